@@ -1,0 +1,426 @@
+"""The intake use case and the case-handling operations around it.
+
+Every channel calls `IntakeService.submit`; operators and agencies call the rest through the gateway.
+One matter is registered once: inside one transaction the identity is locked in storage, its candidate
+cases are read, and the deduplicator decides; so concurrent identical submissions register one case.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from core import identity as ident
+from core.dedup import Deduplicator
+from core.errors import InvalidInput, InvalidTransition, NotFound
+from core.model import (
+    STATUS_FA,
+    TRANSITIONS,
+    Case,
+    CaseEvent,
+    CaseStatus,
+    CaseView,
+    Channel,
+    Contact,
+    IntakeResult,
+    Outcome,
+    Person,
+    Relation,
+    ReviewItem,
+    ReviewKind,
+    ReviewState,
+    Submission,
+)
+from core.ports import Clock, DuplicateKey, Notifier, NullNotifier, SystemClock, UnitOfWorkFactory
+from core.text import normalize
+from core.topics import OTHER, TopicCatalog, default_catalog
+from core.tracking import is_tracking_code, new_tracking_code
+
+log = logging.getLogger("dargah.intake")
+
+IDENTITY_PENDING = "identity_pending"
+TRANSCRIPTION_PENDING = "transcription_pending"
+MAX_TEXT = 20_000
+
+
+@dataclass
+class IntakeService:
+    uow: UnitOfWorkFactory
+    catalog: TopicCatalog = field(default_factory=default_catalog)
+    dedup: Deduplicator = field(default_factory=Deduplicator)
+    clock: Clock = field(default_factory=SystemClock)
+    notifier: Notifier = field(default_factory=NullNotifier)
+
+    # ------------------------------------------------------------------ validation
+
+    def validate(self, sub: Submission) -> Submission:
+        """Canonical national codes, phone and text, or a bilingual error naming the field."""
+        text = normalize(sub.text or "")
+        pending_text = TRANSCRIPTION_PENDING in sub.flags
+        if not text and not pending_text:
+            raise InvalidInput("متن درخواست خالی است.", "The text of the matter is empty.", field="text", code="empty_text")
+        if len(text) > MAX_TEXT:
+            raise InvalidInput(
+                "متن درخواست بیش از حد طولانی است.", "The text is too long.", field="text", code="text_too_long"
+            )
+        caller = sub.caller
+        code = caller.national_code
+        if code or IDENTITY_PENDING not in sub.flags:
+            code = ident.parse_national_code(code, field="caller.national_code")
+        caller = Person(
+            national_code=code,
+            phone=ident.parse_phone(caller.phone, field="caller.phone"),
+            name=normalize(caller.name or "") or None,
+            relation=Relation.SELF,
+        )
+        subject = sub.subject
+        if subject is not None:
+            if not subject.national_code and IDENTITY_PENDING in sub.flags:
+                subject_code = None
+            else:
+                subject_code = ident.parse_national_code(subject.national_code, field="subject.national_code")
+            if subject_code is not None and subject_code == caller.national_code:
+                subject = None  # "about me": the caller is the subject
+            else:
+                subject = Person(
+                    national_code=subject_code,
+                    name=normalize(subject.name or "") or None,
+                    relation=subject.relation or Relation.OTHER,
+                )
+        flags = sub.flags - {IDENTITY_PENDING} if (subject or caller).national_code else sub.flags
+        return Submission(
+            channel=sub.channel, caller=caller, subject=subject, text=text,
+            external_id=(sub.external_id or None), received_at=sub.received_at or self.clock.now(),
+            attachments=sub.attachments, flags=frozenset(flags),
+        )
+
+    # ------------------------------------------------------------------ intake
+
+    def submit(self, sub: Submission) -> IntakeResult:
+        sub = self.validate(sub)
+        for attempt in range(3):
+            try:
+                return self._submit_once(sub)
+            except DuplicateKey:
+                # Another writer stored the same external_id or tracking code first: look again.
+                if attempt == 2:
+                    raise
+        raise AssertionError("unreachable")
+
+    def _submit_once(self, sub: Submission) -> IntakeResult:
+        now = self.clock.now()
+        with self.uow() as uow:
+            if sub.external_id:
+                seen = uow.cases.contact_by_external_id(sub.channel, sub.external_id)
+                if seen is not None:
+                    case = uow.cases.get(seen.case_id)
+                    return self._result(case, seen.outcome, replayed=True)
+            match = self.catalog.classify(sub.text) if sub.text else None
+            topic = match.topic if match else OTHER
+            identity = sub.identity
+            existing = None
+            if identity and sub.text:
+                uow.cases.lock_identity(identity)
+                existing = self.dedup.find(
+                    sub.text, topic, uow.cases.candidates(identity, self.dedup.closed_since(now)), now
+                )
+            if existing is not None:
+                self._add_contact(uow, existing, sub, Outcome.DUPLICATE)
+                uow.cases.add_event(CaseEvent(
+                    id=None, case_id=existing.id, kind="contact", actor=f"channel:{sub.channel.value}", at=now,
+                    note="duplicate contact",
+                ))
+                existing.updated_at = now
+                uow.cases.update_case(existing)
+                uow.commit()
+                log.info("duplicate contact on case %s via %s", ident.mask(existing.tracking_code), sub.channel.value)
+                return self._result(existing, Outcome.DUPLICATE)
+            case = self._new_case(uow, sub, topic, now)
+            self._add_contact(uow, case, sub, Outcome.REGISTERED)
+            uow.commit()
+        log.info("registered case %s via %s topic=%s", ident.mask(case.tracking_code), sub.channel.value, topic)
+        return self._result(case, Outcome.REGISTERED)
+
+    def _new_case(self, uow, sub: Submission, topic: str, now: datetime) -> Case:
+        tracking_code = new_tracking_code()
+        while uow.cases.by_tracking_code(tracking_code) is not None:
+            tracking_code = new_tracking_code()
+        routed = topic != OTHER
+        subject = sub.subject
+        case = uow.cases.add_case(Case(
+            id=None, tracking_code=tracking_code, identity=sub.identity,
+            caller_national_code=sub.caller.national_code, caller_phone=sub.caller.phone,
+            caller_name=sub.caller.name, subject_name=subject.name if subject else None,
+            relation=subject.relation if subject else Relation.SELF, channel=sub.channel, text=sub.text,
+            topic=topic, agency=self.catalog.topic(topic).agency,
+            status=CaseStatus.ROUTED if routed else CaseStatus.REGISTERED,
+            created_at=now, updated_at=now, flags=frozenset(sub.flags),
+        ))
+        actor = f"channel:{sub.channel.value}"
+        uow.cases.add_event(CaseEvent(id=None, case_id=case.id, kind="registered", actor=actor, at=now,
+                                      to_value=CaseStatus.REGISTERED.value))
+        if routed:
+            uow.cases.add_event(CaseEvent(
+                id=None, case_id=case.id, kind="status", actor="system:router", at=now,
+                from_value=CaseStatus.REGISTERED.value, to_value=CaseStatus.ROUTED.value,
+                note=f"topic={topic} agency={case.agency}",
+            ))
+        return case
+
+    def _add_contact(self, uow, case: Case, sub: Submission, outcome: Outcome) -> None:
+        uow.cases.add_contact(Contact(
+            id=None, case_id=case.id, channel=sub.channel, outcome=outcome,
+            caller_national_code=sub.caller.national_code, caller_phone=sub.caller.phone,
+            caller_name=sub.caller.name, text=sub.text, external_id=sub.external_id,
+            received_at=sub.received_at or self.clock.now(), attachments=sub.attachments,
+        ))
+
+    def _result(self, case: Case, outcome: Outcome, *, replayed: bool = False) -> IntakeResult:
+        return IntakeResult(outcome=outcome, tracking_code=case.tracking_code, case_id=case.id, status=case.status,
+                            topic=case.topic, agency=case.agency, replayed=replayed)
+
+    # ------------------------------------------------------------------ follow-up (citizen)
+
+    def follow_up(self, tracking_code: str, national_code: str) -> CaseView | None:
+        """The case's public view, or None when the code is unknown OR the national code does not match
+        (callers get the same answer for both: no oracle)."""
+        try:
+            code = ident.parse_national_code(national_code)
+        except InvalidInput:
+            return None
+        tracking_code = (tracking_code or "").strip()
+        from core.text import fold_digits
+
+        tracking_code = fold_digits(tracking_code)
+        if not is_tracking_code(tracking_code):
+            return None
+        with self.uow() as uow:
+            case = uow.cases.by_tracking_code(tracking_code)
+            seen = 0
+            while case is not None and case.merged_into is not None and seen < 5:
+                case = uow.cases.get(case.merged_into)
+                seen += 1
+            if case is None or code not in (case.identity, case.caller_national_code):
+                return None
+            return self.view(case)
+
+    def view(self, case: Case) -> CaseView:
+        topic = self.catalog.topic(case.topic) if case.topic in self.catalog.topics else self.catalog.topic(OTHER)
+        agency = self.catalog.agencies.get(case.agency)
+        return CaseView(
+            tracking_code=case.tracking_code, status=case.status, status_fa=STATUS_FA[case.status],
+            agency=case.agency, agency_name_fa=agency.name_fa if agency else case.agency,
+            topic=topic.code, topic_name_fa=topic.name_fa, registered_at=case.created_at,
+            answer=case.answer, answered_at=case.answered_at,
+        )
+
+    # ------------------------------------------------------------------ operators and agencies
+
+    def get_case(self, *, tracking_code: str | None = None, case_id: int | None = None) -> tuple[Case, list[Contact], list[CaseEvent]]:
+        with self.uow() as uow:
+            case = uow.cases.by_tracking_code(tracking_code) if tracking_code else uow.cases.get(case_id)
+            if case is None:
+                raise _case_not_found()
+            return case, uow.cases.contacts(case.id), uow.cases.events(case.id)
+
+    def correct_topic(self, tracking_code: str, topic: str, actor: str, agency: str | None = None) -> Case:
+        if topic not in self.catalog.topics:
+            raise InvalidInput("موضوع ناشناخته است.", "Unknown topic.", field="topic", code="unknown_topic")
+        agency = agency or self.catalog.topic(topic).agency
+        if agency not in self.catalog.agencies:
+            raise InvalidInput("دستگاه ناشناخته است.", "Unknown agency.", field="agency", code="unknown_agency")
+        now = self.clock.now()
+        with self.uow() as uow:
+            case = self._load(uow, tracking_code)
+            old = f"{case.topic}/{case.agency}"
+            case.topic, case.agency, case.updated_at = topic, agency, now
+            uow.cases.add_event(CaseEvent(id=None, case_id=case.id, kind="topic", actor=actor, at=now,
+                                          from_value=old, to_value=f"{topic}/{agency}"))
+            if case.status == CaseStatus.REGISTERED:
+                self._transition(uow, case, CaseStatus.ROUTED, actor, now, note="routed by operator")
+            uow.cases.update_case(case)
+            uow.commit()
+            return case
+
+    def change_status(self, tracking_code: str, status: CaseStatus, actor: str, note: str | None = None,
+                      agency: str | None = None) -> Case:
+        now = self.clock.now()
+        with self.uow() as uow:
+            case = self._load(uow, tracking_code, agency=agency)
+            self._transition(uow, case, status, actor, now, note=note)
+            uow.cases.update_case(case)
+            uow.commit()
+            return case
+
+    def answer(self, tracking_code: str, text: str, actor: str, agency: str | None = None) -> Case:
+        """An agency's answer: stored on the case, status → answered, the citizen is notified."""
+        text = normalize(text or "")
+        if not text:
+            raise InvalidInput("متن پاسخ خالی است.", "The answer is empty.", field="answer", code="empty_text")
+        now = self.clock.now()
+        with self.uow() as uow:
+            case = self._load(uow, tracking_code, agency=agency)
+            if case.status == CaseStatus.REGISTERED:
+                self._transition(uow, case, CaseStatus.ROUTED, actor, now)
+            self._transition(uow, case, CaseStatus.ANSWERED, actor, now)
+            case.answer, case.answered_at = text, now
+            uow.cases.add_event(CaseEvent(id=None, case_id=case.id, kind="answer", actor=actor, at=now))
+            uow.cases.update_case(case)
+            uow.commit()
+        self.notifier.case_answered(case)
+        return case
+
+    def search(self, **criteria) -> list[Case]:
+        if criteria.get("national_code"):
+            criteria["national_code"] = ident.parse_national_code(criteria["national_code"])
+        if criteria.get("phone"):
+            criteria["phone"] = ident.parse_phone(criteria["phone"])
+        with self.uow() as uow:
+            return uow.cases.search(**criteria)
+
+    def counts(self, by: str) -> dict[str, int]:
+        with self.uow() as uow:
+            return uow.cases.counts(by)
+
+    # ------------------------------------------------------------------ late identity and text (voice)
+
+    def set_identity(self, tracking_code: str, national_code: str, actor: str, *, subject: bool = False) -> IntakeResult:
+        """Complete an «identity pending» case (e.g. an operator transcribed the spoken code)."""
+        code = ident.parse_national_code(national_code)
+        now = self.clock.now()
+        with self.uow() as uow:
+            case = self._load(uow, tracking_code)
+            if case.identity is not None:
+                raise InvalidTransition("هویت این پرونده قبلاً ثبت شده است.", "The identity is already set.",
+                                        field="national_code")
+            case.identity = code
+            if not subject:
+                case.caller_national_code = case.caller_national_code or code
+            case.flags = case.flags - {IDENTITY_PENDING}
+            case.updated_at = now
+            uow.cases.add_event(CaseEvent(id=None, case_id=case.id, kind="identity", actor=actor, at=now,
+                                          to_value=ident.mask(code)))
+            result = self._merge_if_duplicate(uow, case, actor, now)
+            uow.commit()
+            return result
+
+    def attach_transcript(self, tracking_code: str, text: str, actor: str) -> IntakeResult:
+        """Text for a «pending transcription» case (the ASR job or an operator). Dedup runs now; a duplicate
+        is merged into the existing case and this tracking code stays valid as an alias."""
+        text = normalize(text or "")
+        if not text:
+            raise InvalidInput("متن خالی است.", "The transcript is empty.", field="text", code="empty_text")
+        now = self.clock.now()
+        with self.uow() as uow:
+            case = self._load(uow, tracking_code)
+            if TRANSCRIPTION_PENDING not in case.flags:
+                # Safe to run twice: a second transcript of the same case changes nothing.
+                target = uow.cases.get(case.merged_into) if case.merged_into else case
+                return self._result(target, Outcome.DUPLICATE if case.merged_into else Outcome.REGISTERED)
+            case.text = text
+            case.flags = case.flags - {TRANSCRIPTION_PENDING}
+            match = self.catalog.classify(text)
+            case.topic, case.agency, case.updated_at = match.topic, match.agency, now
+            uow.cases.add_event(CaseEvent(id=None, case_id=case.id, kind="transcript", actor=actor, at=now,
+                                          to_value=match.topic))
+            if case.status == CaseStatus.REGISTERED and match.topic != OTHER:
+                self._transition(uow, case, CaseStatus.ROUTED, "system:router", now)
+            result = self._merge_if_duplicate(uow, case, actor, now)
+            uow.commit()
+            return result
+
+    def _merge_if_duplicate(self, uow, case: Case, actor: str, now: datetime) -> IntakeResult:
+        if case.identity and case.text and TRANSCRIPTION_PENDING not in case.flags:
+            uow.cases.lock_identity(case.identity)
+            others = [c for c in uow.cases.candidates(case.identity, self.dedup.closed_since(now)) if c.id != case.id]
+            existing = self.dedup.find(case.text, case.topic, others, now)
+            if existing is not None:
+                case.merged_into = existing.id
+                uow.cases.update_case(case)
+                for contact in uow.cases.contacts(case.id):
+                    contact.id, contact.case_id, contact.outcome = None, existing.id, Outcome.DUPLICATE
+                    contact.external_id = None  # the original row keeps the idempotency key
+                    uow.cases.add_contact(contact)
+                uow.cases.add_event(CaseEvent(id=None, case_id=case.id, kind="merged", actor=actor, at=now,
+                                              to_value=existing.tracking_code))
+                uow.cases.add_event(CaseEvent(id=None, case_id=existing.id, kind="merged", actor=actor, at=now,
+                                              from_value=case.tracking_code, note="alias tracking code"))
+                return self._result(existing, Outcome.DUPLICATE)
+        uow.cases.update_case(case)
+        return self._result(case, Outcome.REGISTERED)
+
+    # ------------------------------------------------------------------ review queue (never lose a contact)
+
+    def hold(self, item: ReviewItem) -> ReviewItem:
+        """Keep a contact that cannot be registered (yet), visible to operators."""
+        item.text = normalize(item.text or "")
+        item.created_at = item.created_at or self.clock.now()
+        with self.uow() as uow:
+            stored = uow.reviews.add(item)
+            uow.commit()
+        log.info("held %s item %s from %s: %s", item.kind.value, stored.id, item.channel.value, item.reason)
+        return stored
+
+    def held_for_phone(self, phone: str, kind: ReviewKind, within: timedelta) -> list[ReviewItem]:
+        with self.uow() as uow:
+            return uow.reviews.open_for_phone(phone, kind, self.clock.now() - within)
+
+    def review_items(self, **criteria) -> list[ReviewItem]:
+        with self.uow() as uow:
+            return uow.reviews.list(**criteria)
+
+    def review_item(self, item_id: int) -> ReviewItem:
+        with self.uow() as uow:
+            item = uow.reviews.get(item_id)
+        if item is None:
+            raise NotFound("مورد یافت نشد.", "Review item not found.", field="id")
+        return item
+
+    def resolve_review(self, item_id: int, submission: Submission, actor: str) -> IntakeResult:
+        """Register (or find the duplicate of) a held contact with the operator's corrected fields."""
+        item = self.review_item(item_id)
+        if item.state != ReviewState.OPEN:
+            raise InvalidTransition("این مورد قبلاً بررسی شده است.", "This item is already resolved.", field="id")
+        sub = Submission(
+            channel=item.channel, caller=submission.caller, subject=submission.subject,
+            text=submission.text or item.text, external_id=submission.external_id,
+            received_at=item.created_at, attachments=tuple(item.attachments) + tuple(submission.attachments),
+        )
+        result = self.submit(sub)
+        self._close_review(item_id, ReviewState.RESOLVED, actor, result.case_id)
+        return result
+
+    def dismiss_review(self, item_id: int, actor: str) -> None:
+        self._close_review(item_id, ReviewState.DISMISSED, actor, None)
+
+    def _close_review(self, item_id: int, state: ReviewState, actor: str, case_id: int | None) -> None:
+        with self.uow() as uow:
+            item = uow.reviews.get(item_id)
+            if item is None:
+                raise NotFound("مورد یافت نشد.", "Review item not found.", field="id")
+            item.state, item.case_id, item.resolved_by, item.resolved_at = state, case_id, actor, self.clock.now()
+            uow.reviews.update(item)
+            uow.commit()
+
+    # ------------------------------------------------------------------ helpers
+
+    def _load(self, uow, tracking_code: str, agency: str | None = None) -> Case:
+        case = uow.cases.by_tracking_code(tracking_code)
+        if case is None or (agency is not None and case.agency != agency):
+            raise _case_not_found()
+        return case
+
+    def _transition(self, uow, case: Case, to: CaseStatus, actor: str, now: datetime, note: str | None = None) -> None:
+        if to not in TRANSITIONS[case.status]:
+            raise InvalidTransition(
+                f"تغییر وضعیت از «{STATUS_FA[case.status]}» به «{STATUS_FA[to]}» مجاز نیست.",
+                f"Status cannot change from {case.status.value} to {to.value}.", field="status",
+            )
+        uow.cases.add_event(CaseEvent(id=None, case_id=case.id, kind="status", actor=actor, at=now,
+                                      from_value=case.status.value, to_value=to.value, note=note))
+        case.status, case.updated_at = to, now
+
+
+def _case_not_found() -> NotFound:
+    return NotFound("پرونده‌ای با این مشخصات یافت نشد.", "No case matches these details.", field="tracking_code")

@@ -1,0 +1,103 @@
+"""Ports: what core needs from the outside world, as Protocols. Adapters live in gateway/ and channels/;
+tests use core.memory's in-memory versions."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from typing import Any, Iterable, Protocol
+
+from core.model import Case, CaseEvent, CaseStatus, Channel, Contact, ReviewItem, ReviewKind, ReviewState
+
+
+class DuplicateKey(Exception):
+    """A unique key held in storage (another writer got there first); the use case retries."""
+
+
+class Clock(Protocol):
+    def now(self) -> datetime: ...
+
+
+class SystemClock:
+    def now(self) -> datetime:
+        return datetime.now(timezone.utc)
+
+
+class CaseRepository(Protocol):
+    def lock_identity(self, identity: str) -> None:
+        """Serialize writers for one identity until the unit of work ends (the dedup guard in storage)."""
+
+    def contact_by_external_id(self, channel: Channel, external_id: str) -> Contact | None: ...
+    def candidates(self, identity: str, closed_since: datetime) -> list[Case]:
+        """Cases of this identity that are open, or closed at/after closed_since; not merged ones."""
+
+    def add_case(self, case: Case) -> Case: ...
+    def update_case(self, case: Case) -> None: ...
+    def add_contact(self, contact: Contact) -> Contact: ...
+    def add_event(self, event: CaseEvent) -> None: ...
+    def get(self, case_id: int) -> Case | None: ...
+    def by_tracking_code(self, tracking_code: str) -> Case | None: ...
+    def contacts(self, case_id: int) -> list[Contact]: ...
+    def events(self, case_id: int) -> list[CaseEvent]: ...
+    def search(
+        self,
+        *,
+        tracking_code: str | None = None,
+        national_code: str | None = None,
+        phone: str | None = None,
+        agency: str | None = None,
+        statuses: Iterable[CaseStatus] | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[Case]: ...
+    def counts(self, by: str) -> dict[str, int]:
+        """Number of cases grouped by "channel", "topic", "agency" or "status"."""
+
+
+class ReviewRepository(Protocol):
+    def add(self, item: ReviewItem) -> ReviewItem: ...
+    def get(self, item_id: int) -> ReviewItem | None: ...
+    def update(self, item: ReviewItem) -> None: ...
+    def list(
+        self, *, state: ReviewState | None = ReviewState.OPEN, kind: ReviewKind | None = None,
+        channel: Channel | None = None, limit: int = 50, offset: int = 0,
+    ) -> list[ReviewItem]: ...
+    def open_for_phone(self, phone: str, kind: ReviewKind, since: datetime) -> list[ReviewItem]: ...
+
+
+class UnitOfWork(Protocol):
+    """One transaction. `with uow:` begins; commit() makes it durable; leaving without commit rolls back."""
+
+    cases: CaseRepository
+    reviews: ReviewRepository
+
+    def __enter__(self) -> "UnitOfWork": ...
+    def __exit__(self, *exc: Any) -> None: ...
+    def commit(self) -> None: ...
+
+
+class UnitOfWorkFactory(Protocol):
+    def __call__(self) -> UnitOfWork: ...
+
+
+class JobQueue(Protocol):
+    def enqueue(self, job: str, /, **kwargs: Any) -> str:
+        """Run the module-level function named by dotted path `job` with kwargs, now or on a worker.
+        Returns a job id. Jobs must be safe to run twice."""
+
+
+class Notifier(Protocol):
+    def case_answered(self, case: Case) -> None:
+        """Tell the citizen an agency answered (the SMS channel sends it; others may ignore)."""
+
+
+class NullNotifier:
+    def case_answered(self, case: Case) -> None:
+        return None
+
+
+class BlobStore(Protocol):
+    def put(self, data: bytes, media_type: str) -> str:
+        """Store bytes; return their content address (sha256 hex). Storing the same bytes twice is a no-op."""
+
+    def get(self, blob_id: str) -> bytes: ...
+    def path(self, blob_id: str) -> str: ...
