@@ -86,12 +86,21 @@ class JobQueue(Protocol):
 
 
 class Notifier(Protocol):
+    """Messages to citizens outside the contact they are in (the SMS channel's outbox implements it;
+    the gateway wires it in, so channels reach each other only through core)."""
+
     def case_answered(self, case: Case) -> None:
-        """Tell the citizen an agency answered (the SMS channel sends it; others may ignore)."""
+        """Tell the citizen an agency answered."""
+
+    def tracking_code_issued(self, phone: str, tracking_code: str, duplicate: bool) -> None:
+        """Send a tracking code to a mobile (e.g. after a phone call registered a case)."""
 
 
 class NullNotifier:
     def case_answered(self, case: Case) -> None:
+        return None
+
+    def tracking_code_issued(self, phone: str, tracking_code: str, duplicate: bool) -> None:
         return None
 
 
