@@ -1,0 +1,297 @@
+"""Fields of a letter from several OCR passes: who wrote it, whom it is about, the phone, the matter.
+
+Pure functions over pass texts (no Tesseract here), so the voting rules are tested on their own.
+A national code is accepted only when its checksum holds and at least two passes read the same ten
+digits (or one pass read it with very high confidence and nothing contradicts it); roles come from
+the letter's wording: the code after «اینجانب …» is the writer's, the code after «فرزندم/همسرم/… » is
+the subject's. When any of that is unsure the letter goes to review: a wrong identity is worse than none.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from core.errors import InvalidPhone
+from core.identity import national_code_checksum_ok, parse_phone
+from core.model import Relation
+from core.text import normalize
+
+WRITER = "writer"
+SUBJECT = "subject"
+
+# OCR variants of «اینجانب» seen on damaged scans (ن/ت and ب/پ confusions, a dropped letter).
+_WRITER_MARK = re.compile(r"ا?ینجا[نتث]?[بپ]|امضا\s*کننده|این\s*جانب")
+_KIN_WORDS = {
+    "فرزند": Relation.CHILD, "پسر": Relation.CHILD, "دختر": Relation.CHILD, "همسر": Relation.SPOUSE,
+    "پدر": Relation.FATHER, "مادر": Relation.MOTHER, "برادر": Relation.SIBLING, "خواهر": Relation.SIBLING,
+}
+# «فرزندم» (my child) names a subject; «فرزند حسن» (son of Hasan) is a patronymic and does not.
+_KIN_MARK = re.compile(r"(" + "|".join(_KIN_WORDS) + r")[مه](?![\w])|(?:در\s*خصوص|درباره|در\s*مورد)\s+("
+                       + "|".join(_KIN_WORDS) + r")")
+# Ten digits, possibly split by one space or dash (OCR splits long numbers), not glued to more digits.
+_DIGIT_RUN = re.compile(r"(?<![\d])(\d(?:[ \-]?\d){6,11})(?![\d])")
+_CODE_WORD = re.compile(r"ملی")
+_PHONE = re.compile(r"(?<![\d])((?:\+98|0098|0)?9\d(?:[ \-]?\d){8})(?![\d])")
+_NAME_AFTER_WRITER = re.compile(r"(?:ا?ینجا[نتث]?[بپ])\s+(.{2,40}?)\s+(?:به|با)?\s*(?:کد|شماره)\s*[‌ ]?ملی")
+_NAME_AFTER_KIN = re.compile(r"(?:" + "|".join(_KIN_WORDS) + r")[مه]\s+(.{2,40}?)\s+(?:به|با)?\s*(?:کد|شماره)\s*[‌ ]?ملی")
+_BODY_START = re.compile(r"با\s*سلام(?:\s*و\s*احترام)?|ا?ینجا[نتث]?[بپ]")
+_BODY_END = re.compile(r"با\s*تشکر|با\s*سپاس|شماره\s*تماس|تلفن\s*تماس")
+
+SINGLE_PASS_CONF = 96.0
+# Lines whose long numbers are dates or phones, not national codes.
+_NOT_CODE_LINE = re.compile(r"تاریخ|تماس|تلفن|همراه|موبایل")
+_DATE_LIKE = re.compile(r"1[34]\d\d.?[01]\d.?[0-3]\d$")
+
+
+@dataclass
+class PassText:
+    """One OCR pass of one page, normalized (digits folded to ASCII)."""
+
+    name: str
+    page: int
+    text: str
+    digit_conf: dict[str, float] = field(default_factory=dict)  # code → lowest word confidence over its digits
+    line_y: list[float] = field(default_factory=list)  # top of each text line, as a fraction of the page height
+
+    def y_of(self, pos: int) -> float:
+        line = self.text.count("\n", 0, pos)
+        return self.line_y[line] if line < len(self.line_y) else pos / max(len(self.text), 1)
+
+
+@dataclass
+class CodeVote:
+    code: str
+    passes: set[str] = field(default_factory=set)
+    roles: Counter = field(default_factory=Counter)
+    relations: Counter = field(default_factory=Counter)
+    best_conf: float = 0.0
+    first_pos: float = 1e9  # position in the letter (page + fraction), for order when roles are unread
+
+
+@dataclass
+class LetterFields:
+    writer_national_code: str | None = None
+    subject_national_code: str | None = None
+    relation: Relation | None = None
+    writer_name: str | None = None
+    subject_name: str | None = None
+    phone: str | None = None
+    text: str = ""
+    sure: bool = False
+    reasons: list[str] = field(default_factory=list)  # English, no personal data
+    guesses: dict = field(default_factory=dict)  # everything read, for the operator
+
+    @property
+    def identity(self) -> str | None:
+        return self.subject_national_code or self.writer_national_code
+
+
+def code_candidates(text: str) -> list[tuple[str, int]]:
+    """(ten digits, position) for every checksum-valid national code in normalized text."""
+    found = []
+    for match in _DIGIT_RUN.finditer(text):
+        digits = re.sub(r"[ \-]", "", match.group(1))
+        if len(digits) == 10 and national_code_checksum_ok(digits):
+            found.append((digits, match.start()))
+    return found
+
+
+def code_slots(text: str) -> int:
+    """How many national codes the page seems to hold: «کد ملی» followed by digits, or ten-digit runs
+    (a code read with a wrong digit still has ten)."""
+    by_word = 0
+    for match in _CODE_WORD.finditer(text):
+        if re.search(r"\d", text[match.end(): match.end() + 25]):
+            by_word += 1
+    by_digits = 0
+    for line in text.split("\n"):
+        if _NOT_CODE_LINE.search(line):
+            continue
+        for match in _DIGIT_RUN.finditer(line):
+            digits = re.sub(r"[ \-]", "", match.group(1))
+            if len(digits) == 10 and not digits.startswith("09") and not _DATE_LIKE.match(digits):
+                by_digits += 1
+    return max(by_word, by_digits)
+
+
+def role_before(text: str, pos: int, floor: int) -> tuple[str | None, Relation | None]:
+    """The role of the code at `pos`: the nearest writer/kin marker between `floor` and it."""
+    window = text[max(floor, pos - 160): pos]
+    best: tuple[int, str, Relation | None] | None = None
+    for match in _WRITER_MARK.finditer(window):
+        best = max(best or (-1, "", None), (match.start(), WRITER, None), key=lambda t: t[0])
+    for match in _KIN_MARK.finditer(window):
+        word = match.group(1) or match.group(2)
+        if best is None or match.start() > best[0]:
+            best = (match.start(), SUBJECT, _KIN_WORDS[word])
+    if best is None:
+        return None, None
+    return best[1], best[2]
+
+
+def collect(passes: list[PassText]) -> dict[str, CodeVote]:
+    votes: dict[str, CodeVote] = {}
+    for p in passes:
+        floor = 0
+        for code, pos in code_candidates(p.text):
+            vote = votes.setdefault(code, CodeVote(code))
+            vote.passes.add(f"{p.page}:{p.name}")
+            role, relation = role_before(p.text, pos, floor)
+            if role:
+                vote.roles[role] += 1
+            if relation:
+                vote.relations[relation] += 1
+            vote.best_conf = max(vote.best_conf, p.digit_conf.get(code, 0.0))
+            vote.first_pos = min(vote.first_pos, p.page + p.y_of(pos))
+            floor = pos + 10
+    return votes
+
+
+def _most_common(values: list[str]) -> str | None:
+    values = [v.strip(" .،:") for v in values if v and v.strip(" .،:")]
+    return Counter(values).most_common(1)[0][0] if values else None
+
+
+def _phone(passes: list[PassText]) -> tuple[str | None, list[str]]:
+    seen: Counter = Counter()
+    for p in passes:
+        for match in _PHONE.finditer(p.text):
+            try:
+                phone = parse_phone(re.sub(r"[ \-]", "", match.group(1)))
+            except InvalidPhone:
+                continue
+            if phone:
+                seen[phone] += 1
+    ranked = seen.most_common()
+    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
+        return ranked[0][0], [p for p, _ in ranked]
+    return None, [p for p, _ in ranked]
+
+
+def body(passes: list[PassText]) -> str:
+    """The letter's text for the case: from the greeting to the closing, pages in order, from the
+    pass per page that read the most letters."""
+    best: dict[int, PassText] = {}
+    for p in passes:
+        letters = len(re.findall(r"[\u0600-\u06ff]", p.text))
+        if p.page not in best or letters > len(re.findall(r"[\u0600-\u06ff]", best[p.page].text)):
+            best[p.page] = p
+    text = "\n".join(best[k].text for k in sorted(best))
+    start = _BODY_START.search(text)
+    if start:
+        text = text[start.start():]
+    end = _BODY_END.search(text)
+    if end and end.start() > 40:
+        text = text[: end.start()]
+    return text.strip()
+
+
+def persian_letters(passes: list[PassText]) -> int:
+    """Most Persian letters any pass read on any page (a letter has hundreds; a photo has almost none)."""
+    per_page: dict[int, int] = defaultdict(int)
+    for p in passes:
+        per_page[p.page] = max(per_page[p.page], len(re.findall(r"[\u0620-\u064a\u067e\u0686\u0698\u06a9\u06af\u06cc]", p.text)))
+    return sum(per_page.values())
+
+
+def decide(passes: list[PassText], *, final: bool = False) -> LetterFields:
+    """The fields the passes agree on; `sure` only when identities are certain enough to register.
+    With final=False a single high-confidence read is not yet enough (more passes will come)."""
+    votes = collect(passes)
+    slots = max((code_slots(p.text) for p in passes), default=0)
+    pages = {p.page for p in passes}
+    slots = max(slots, 0) if len(pages) == 1 else max(
+        sum(max((code_slots(p.text) for p in passes if p.page == page), default=0) for page in pages), 0)
+    fields = LetterFields()
+    accepted = []
+    for vote in votes.values():
+        if len(vote.passes) >= 2 or (final and vote.best_conf >= SINGLE_PASS_CONF):
+            accepted.append(vote)
+    accepted.sort(key=lambda v: v.first_pos)
+    writers = [v for v in accepted if v.roles[WRITER] > v.roles[SUBJECT]]
+    subjects = [v for v in accepted if v.roles[SUBJECT] > v.roles[WRITER]]
+    unknown = [v for v in accepted if v not in writers and v not in subjects]
+    # A code whose role no pass could read takes the letter's order: the writer comes first.
+    for v in unknown:
+        if not writers and (not subjects or v.first_pos < subjects[0].first_pos):
+            writers.append(v)
+        elif not subjects and writers and v.first_pos > writers[0].first_pos and _kin_mentioned(passes):
+            subjects.append(v)
+    reasons = fields.reasons
+    if len(writers) > 1:
+        reasons.append("several different writer national codes read")
+    if len(subjects) > 1:
+        reasons.append("several different subject national codes read")
+    if writers:
+        fields.writer_national_code = writers[0].code
+    if subjects:
+        fields.subject_national_code = subjects[0].code
+        rel = subjects[0].relations.most_common(1)
+        fields.relation = rel[0][0] if rel else Relation.OTHER
+    n_accepted = len({v.code for v in writers + subjects})
+    if not votes:
+        reasons.append("no valid national code read")
+    elif not writers:
+        reasons.append("writer national code not read with certainty")
+    if _kin_mentioned(passes) and not subjects:
+        reasons.append("letter is about a family member whose national code was not read with certainty")
+    if slots > n_accepted:
+        reasons.append(f"{slots} national code(s) written, {n_accepted} read with certainty")
+    contested = [v for v in votes.values() if v not in accepted and v.code not in
+                 {fields.writer_national_code, fields.subject_national_code}]
+    if contested and (len(accepted) == 0 or slots > n_accepted):
+        reasons.append("passes disagree on a national code")
+    fields.sure = not reasons
+    fields.writer_name = _most_common([m.group(1) for p in passes for m in _NAME_AFTER_WRITER.finditer(p.text)])
+    fields.subject_name = _most_common([m.group(1) for p in passes for m in _NAME_AFTER_KIN.finditer(p.text)])
+    fields.phone, phones = _phone(passes)
+    fields.text = body(passes)
+    fields.guesses = {
+        "writer_national_code": fields.writer_national_code,
+        "subject_national_code": fields.subject_national_code,
+        "relation": fields.relation.value if fields.relation else None,
+        "writer_name": fields.writer_name,
+        "subject_name": fields.subject_name,
+        "phone": fields.phone,
+        "national_code_candidates": [
+            {"code": v.code, "passes": len(v.passes), "role": (v.roles.most_common(1)[0][0] if v.roles else None)}
+            for v in sorted(votes.values(), key=lambda v: -len(v.passes))
+        ],
+        "phone_candidates": phones,
+        "national_codes_written": slots,
+    }
+    return fields
+
+
+def _kin_mentioned(passes: list[PassText]) -> bool:
+    """«در خصوص فرزندم …» or a possessive kin word shortly before «کد ملی» in any pass."""
+    for p in passes:
+        for match in _KIN_MARK.finditer(p.text):
+            after = p.text[match.end(): match.end() + 60]
+            if match.group(2) or _CODE_WORD.search(after) or re.search(r"\d{6}", after):
+                if re.search(r"ملی|\d{6}", after):
+                    return True
+    return False
+
+
+def pass_text(name: str, page: int, lines: list[list[tuple[str, float]]], line_y: list[float] | None = None) -> PassText:
+    """Normalize one pass's words (digits folded) and note the confidence of each code read."""
+    text_lines = []
+    digit_conf: dict[str, float] = {}
+    for line in lines:
+        words = [(normalize(t), c) for t, c in line]
+        words = [(t, c) for t, c in words if t]
+        text_lines.append(" ".join(t for t, _ in words))
+        # Confidence of a code: the lowest confidence of the words that make up its digits.
+        for i in range(len(words)):
+            run, conf = "", 100.0
+            for t, c in words[i:i + 3]:
+                if not re.fullmatch(r"[\d\-]+", t):
+                    break
+                run += t.replace("-", "")
+                conf = min(conf, c)
+                if len(run) == 10 and national_code_checksum_ok(run):
+                    digit_conf[run] = max(digit_conf.get(run, 0.0), conf)
+    return PassText(name=name, page=page, text="\n".join(text_lines), digit_conf=digit_conf, line_y=list(line_y or []))
