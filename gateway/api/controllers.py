@@ -8,7 +8,7 @@ from litestar import Controller, Request, Response, get, post
 from litestar.di import Provide
 from litestar.openapi.datastructures import ResponseSpec
 from litestar.openapi.spec import Example
-from litestar.params import Body, Parameter
+from litestar.params import Body, FromPath, FromQuery, JSONBody, QueryParameter
 
 from core.errors import InvalidInput
 from core.model import CaseStatus, Channel, Person, Relation, ReviewKind, ReviewState, Submission
@@ -122,7 +122,7 @@ class SubmissionController(Controller):
     )
     def create(
         self, request: Request,
-        data: Annotated[SubmissionIn, Body(examples=[Example(summary="A father about his son's subsidy", value=_SUBMISSION_EXAMPLE)])],
+        data: Annotated[SubmissionIn, Body(media_type="application/json", examples=[Example(summary="A father about his son's subsidy", value=_SUBMISSION_EXAMPLE)])],
     ) -> Response[SubmissionOut]:
         svc = _services(request)
         result = svc.intake.submit(to_submission(data, parse_channel(data.channel)))
@@ -149,8 +149,8 @@ class CaseController(Controller):
                                      examples=[Example(summary="not found", value=_NOT_FOUND_EXAMPLE)])},
     )
     def follow_up(
-        self, request: Request, tracking_code: str,
-        national_code: Annotated[str, Parameter(query="national_code", description="The national code on the case")] = "",
+        self, request: Request, tracking_code: FromPath[str],
+        national_code: Annotated[str, QueryParameter(description="The national code on the case")] = "",
     ) -> FollowUpOut:
         from core.intake import _case_not_found
 
@@ -162,9 +162,9 @@ class CaseController(Controller):
     @get("/", operation_id="searchCases", guards=[requires("operator", "supervisor")], sync_to_thread=True,
          summary="Operators search cases by tracking code, national code (subject or caller) or phone")
     def search(
-        self, request: Request, tracking_code: str | None = None, national_code: str | None = None,
-        phone: str | None = None, status: str | None = None,
-        limit: Annotated[int, Parameter(ge=1, le=200)] = 50, offset: Annotated[int, Parameter(ge=0)] = 0,
+        self, request: Request, tracking_code: FromQuery[str | None] = None, national_code: FromQuery[str | None] = None,
+        phone: FromQuery[str | None] = None, status: FromQuery[str | None] = None,
+        limit: Annotated[int, QueryParameter(ge=1, le=200)] = 50, offset: Annotated[int, QueryParameter(ge=0)] = 0,
     ) -> list[CaseOut]:
         statuses = [_status(status)] if status else None
         cases = _services(request).intake.search(tracking_code=tracking_code, national_code=national_code,
@@ -173,7 +173,7 @@ class CaseController(Controller):
 
     @get("/{tracking_code:str}/record", operation_id="caseRecord", guards=[requires("operator", "supervisor", "agency")],
          sync_to_thread=True, summary="A case with all its contacts and events")
-    def record(self, request: Request, tracking_code: str) -> CaseRecordOut:
+    def record(self, request: Request, tracking_code: FromPath[str]) -> CaseRecordOut:
         intake = _services(request).intake
         case, contacts, events = intake.get_case(tracking_code=tracking_code)
         key: ApiKey = request.user
@@ -187,13 +187,13 @@ class CaseController(Controller):
 
     @post("/{tracking_code:str}/topic", operation_id="correctTopic", guards=[requires("operator")], sync_to_thread=True,
           status_code=200, summary="Correct a case's topic (and so its agency)")
-    def correct_topic(self, request: Request, tracking_code: str, data: TopicIn) -> CaseOut:
+    def correct_topic(self, request: Request, tracking_code: FromPath[str], data: JSONBody[TopicIn]) -> CaseOut:
         key: ApiKey = request.user
         return CaseOut.of(_services(request).intake.correct_topic(tracking_code, data.topic, key.actor, data.agency))
 
     @post("/{tracking_code:str}/status", operation_id="changeStatus", guards=[requires("operator", "agency")],
           sync_to_thread=True, status_code=200, summary="Move a case along its lifecycle")
-    def change_status(self, request: Request, tracking_code: str, data: StatusIn) -> CaseOut:
+    def change_status(self, request: Request, tracking_code: FromPath[str], data: JSONBody[StatusIn]) -> CaseOut:
         key: ApiKey = request.user
         case = _services(request).intake.change_status(
             tracking_code, _status(data.status), key.actor, data.note, agency=key.agency if key.role == "agency" else None
@@ -202,7 +202,7 @@ class CaseController(Controller):
 
     @post("/{tracking_code:str}/answer", operation_id="answerCase", guards=[requires("agency")], sync_to_thread=True,
           status_code=200, summary="The responsible agency's answer, which the citizen hears on follow-up")
-    def answer(self, request: Request, tracking_code: str, data: AnswerIn) -> CaseOut:
+    def answer(self, request: Request, tracking_code: FromPath[str], data: JSONBody[AnswerIn]) -> CaseOut:
         key: ApiKey = request.user
         case = _services(request).intake.answer(
             tracking_code, data.answer, key.actor, agency=key.agency if key.role == "agency" else None
@@ -224,8 +224,8 @@ class AgencyController(Controller):
     @get("/cases", operation_id="agencyOpenCases", guards=[requires("agency")], sync_to_thread=True,
          summary="The open cases of the key's agency (admins pass ?agency=CODE)")
     def open_cases(
-        self, request: Request, agency: str | None = None,
-        limit: Annotated[int, Parameter(ge=1, le=500)] = 100, offset: Annotated[int, Parameter(ge=0)] = 0,
+        self, request: Request, agency: FromQuery[str | None] = None,
+        limit: Annotated[int, QueryParameter(ge=1, le=500)] = 100, offset: Annotated[int, QueryParameter(ge=0)] = 0,
     ) -> list[CaseOut]:
         key: ApiKey = request.user
         code = key.agency if key.role == "agency" else agency
@@ -244,9 +244,9 @@ class ReviewController(Controller):
     @get("/", operation_id="listReview", sync_to_thread=True,
          summary="Contacts that could not be registered (yet): kept, never dropped")
     def list_items(
-        self, request: Request, review_state: Annotated[str | None, Parameter(query="state")] = "open",
-        kind: str | None = None, channel: str | None = None,
-        limit: Annotated[int, Parameter(ge=1, le=200)] = 50, offset: Annotated[int, Parameter(ge=0)] = 0,
+        self, request: Request, review_state: Annotated[str | None, QueryParameter(name="state")] = "open",
+        kind: FromQuery[str | None] = None, channel: FromQuery[str | None] = None,
+        limit: Annotated[int, QueryParameter(ge=1, le=200)] = 50, offset: Annotated[int, QueryParameter(ge=0)] = 0,
     ) -> list[ReviewOut]:
         try:
             items = _services(request).intake.review_items(
@@ -259,12 +259,12 @@ class ReviewController(Controller):
         return [ReviewOut.of(i) for i in items]
 
     @get("/{item_id:int}", operation_id="getReview", sync_to_thread=True)
-    def get_item(self, request: Request, item_id: int) -> ReviewOut:
+    def get_item(self, request: Request, item_id: FromPath[int]) -> ReviewOut:
         return ReviewOut.of(_services(request).intake.review_item(item_id))
 
     @post("/{item_id:int}/resolve", operation_id="resolveReview", sync_to_thread=True, status_code=200,
           summary="Register a held contact with the operator's corrected fields")
-    def resolve(self, request: Request, item_id: int, data: ResolveIn) -> Response[SubmissionOut]:
+    def resolve(self, request: Request, item_id: FromPath[int], data: JSONBody[ResolveIn]) -> Response[SubmissionOut]:
         svc = _services(request)
         key: ApiKey = request.user
         item = svc.intake.review_item(item_id)
@@ -274,7 +274,7 @@ class ReviewController(Controller):
                         status_code=201 if result.outcome.value == "registered" else 200)
 
     @post("/{item_id:int}/dismiss", operation_id="dismissReview", sync_to_thread=True, status_code=200)
-    def dismiss(self, request: Request, item_id: int) -> ReviewOut:
+    def dismiss(self, request: Request, item_id: FromPath[int]) -> ReviewOut:
         svc = _services(request)
         key: ApiKey = request.user
         svc.intake.dismiss_review(item_id, key.actor)

@@ -18,12 +18,17 @@ def run_migrations_offline() -> None:
 
 
 def run_migrations_online() -> None:
-    engine = config.attributes.get("engine") or make_engine(url, pool_size=1)
-    with engine.connect() as connection:
-        context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
-        with context.begin_transaction():
-            context.run_migrations()
-        connection.commit()
+    given = config.attributes.get("engine")
+    engine = given or make_engine(url, pool_size=1)
+    try:
+        with engine.connect() as connection:
+            context.configure(connection=connection, target_metadata=target_metadata, render_as_batch=True)
+            with context.begin_transaction():
+                context.run_migrations()
+            connection.commit()
+    finally:
+        if given is None:
+            engine.dispose()  # on SQLite this also checkpoints the WAL into the database file
 
 
 if context.is_offline_mode():
