@@ -41,7 +41,9 @@ _BODY_END = re.compile(r"با\s*تشکر|با\s*سپاس|شماره\s*تماس|�
 
 SINGLE_PASS_CONF = 96.0
 # Lines whose long numbers are dates or phones, not national codes.
-_NOT_CODE_LINE = re.compile(r"تاریخ|تماس|تلفن|همراه|موبایل")
+_NOT_CODE_LINE = re.compile(r"تار\s*[یبی]\s*خ|تماس|تلفن|همراه|موبایل")
+# Words a line holding a national code has (even when «ملی» itself is misread).
+_CODE_CONTEXT = re.compile(r"کد|ملی|ا?ینجا[نتث]?[بپ]|(?:" + "|".join(_KIN_WORDS) + r")[مه]")
 _DATE_LIKE = re.compile(r"1[34]\d\d.?[01]\d.?[0-3]\d$")
 
 
@@ -99,15 +101,15 @@ def code_candidates(text: str) -> list[tuple[str, int]]:
 
 
 def code_slots(text: str) -> int:
-    """How many national codes the page seems to hold: «کد ملی» followed by digits, or ten-digit runs
-    (a code read with a wrong digit still has ten)."""
+    """How many national codes the page seems to hold: «کد ملی» followed by digits, or ten-digit runs on
+    lines that speak of a code (a code read with a wrong digit still has ten; dates and phones are not)."""
     by_word = 0
     for match in _CODE_WORD.finditer(text):
         if re.search(r"\d", text[match.end(): match.end() + 25]):
             by_word += 1
     by_digits = 0
     for line in text.split("\n"):
-        if _NOT_CODE_LINE.search(line):
+        if _NOT_CODE_LINE.search(line) or not _CODE_CONTEXT.search(line):
             continue
         for match in _DIGIT_RUN.finditer(line):
             digits = re.sub(r"[ \-]", "", match.group(1))
@@ -131,14 +133,35 @@ def role_before(text: str, pos: int, floor: int) -> tuple[str | None, Relation |
     return best[1], best[2]
 
 
+def line_roles(passes: list[PassText]) -> list[tuple[int, float, str, Relation | None]]:
+    """(page, y, role, relation) of every line where a pass read a role marker before «ملی» or a number:
+    a number read alone (a digit pass) takes the role of the line it sits on."""
+    found = []
+    for p in passes:
+        for index, line in enumerate(p.text.split("\n")):
+            match = re.search(r"ملی|\d{5}", line)
+            if not match or index >= len(p.line_y):
+                continue
+            role, relation = role_before(line, match.start(), 0)
+            if role:
+                found.append((p.page, p.line_y[index], role, relation))
+    return found
+
+
 def collect(passes: list[PassText]) -> dict[str, CodeVote]:
     votes: dict[str, CodeVote] = {}
+    roles_by_line = line_roles(passes)
     for p in passes:
         floor = 0
         for code, pos in code_candidates(p.text):
             vote = votes.setdefault(code, CodeVote(code))
             vote.passes.add(f"{p.page}:{p.name}")
             role, relation = role_before(p.text, pos, floor)
+            if role is None and p.line_y:
+                y = p.y_of(pos)
+                near = [(abs(ly - y), r, rel) for page, ly, r, rel in roles_by_line if page == p.page and abs(ly - y) < 0.012]
+                if near:
+                    _, role, relation = min(near, key=lambda t: t[0])
             if role:
                 vote.roles[role] += 1
             if relation:
@@ -170,15 +193,23 @@ def _phone(passes: list[PassText]) -> tuple[str | None, list[str]]:
     return None, [p for p, _ in ranked]
 
 
+def full_text(passes: list[PassText]) -> str:
+    """The whole letter as the best pass per page read it (for the operator)."""
+    best: dict[int, PassText] = {}
+    for p in passes:
+        if p.page not in best or _letters(p.text) > _letters(best[p.page].text):
+            best[p.page] = p
+    return "\n\n".join(best[k].text for k in sorted(best))
+
+
+def _letters(text: str) -> int:
+    return len(re.findall(r"[\u0600-\u06ff]", text))
+
+
 def body(passes: list[PassText]) -> str:
     """The letter's text for the case: from the greeting to the closing, pages in order, from the
     pass per page that read the most letters."""
-    best: dict[int, PassText] = {}
-    for p in passes:
-        letters = len(re.findall(r"[\u0600-\u06ff]", p.text))
-        if p.page not in best or letters > len(re.findall(r"[\u0600-\u06ff]", best[p.page].text)):
-            best[p.page] = p
-    text = "\n".join(best[k].text for k in sorted(best))
+    text = full_text(passes).replace("\n\n", "\n")
     start = _BODY_START.search(text)
     if start:
         text = text[start.start():]

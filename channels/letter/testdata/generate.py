@@ -175,7 +175,7 @@ def damage(page: Image.Image, rng: random.Random, kinds: list[str]) -> Image.Ima
     if "blur" in kinds:
         page = page.filter(ImageFilter.GaussianBlur(rng.uniform(0.7, 1.2)))
     if "low_dpi" in kinds:
-        factor = rng.uniform(0.55, 0.7)
+        factor = rng.uniform(0.62, 0.75)  # 150 dpi scanned down to ≈ 95–110 dpi
         page = page.resize((int(page.width * factor), int(page.height * factor)), Image.BILINEAR)
     if "noise" in kinds:
         page = _speckle(page, rng, rng.uniform(0.004, 0.012))
