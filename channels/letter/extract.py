@@ -41,6 +41,7 @@ _BODY_END = re.compile(r"با\s*تشکر|با\s*سپاس|شماره\s*تماس|�
 
 SINGLE_PASS_CONF = 96.0
 # Lines whose long numbers are dates or phones, not national codes.
+_PHONE_LINE = re.compile(r"تماس|تلفن|همراه|موبایل")
 _NOT_CODE_LINE = re.compile(r"تار\s*[یبی]\s*خ|تماس|تلفن|همراه|موبایل")
 # Words a line holding a national code has (even when «ملی» itself is misread).
 _CODE_CONTEXT = re.compile(r"کد|ملی|ا?ینجا[نتث]?[بپ]|(?:" + "|".join(_KIN_WORDS) + r")[مه]")

@@ -27,7 +27,7 @@ MIN_WIDTH = 1100
 TARGET_WIDTH = 1650
 MAX_SIDE = 5000
 # Share of dark pixels under which a cleaned page counts as blank.
-BLANK_INK = 0.0015
+BLANK_INK = 0.0002
 
 
 class Unreadable(Exception):
@@ -334,21 +334,31 @@ def read_letter(data: bytes, *, max_rounds: int = len(DIGIT_PASSES) + len(LINE_P
         else:
             for i in content:
                 run(i, PAGE_PASSES[2])
+    if decide(texts).phone is None:
+        # The phone is not an identity, but a tracking code texted to a misread number reaches a stranger.
+        phone_boxes = _phone_lines(results, cleaned)
+        for spec in LINE_PASSES[:4]:
+            for k, (page, box) in enumerate(phone_boxes):
+                run(page, spec, box, name=f"phone-{spec.name}#{k}")
+            if decide(texts).phone is not None:
+                break
     reading.fields = decide(texts, final=True)
     reading.text = full_text(texts)
     return reading
 
 
-def _number_boxes(results: list[PassResult], cleaned: list[CleanPage]) -> list[tuple[int, tuple[int, int, int, int]]]:
-    """Boxes around the long numbers any pass read (not dates, not phones), widened to catch digits a pass
-    dropped, merged across passes."""
-    from channels.letter.extract import _NOT_CODE_LINE
+def _number_boxes(results: list[PassResult], cleaned: list[CleanPage], *, phones: bool = False
+                  ) -> list[tuple[int, tuple[int, int, int, int]]]:
+    """Boxes around the long numbers any pass read (national codes, or with phones=True the phone numbers),
+    widened to catch digits a pass dropped, merged across passes."""
+    from channels.letter.extract import _NOT_CODE_LINE, _PHONE_LINE
     from core.text import fold_digits, normalize
 
     found: dict[int, list[list[float]]] = {}
     for result in results:
         for line, words in enumerate(result.lines):
-            if _NOT_CODE_LINE.search(normalize(" ".join(w.text for w in words))):
+            text = normalize(" ".join(w.text for w in words))
+            if (not _PHONE_LINE.search(text)) if phones else _NOT_CODE_LINE.search(text):
                 continue
             for word, box in zip(words, result.word_boxes[line]):
                 digits = re.sub(r"\D", "", fold_digits(word.text))
@@ -374,6 +384,24 @@ def _number_boxes(results: list[PassResult], cleaned: list[CleanPage]) -> list[t
             out.append((page, (int(max(0, left - pad_x)), int(max(0, top - pad_y)),
                                int(min(width, right + pad_x)), int(min(height, bottom + pad_y)))))
     return out
+
+
+def _phone_lines(results: list[PassResult], cleaned: list[CleanPage]) -> list[tuple[int, tuple[int, int, int, int]]]:
+    """Boxes of the lines that name a phone («شماره تماس», «تلفن»…), widened to the left where the number is."""
+    from channels.letter.extract import _PHONE_LINE
+    from core.text import normalize
+
+    boxes: list[tuple[int, tuple[int, int, int, int]]] = []
+    for result in results:
+        width, height = cleaned[result.page].gray.size
+        for words, (left, top, right, bottom) in zip(result.lines, result.boxes):
+            if not _PHONE_LINE.search(normalize(" ".join(w.text for w in words))) or bottom - top > 90:
+                continue
+            if any(p == result.page and abs(b[1] - top) < 20 for p, b in boxes):
+                continue
+            pad = max(8, (bottom - top) // 2)
+            boxes.append((result.page, (0, max(0, top - pad), min(width, right + pad), min(height, bottom + pad))))
+    return boxes
 
 
 def _code_lines(results: list[PassResult], cleaned: list[CleanPage]

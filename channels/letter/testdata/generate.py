@@ -214,7 +214,8 @@ def encode(pages: list[Image.Image], fmt: str, *, jpeg_quality: int = 85) -> tup
 # --------------------------------------------------------------------------- one letter
 
 def make_letter(seed: int, *, damaged: bool | None = None, fmt: str | None = None, about_family: bool | None = None,
-                dpi: int = 150, damages: list[str] | None = None) -> Sample:
+                dpi: int = 150, damages: list[str] | None = None, persian_digits: bool | None = None,
+                font: str | None = None) -> Sample:
     """One letter, entirely determined by `seed` (and the optional overrides)."""
     rng = random.Random(seed)
     about_family = rng.random() < 0.4 if about_family is None else about_family
@@ -230,8 +231,10 @@ def make_letter(seed: int, *, damaged: bool | None = None, fmt: str | None = Non
         relation=relation if about_family else None,
         phone=random_mobile(rng), topic=rng.choice(MATTERS)[0], persian_digits=rng.random() < 0.6,
     )
-    font = rng.choice(FONTS)
-    if font not in PERSIAN_DIGIT_FONTS:
+    font = font or rng.choice(FONTS)
+    if persian_digits is not None:
+        truth.persian_digits = persian_digits
+    elif font not in PERSIAN_DIGIT_FONTS:
         truth.persian_digits = False
     first, second = letter_lines(rng, truth)
     two_pages = fmt in ("tiff", "pdf")

@@ -1,0 +1,107 @@
+"""The voting rules over OCR pass texts (no Tesseract): when a letter's identities are certain enough."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pytest
+
+from channels.letter.extract import code_slots, decide, pass_text
+from core.model import Relation
+from tests.factories import national_code, persian_digits
+
+WRITER, CHILD, OTHER = national_code(401), national_code(402), national_code(403)
+
+
+def _misread(code: str) -> str:
+    """The same code with one digit changed: the checksum catches it."""
+    return code[:3] + str((int(code[3]) + 1) % 10) + code[4:]
+
+
+def _two_misread(code: str) -> str:
+    """A misreading that still passes the checksum (two digits off) — what voting must stop."""
+    from core.identity import national_code_checksum_ok
+
+    for a in range(10):
+        for b in range(10):
+            candidate = code[:2] + str(a) + code[3:6] + str(b) + code[7:]
+            if candidate != code and national_code_checksum_ok(candidate):
+                return candidate
+    raise AssertionError
+
+
+def letter(writer: str | None, subject: str | None = None, kin: str = "فرزندم", phone: str = "09121234567") -> str:
+    lines = ["بسمه تعالی", "تاریخ: 1405/02/18", "با سلام و احترام",
+             f"اینجانب علی احمدی به کد ملی {writer} ساکن شهر یزد به استحضار می‌رساند" if writer else
+             "اینجانب علی احمدی ساکن شهر یزد به استحضار می‌رساند"]
+    if subject:
+        lines.append(f"در خصوص {kin} حسن احمدی به کد ملی {subject} مطالبی را به عرض می‌رساند.")
+    lines += ["یارانه نقدی خانواده از سه ماه پیش قطع شده است.", f"شماره تماس: {phone}", "با تشکر", "علی احمدی"]
+    return "\n".join(lines)
+
+
+def passes(*texts: str):
+    return [pass_text(f"p{i}", 0, [[(w, 90.0) for w in line.split(" ")] for line in t.split("\n")],
+                      [0.1 + 0.05 * n for n in range(t.count("\n") + 1)]) for i, t in enumerate(texts)]
+
+
+@dataclass
+class Case:
+    id: str
+    texts: tuple[str, ...]
+    sure: bool
+    writer: str | None = None
+    subject: str | None = None
+    relation: Relation | None = None
+
+
+CASES = [
+    Case("two passes agree on the writer", (letter(WRITER), letter(WRITER)), True, WRITER),
+    Case("persian digits", (letter(persian_digits(WRITER)), letter(WRITER)), True, WRITER),
+    Case("family member: subject after فرزندم", (letter(WRITER, CHILD), letter(WRITER, CHILD)), True, WRITER, CHILD,
+         Relation.CHILD),
+    Case("spouse", (letter(WRITER, CHILD, "همسرم"),) * 2, True, WRITER, CHILD, Relation.SPOUSE),
+    Case("one pass only is not enough", (letter(WRITER),), False),
+    Case("checksum failure in one pass, agreement in two others",
+         (letter(_misread(WRITER)), letter(WRITER), letter(WRITER)), True, WRITER),
+    Case("checksum-valid misreading in one pass, never agreed", (letter(_two_misread(WRITER)), letter(_misread(WRITER))),
+         False),
+    Case("the subject's code is unread: review, not the writer's case",
+         (letter(WRITER, _misread(CHILD)), letter(WRITER, _misread(CHILD))), False),
+    Case("two different writers agreed twice each: review",
+         (letter(WRITER), letter(WRITER), letter(OTHER), letter(OTHER)), False),
+    Case("no code at all", (letter(None), letter(None)), False),
+    Case("patronymic «فرزند حسن» is not a subject",
+         (letter(WRITER).replace("علی احمدی به کد", "علی احمدی فرزند حسن به کد"),) * 2, True, WRITER),
+]
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.id for c in CASES])
+def test_decide(case: Case):
+    fields = decide(passes(*case.texts), final=True)
+    assert fields.sure is case.sure, fields.reasons
+    if case.sure:
+        assert fields.writer_national_code == case.writer
+        assert fields.subject_national_code == case.subject
+        assert fields.relation == case.relation
+        assert fields.phone == "+989121234567"
+        assert "یارانه" in fields.text
+    else:
+        assert fields.reasons  # the operator is told why
+
+
+def test_unsure_reading_keeps_every_guess_for_the_operator():
+    fields = decide(passes(letter(WRITER), letter(_two_misread(WRITER))), final=True)
+    codes = {c["code"] for c in fields.guesses["national_code_candidates"]}
+    assert {WRITER, _two_misread(WRITER)} <= codes
+    assert fields.writer_national_code is None or not fields.sure
+
+
+@pytest.mark.parametrize("text, slots", [
+    (letter(WRITER), 1),
+    (letter(WRITER, CHILD), 2),
+    ("تار یخ: 1205102128\n" + letter(WRITER), 1),  # a misread date is not a code
+    (letter(WRITER, phone="0912123456"), 1),  # a phone that lost a digit is not a code either
+], ids=["one", "two", "date", "short-phone"])
+def test_code_slots(text, slots):
+    assert code_slots(pass_text("p", 0, [[(w, 90.0) for w in l.split(" ")] for l in text.split("\n")]).text) == slots
