@@ -7,6 +7,7 @@ Variants: clean, damaged (rotation, blur, noise, low dpi, JPEG artefacts), multi
 plus a blank page, a non-letter image, a corrupt PDF and a password-protected PDF.
 
     python -m channels.letter.testdata.generate OUTDIR [--count N] [--seed S]
+    python -m channels.letter.testdata.generate --committed     # the small committed set beside this file
 
 writes the files and OUTDIR/truth.jsonl (one JSON object per file with what the letter really says).
 """
@@ -36,8 +37,9 @@ A4_INCHES = (8.27, 11.69)
 
 FA_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 
-FIRST_NAMES = ["علی", "محمد", "حسین", "رضا", "مهدی", "فاطمه", "زهرا", "مریم", "سارا", "حمید", "مجید", "نرگس",
-               "اکبر", "جواد", "لیلا", "سمیه", "ابراهیم", "کاظم", "طاهره", "یوسف"]
+MALE_NAMES = ["علی", "محمد", "حسین", "رضا", "مهدی", "حمید", "مجید", "اکبر", "جواد", "ابراهیم", "کاظم", "یوسف"]
+FEMALE_NAMES = ["فاطمه", "زهرا", "مریم", "سارا", "نرگس", "لیلا", "سمیه", "طاهره"]
+FIRST_NAMES = MALE_NAMES + FEMALE_NAMES
 LAST_NAMES = ["احمدی", "محمدی", "حسینی", "رضایی", "کریمی", "موسوی", "جعفری", "صادقی", "رحیمی", "نوری",
               "قاسمی", "کاظمی", "اکبری", "عباسی", "مرادی", "یزدانی", "شریفی", "طاهری"]
 CITIES = ["تهران", "اصفهان", "شیراز", "تبریز", "مشهد", "کرمان", "یزد", "اراک", "همدان", "قزوین"]
@@ -63,6 +65,14 @@ MATTERS = [
 WHO = {"self": "اینجانب", "child": "فرزندم", "spouse": "همسرم", "father": "پدرم", "mother": "مادرم", "sibling": "برادرم"}
 
 
+def _kin_first_name(rng: random.Random, kin_word: str) -> str:
+    if kin_word in ("پسرم", "پدرم", "برادرم"):
+        return rng.choice(MALE_NAMES)
+    if kin_word in ("دخترم", "مادرم"):
+        return rng.choice(FEMALE_NAMES)
+    return rng.choice(FIRST_NAMES)
+
+
 def random_national_code(rng: random.Random) -> str:
     while True:
         nine = "".join(str(rng.randrange(10)) for _ in range(9))
@@ -86,6 +96,7 @@ class LetterTruth:
     subject_national_code: str | None = None  # None when the letter is about the writer
     subject_name: str | None = None
     relation: str | None = None
+    kin_word: str | None = None  # how the letter names the subject: «فرزندم», «همسرم», …
     phone: str | None = None
     topic: str | None = None
     persian_digits: bool = True
@@ -116,8 +127,7 @@ def letter_lines(rng: random.Random, truth: LetterTruth) -> tuple[list[str], lis
              f"به استحضار می‌رساند")
     body: list[str] = [intro]
     if truth.subject_national_code:
-        kin_word = {"child": rng.choice(["فرزندم", "پسرم", "دخترم"]), "spouse": "همسرم", "father": "پدرم",
-                    "mother": "مادرم", "sibling": "برادرم"}[truth.relation]
+        kin_word = truth.kin_word
         body.append(f"در خصوص {kin_word} {truth.subject_name} به کد ملی {d(truth.subject_national_code)} "
                     f"مطالبی را به عرض می‌رساند.")
         who = WHO[truth.relation]
@@ -221,14 +231,14 @@ def make_letter(seed: int, *, damaged: bool | None = None, fmt: str | None = Non
     about_family = rng.random() < 0.4 if about_family is None else about_family
     damaged = rng.random() < 0.6 if damaged is None else damaged
     fmt = fmt or rng.choice(["png", "png", "jpeg", "tiff", "pdf"])
-    relation, _ = rng.choice(KIN) if about_family else ("self", "")
+    relation, kin_word = rng.choice(KIN) if about_family else ("self", "")
     last = rng.choice(LAST_NAMES)
     truth = LetterTruth(
         file="", kind="letter", expected="registered",
         writer_national_code=random_national_code(rng), writer_name=f"{rng.choice(FIRST_NAMES)} {last}",
         subject_national_code=random_national_code(rng) if about_family else None,
-        subject_name=f"{rng.choice(FIRST_NAMES)} {last}" if about_family else None,
-        relation=relation if about_family else None,
+        subject_name=f"{_kin_first_name(rng, kin_word)} {last}" if about_family else None,
+        relation=relation if about_family else None, kin_word=kin_word or None,
         phone=random_mobile(rng), topic=rng.choice(MATTERS)[0], persian_digits=rng.random() < 0.6,
     )
     font = font or rng.choice(FONTS)
@@ -378,12 +388,42 @@ def write(samples: list[Sample], out: Path) -> None:
             fh.write(json.dumps(asdict(s.truth), ensure_ascii=False) + "\n")
 
 
+# The small set committed next to this file (regenerate with --committed).
+COMMITTED = [
+    ("self-persian-digits.png", dict(seed=11, damaged=False, fmt="png", about_family=False, persian_digits=True,
+                                     font="nazli.ttf")),
+    ("family-latin-digits.png", dict(seed=12, damaged=False, fmt="png", about_family=True, persian_digits=False,
+                                     font="homa.ttf")),
+    ("family-damaged.png", dict(seed=13, damaged=True, fmt="png", about_family=True, persian_digits=True,
+                                font="nazlib.ttf", damages=["blur", "rotate"])),
+]
+
+
+def write_committed(out: Path = Path(__file__).parent) -> None:
+    truths = {}
+    for name, spec in COMMITTED:
+        spec = dict(spec)
+        seed = spec.pop("seed")
+        sample = make_letter(seed, **spec)
+        (out / name).write_bytes(sample.data)
+        truth = asdict(sample.truth)
+        truth["file"], truth["generated_with"] = name, {"seed": seed, **spec}
+        truths[name] = truth
+    (out / "truth.json").write_text(json.dumps(truths, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("out", type=Path)
+    parser.add_argument("out", type=Path, nargs="?")
     parser.add_argument("--count", type=int, default=20)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--committed", action="store_true", help="rewrite the committed sample PNGs and truth.json")
     args = parser.parse_args(argv)
+    if args.committed:
+        write_committed()
+        return
+    if args.out is None:
+        parser.error("give OUTDIR (or --committed)")
     samples = [make_letter(args.seed + i) for i in range(args.count)] + rejects(args.seed + 10_000)
     write(samples, args.out)
     print(f"wrote {len(samples)} files to {args.out}")
