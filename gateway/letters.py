@@ -216,12 +216,12 @@ def _watch(args, service: LetterService, settings: LetterSettings, pool: ThreadP
                 else:
                     sizes[path] = size
             for path, (line, outcome, error) in zip(ready, pool.map(lambda p: _ingest_one(service, p, settings), ready)):
-                _print(args, line, outcome, error)
                 sizes.pop(path, None)
                 try:
                     path.rename(done / path.name)
                 except OSError:
                     log.warning("could not move a read letter to done/")
+                _print(args, line, outcome, error)
             time.sleep(settings.watch_interval)
     except KeyboardInterrupt:
         return

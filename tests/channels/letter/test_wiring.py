@@ -115,3 +115,21 @@ def test_cli_ingest_json_prints_one_line_per_file(tmp_path):
 def test_cli_ingest_missing_path_is_an_error(tmp_path):
     out = _cli(["letters", "ingest", "--json", str(tmp_path / "nope.png")], tmp_path)
     assert out.returncode == 2 and "nope.png" in out.stderr
+
+
+def test_cli_watch_reads_what_the_scanner_drops_and_moves_it_to_done(tmp_path):
+    folder = tmp_path / "scanner"
+    folder.mkdir()
+    env = {**os.environ, "DARGAH_DATA_DIR": str(tmp_path / "var"), "PYTHONPATH": str(ROOT),
+           "DARGAH_LETTER_WATCH_INTERVAL": "0.2"}
+    env.pop("DARGAH_DATABASE_URL", None)
+    process = subprocess.Popen([sys.executable, "-m", "gateway.cli", "letters", "ingest", "--json", "--watch", str(folder)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=tmp_path)
+    try:
+        (folder / "locked.pdf").write_bytes(make_encrypted_pdf(8).data)
+        line = json.loads(process.stdout.readline())
+        assert line["outcome"] == "rejected" and line["file"].endswith("locked.pdf")
+        assert (folder / "done" / "locked.pdf").exists() and not (folder / "locked.pdf").exists()
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
