@@ -133,3 +133,21 @@ def test_cli_watch_reads_what_the_scanner_drops_and_moves_it_to_done(tmp_path):
     finally:
         process.terminate()
         process.wait(timeout=30)
+
+
+@pytest.mark.redis
+def test_process_letter_job_on_a_real_rq_worker_is_safe_to_run_twice(services, redis_url):
+    from rq import SimpleWorker
+
+    from channels.letter.payloads import LetterFile
+    from gateway.jobs import RqJobQueue
+    from gateway.letters import letter_service
+
+    upload = letter_service(services).receive(LetterFile(file_name="x.pdf", data=make_corrupt_pdf(9).data))
+    queue = RqJobQueue(redis_url, "dargah-letters-test")
+    first = queue.enqueue("gateway.letters.process_letter", upload_id=upload.id)
+    second = queue.enqueue("gateway.letters.process_letter", upload_id=upload.id)
+    SimpleWorker([queue.queue], connection=queue.redis).work(burst=True)
+    one, two = queue.queue.fetch_job(first).return_value(), queue.queue.fetch_job(second).return_value()
+    assert one == two and one["outcome"] == "rejected"
+    assert len(services.intake.review_items(channel=None, kind=None)) == 1  # held once, not twice
