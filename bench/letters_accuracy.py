@@ -29,7 +29,7 @@ from core.text import normalize  # noqa: E402
 
 def naive(sample: Sample) -> tuple[str | None, str | None]:
     """One pass over the first page and a regex: (writer, subject) or Nones."""
-    _, pages = load_pages(sample.data)
+    _, pages, _ = load_pages(sample.data)
     text = normalize(pytesseract.image_to_string(pages[0], lang="fas+eng", config="--psm 3"))
     codes = find_national_codes(text)
     if not codes:

@@ -189,7 +189,9 @@ def _phone(passes: list[PassText]) -> tuple[str | None, list[str]]:
             if phone:
                 seen[phone] += 1
     ranked = seen.most_common()
-    if ranked and ranked[0][1] >= 2 and (len(ranked) == 1 or ranked[1][1] < ranked[0][1]):
+    # No checksum protects a phone (Tesseract swaps ۲/۳ on them too), and a tracking code texted to a misread
+    # number reaches a stranger: a phone is kept only when passes agree and rivals are few.
+    if ranked and ranked[0][1] >= 2 and all(3 * votes <= ranked[0][1] for _, votes in ranked[1:]):
         return ranked[0][0], [p for p, _ in ranked]
     return None, [p for p, _ in ranked]
 

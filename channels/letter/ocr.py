@@ -53,29 +53,30 @@ def sniff(data: bytes) -> str:
     return "application/octet-stream"
 
 
-def load_pages(data: bytes) -> tuple[str, list[Image.Image]]:
-    """(media type, pages as grayscale images) or Unreadable."""
+def load_pages(data: bytes) -> tuple[str, list[Image.Image], int]:
+    """(media type, pages as grayscale images — at most MAX_PAGES —, pages in the file) or Unreadable."""
     if not data:
         raise Unreadable("empty_file", "The file is empty.")
     media_type = sniff(data)
     if media_type == "application/pdf":
-        return media_type, _pdf_pages(data)
+        return (media_type, *_pdf_pages(data))
     if media_type == "application/octet-stream":
         raise Unreadable("unsupported_format", "Not a PNG, JPEG, TIFF or PDF file.")
     try:
         image = Image.open(io.BytesIO(data))
         pages = []
-        for index in range(getattr(image, "n_frames", 1)):
+        total = getattr(image, "n_frames", 1)
+        for index in range(total):
             if index >= MAX_PAGES:
                 break
             image.seek(index)
             pages.append(_gray(image))
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError, Image.DecompressionBombError) as exc:
         raise Unreadable("corrupt_image", f"The image cannot be decoded ({type(exc).__name__}).") from exc
-    return media_type, pages
+    return media_type, pages, total
 
 
-def _pdf_pages(data: bytes) -> list[Image.Image]:
+def _pdf_pages(data: bytes) -> tuple[list[Image.Image], int]:
     try:
         document = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as exc:
@@ -93,7 +94,7 @@ def _pdf_pages(data: bytes) -> list[Image.Image]:
                 pages.append(_gray(bitmap.to_pil()))
             except pdfium.PdfiumError as exc:
                 raise Unreadable("corrupt_pdf", f"Page {index + 1} of the PDF cannot be rendered.") from exc
-        return pages
+        return pages, len(document)
     finally:
         document.close()
 
@@ -292,12 +293,12 @@ def read_letter(data: bytes, *, max_rounds: int = len(DIGIT_PASSES) + len(LINE_P
     from channels.letter.extract import decide, full_text, persian_letters
 
     try:
-        media_type, images = load_pages(data)
+        media_type, images, total_pages = load_pages(data)
     except Unreadable as exc:
         return Reading(media_type=sniff(data) if data else "application/octet-stream", pages=0,
                        rejected=exc.reason, detail=exc.detail)
     cleaned = [clean(image) for image in images]
-    reading = Reading(media_type=media_type, pages=len(cleaned))
+    reading = Reading(media_type=media_type, pages=total_pages)
     content = [i for i, page in enumerate(cleaned) if page.ink > BLANK_INK]
     if not content:
         reading.rejected, reading.detail = "blank", "Every page is blank."
@@ -343,6 +344,10 @@ def read_letter(data: bytes, *, max_rounds: int = len(DIGIT_PASSES) + len(LINE_P
             if decide(texts).phone is not None:
                 break
     reading.fields = decide(texts, final=True)
+    if total_pages > len(images):
+        # Probably a batch of letters scanned into one file: an operator splits it; nothing is guessed.
+        reading.fields.sure = False
+        reading.fields.reasons.append(f"file has {total_pages} pages; only the first {len(images)} were read")
     reading.text = full_text(texts)
     return reading
 
