@@ -264,6 +264,14 @@ def decide(passes: list[PassText], *, final: bool = False) -> LetterFields:
         fields.subject_national_code = subjects[0].code
         rel = subjects[0].relations.most_common(1)
         fields.relation = rel[0][0] if rel else Relation.OTHER
+    # Tesseract confuses some digit shapes the same way in every pass (۴/۶, ۲/۳), so two misread digits can
+    # pass the checksum and be read twice. A code with such a rival (a valid code a few digits off) is
+    # kept only by a clear majority.
+    for chosen in writers[:1] + subjects[:1]:
+        rivals = [v for v in votes.values() if v.code != chosen.code and _distance(v.code, chosen.code) <= 4]
+        if rivals and not (len(chosen.passes) >= 3 and all(3 * len(r.passes) <= len(chosen.passes) for r in rivals)):
+            reasons.append("passes read different valid national codes for one person")
+            break
     n_accepted = len({v.code for v in writers + subjects})
     if not votes:
         reasons.append("no valid national code read")
@@ -297,6 +305,10 @@ def decide(passes: list[PassText], *, final: bool = False) -> LetterFields:
         "national_codes_written": slots,
     }
     return fields
+
+
+def _distance(a: str, b: str) -> int:
+    return sum(x != y for x, y in zip(a, b)) + abs(len(a) - len(b))
 
 
 def _kin_mentioned(passes: list[PassText]) -> bool:
