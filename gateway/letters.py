@@ -141,7 +141,7 @@ def _files(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def _line(path: Path, outcome: LetterOutcome | None, error: str | None = None) -> dict:
+def _line(path: Path, outcome: LetterOutcome | None) -> dict:
     if outcome is None:
         return {"file": str(path), "outcome": "rejected", "tracking_code": None, "subject_national_code": None,
                 "writer_national_code": None}
@@ -217,8 +217,11 @@ def _watch(args, service: LetterService, settings: LetterSettings, pool: ThreadP
                     sizes[path] = size
             for path, (line, outcome, error) in zip(ready, pool.map(lambda p: _ingest_one(service, p, settings), ready)):
                 sizes.pop(path, None)
+                target = done / path.name
+                if target.exists():
+                    target = done / f"{path.stem}-{int(time.time() * 1000)}{path.suffix}"
                 try:
-                    path.rename(done / path.name)
+                    path.rename(target)
                 except OSError:
                     log.warning("could not move a read letter to done/")
                 _print(args, line, outcome, error)

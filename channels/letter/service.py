@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import timedelta, timezone
 
 from channels.letter import normalize
 from channels.letter.ocr import Reading, read_letter, sniff
@@ -23,7 +23,8 @@ from core.ports import BlobStore, Clock, SystemClock
 
 log = logging.getLogger("dargah.letter")
 
-MAX_FILE_BYTES = 50 * 1024 * 1024
+# A worker that claimed an upload and was not done after this long is taken to have died.
+STALE_CLAIM = timedelta(minutes=15)
 
 
 @dataclass
@@ -51,12 +52,19 @@ class LetterService:
             raise LookupError(f"no letter upload {upload_id}")
         if upload.state == DONE:
             return upload
-        if not self.uploads.claim(upload_id):
+        if not self.uploads.claim(upload_id, self.clock.now()):
             upload = self.uploads.get(upload_id)
             if upload.state == DONE:
                 return upload
-            # Claimed before and never finished (a worker died mid-way): take it over.
+            claimed = upload.claimed_at
+            if claimed is not None and claimed.tzinfo is None:
+                claimed = claimed.replace(tzinfo=timezone.utc)  # SQLite hands back naive UTC
+            if upload.state == PROCESSING and claimed and self.clock.now() - claimed < STALE_CLAIM:
+                return upload  # another worker is reading it right now
+            # Claimed long ago and never finished (a worker died mid-way): take it over.
             log.warning("letter upload %s was left in %s; processing again", upload_id, upload.state)
+            self.uploads.claim(upload_id, self.clock.now(), stale=True)
+            upload = self.uploads.get(upload_id)
         earlier = self.uploads.done_with_blob(upload.blob_id, exclude=upload.id)
         if earlier is not None:
             return self._same_file(upload, earlier)
@@ -130,6 +138,3 @@ def _safe_name(name: str) -> str:
     name = (name or "letter").replace("\\", "/").rsplit("/", 1)[-1]
     return "".join(ch for ch in name if ch.isprintable())[:255] or "letter"
 
-
-def _now() -> datetime:
-    return datetime.now(timezone.utc)

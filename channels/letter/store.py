@@ -42,6 +42,7 @@ class LetterUpload(SQLModel, table=True):
     pages: Optional[int] = Field(default=None)
     passes: Optional[int] = Field(default=None)
     created_at: datetime = _ts()
+    claimed_at: Optional[datetime] = _ts(nullable=True)
     finished_at: Optional[datetime] = _ts(nullable=True)
 
 
@@ -71,14 +72,16 @@ class LetterUploads:
             session.commit()
             return merged
 
-    def claim(self, upload_id: str) -> bool:
-        """Move a queued upload to processing; False when another worker has it or it is done."""
+    def claim(self, upload_id: str, now: datetime, *, stale: bool = False) -> bool:
+        """Move a queued upload to processing (or, with stale=True, take over one left processing); False when
+        it was not in that state (another worker has it, or it is done)."""
         from sqlalchemy import update
 
+        state = PROCESSING if stale else QUEUED
         with Session(self.engine) as session:
             result = session.execute(update(LetterUpload).where(LetterUpload.id == upload_id,
-                                                                LetterUpload.state == QUEUED)
-                                     .values(state=PROCESSING))
+                                                                LetterUpload.state == state)
+                                     .values(state=PROCESSING, claimed_at=now))
             session.commit()
             return result.rowcount == 1
 

@@ -35,6 +35,7 @@ def upgrade() -> None:
         sa.Column("pages", sa.Integer),
         sa.Column("passes", sa.Integer),
         sa.Column("created_at", TS, nullable=False),
+        sa.Column("claimed_at", TS),
         sa.Column("finished_at", TS),
     )
     op.create_index("ix_letter_uploads_blob_id", "letter_uploads", ["blob_id"])
