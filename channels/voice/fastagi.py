@@ -196,6 +196,13 @@ class AgiSession:
             raise AgiCommandError(f"{words[0]} refused ({reply.code})")
         return reply
 
+    @staticmethod
+    def _no_data(reply: AgiReply) -> AgiReply:
+        """Commands whose reply carries no "(data)": any data means we do not understand the reply."""
+        if reply.data is not None:
+            raise UnknownAgiReply("unexpected (data) in reply")
+        return reply
+
     def _hangup_result(self, reply: AgiReply) -> None:
         if reply.result == "-1":
             self.hung_up = True
@@ -204,10 +211,10 @@ class AgiSession:
     # ------------------------------------------------------------------ commands
 
     async def answer(self) -> None:
-        self._hangup_result(await self.command("ANSWER"))
+        self._hangup_result(self._no_data(await self.command("ANSWER")))
 
     async def set_variable(self, name: str, value: str) -> None:
-        await self.command("SET", "VARIABLE", name, value)
+        self._no_data(await self.command("SET", "VARIABLE", name, value))
 
     async def get_full_variable(self, expression: str) -> str | None:
         reply = await self.command("GET", "FULL", "VARIABLE", expression)
@@ -219,7 +226,7 @@ class AgiSession:
 
     async def stream_file(self, name: str, escape_digits: str = "") -> str | None:
         """Play a sound file (no extension). Returns the key that interrupted it, if any."""
-        reply = await self.command("STREAM", "FILE", name, escape_digits)
+        reply = self._no_data(await self.command("STREAM", "FILE", name, escape_digits))
         if reply.result == "-1":
             if self.hung_up:
                 raise AgiHangup("hang-up during STREAM FILE")
@@ -241,7 +248,7 @@ class AgiSession:
     async def say_digits(self, digits: str, escape_digits: str = "") -> str | None:
         if not digits.isdigit():
             raise ValueError("SAY DIGITS takes digits")
-        reply = await self.command("SAY", "DIGITS", digits, escape_digits)
+        reply = self._no_data(await self.command("SAY", "DIGITS", digits, escape_digits))
         self._hangup_result(reply)
         return _digit(reply.result)
 
@@ -268,6 +275,7 @@ class AgiSession:
 
     async def exec(self, application: str, options: str = "") -> int:
         reply = await self.command("EXEC", application, options) if options else await self.command("EXEC", application)
+        self._no_data(reply)
         if reply.result == "-2":
             raise AgiCommandError(f"application {application} not found")
         try:

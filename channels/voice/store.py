@@ -70,6 +70,14 @@ class VoiceCallStore:
         with Session(self.engine, expire_on_commit=False) as session:
             return session.exec(select(VoiceCall).where(VoiceCall.tracking_code == tracking_code)).first()
 
+    def references(self, blob_id: str) -> bool:
+        """True when a call holds this recording (the API serves only voice recordings)."""
+        with Session(self.engine) as session:
+            query = select(VoiceCall.id).where(sa.or_(
+                VoiceCall.code_recording == blob_id, VoiceCall.subject_recording == blob_id,
+                VoiceCall.message_recording == blob_id)).limit(1)
+            return session.exec(query).first() is not None
+
     def pending(self, *, limit: int = 50, offset: int = 0) -> list[VoiceCall]:
         """Registered calls waiting for an operator's transcription (identity or message)."""
         with Session(self.engine, expire_on_commit=False) as session:
