@@ -143,9 +143,8 @@ class IntakeService:
         return self._result(case, Outcome.REGISTERED)
 
     def _new_case(self, uow, sub: Submission, topic: str, now: datetime) -> Case:
+        # A collision of random 12-digit codes is caught by the unique key in storage (DuplicateKey → retry).
         tracking_code = new_tracking_code()
-        while uow.cases.by_tracking_code(tracking_code) is not None:
-            tracking_code = new_tracking_code()
         routed = topic != OTHER
         subject = sub.subject
         case = uow.cases.add_case(Case(

@@ -335,7 +335,4 @@ def _build_controller():
     return VoiceController
 
 
-try:
-    ROUTES: list = [_build_controller()]
-except ImportError:  # gateway.api not there yet (e.g. a channel-only checkout)
-    ROUTES = []
+ROUTES: list = [_build_controller()]
