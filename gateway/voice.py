@@ -10,15 +10,17 @@ import os
 from dataclasses import dataclass, field
 from datetime import time
 from pathlib import Path
-from typing import Mapping
+from typing import Annotated, Mapping
 
 import msgspec
 from litestar import Controller, Request, Response, get, post
+from litestar.params import FromPath, JSONBody, QueryParameter
 
 from channels.voice.asr import Recognizer, SidecarRecognizer, Transcript, VoskRecognizer
 from channels.voice.calendar import IRANIAN_WORKDAYS, WorkingCalendar, parse_hours, parse_workdays
 from channels.voice.store import VoiceCall, VoiceCallStore
 from core.errors import InvalidInput, NotFound
+from gateway.api.auth import requires
 
 log = logging.getLogger("dargah.voice")
 
@@ -281,58 +283,54 @@ def _not_found() -> NotFound:
     return NotFound("تماس یافت نشد.", "Voice call not found.", field="call_id")
 
 
-def _build_controller():
-    from gateway.api.auth import requires
+class VoiceController(Controller):
+    path = "/api/v1/voice"
+    tags = ["voice"]
+    guards = [requires("operator", "supervisor")]
 
-    class VoiceController(Controller):
-        path = "/api/v1/voice"
-        tags = ["voice"]
-        guards = [requires("operator", "supervisor")]
+    @get("/pending", operation_id="voicePending", sync_to_thread=True,
+         summary="Transcription queue: voice cases waiting for a national code or a transcript")
+    def pending(self, request: Request, limit: Annotated[int, QueryParameter(ge=1, le=200)] = 50,
+                offset: Annotated[int, QueryParameter(ge=0)] = 0) -> list[VoiceCallOut]:
+        return [call_out(r) for r in _calls(request).pending(limit=limit, offset=offset)]
 
-        @get("/pending", operation_id="voicePending", sync_to_thread=True,
-             summary="Transcription queue: voice cases waiting for a national code or a transcript")
-        def pending(self, request: Request, limit: int = 50, offset: int = 0) -> list[VoiceCallOut]:
-            return [call_out(r) for r in _calls(request).pending(limit=min(limit, 200), offset=offset)]
+    @get("/calls/{call_id:str}", operation_id="voiceCall", sync_to_thread=True,
+         summary="Call context for the operator hand-off (caller, recognized code, recordings)")
+    def call(self, request: Request, call_id: FromPath[str]) -> VoiceCallOut:
+        row = _calls(request).get(call_id)
+        if row is None:
+            raise _not_found()
+        return call_out(row)
 
-        @get("/calls/{call_id:str}", operation_id="voiceCall", sync_to_thread=True,
-             summary="Call context for the operator hand-off (caller, recognized code, recordings)")
-        def call(self, request: Request, call_id: str) -> VoiceCallOut:
-            row = _calls(request).get(call_id)
-            if row is None:
-                raise _not_found()
-            return call_out(row)
+    @get("/recordings/{blob_id:str}", operation_id="voiceRecording", sync_to_thread=True,
+         media_type="audio/wav", summary="A call recording (WAV)")
+    def recording(self, request: Request, blob_id: FromPath[str]) -> Response:
+        if not _calls(request).references(blob_id):
+            raise NotFound("صدا یافت نشد.", "Recording not found.", field="blob_id")
+        data = request.app.state.services.blobs.get(blob_id)
+        return Response(data, media_type="audio/wav")
 
-        @get("/recordings/{blob_id:str}", operation_id="voiceRecording", sync_to_thread=True,
-             media_type="audio/wav", summary="A call recording (WAV)")
-        def recording(self, request: Request, blob_id: str) -> Response:
-            if not _calls(request).references(blob_id):
-                raise NotFound("صدا یافت نشد.", "Recording not found.", field="blob_id")
-            data = request.app.state.services.blobs.get(blob_id)
-            return Response(data, media_type="audio/wav")
+    @post("/cases/{tracking_code:str}/transcript", operation_id="voiceTranscript", sync_to_thread=True,
+          status_code=200, summary="Post an operator's transcript of the recorded message")
+    def transcript(self, request: Request, tracking_code: FromPath[str], data: JSONBody[TranscriptIn]) -> VoiceResultOut:
+        services = request.app.state.services
+        result = services.intake.attach_transcript(tracking_code, data.text, request.user.actor)
+        _calls(request).update_pending(tracking_code, transcription_pending=False)
+        return VoiceResultOut(outcome=result.outcome.value, tracking_code=result.tracking_code,
+                              status=result.status.value)
 
-        @post("/cases/{tracking_code:str}/transcript", operation_id="voiceTranscript", sync_to_thread=True,
-              status_code=200, summary="Post an operator's transcript of the recorded message")
-        def transcript(self, request: Request, tracking_code: str, data: TranscriptIn) -> VoiceResultOut:
-            services = request.app.state.services
-            result = services.intake.attach_transcript(tracking_code, data.text, request.user.actor)
-            _calls(request).update_pending(tracking_code, transcription_pending=False)
-            return VoiceResultOut(outcome=result.outcome.value, tracking_code=result.tracking_code,
-                                  status=result.status.value)
-
-        @post("/cases/{tracking_code:str}/identity", operation_id="voiceIdentity", sync_to_thread=True,
-              status_code=200, summary="Post the national code an operator heard in the recording")
-        def identity(self, request: Request, tracking_code: str, data: IdentityIn) -> VoiceResultOut:
-            services = request.app.state.services
-            if not data.national_code:
-                raise InvalidInput("کد ملی الزامی است.", "The national code is required.", field="national_code",
-                                   code="missing_national_code")
-            result = services.intake.set_identity(tracking_code, data.national_code, request.user.actor,
-                                                  subject=data.subject)
-            _calls(request).update_pending(tracking_code, identity_pending=False)
-            return VoiceResultOut(outcome=result.outcome.value, tracking_code=result.tracking_code,
-                                  status=result.status.value)
-
-    return VoiceController
+    @post("/cases/{tracking_code:str}/identity", operation_id="voiceIdentity", sync_to_thread=True,
+          status_code=200, summary="Post the national code an operator heard in the recording")
+    def identity(self, request: Request, tracking_code: FromPath[str], data: JSONBody[IdentityIn]) -> VoiceResultOut:
+        services = request.app.state.services
+        if not data.national_code:
+            raise InvalidInput("کد ملی الزامی است.", "The national code is required.", field="national_code",
+                               code="missing_national_code")
+        result = services.intake.set_identity(tracking_code, data.national_code, request.user.actor,
+                                              subject=data.subject)
+        _calls(request).update_pending(tracking_code, identity_pending=False)
+        return VoiceResultOut(outcome=result.outcome.value, tracking_code=result.tracking_code,
+                              status=result.status.value)
 
 
-ROUTES: list = [_build_controller()]
+ROUTES: list = [VoiceController]
