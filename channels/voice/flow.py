@@ -138,6 +138,9 @@ class FlowSettings:
     asterisk_recordings_dir: str
     """The same directory as Asterisk sees it (RECORD FILE paths)."""
     queue: str = "dargah-operators"
+    # Queue options: t = the operator may transfer; b(…) = predial subroutine on the operator's channel
+    # (deploy/asterisk/extensions.conf [dargah-screenpop] puts the call id in a SIP header).
+    queue_options: str = "tb(dargah-screenpop^s^1)"
     max_wait_s: int = 120
     avg_handle_s: int = 180
     fixed_wait_s: int | None = None  # set: use it instead of asking Asterisk for the queue's state
@@ -421,9 +424,10 @@ class CallFlow:
         # The context the operator's screen reads through the API while the call waits.
         self.row.mode, self.row.outcome = "operator", Outcome.IN_PROGRESS.value
         self.row = await asyncio.to_thread(self.deps.calls.save, self.row)
-        await self.agi.set_variable("DARGAH_CALL_ID", self.call_id)
+        # "__" makes Asterisk copy the variable onto the operator's channel (screen pop, deploy/asterisk).
+        await self.agi.set_variable("__DARGAH_CALL_ID", self.call_id)
         await self.play("operator_connecting")
-        await self.agi.exec("Queue", f"{self.s.queue},t,,,{self.s.queue_timeout_s}")
+        await self.agi.exec("Queue", f"{self.s.queue},{self.s.queue_options},,,{self.s.queue_timeout_s}")
         status = await self.agi.get_full_variable("${QUEUESTATUS}")
         status = status or None
         if status not in QUEUE_STATUS:

@@ -113,8 +113,8 @@ def test_operator_hand_off(line):
     caller = Caller(keys=["1", "1", "1", "1"], speech=[Speech(spoken(CODE))], uniqueid="1764400000.7")
     (log,) = line.play(caller)
     assert line.outcomes == [Outcome.OPERATOR]
-    assert "EXEC Queue dargah-operators,t,,,300" in log.played
-    assert log.variables_set == {"DARGAH_CALL_ID": "1764400000.7"}
+    assert "EXEC Queue dargah-operators,tb(dargah-screenpop^s^1),,,300" in log.played
+    assert log.variables_set == {"__DARGAH_CALL_ID": "1764400000.7"}
     row = line.deps.calls.get("1764400000.7")
     assert row.mode == "operator" and row.national_code == CODE and row.code_recording
     assert line.cases() == []  # the operator registers it through the API
@@ -124,7 +124,7 @@ def test_operator_queue_timeout_falls_back_to_message(line):
     caller = Caller(keys=["1", "1", "1", "1"], speech=[Speech(spoken(CODE)), MESSAGE], queue_status="TIMEOUT")
     (log,) = line.play(caller)
     assert line.outcomes == [Outcome.REGISTERED]
-    assert log.played.index(P("queue_busy")) > log.played.index("EXEC Queue dargah-operators,t,,,300")
+    assert log.played.index(P("queue_busy")) > log.played.index("EXEC Queue dargah-operators,tb(dargah-screenpop^s^1),,,300")
 
 
 def test_queue_too_long_goes_to_message(line):
