@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from litestar import Litestar, get
+from litestar import Litestar, Request, Response, get
+from sqlalchemy import text
 from litestar.datastructures import State
 from litestar.openapi import OpenAPIConfig
 from litestar.openapi.spec import Components, SecurityScheme
@@ -19,9 +20,30 @@ def healthz() -> dict[str, str]:
     return {"status": "ok"}
 
 
+@get("/readyz", operation_id="ready", tags=["ops"], sync_to_thread=True, summary="Readiness: database (and Redis) reachable")
+def readyz(request: Request) -> Response[dict[str, str]]:
+    services = request.app.state.services
+    checks: dict[str, str] = {}
+    try:
+        with services.engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+        checks["database"] = "ok"
+    except Exception:  # noqa: BLE001 - readiness reports, it does not raise
+        checks["database"] = "unreachable"
+    redis = getattr(services.jobs, "redis", None)
+    if redis is not None:
+        try:
+            redis.ping()
+            checks["redis"] = "ok"
+        except Exception:  # noqa: BLE001
+            checks["redis"] = "unreachable"
+    ready = all(v == "ok" for v in checks.values())
+    return Response({"status": "ok" if ready else "unavailable", **checks}, status_code=200 if ready else 503)
+
+
 def create_app(services: Services) -> Litestar:
     return Litestar(
-        route_handlers=[healthz, *CONTROLLERS, *sms.ROUTES, *letters.ROUTES, *voice.ROUTES],
+        route_handlers=[healthz, readyz, *CONTROLLERS, *sms.ROUTES, *letters.ROUTES, *voice.ROUTES],
         exception_handlers=EXCEPTION_HANDLERS,
         request_max_body_size=services.settings.http.max_body_bytes,
         openapi_config=OpenAPIConfig(

@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 from typing import Any, Iterable
 
 import msgspec
-from sqlalchemy import Engine, and_, func, insert, or_, select, text, update
+from sqlalchemy import Engine, and_, bindparam, func, insert, or_, select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from core.model import (
@@ -30,6 +30,21 @@ cases_t = CaseRow.__table__
 contacts_t = ContactRow.__table__
 events_t = CaseEventRow.__table__
 reviews_t = ReviewItemRow.__table__
+
+# Built once: constructing statements per call costs more than the round trip on the intake path.
+_INSERT_CASE = insert(cases_t).returning(cases_t.c.id)
+_INSERT_CONTACT = insert(contacts_t).returning(contacts_t.c.id)
+_INSERT_EVENT = insert(events_t)
+_INSERT_REVIEW = insert(reviews_t).returning(reviews_t.c.id)
+_CANDIDATES = select(cases_t).where(
+    cases_t.c.identity == bindparam("identity"),
+    cases_t.c.merged_into.is_(None),
+    or_(cases_t.c.status != CaseStatus.CLOSED.value, cases_t.c.updated_at >= bindparam("closed_since")),
+)
+_BY_TRACKING_CODE = select(cases_t).where(cases_t.c.tracking_code == bindparam("tracking_code"))
+_CONTACT_BY_EXTERNAL_ID = select(contacts_t).where(
+    contacts_t.c.channel == bindparam("channel"), contacts_t.c.external_id == bindparam("external_id")
+)
 
 
 def _utc(value: datetime | None) -> datetime | None:
@@ -111,24 +126,16 @@ class SqlCases:
         # SQLite: the transaction began with BEGIN IMMEDIATE, which already serializes writers.
 
     def contact_by_external_id(self, channel: Channel, external_id: str) -> Contact | None:
-        row = self.conn.execute(
-            select(contacts_t).where(contacts_t.c.channel == channel.value, contacts_t.c.external_id == external_id)
-        ).first()
+        row = self.conn.execute(_CONTACT_BY_EXTERNAL_ID, {"channel": channel.value, "external_id": external_id}).first()
         return contact_from_row(row) if row else None
 
     def candidates(self, identity: str, closed_since: datetime) -> list[Case]:
-        rows = self.conn.execute(
-            select(cases_t).where(
-                cases_t.c.identity == identity,
-                cases_t.c.merged_into.is_(None),
-                or_(cases_t.c.status != CaseStatus.CLOSED.value, cases_t.c.updated_at >= closed_since),
-            )
-        )
+        rows = self.conn.execute(_CANDIDATES, {"identity": identity, "closed_since": closed_since})
         return [case_from_row(r) for r in rows]
 
     def add_case(self, case: Case) -> Case:
         try:
-            case.id = self.conn.execute(insert(cases_t).values(**_case_values(case)).returning(cases_t.c.id)).scalar_one()
+            case.id = self.conn.execute(_INSERT_CASE, _case_values(case)).scalar_one()
         except IntegrityError as exc:
             raise DuplicateKey("cases.tracking_code") from exc
         return case
@@ -144,13 +151,13 @@ class SqlCases:
             received_at=contact.received_at, attachments=_attachments_out(contact.attachments),
         )
         try:
-            contact.id = self.conn.execute(insert(contacts_t).values(**values).returning(contacts_t.c.id)).scalar_one()
+            contact.id = self.conn.execute(_INSERT_CONTACT, values).scalar_one()
         except IntegrityError as exc:
             raise DuplicateKey("contacts.channel_external_id") from exc
         return contact
 
     def add_event(self, event: CaseEvent) -> None:
-        self.conn.execute(insert(events_t).values(
+        self.conn.execute(_INSERT_EVENT, dict(
             case_id=event.case_id, kind=event.kind, actor=event.actor, at=event.at,
             from_value=event.from_value, to_value=event.to_value, note=event.note,
         ))
@@ -160,7 +167,7 @@ class SqlCases:
         return case_from_row(row) if row else None
 
     def by_tracking_code(self, tracking_code: str) -> Case | None:
-        row = self.conn.execute(select(cases_t).where(cases_t.c.tracking_code == tracking_code)).first()
+        row = self.conn.execute(_BY_TRACKING_CODE, {"tracking_code": tracking_code}).first()
         return case_from_row(row) if row else None
 
     def contacts(self, case_id: int) -> list[Contact]:
@@ -203,7 +210,7 @@ class SqlReviews:
         self.conn = conn
 
     def add(self, item: ReviewItem) -> ReviewItem:
-        item.id = self.conn.execute(insert(reviews_t).values(**_review_values(item)).returning(reviews_t.c.id)).scalar_one()
+        item.id = self.conn.execute(_INSERT_REVIEW, _review_values(item)).scalar_one()
         return item
 
     def get(self, item_id: int) -> ReviewItem | None:

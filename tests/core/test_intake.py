@@ -85,6 +85,13 @@ def test_case_belongs_to_the_subject_so_a_family_member_repeating_it_is_a_duplic
     assert case.identity == SON and case.caller_national_code == FATHER
 
 
+def test_a_caller_may_give_only_the_subjects_code(intake):
+    result = intake.submit(submission(SUBSIDY_SMS, None, subject=SON))
+    case, _, _ = intake.get_case(tracking_code=result.tracking_code)
+    assert case.identity == SON and case.caller_national_code is None
+    assert intake.follow_up(result.tracking_code, SON) is not None
+
+
 def test_subject_equal_to_caller_is_about_the_caller(intake):
     result = intake.submit(submission(SUBSIDY_SMS, FATHER, subject=FATHER))
     case, _, _ = intake.get_case(tracking_code=result.tracking_code)

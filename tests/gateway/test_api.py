@@ -139,6 +139,7 @@ def test_review_queue_resolves_into_a_case(client, operator, services):
 
 def test_openapi_and_health(client):
     assert client.get("/healthz").json() == {"status": "ok"}
+    assert client.get("/readyz").json() == {"status": "ok", "database": "ok"}
     spec = client.get("/schema/openapi.json").json()
     assert "/api/v1/submissions" in spec["paths"] and "/api/v1/cases/{tracking_code}" in spec["paths"]
     post = spec["paths"]["/api/v1/submissions"]["post"]
