@@ -48,6 +48,7 @@ DTMF_KEYS = frozenset("0123456789*#ABCD")
 ENV_PREFIX = "agi_"
 MAX_ENV_LINES = 200
 HANGUP_LINE = "HANGUP"
+DEFAULT_TIMEOUT = -1.0  # "use the session's reply_timeout"
 
 _REPLY = re.compile(r"^(?P<code>\d{3})(?P<sep>[ -])(?P<rest>.*)$")
 _RESULT = re.compile(r"^result=(?P<result>\S*)(?:\s+\((?P<data>.*)\))?(?:\s+endpos=(?P<endpos>-?\d+))?\s*$")
@@ -138,9 +139,9 @@ class AgiSession:
 
     # ------------------------------------------------------------------ wire
 
-    async def _readline(self) -> str:
+    async def _readline(self, timeout: float | None = DEFAULT_TIMEOUT) -> str:
         try:
-            raw = await asyncio.wait_for(self.reader.readline(), self.reply_timeout)
+            raw = await asyncio.wait_for(self.reader.readline(), self.reply_timeout if timeout == DEFAULT_TIMEOUT else timeout)
         except asyncio.TimeoutError:
             raise AgiProtocolError("Asterisk did not answer in time") from None
         except (ConnectionError, asyncio.LimitOverrunError, ValueError) as exc:
@@ -165,7 +166,9 @@ class AgiSession:
         self.env = parse_env(lines)
         return self.env
 
-    async def command(self, *words: str | int) -> AgiReply:
+    async def command(self, *words: str | int, timeout: float | None = DEFAULT_TIMEOUT) -> AgiReply:
+        """Send one command, return its reply. timeout: seconds to wait for the reply (default reply_timeout;
+        None waits as long as the command runs, e.g. EXEC Queue: waiting and talking to an operator)."""
         text = " ".join(quote(w) for w in words)
         if self.hung_up:
             raise AgiHangup("channel already hung up")
@@ -177,7 +180,7 @@ class AgiSession:
             raise AgiHangup("connection closed") from None
         log.debug("agi > %s", " ".join(str(w) for w in words[:2]))  # verb only: arguments may be personal data
         while True:
-            line = await self._readline()
+            line = await self._readline(timeout)
             if line == HANGUP_LINE:
                 # FastAGI hang-up notification; the reply to our command still follows.
                 self.hung_up = True
@@ -274,7 +277,9 @@ class AgiSession:
         return RecordResult(outcome=outcome, digit=digit, endpos=reply.endpos)
 
     async def exec(self, application: str, options: str = "") -> int:
-        reply = await self.command("EXEC", application, options) if options else await self.command("EXEC", application)
+        words = ("EXEC", application, options) if options else ("EXEC", application)
+        # An application runs as long as it runs (Queue: the wait and the whole conversation with an operator).
+        reply = await self.command(*words, timeout=None)
         self._no_data(reply)
         if reply.result == "-2":
             raise AgiCommandError(f"application {application} not found")

@@ -28,7 +28,11 @@ DAYS = [
     ("12-farvardin", datetime(2026, 4, 1, 10, 0, tzinfo=TEHRAN), False),
     ("29-esfand", datetime(2027, 3, 20, 10, 0, tzinfo=TEHRAN), False),
     ("tasua-1448", datetime(2026, 6, 24, 10, 0, tzinfo=TEHRAN), False),
-    ("eid-fitr-1447", datetime(2026, 3, 20, 10, 0, tzinfo=TEHRAN), False),
+    ("21-ramadan-1447", datetime(2026, 3, 10, 10, 0, tzinfo=TEHRAN), False),
+    ("13-rajab-1448", datetime(2026, 12, 22, 10, 0, tzinfo=TEHRAN), False),
+    ("eid-adha-1447", datetime(2026, 5, 27, 10, 0, tzinfo=TEHRAN), False),
+    ("ghadir-1448", datetime(2027, 5, 24, 10, 0, tzinfo=TEHRAN), False),
+    ("day-after-ghadir", datetime(2027, 5, 25, 10, 0, tzinfo=TEHRAN), True),
 ]
 
 

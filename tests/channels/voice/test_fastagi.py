@@ -142,3 +142,35 @@ def test_exec_unknown_application():
 def test_socket_closed_is_a_hangup():
     results, _ = run([], [lambda s: s.answer()])
     assert results == [AgiHangup]
+
+
+def test_exec_waits_longer_than_the_reply_timeout():
+    # EXEC Queue lasts as long as the wait and the conversation with the operator.
+    async def scenario():
+        done = asyncio.Event()
+        results = []
+
+        async def handler(session):
+            try:
+                results.append(await session.exec("Queue", "dargah-operators,t"))
+                results.append(await session.get_data("x", 1, 1))
+            except Exception as exc:  # noqa: BLE001
+                results.append(type(exc))
+            finally:
+                done.set()
+
+        server = await serve(handler, "127.0.0.1", 0, reply_timeout=0.2)
+        port = server.sockets[0].getsockname()[1]
+        reader, writer = await asyncio.open_connection("127.0.0.1", port)
+        writer.write(b"agi_uniqueid: 1.1\n\n")
+        await reader.readline()
+        await asyncio.sleep(0.5)  # longer than reply_timeout
+        writer.write(b"200 result=0\n")
+        await reader.readline()  # GET DATA: never answered → the ordinary timeout applies
+        await asyncio.wait_for(done.wait(), 5)
+        writer.close()
+        server.close()
+        await server.wait_closed()
+        return results
+
+    assert asyncio.run(scenario()) == [0, AgiProtocolError]
