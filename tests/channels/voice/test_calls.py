@@ -266,3 +266,17 @@ def test_family_member_whose_code_is_pending_is_not_filed_under_the_caller(line)
     (case,) = line.cases()
     assert case.caller_national_code == CODE
     assert case.identity is None and IDENTITY_PENDING in case.flags
+
+
+@pytest.mark.parametrize("callerid, phone, sms", [
+    ("09121234567", "+989121234567", True),
+    ("+989351112233", "+989351112233", True),
+    ("02188776655", "+982188776655", False),
+    ("anonymous", None, False),
+    ("", None, False),
+], ids=["mobile", "mobile-e164", "tehran-landline", "withheld", "empty"])
+def test_tracking_code_sms_only_to_mobiles(line, callerid, phone, sms):
+    (log,) = line.play(recorded_call(callerid=callerid))
+    (case,) = line.cases()
+    assert case.caller_phone == phone
+    assert bool(line.deps.notifier.sent) is sms and (P("sms_sent") in log.played) is sms

@@ -115,3 +115,10 @@ def test_call_logs_carry_no_personal_data(gateway_line, caplog):
     assert "call " in logged and "agi >" in logged  # the channel did log
     for secret in (CODE, "9121234567", row.tracking_code, "پیام خصوصی"):
         assert secret not in logged
+
+
+def test_voice_api_is_in_openapi(client):
+    paths = client.get("/schema/openapi.json").json()["paths"]
+    for path in ("/api/v1/voice/pending", "/api/v1/voice/calls/{call_id}", "/api/v1/voice/recordings/{blob_id}",
+                 "/api/v1/voice/cases/{tracking_code}/transcript", "/api/v1/voice/cases/{tracking_code}/identity"):
+        assert path in paths, path
