@@ -112,3 +112,21 @@ def test_parse_result(raw, text, words):
 def test_unreadable_results_raise(raw):
     with pytest.raises(RecognitionError):
         parse_result(raw)
+
+
+def test_call_flow_with_the_real_adapter(line, ko_model):
+    # The live flow driving the real Vosk adapter over real 8 kHz recordings. The Korean model knows no
+    # Persian digit words, so nothing is recognized: two failures, then the keypad — as a deployment whose
+    # model cannot recognize the caller would behave.
+    from tests.channels.voice.conftest import CODE, spoken
+    from tests.channels.voice.emulator import Caller, Speech
+
+    line.deps.recognizer = VoskRecognizer(ko_model)
+    caller = Caller(keys=["1", "2", CODE, "1", "1"],
+                    speech=[Speech(spoken(CODE), write_sidecar=False), Speech(spoken(CODE), write_sidecar=False),
+                            Speech("آب خیابان ما قطع است.", write_sidecar=False)])
+    (log,) = line.play(caller)
+    (case,) = line.cases()
+    assert case.identity == CODE
+    assert log.played.count("dargah/code_not_recognized") == 2
+    assert line.deps.calls.by_tracking_code(case.tracking_code).code_source == "keypad"

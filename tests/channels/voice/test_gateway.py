@@ -84,7 +84,7 @@ def test_operator_hand_off_context(gateway_line, client, api_key):
     assert body["caller_phone"] == "+989121234567" and body["recordings"]["national_code"].startswith("/api/v1/voice/")
 
 
-def test_transcribe_recording_job(gateway_line, services):
+def test_transcribe_recording_job(gateway_line, services, monkeypatch):
     gateway_line.play(Caller(keys=["1", "2", "1", "1"],
                              speech=[Speech(spoken(CODE)), Speech("آب خیابان ما قطع است.")]))
     row = next(r for r in gateway_line.deps.calls.pending())
@@ -92,13 +92,9 @@ def test_transcribe_recording_job(gateway_line, services):
     # stand-in recognizer: the transcript sits next to the stored recording
     blob_path = Path(services.blobs.path(row.message_recording))
     blob_path.with_suffix(".txt").write_text("آب خیابان ما سه روز است که قطع است", encoding="utf-8")
-    import os
-    os.environ["DARGAH_VOICE_RECOGNIZER"] = "sidecar"
-    try:
-        first = transcribe_recording(row.tracking_code)
-        second = transcribe_recording(row.tracking_code)
-    finally:
-        del os.environ["DARGAH_VOICE_RECOGNIZER"]
+    monkeypatch.setenv("DARGAH_VOICE_RECOGNIZER", "sidecar")
+    first = transcribe_recording(row.tracking_code)
+    second = transcribe_recording(row.tracking_code)
     assert first["status"] == "attached" and second == {"status": "done"}
     case, _, events = services.intake.get_case(tracking_code=row.tracking_code)
     assert "transcription_pending" not in case.flags and "آب" in case.text
@@ -122,3 +118,24 @@ def test_voice_api_is_in_openapi(client):
     for path in ("/api/v1/voice/pending", "/api/v1/voice/calls/{call_id}", "/api/v1/voice/recordings/{blob_id}",
                  "/api/v1/voice/cases/{tracking_code}/transcript", "/api/v1/voice/cases/{tracking_code}/identity"):
         assert path in paths, path
+
+
+@pytest.mark.redis
+def test_transcription_job_on_an_rq_worker(gateway_line, services, redis_url, monkeypatch):
+    from rq import SimpleWorker
+
+    from gateway.jobs import RqJobQueue
+
+    queue = RqJobQueue(redis_url, "dargah-voice-test")
+    gateway_line.deps.jobs = queue
+    gateway_line.play(Caller(keys=["1", "2", "1", "1"],
+                             speech=[Speech(spoken(CODE)), Speech("آب خیابان ما قطع است.")]))
+    (row,) = gateway_line.deps.calls.pending()
+    assert queue.queue.count == 1
+    Path(services.blobs.path(row.message_recording)).with_suffix(".txt").write_text(
+        "آب خیابان ما سه روز است که قطع است", encoding="utf-8")
+    monkeypatch.setenv("DARGAH_VOICE_RECOGNIZER", "sidecar")
+    job_id = queue.queue.job_ids[0]
+    SimpleWorker([queue.queue], connection=queue.redis).work(burst=True)
+    assert queue.queue.fetch_job(job_id).return_value()["status"] == "attached"
+    assert gateway_line.deps.calls.pending() == []
