@@ -73,3 +73,15 @@ def test_hours_and_workdays_settings():
     assert parse_workdays("sat,sun,mon,tue,wed,thu") == frozenset({5, 6, 0, 1, 2, 3})
     with pytest.raises(ValueError):
         parse_workdays("sat,funday")
+
+
+def test_example_holiday_file_in_testdata():
+    from pathlib import Path
+
+    import channels.voice
+
+    path = Path(channels.voice.__file__).parent / "testdata" / "holidays-example.txt"
+    cal = WorkingCalendar.from_file(path)
+    assert not cal.is_open(datetime(2026, 11, 29, 10, 0, tzinfo=TEHRAN))  # one-off closure
+    assert cal.is_open(datetime(2027, 3, 20, 10, 0, tzinfo=TEHRAN))  # 29 Esfand removed
+    assert cal.holiday(date(2026, 6, 26)).name.startswith("عاشورا")

@@ -280,3 +280,21 @@ def test_tracking_code_sms_only_to_mobiles(line, callerid, phone, sms):
     (case,) = line.cases()
     assert case.caller_phone == phone
     assert bool(line.deps.notifier.sent) is sms and (P("sms_sent") in log.played) is sms
+
+
+def test_agi_conversation_matches_the_golden_transcript(line):
+    """The exact commands Asterisk receives on the recorded path (testdata/agi-recorded-path.txt): a change
+    in the protocol conversation shows up here and must be deliberate (regenerate with DARGAH_GOLDEN=1)."""
+    import os
+    from pathlib import Path
+
+    import channels.voice
+
+    (log,) = line.play(recorded_call())
+    (case,) = line.cases()
+    got = "\n".join(c.replace(str(line.tmp / "rec"), "<recordings>").replace(case.tracking_code, "<tracking_code>")
+                    for c in log.commands) + "\n"
+    golden = Path(channels.voice.__file__).parent / "testdata" / "agi-recorded-path.txt"
+    if os.environ.get("DARGAH_GOLDEN") == "1":
+        golden.write_text(got, encoding="utf-8")
+    assert got == golden.read_text(encoding="utf-8")
