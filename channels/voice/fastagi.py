@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import re
+import traceback
 from typing import Awaitable, Callable
 
 from channels.voice.payloads import AgiEnv, AgiReply, GetDataResult, RecordOutcome, RecordResult, ReplyKind
@@ -318,8 +319,9 @@ async def serve(handler: Handler, host: str = "0.0.0.0", port: int = 4573, *, re
             await handler(session)
         except AgiError as exc:
             log.warning("call ended: %s: %s", type(exc).__name__, exc)
-        except Exception:  # one broken call must not stop the server
-            log.exception("call handler crashed")
+        except Exception as exc:  # one broken call must not stop the server
+            # Type and frames only: exception messages (SQL parameters…) may carry personal data.
+            log.error("call handler crashed: %s\n%s", type(exc).__name__, "".join(traceback.format_tb(exc.__traceback__)))
         finally:
             await session.close()
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import enum
 import logging
+import traceback
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -33,7 +34,7 @@ from channels.voice.payloads import RecordOutcome
 from channels.voice.store import VoiceCall, VoiceCallStore
 from core import identity as ident
 from core.errors import DargahError
-from core.intake import IntakeService
+from core.intake import IDENTITY_PENDING, TRANSCRIPTION_PENDING, IntakeService
 from core.model import Attachment, Channel, Outcome as IntakeOutcome, ReviewItem, ReviewKind
 from core.ports import BlobStore, Clock, JobQueue, Notifier
 from core.tracking import is_tracking_code
@@ -213,6 +214,21 @@ class CallFlow:
             if self.row.outcome == Outcome.IN_PROGRESS.value:
                 self.row.outcome = Outcome.FAILED.value
                 await self._hold_message("AGI protocol error during the call")
+        except Exception as exc:  # storage down, a bug: the caller hears an apology, the message is kept if possible
+            # Type and frames only: exception messages (SQL parameters…) may carry personal data.
+            log.error("call %s: %s in %s\n%s", self.call_id, type(exc).__name__, state.value,
+                      "".join(traceback.format_tb(exc.__traceback__)))
+            if self.row.outcome == Outcome.IN_PROGRESS.value:
+                self.row.outcome = Outcome.FAILED.value
+                try:
+                    await self._hold_message(f"internal error during the call: {type(exc).__name__}")
+                except Exception:  # noqa: BLE001 - already failing; the recording stays on disk
+                    log.error("call %s: message could not be held for review", self.call_id)
+            if not self.agi.hung_up:
+                try:
+                    await self.play("technical_error")
+                except AgiError:
+                    pass
         finally:
             self.row.ended_at = self.deps.clock.now()
             await asyncio.to_thread(self.deps.calls.save, self.row)
@@ -470,8 +486,8 @@ class CallFlow:
         duplicate = result.outcome is IntakeOutcome.DUPLICATE
         self.row.tracking_code = result.tracking_code
         self.row.outcome = (Outcome.DUPLICATE if duplicate else Outcome.REGISTERED).value
-        self.row.identity_pending = "identity_pending" in sub.flags and not duplicate
-        self.row.transcription_pending = not duplicate or result.replayed is False
+        self.row.identity_pending = IDENTITY_PENDING in sub.flags
+        self.row.transcription_pending = TRANSCRIPTION_PENDING in sub.flags
         self.row = await asyncio.to_thread(self.deps.calls.save, self.row)
         if not result.replayed:
             await asyncio.to_thread(self.deps.jobs.enqueue, self.s.transcribe_job, tracking_code=result.tracking_code)

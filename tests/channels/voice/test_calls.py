@@ -298,3 +298,30 @@ def test_agi_conversation_matches_the_golden_transcript(line):
     if os.environ.get("DARGAH_GOLDEN") == "1":
         golden.write_text(got, encoding="utf-8")
     assert got == golden.read_text(encoding="utf-8")
+
+
+class BrokenIntake:
+    """Storage down at the worst moment: submit fails with a driver error that quotes personal data."""
+
+    def __init__(self, intake):
+        self._intake = intake
+
+    def __getattr__(self, name):
+        return getattr(self._intake, name)
+
+    def submit(self, sub):
+        raise RuntimeError(f"connection lost while inserting caller {sub.caller.national_code} {sub.caller.phone}")
+
+
+def test_storage_failure_apologizes_keeps_the_message_and_logs_no_personal_data(line, caplog):
+    import logging
+
+    caplog.set_level(logging.DEBUG)
+    line.deps.intake = BrokenIntake(line.intake)
+    (log,) = line.play(recorded_call())
+    assert line.outcomes == [Outcome.HELD]
+    assert P("technical_error") in log.played
+    (item,) = line.reviews()
+    assert any(a.note == "message" for a in item.attachments) and item.fields["national_code"] == CODE
+    logged = "\n".join(r.getMessage() for r in caplog.records)
+    assert "RuntimeError" in logged and CODE not in logged and "9121234567" not in logged
