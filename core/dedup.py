@@ -142,6 +142,16 @@ class Deduplicator:
     def __init__(self, policy: DedupPolicy | None = None, catalog: TopicCatalog | None = None):
         self.policy = policy or DedupPolicy()
         self._catalog = catalog
+        self._facet_cache: dict[tuple[str, str], dict[str, frozenset[str]]] = {}
+
+    def _facets(self, text: str, topic: str) -> dict[str, frozenset[str]]:
+        key = (text, topic)
+        found = self._facet_cache.get(key)
+        if found is None:
+            if len(self._facet_cache) >= 4096:
+                self._facet_cache.clear()
+            found = self._facet_cache[key] = self.catalog.facets(text, topic)
+        return found
 
     @property
     def catalog(self) -> TopicCatalog:
@@ -160,8 +170,8 @@ class Deduplicator:
             if ia and ib and not ia & ib:
                 return f"identifiers {sorted(ia)} ≠ {sorted(ib)}"
         if p.use_facets:
-            fa = self.catalog.facets(text, topic)
-            fb = self.catalog.facets(other_text, other_topic)
+            fa = self._facets(text, topic)
+            fb = self._facets(other_text, other_topic)
             for facet in fa.keys() & fb.keys():
                 if not fa[facet] & fb[facet]:
                     return f"{facet}: {sorted(fa[facet])} ≠ {sorted(fb[facet])}"

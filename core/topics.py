@@ -23,6 +23,7 @@ The best score wins; ties go to more phrase evidence, then to catalog order. No 
 from __future__ import annotations
 
 import tomllib
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -47,7 +48,8 @@ TRANSPARENT = frozenset(fold_token(w) for w in """
     اینجانب بنده مون مان شون تون برای واسه
     """.split())
 
-_STAR = "qqstarqq"  # stands for «*» while a pattern goes through the tokenizer (which drops punctuation)
+_STAR = "qqstarqq"
+_WORD_CACHE_SIZE = 100_000  # stands for «*» while a pattern goes through the tokenizer (which drops punctuation)
 
 
 @dataclass(frozen=True)
@@ -180,38 +182,62 @@ class PatternMatcher:
             for x in g.exclude:
                 add(i, x, "exclude")
         self._prefix_lengths = sorted(self._prefix)
+        self._word_cache: dict[str, tuple[int, ...]] = {}
+
+    def _patterns_of(self, word: str) -> tuple[int, ...]:
+        """Pattern ids a text word matches (exact stems and prefixes), memoized: citizens' vocabulary is
+        small and repetitive, so after warm-up a word costs one dict look-up."""
+        found = self._word_cache.get(word)
+        if found is None:
+            ids: list[int] = []
+            for key in word_keys(word):
+                ids.extend(self._exact.get(key, ()))
+            n = len(word)
+            for length in self._prefix_lengths:
+                if length > n:
+                    break
+                ids.extend(self._prefix[length].get(word[:length], ()))
+            found = tuple(dict.fromkeys(ids))
+            if len(self._word_cache) >= _WORD_CACHE_SIZE:
+                self._word_cache.clear()
+            self._word_cache[word] = found
+        return found
 
     def _hits(self, text: str) -> dict[int, list[int]]:
         """Pattern id → word positions where it matches."""
         positions: dict[int, list[int]] = {}
-        exact, prefix, lengths = self._exact, self._prefix, self._prefix_lengths
         base = 0
         for segment in match_segments(text):
             segment = [w for w in segment if w not in TRANSPARENT]
             for offset, word in enumerate(segment):
-                at = base + offset
-                for key in word_keys(word):
-                    for p in exact.get(key, ()):
-                        positions.setdefault(p, []).append(at)
-                n = len(word)
-                for length in lengths:
-                    if length > n:
-                        break
-                    for p in prefix[length].get(word[:length], ()):
-                        positions.setdefault(p, []).append(at)
+                for p in self._patterns_of(word):
+                    if p in positions:
+                        positions[p].append(base + offset)
+                    else:
+                        positions[p] = [base + offset]
             base += len(segment) + _SENTENCE_GAP
         return positions
 
     def _near(self, lists: list[list[int]]) -> bool:
-        """One position per word, within a window of len(lists)-1+gap words (holding at least as many
-        distinct words as the phrase has). Sliding window over the merged positions: linear."""
+        """One position per word, all distinct, within a window of len(lists)-1+gap words. Position lists
+        are ascending (they are appended in text order)."""
         n = len(lists)
         span = n - 1 + self.gap
+        if n == 2:  # most phrases: for each position of the first word, the nearest of the second
+            a, b = lists
+            for at in a:
+                k = bisect_left(b, at - span)
+                while k < len(b) and b[k] <= at + span:
+                    if b[k] != at:
+                        return True
+                    k += 1
+            return False
+        # Sliding window over the merged positions; a window covering every word is checked for distinctness.
         events = sorted((at, i) for i, positions in enumerate(lists) for at in positions)
         count = [0] * n
         covered = 0
         left = 0
-        for at, i in events:
+        for right, (at, i) in enumerate(events):
             if count[i] == 0:
                 covered += 1
             count[i] += 1
@@ -221,7 +247,7 @@ class PatternMatcher:
                 if count[j] == 0:
                     covered -= 1
                 left += 1
-            if covered == n and len({e[0] for e in events[left:] if e[0] <= at}) >= n:
+            if covered == n and len({e[0] for e in events[left : right + 1]}) >= n:
                 return True
         return False
 
@@ -241,8 +267,9 @@ class PatternMatcher:
                 seen.add(r)
                 rule = self._rules[r]
                 if len(rule.patterns) > 1:
-                    lists = [positions.get(p) for p in rule.patterns]
-                    if any(x is None for x in lists) or not self._near(lists):  # type: ignore[arg-type]
+                    if not all(p in positions for p in rule.patterns):
+                        continue
+                    if not self._near([positions[p] for p in rule.patterns]):
                         continue
                 if rule.kind == "exclude":
                     vetoed.add(rule.group)
