@@ -110,6 +110,9 @@ _COLLOQUIAL_ENDINGS = ("مونو", "تونو", "شونو", "مون", "تون", "
 def word_keys(word: str) -> tuple[str, ...]:
     """The stems a text word is looked up under: its stem, and the stem without a colloquial ending."""
     first = stem(word)
+    if len(word) >= 3 and word[-1] == "ی" and word[-2] in "او":
+        # Ezafe or indefinite «ی» after a long vowel: «آب بهای منزل», «دانشجوی», «آقای».
+        return (first, stem(word[:-1]))
     for ending in _COLLOQUIAL_ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 2:
             second = stem(word[: -len(ending)])
@@ -155,9 +158,7 @@ class PatternMatcher:
             words = _pattern_words(text)
             if not words:
                 raise ValueError(f"{self.names[group_index]}: pattern {text!r} has no words")
-            if kind == "keyword" and len(words) > 1:
-                kind = "phrase"  # a multi-word keyword is a phrase
-            if kind == "keyword":
+            if kind == "keyword":  # a multi-word keyword matches like a phrase but weighs as a keyword
                 weight = KEYWORD_WEIGHT
             elif kind == "phrase":
                 weight = DECISIVE_WEIGHT if len(words) == 1 else PHRASE_WORD_WEIGHT * len(words)
