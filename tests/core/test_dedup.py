@@ -163,3 +163,35 @@ def test_facets_and_identifiers_can_be_switched_off():
     case = make_case("بانک ملت وام منو رد کرده")
     assert loose.is_same_matter("وام بانک ملی رو نمیدن", "bank_loan", case)
     assert not DEDUP.is_same_matter("وام بانک ملی رو نمیدن", "bank_loan", case)
+
+
+# ---- properties ---------------------------------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_texts = st.lists(
+    st.sampled_from("یارانه قطع آب برق قبض وام بانک ملی ملت بیمه بیکاری سلام اینجانب ۱۲۳۴۵۶ پلاک".split()),
+    max_size=12,
+).map(" ".join)
+
+
+@settings(max_examples=150, deadline=None)
+@given(_texts, _texts)
+def test_similarity_is_a_symmetric_score(a, b):
+    s = similarity(a, b)
+    assert 0.0 <= s <= 1.0
+    assert s == pytest.approx(similarity(b, a))
+
+
+@settings(max_examples=150, deadline=None)
+@given(_texts, _texts)
+def test_same_matter_is_symmetric(a, b):
+    assert same(a, b) == same(b, a)
+
+
+@settings(max_examples=100, deadline=None)
+@given(_texts)
+def test_a_classified_text_repeats_itself(text):
+    if CATALOG.classify(text).topic != "other":
+        assert same(text, text)

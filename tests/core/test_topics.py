@@ -87,6 +87,11 @@ CASES = [
     ("tax", "مالیات زیادی برام بستن", "tax"),
     ("military", "معافیت کفالت رد شد", "military_service"),
     ("price_gouging", "نانوایی گرونفروشی میکنه", "price_gouging"),
+    ("finglish_subsidy", "salam yaraneh man vaariz nashode", "subsidy"),
+    ("finglish_water_bill", "Ghabze ab ziad omade", "water_bill"),
+    ("finglish_marriage_loan", "vame ezdevajam ro nemidan", "marriage_loan"),
+    ("unanswered_phone_is_not_telecom", "کسی جواب تلفن رو نمیده", OTHER),
+    ("money_without_matter_is_other", "پول به حسابم نیومده", OTHER),
     ("greeting_is_other", "سلام خسته نباشید", OTHER),
     ("empty_is_other", "", OTHER),
 ]
@@ -170,3 +175,32 @@ FACET_CASES = [
 @pytest.mark.parametrize(("text", "topic", "expected"), [c[1:] for c in FACET_CASES], ids=[c[0] for c in FACET_CASES])
 def test_facets(text, topic, expected):
     assert {k: set(v) for k, v in CATALOG.facets(text, topic).items()} == expected
+
+
+# ---- properties ---------------------------------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_words = st.sampled_from(
+    "یارانه قطع آب برق گاز قبض وام بانک بیمه بیکاری بازنشستگی سهام عدالت کارت سوخت سلام اینجانب را از به "
+    "و ۱۲۳ 45 ي ك \u200c ـ . ، ؟ * ( ) ADSL yaraneh".split()
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.lists(_words, max_size=30).map(" ".join), st.text(max_size=200)))
+def test_classify_always_answers_a_known_topic(text):
+    match = CATALOG.classify(text)
+    assert match.topic in CATALOG.topics
+    assert match.agency == CATALOG.topic(match.topic).agency
+    assert (match.topic == OTHER) == (match.score == 0)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_words, min_size=1, max_size=20))
+def test_classification_ignores_spelling_variants(tokens):
+    # Arabic letters, tatweel and stray ZWNJ before a space never change the topic.
+    text = " ".join(tokens)
+    variant = text.replace("ی", "ي").replace("ک", "ك").replace(" ", "\u200c ")
+    assert CATALOG.classify(variant).topic == CATALOG.classify(text).topic
