@@ -100,12 +100,19 @@ _AFTER_PLATE_WORD = re.compile(r"پلاک\s*((?:\d[\s-]*){3,10})")
 _NUMBER = re.compile(r"(?<!\d)\d{5,}(?!\d)")
 _CURRENCY_AFTER = re.compile(r"\s*(?:ریال|تومان|تومن|هزار|میلیون|میلیارد)")
 _PHONE = re.compile(r"^(?:0098|98|0)?9\d{9}$|^0\d{10}$")
+# A number names the matter only when a word before it says what it numbers: a subscription, a bill ID, a
+# file, a meter, a contract, a deed, a chassis. Letter numbers, postal codes and dates do not (an OCR'd
+# letterhead «شماره: ۴۵۶۷۸» must not keep a letter apart from the SMS about the same bill).
+_IDENTIFIER_CONTEXT = re.compile(
+    r"(?:اشتراک|شناسه|پرونده|کنتور|قرارداد|سند|بدنه|شاسی|شبا|پلاک|رایانه|بیمه نامه|بیمه‌نامه)[^\d\n]{0,20}$"
+)
 
 
 @lru_cache(maxsize=4096)
 def identifiers(text: str) -> frozenset[str]:
     """Bill/subscription/file numbers and vehicle plates named in a text. Not national codes or phones
-    (they say who, not what), not amounts of money (a figure ending in 000, or followed by a currency)."""
+    (they say who, not what), not amounts of money (a figure ending in 000, or followed by a currency), not
+    numbers without a word saying what they number (letter numbers, postal codes)."""
     text = normalize(text)
     found: set[str] = set()
     for m in _PLATE.finditer(text):
@@ -120,6 +127,8 @@ def identifiers(text: str) -> frozenset[str]:
         if len(number) == 10 and is_valid_national_code(number):
             continue
         if any(number in p for p in plates):
+            continue
+        if not _IDENTIFIER_CONTEXT.search(text, max(0, m.start() - 40), m.start()):
             continue
         found.add("number:" + number)
     return frozenset(found)

@@ -46,6 +46,8 @@ CASES = [
     ("two_water_accounts", "قبض آب اشتراک ۴۵۶۷۸۹۱۲ اشتباهه", "قبض آب اشتراک 98765432 زیاد اومده", False),
     ("same_water_account_any_digits", "قبض آب اشتراک ۴۵۶۷۸۹۱۲ زیاده", "قبض آب اشتراک 45678912 اشتباه است", True),
     ("amounts_are_not_identifiers", "قبض برق ۳۵۰۰۰۰۰ ریال اومده", "قبض برق 4200000 زیاد اومده", True),
+    ("letterhead_number_vs_bill_id", "بسمه تعالی شماره: ۵۴۳۲۱ قبض برق منزل اینجانب غیرعادی است",
+     "قبض برق شناسه ۱۲۳۴۵۶۷۸۹۰ زیاد اومده", True),
     ("greetings_never_match", "سلام", "سلام خسته نباشید", False),
     ("unclassified_near_identical", "یک پیشنهاد برای بهتر شدن سامانه دارم",
      "یک پیشنهاد برای بهتر شدن سامانه دارم لطفا", True),
@@ -73,6 +75,9 @@ IDENTIFIER_CASES = [
     ("round_amount_is_money", "۳۵۰۰۰۰۰", set()),
     ("amount_with_currency", "مبلغ ۳۴۵۶۷۸ تومان", set()),
     ("short_numbers_ignored", "سه ماه ۱۴۰۳", set()),
+    ("letter_number_is_not_matter", "شماره: ۴۵۶۷۸۹ تاریخ ۱۴۰۳/۰۵/۱۲ قبض آب زیاد است", set()),
+    ("postal_code_is_not_matter", "کد پستی ۱۲۳۴۵۶۷۸۹۱", set()),
+    ("file_number", "شماره پرونده ۹۸۷۶۵۴", {"number:987654"}),
 ]
 
 
