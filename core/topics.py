@@ -17,7 +17,9 @@ How a text is scored (each rule counts once per text, whatever how often it occu
   * `exclude`: any match vetoes the topic;
   * `parent`: the topic also gets its parent's keywords and phrases (a marriage loan is a bank loan and
     more), so a specific topic wins only on its own evidence; on a tie the topic listed first (the parent) wins.
-The best score wins; ties go to more phrase evidence, then to catalog order. No evidence ⇒ «other».
+A topic's evidence adds up with diminishing returns (the i-th best counts EVIDENCE_DECAY**i), so several
+overlapping phrases over the same few words do not outvote one clear phrase of another topic. The best
+score wins; ties go to more phrase evidence, then to catalog order. No evidence ⇒ «other».
 """
 
 from __future__ import annotations
@@ -36,6 +38,8 @@ OTHER = "other"
 KEYWORD_WEIGHT = 1.0
 PHRASE_WORD_WEIGHT = 1.5
 DECISIVE_WEIGHT = 3.0
+# The i-th best piece of evidence of a topic counts EVIDENCE_DECAY**i of its weight.
+EVIDENCE_DECAY = 0.5
 # At most this many other words between the words of a phrase.
 PHRASE_GAP = 5
 # Positions of two sentences are kept this far apart so that no phrase spans a sentence end.
@@ -259,6 +263,7 @@ class PatternMatcher:
         score: dict[int, float] = {}
         phrase_score: dict[int, float] = {}
         evidence: dict[int, list[str]] = {}
+        weights: dict[int, list[float]] = {}
         vetoed: set[int] = set()
         seen: set[int] = set()
         for first in positions:
@@ -279,9 +284,14 @@ class PatternMatcher:
                 if rule.label in labels:
                     continue  # the one-word variant of a phrase already counted
                 labels.append(rule.label)
-                score[rule.group] = score.get(rule.group, 0.0) + rule.weight
+                weights.setdefault(rule.group, []).append(rule.weight)
                 if rule.kind == "phrase":
                     phrase_score[rule.group] = phrase_score.get(rule.group, 0.0) + rule.weight
+        for group, ws in weights.items():
+            # Diminishing returns: overlapping phrases over the same few words («بیمه رد», «بیمه نمیکنه»,
+            # «بیمه کارفرما») must not outvote one clear phrase of another topic.
+            ws.sort(reverse=True)
+            score[group] = sum(w * EVIDENCE_DECAY**i for i, w in enumerate(ws))
         ranked = sorted(
             (t for t in score if t not in vetoed),
             key=lambda t: (-score[t], -phrase_score.get(t, 0.0), t),
