@@ -104,21 +104,21 @@ def _precision_recall(rows):
     return tp / max(tp + fp, 1), tp / max(tp + fn, 1)
 
 
-def test_quality_on_tuning_pairs():
-    rows = load_tsv("dedup_pairs.tsv")
-    assert len(rows) >= 150
-    precision, recall = _precision_recall(rows)
-    assert precision >= 0.97, precision
-    assert recall >= 0.90, recall
+QUALITY_FLOORS = [
+    # (file, minimum pairs, precision floor, recall floor). The holdout pairs were written before tuning and
+    # are never tuned on: a looser floor, an estimate for Persian text we have not seen.
+    ("dedup_pairs.tsv", 150, 0.97, 0.90),
+    ("dedup_pairs_holdout.tsv", 40, 0.85, 0.85),
+]
 
 
-def test_quality_on_holdout_pairs():
-    # Written before tuning and never tuned on: a looser floor.
-    rows = load_tsv("dedup_pairs_holdout.tsv")
-    assert len(rows) >= 40
+@pytest.mark.parametrize(("name", "size", "min_precision", "min_recall"), QUALITY_FLOORS, ids=["tuning", "holdout"])
+def test_quality_on_labelled_pairs(name, size, min_precision, min_recall):
+    rows = load_tsv(name)
+    assert len(rows) >= size
     precision, recall = _precision_recall(rows)
-    assert precision >= 0.85, precision
-    assert recall >= 0.85, recall
+    assert precision >= min_precision, precision
+    assert recall >= min_recall, recall
 
 
 def test_pairs_are_symmetric():
