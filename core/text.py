@@ -1,8 +1,12 @@
 """Persian text normalization shared by every channel.
 
 Folds the Arabic code points that Persian keyboards, old phones and OCR produce into the Persian ones,
-turns Persian (۰-۹) and Arabic-Indic (٠-٩) digits into ASCII, removes tatweel and diacritics, and keeps
-the zero-width non-joiner (ZWNJ, U+200C) only where it separates two letters inside a word.
+turns Persian (۰-۹), Arabic-Indic (٠-٩) and any other Unicode digits into ASCII, removes tatweel,
+diacritics and invisible format characters, and keeps the zero-width non-joiner (ZWNJ, U+200C) only where
+it separates two letters inside a word.
+
+`match_segments`/`match_tokens` go further for matching only (topics, dedup): ZWNJ, space or nothing
+before an affix read the same, «آ» = «ا», detached affixes are glued back on.
 """
 
 from __future__ import annotations
@@ -45,6 +49,7 @@ _LETTERS = str.maketrans(
 # One pass of regex substitution is much faster than str.translate on non-ASCII text: the regex engine skips
 # the (usual) characters that need nothing. Letters, format characters, digits and diacritics in one class.
 _CHAR_MAP = {chr(k): (v or "") for k, v in _LETTERS.items()} | {chr(k): chr(v) for k, v in _DIGITS.items()}
+# Harakat, tanwin, shadda, sukun, superscript alef, Quranic marks: "stray diacritics".
 _DIACRITIC_RANGES = "\u064b-\u065f\u0670\u06d6-\u06ed"
 _FOLDABLE = re.compile("[" + "".join(re.escape(c) for c in _CHAR_MAP) + _DIACRITIC_RANGES + "]")
 
@@ -52,8 +57,7 @@ _FOLDABLE = re.compile("[" + "".join(re.escape(c) for c in _CHAR_MAP) + _DIACRIT
 def _fold_one(m: re.Match) -> str:
     return _CHAR_MAP.get(m.group(), "")
 
-# Harakat, tanwin, shadda, sukun, superscript alef, Quranic marks: "stray diacritics".
-_DIACRITICS = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed]")
+
 _SPACES = re.compile(r"[ \t\r\f\v]{2,}|[\t\r\f\v]")  # only runs that change
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 _ZWNJ_RUN = re.compile(ZWNJ + "+")
