@@ -28,8 +28,21 @@ _KIN_WORDS = {
     "پدر": Relation.FATHER, "مادر": Relation.MOTHER, "برادر": Relation.SIBLING, "خواهر": Relation.SIBLING,
 }
 # «فرزندم» (my child) names a subject; «فرزند حسن» (son of Hasan) is a patronymic and does not.
-_KIN_MARK = re.compile(r"(" + "|".join(_KIN_WORDS) + r")[مه](?![\w])|(?:در\s*خصوص|درباره|در\s*مورد)\s+("
-                       + "|".join(_KIN_WORDS) + r")")
+# «در خصوص <word>» names the subject even when OCR garbled the kin word (دخترم → دفترم): the word is then
+# matched to the nearest kin word, or the relation is left as "other".
+_KIN_MARK = re.compile(r"(" + "|".join(_KIN_WORDS) + r")[مه](?![\w])|(?:در\s*خصوص|درباره|در\s*مورد)\s+(\w+)")
+
+
+def kin_relation(word: str) -> Relation:
+    """The relation a (possibly misread) kin word names: exact, else one letter off, else OTHER."""
+    stem = word[:-1] if word.endswith(("م", "ه")) and word[:-1] in _KIN_WORDS else word
+    if stem in _KIN_WORDS:
+        return _KIN_WORDS[stem]
+    for kin, relation in _KIN_WORDS.items():
+        for candidate in (word, word[:-1]):
+            if len(candidate) == len(kin) and sum(a != b for a, b in zip(candidate, kin)) <= 1:
+                return relation
+    return Relation.OTHER
 # Ten digits, possibly split by one space or dash (OCR splits long numbers), not glued to more digits.
 _DIGIT_RUN = re.compile(r"(?<![\d])(\d(?:[ \-]?\d){6,11})(?![\d])")
 _CODE_WORD = re.compile(r"ملی")
@@ -128,7 +141,7 @@ def role_before(text: str, pos: int, floor: int) -> tuple[str | None, Relation |
     for match in _KIN_MARK.finditer(window):
         word = match.group(1) or match.group(2)
         if best is None or match.start() > best[0]:
-            best = (match.start(), SUBJECT, _KIN_WORDS[word])
+            best = (match.start(), SUBJECT, kin_relation(word))
     if best is None:
         return None, None
     return best[1], best[2]

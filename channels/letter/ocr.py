@@ -338,7 +338,8 @@ def read_letter(data: bytes, *, max_rounds: int = len(DIGIT_PASSES) + len(LINE_P
     if decide(texts).phone is None:
         # The phone is not an identity, but a tracking code texted to a misread number reaches a stranger.
         phone_boxes = _phone_lines(results, cleaned)
-        for spec in LINE_PASSES[:4]:
+        _, latin = _code_lines(results, cleaned)
+        for spec in [s for s in LINE_PASSES if latin or not s.lang.startswith("eng")][:5]:
             for k, (page, box) in enumerate(phone_boxes):
                 run(page, spec, box, name=f"phone-{spec.name}#{k}")
             if decide(texts).phone is not None:
