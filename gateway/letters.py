@@ -134,8 +134,10 @@ def _files(paths: Iterable[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
+            # In a folder only scans are taken (a scanner also leaves sidecar files); a file named
+            # on the command line is always read, and rejected with its reason if it is no scan.
             found.extend(sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")
-                                and "done" not in p.relative_to(path).parts[:-1]))
+                                and p.suffix.lower() in SUFFIXES and "done" not in p.relative_to(path).parts[:-1]))
         else:
             found.append(path)
     return found
@@ -209,7 +211,8 @@ def _watch(args, service: LetterService, settings: LetterSettings, pool: ThreadP
     try:
         while True:
             ready = []
-            for path in sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")):
+            for path in sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")
+                               and p.suffix.lower() in SUFFIXES):
                 size = path.stat().st_size
                 if sizes.get(path) == size and size > 0:
                     ready.append(path)

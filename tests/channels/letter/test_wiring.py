@@ -93,6 +93,7 @@ def test_cli_ingest_json_prints_one_line_per_file(tmp_path):
     (folder / SELF).write_bytes((TESTDATA / SELF).read_bytes())
     (folder / "blank.png").write_bytes(make_blank(1).data)
     (folder / "broken.pdf").write_bytes(make_corrupt_pdf(2).data)
+    (folder / "scan-0001.xml").write_text("<sidecar/>")  # scanners leave these; not a letter, not read
     out = _cli(["letters", "ingest", "--json", str(folder)], tmp_path)
     assert out.returncode == 0, out.stderr
     lines = [json.loads(line) for line in out.stdout.splitlines()]
