@@ -107,10 +107,11 @@ class LetterController(Controller):
     @get("/{upload_id:str}", operation_id="getLetter", sync_to_thread=True,
          summary="A letter upload and its outcome")
     def get_upload(self, request: Request, upload_id: FromPath[str]) -> LetterOutcome:
-        upload = LetterUploads(request.app.state.services.engine).get(upload_id)
+        services = request.app.state.services
+        upload = LetterUploads(services.engine).get(upload_id)
         if upload is None:
             raise NotFound("نامه‌ای با این شناسه یافت نشد.", "No letter upload with this id.", field="id")
-        return outcome_of(upload)
+        return outcome_of(upload, services.intake)
 
 
 ROUTES: list = [LetterController]

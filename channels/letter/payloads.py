@@ -30,5 +30,6 @@ class LetterOutcome(msgspec.Struct, frozen=True, kw_only=True):
     subject_national_code: str | None = None
     writer_national_code: str | None = None
     review_item_id: int | None = None
+    review_state: str | None = None  # open | resolved | dismissed, for a held letter
     reason: str | None = None
     pages: int | None = None

@@ -125,12 +125,21 @@ class LetterService:
         return saved
 
 
-def outcome_of(upload: LetterUpload) -> LetterOutcome:
+def outcome_of(upload: LetterUpload, intake: IntakeService | None = None) -> LetterOutcome:
+    """The upload's outcome; with the intake service, a held letter an operator has since resolved shows
+    the case it became (its tracking code and identity)."""
+    tracking_code, subject, writer = upload.tracking_code, upload.subject_national_code, upload.writer_national_code
+    review_state = None
+    if intake is not None and upload.review_item_id is not None:
+        item = intake.review_item(upload.review_item_id)
+        review_state = item.state.value
+        if item.case_id is not None:
+            case, _, _ = intake.get_case(case_id=item.case_id)
+            tracking_code, subject, writer = case.tracking_code, case.identity, case.caller_national_code
     return LetterOutcome(
         id=upload.id, file=upload.file_name, state=upload.state, outcome=upload.outcome,
-        tracking_code=upload.tracking_code, subject_national_code=upload.subject_national_code,
-        writer_national_code=upload.writer_national_code, review_item_id=upload.review_item_id,
-        reason=upload.reason, pages=upload.pages,
+        tracking_code=tracking_code, subject_national_code=subject, writer_national_code=writer,
+        review_item_id=upload.review_item_id, review_state=review_state, reason=upload.reason, pages=upload.pages,
     )
 
 

@@ -60,6 +60,11 @@ def test_rejected_file_is_held_for_review_and_an_operator_can_resolve_it(client,
         "text": "یارانه نقدی اینجانب قطع شده است",
     })
     assert resolved.status_code == 201, resolved.text
+    # The letter's own record now leads to the case the operator made of it.
+    after = client.get(f"/api/v1/letters/{response.json()['id']}", headers=headers).json()
+    assert after["review_state"] == "resolved" and after["outcome"] == "rejected"
+    assert after["tracking_code"] == resolved.json()["tracking_code"]
+    assert after["subject_national_code"] == truth["writer_national_code"]
 
 
 @pytest.mark.parametrize("headers, body, status, code", [
