@@ -53,6 +53,8 @@ _BODY_START = re.compile(r"با\s*سلام(?:\s*و\s*احترام)?|ا?ینجا[
 _BODY_END = re.compile(r"با\s*تشکر|با\s*سپاس|شماره\s*تماس|تلفن\s*تماس")
 
 SINGLE_PASS_CONF = 96.0
+# Passes that must read the same phone (two passes agreed on a misread phone twice in 37 letters).
+PHONE_VOTES = 3
 # Lines whose long numbers are dates or phones, not national codes.
 _PHONE_LINE = re.compile(r"تماس|تلفن|همراه|موبایل")
 _NOT_CODE_LINE = re.compile(r"تار\s*[یبی]\s*خ|تماس|تلفن|همراه|موبایل")
@@ -203,8 +205,8 @@ def _phone(passes: list[PassText]) -> tuple[str | None, list[str]]:
                 seen[phone] += 1
     ranked = seen.most_common()
     # No checksum protects a phone (Tesseract swaps ۲/۳ on them too), and a tracking code texted to a misread
-    # number reaches a stranger: a phone is kept only when passes agree and rivals are few.
-    if ranked and ranked[0][1] >= 2 and all(3 * votes <= ranked[0][1] for _, votes in ranked[1:]):
+    # number reaches a stranger: a phone is kept only when three passes agree and rivals are few.
+    if ranked and ranked[0][1] >= PHONE_VOTES and all(3 * votes <= ranked[0][1] for _, votes in ranked[1:]):
         return ranked[0][0], [p for p, _ in ranked]
     return None, [p for p, _ in ranked]
 

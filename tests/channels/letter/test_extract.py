@@ -56,7 +56,7 @@ class Case:
 
 
 CASES = [
-    Case("two passes agree on the writer", (letter(WRITER), letter(WRITER)), True, WRITER),
+    Case("three passes agree on the writer", (letter(WRITER),) * 3, True, WRITER),
     Case("persian digits", (letter(persian_digits(WRITER)), letter(WRITER)), True, WRITER),
     Case("family member: subject after فرزندم", (letter(WRITER, CHILD), letter(WRITER, CHILD)), True, WRITER, CHILD,
          Relation.CHILD),
@@ -91,7 +91,9 @@ def test_decide(case: Case):
         assert fields.writer_national_code == case.writer
         assert fields.subject_national_code == case.subject
         assert fields.relation == case.relation
-        assert fields.phone == "+989121234567"
+        # A phone needs three agreeing passes (no checksum protects it).
+        phone_passes = sum("09121234567" in t for t in case.texts)
+        assert fields.phone == ("+989121234567" if phone_passes >= 3 else None)
         assert "یارانه" in fields.text
     else:
         assert fields.reasons  # the operator is told why
@@ -112,3 +114,14 @@ def test_unsure_reading_keeps_every_guess_for_the_operator():
 ], ids=["one", "two", "date", "short-phone"])
 def test_code_slots(text, slots):
     assert code_slots(pass_text("p", 0, [[(w, 90.0) for w in l.split(" ")] for l in text.split("\n")]).text) == slots
+
+
+@pytest.mark.parametrize("phones, expected", [
+    (("09121234567",) * 3, "+989121234567"),
+    (("09121234567",) * 2, None),
+    (("09121234567",) * 3 + ("09131234567",), "+989121234567"),
+    (("09121234567",) * 3 + ("09131234567",) * 2, None),  # a rival read twice: unsure
+], ids=["three agree", "two only", "three against one", "three against two"])
+def test_phone_needs_agreement(phones, expected):
+    fields = decide(passes(*(letter(WRITER, phone=p) for p in phones)), final=True)
+    assert fields.phone == expected
