@@ -131,54 +131,51 @@ class IntakeService:
                     sub.text, topic, uow.cases.candidates(identity, self.dedup.closed_since(now)), now
                 )
             if existing is not None:
-                self._add_contact(uow, existing, sub, Outcome.DUPLICATE)
-                uow.cases.add_event(CaseEvent(
+                existing.updated_at = now
+                uow.cases.record_contact(existing, self._contact(existing, sub, Outcome.DUPLICATE), CaseEvent(
                     id=None, case_id=existing.id, kind="contact", actor=f"channel:{sub.channel.value}", at=now,
                     note="duplicate contact",
                 ))
-                existing.updated_at = now
-                uow.cases.update_case(existing)
                 uow.commit()
                 log.info("duplicate contact on case %s via %s", ident.mask(existing.tracking_code), sub.channel.value)
                 return self._result(existing, Outcome.DUPLICATE)
-            case = self._new_case(uow, sub, topic, now)
-            self._add_contact(uow, case, sub, Outcome.REGISTERED)
+            case, events = self._new_case(sub, topic, now)
+            uow.cases.register(case, self._contact(case, sub, Outcome.REGISTERED), events)
             uow.commit()
         log.info("registered case %s via %s topic=%s", ident.mask(case.tracking_code), sub.channel.value, topic)
         return self._result(case, Outcome.REGISTERED)
 
-    def _new_case(self, uow, sub: Submission, topic: str, now: datetime) -> Case:
+    def _new_case(self, sub: Submission, topic: str, now: datetime) -> tuple[Case, list[CaseEvent]]:
+        """The new case and its first events (stored together by the repository)."""
         # A collision of random 12-digit codes is caught by the unique key in storage (DuplicateKey → retry).
-        tracking_code = new_tracking_code()
         routed = topic != OTHER
         subject = sub.subject
-        case = uow.cases.add_case(Case(
-            id=None, tracking_code=tracking_code, identity=sub.identity,
+        case = Case(
+            id=None, tracking_code=new_tracking_code(), identity=sub.identity,
             caller_national_code=sub.caller.national_code, caller_phone=sub.caller.phone,
             caller_name=sub.caller.name, subject_name=subject.name if subject else None,
             relation=subject.relation if subject else Relation.SELF, channel=sub.channel, text=sub.text,
             topic=topic, agency=self.catalog.topic(topic).agency,
             status=CaseStatus.ROUTED if routed else CaseStatus.REGISTERED,
             created_at=now, updated_at=now, flags=frozenset(sub.flags),
-        ))
-        actor = f"channel:{sub.channel.value}"
-        uow.cases.add_event(CaseEvent(id=None, case_id=case.id, kind="registered", actor=actor, at=now,
-                                      to_value=CaseStatus.REGISTERED.value))
+        )
+        events = [CaseEvent(id=None, case_id=0, kind="registered", actor=f"channel:{sub.channel.value}", at=now,
+                            to_value=CaseStatus.REGISTERED.value)]
         if routed:
-            uow.cases.add_event(CaseEvent(
-                id=None, case_id=case.id, kind="status", actor="system:router", at=now,
+            events.append(CaseEvent(
+                id=None, case_id=0, kind="status", actor="system:router", at=now,
                 from_value=CaseStatus.REGISTERED.value, to_value=CaseStatus.ROUTED.value,
                 note=f"topic={topic} agency={case.agency}",
             ))
-        return case
+        return case, events
 
-    def _add_contact(self, uow, case: Case, sub: Submission, outcome: Outcome) -> None:
-        uow.cases.add_contact(Contact(
-            id=None, case_id=case.id, channel=sub.channel, outcome=outcome,
+    def _contact(self, case: Case, sub: Submission, outcome: Outcome) -> Contact:
+        return Contact(
+            id=None, case_id=case.id or 0, channel=sub.channel, outcome=outcome,
             caller_national_code=sub.caller.national_code, caller_phone=sub.caller.phone,
             caller_name=sub.caller.name, text=sub.text, external_id=sub.external_id,
             received_at=sub.received_at or self.clock.now(), attachments=sub.attachments,
-        ))
+        )
 
     def _result(self, case: Case, outcome: Outcome, *, replayed: bool = False) -> IntakeResult:
         return IntakeResult(outcome=outcome, tracking_code=case.tracking_code, case_id=case.id, status=case.status,

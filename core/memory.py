@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any, Iterable
 
 from core.model import Case, CaseEvent, CaseStatus, Channel, Contact, ReviewItem, ReviewKind, ReviewState
-from core.ports import DuplicateKey
+from core.ports import DuplicateKey, store_as_new_case, store_contact
 
 
 class MemoryStore:
@@ -59,6 +59,13 @@ class _MemoryCases:
 
     def update_case(self, case: Case) -> None:
         self._s["cases"][case.id] = case
+
+    def register(self, case: Case, contact: Contact, events: list[CaseEvent]) -> Case:
+        store_as_new_case(self, case, contact, events)
+        return case
+
+    def record_contact(self, case: Case, contact: Contact, event: CaseEvent) -> None:
+        store_contact(self, case, contact, event)
 
     def add_contact(self, contact: Contact) -> Contact:
         if contact.external_id and self.contact_by_external_id(contact.channel, contact.external_id):
