@@ -1,0 +1,329 @@
+"""The SMS channel's use of core: stored MO rows → whole messages → Submission/follow-up/hold → replies in
+the outbox. Synchronous (called from worker threads by channels.sms.runner); every step is safe to repeat
+after a crash: the Submission's external_id is the message key, so core replays its first answer, and a
+reply's outbox key is unique, so it is queued once."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from core import identity as ident
+from core.errors import DargahError, NotFound
+from core.intake import IntakeService
+from core.model import Case, Channel, Outcome, Person, ReviewItem, ReviewKind, Submission
+from core.ports import Clock, SystemClock
+
+from channels.sms import codings, concat, normalize, pdu, replies
+from channels.sms.payloads import InboundSms, Receipt
+from channels.sms.store import MO, RECEIPT, SmsStore, dedup_key, utc
+
+log = logging.getLogger("dargah.sms")
+
+
+@dataclass
+class SmsConfig:
+    short_code: str = "1111"
+    mt_rate: float = 50.0  # submit_sm per second at most (the SMSC's contract)
+    use_message_payload: bool = False  # long replies in message_payload instead of UDH parts
+    hold_window: timedelta = timedelta(hours=24)  # how long a text waits for its national code
+    part_timeout: timedelta = timedelta(minutes=5)  # a missing part: process what arrived after this
+    retransmit_window: timedelta = timedelta(minutes=10)
+    receipt_match_window: timedelta = timedelta(hours=1)
+    default_alphabet: codings.Alphabet = codings.Alphabet.GSM7  # what data_coding 0 means on this SMSC
+    source_ton: int = 0
+    source_npi: int = 0
+    max_attempts: int = 8
+    retry_base: float = 2.0
+    retry_max: float = 600.0
+
+
+# DLR states (SMPP 3.4 §5.2.28 message_state and Appendix B "stat:" words) → (delivered, final).
+RECEIPT_STATES: dict[str, tuple[bool, bool]] = {
+    "ENROUTE": (False, False), "ACCEPTD": (False, False), "UNKNOWN": (False, False),
+    "DELIVRD": (True, True), "EXPIRED": (False, True), "DELETED": (False, True),
+    "UNDELIV": (False, True), "REJECTD": (False, True),
+}
+MESSAGE_STATE = {1: "ENROUTE", 2: "DELIVRD", 3: "EXPIRED", 4: "DELETED", 5: "UNDELIV", 6: "ACCEPTD",
+                 7: "UNKNOWN", 8: "REJECTD"}
+
+
+class UnknownReceiptState(ValueError):
+    pass
+
+
+def parse_receipt(sm) -> Receipt:
+    """From the receipted_message_id/message_state TLVs, else the Appendix B text «id:… stat:…»."""
+    raw_id = sm.tlv(pdu.TAG_RECEIPTED_MESSAGE_ID)
+    raw_state = sm.tlv(pdu.TAG_MESSAGE_STATE)
+    text = sm.short_message.decode("latin-1")
+    fields = {}
+    for token in text.replace(" date:", "_date:").split():
+        key, sep, value = token.partition(":")
+        if sep:
+            fields[key.lower()] = value
+    message_id = raw_id.rstrip(b"\0").decode("latin-1") if raw_id else fields.get("id", "")
+    if raw_state:
+        state = MESSAGE_STATE.get(raw_state[0])
+        if state is None:
+            raise UnknownReceiptState(f"message_state {raw_state[0]}")
+    else:
+        state = fields.get("stat", "").upper()
+    if state not in RECEIPT_STATES:
+        raise UnknownReceiptState(state or "missing")
+    if not message_id:
+        raise UnknownReceiptState("no message id")
+    delivered, final = RECEIPT_STATES[state]
+    return Receipt(message_id=message_id, state=state, delivered=delivered, final=final)
+
+
+def id_spellings(message_id: str) -> list[str]:
+    """Receipts from some SMSCs give the id in decimal when submit_sm_resp gave it in hex (or the reverse),
+    or with leading zeros stripped; try each spelling."""
+    out = [message_id]
+    try:
+        out.append(format(int(message_id), "x"))
+        out.append(format(int(message_id), "X"))
+    except ValueError:
+        pass
+    try:
+        out.append(str(int(message_id, 16)))
+    except ValueError:
+        pass
+    return list(dict.fromkeys(out))
+
+
+def destination_address(phone_or_sender: str) -> tuple[str, int, int]:
+    """(address, TON, NPI) for submit_sm: international E.164 digits when the number is Iranian/international."""
+    digits = phone_or_sender.lstrip("+")
+    try:
+        canonical = ident.parse_phone(phone_or_sender)
+    except DargahError:
+        canonical = None
+    if canonical:
+        return canonical[1:], 1, 1
+    return digits, 0, 1
+
+
+@dataclass
+class SmsChannel:
+    intake: IntakeService
+    store: SmsStore
+    config: SmsConfig = field(default_factory=SmsConfig)
+    clock: Clock = field(default_factory=SystemClock)
+
+    # ------------------------------------------------------------------ receiving (before the ack)
+    def inbound_row(self, data: bytes) -> dict:
+        """The row stored for one received deliver_sm; never raises (an unreadable PDU is kept raw)."""
+        try:
+            sm = pdu.parse_short_message(data)
+        except (pdu.PduError, UnicodeDecodeError):
+            return {"kind": MO, "sender": "", "destination": "", "data_coding": -1, "pdu": data,
+                    "dedup_key": dedup_key("", 0, 0, data, ())}
+        return {"kind": RECEIPT if sm.is_receipt else MO, "sender": sm.source_addr[:32],
+                "destination": sm.destination_addr[:32], "data_coding": sm.data_coding, "pdu": data,
+                "dedup_key": dedup_key(sm.source_addr, sm.data_coding, sm.esm_class, sm.short_message, sm.tlvs)}
+
+    # ------------------------------------------------------------------ processing (after the ack)
+    def process_pending(self) -> int:
+        """Everything stored and not yet handled: receipts, single messages, completed and stale groups."""
+        done = self._receipts()
+        now = self.clock.now()
+        touched: set[str] = set()
+        for row in self.store.claim_new(MO):
+            try:
+                sm = pdu.parse_short_message(row["pdu"])
+                ud = concat.user_data(sm)
+            except (pdu.PduError, concat.BadUserDataHeader, UnicodeDecodeError) as exc:
+                self._finish([row["id"]], self._undecodable(row, str(exc)))
+                done += 1
+                continue
+            if ud.concat is not None:
+                key = concat.concat_key(row["sender"], ud.concat)
+                self.store.mark_waiting(row["id"], key, ud.concat.seq, ud.concat.total)
+                touched.add(key)
+                continue
+            self._finish([row["id"]], self._decode(row, sm.data_coding, {1: ud.body}, 1))
+            done += 1
+        stale = set(self.store.stale_groups(now - self.config.part_timeout))
+        for key in touched | stale:
+            done += self._try_join(key, force=key in stale)
+        return done
+
+    def _try_join(self, key: str, force: bool) -> int:
+        rows = self.store.waiting_parts(key)
+        if not rows:
+            return 0
+        total = rows[0]["part_total"]
+        parts: dict[int, bytes] = {}
+        coding = None
+        for row in rows:
+            sm = pdu.parse_short_message(row["pdu"])
+            if row["part_seq"] not in parts:
+                parts[row["part_seq"]] = concat.user_data(sm).body
+                coding = sm.data_coding if coding is None else coding
+        if len(parts) < total and not force:
+            return 0
+        ids = [r["id"] for r in rows]
+        first = rows[0]
+        self._finish(ids, self._decode(first, coding, parts, total))
+        if len(parts) < total:
+            log.warning("message %s kept with %d of %d parts after the part timeout", f"sms:{first['id']}",
+                        len(parts), total)
+        return 1
+
+    def _decode(self, row: dict, data_coding: int, parts: dict[int, bytes], total: int) -> InboundSms:
+        key = f"sms:{row['id']}"
+        received = utc(row["received_at"])
+        try:
+            text, partial = concat.join(data_coding, parts, total, self.config.default_alphabet)
+        except (codings.UnknownDataCoding, codings.Undecodable) as exc:
+            return self._undecodable(row, str(exc), b"".join(parts[s] for s in sorted(parts)))
+        return InboundSms(key=key, sender=row["sender"], text=text, received_at=received,
+                          flags=frozenset({"partial"}) if partial else frozenset(),
+                          coding=codings.coding_name(data_coding))
+
+    def _undecodable(self, row: dict, reason: str, body: bytes | None = None) -> InboundSms:
+        raw = body if body is not None else row["pdu"]
+        return InboundSms(key=f"sms:{row['id']}", sender=row["sender"], text="", received_at=utc(row["received_at"]),
+                          flags=frozenset({"undecodable"}), coding=f"0x{row['data_coding'] & 0xFF:02x}",
+                          raw_hex=raw.hex() + "|" + reason[:80])
+
+    def _finish(self, row_ids: list[int], message: InboundSms) -> None:
+        self.handle(message)
+        self.store.mark_done(row_ids, message.key, self.clock.now())
+
+    def _receipts(self) -> int:
+        count = 0
+        now = self.clock.now()
+        for row in self.store.claim_new(RECEIPT):
+            try:
+                receipt = parse_receipt(pdu.parse_short_message(row["pdu"]))
+            except (UnknownReceiptState, pdu.PduError) as exc:
+                log.warning("delivery receipt %s unreadable: %s", row["id"], exc)
+                self.store.mark_done([row["id"]], None, now, state="unmatched")
+                continue
+            outbox_id = self.store.apply_receipt(id_spellings(receipt.message_id), receipt.delivered, receipt.final,
+                                                 receipt.state, now)
+            if outbox_id is not None:
+                self.store.mark_done([row["id"]], f"outbox:{outbox_id}", now)
+                count += 1
+            elif utc(row["received_at"]) < now - self.config.receipt_match_window:
+                log.warning("delivery receipt %s matches no outbox part", row["id"])
+                self.store.mark_done([row["id"]], None, now, state="unmatched")
+            # else: the receipt overtook our record of the submit_sm_resp; try again next round
+        return count
+
+    # ------------------------------------------------------------------ one whole message
+    def handle(self, msg: InboundSms) -> None:
+        phone = normalize.caller_phone(msg.sender)
+        if "undecodable" in msg.flags:
+            self._hold(msg, phone, ReviewKind.UNDECODABLE, f"unreadable SMS coding {msg.coding}",
+                       {"data_coding": msg.coding, "raw": msg.raw_hex})
+            self.reply(msg, replies.undecodable())
+            return
+        decision = normalize.decide(msg)
+        if isinstance(decision, normalize.FollowUp):
+            self.reply(msg, self._follow_up(decision, phone))
+        elif isinstance(decision, normalize.MissingCode):
+            self._hold(msg, phone, ReviewKind.AWAITING_NATIONAL_CODE, "SMS without a national code", {})
+            self.reply(msg, replies.ask_national_code())
+        elif isinstance(decision, normalize.InvalidCode):
+            self._hold(msg, phone, ReviewKind.INVALID_NATIONAL_CODE, "national code fails its check digit", {})
+            self.reply(msg, replies.invalid_national_code())
+        else:
+            self._register(msg, decision, phone)
+
+    def _register(self, msg: InboundSms, decision: normalize.Register, phone: str | None) -> None:
+        held: list[ReviewItem] = []
+        if phone:
+            for kind in (ReviewKind.AWAITING_NATIONAL_CODE, ReviewKind.INVALID_NATIONAL_CODE):
+                held += self.intake.held_for_phone(phone, kind, self.config.hold_window)
+        sub = decision.submission
+        try:
+            if held:
+                # The code completes what this phone sent before; the new words (if any) belong to it.
+                texts = []
+                for n, item in enumerate(sorted(held, key=lambda i: i.id)):
+                    text = "\n".join(t for t in (item.text, decision.matter) if t) if n == 0 else item.text
+                    result = self.intake.resolve_review(item.id, Submission(
+                        channel=Channel.SMS, caller=sub.caller, subject=sub.subject, text=text,
+                        external_id=msg.key if n == 0 else f"{msg.key}#{n}", flags=sub.flags,
+                    ), "channel:sms")
+                    texts.append(self._result_text(result))
+                self.reply(msg, "\n".join(dict.fromkeys(texts)))
+                return
+            if not decision.matter:
+                self.reply(msg, replies.ask_text())
+                return
+            result = self.intake.submit(sub)
+        except DargahError as exc:
+            log.info("SMS %s not registered: %s", msg.key, exc.code)
+            self._hold(msg, phone, ReviewKind.NEEDS_REVIEW, f"intake refused: {exc.code}", {})
+            self.reply(msg, exc.message_fa)
+            return
+        self.reply(msg, self._result_text(result))
+
+    @staticmethod
+    def _result_text(result) -> str:
+        if result.outcome == Outcome.DUPLICATE:
+            return replies.duplicate(result.tracking_code)
+        return replies.registered(result.tracking_code)
+
+    def _follow_up(self, decision: normalize.FollowUp, phone: str | None) -> str:
+        if decision.tracking_code is None:
+            return replies.follow_up_bad_code()
+        if decision.national_code:
+            view = self.intake.follow_up(decision.tracking_code, decision.national_code)
+            return replies.follow_up(view) if view else replies.follow_up_not_found()
+        try:
+            case, _, _ = self.intake.get_case(tracking_code=decision.tracking_code)
+            registered_by = case.caller_phone
+            for _ in range(5):
+                if case.merged_into is None:
+                    break
+                case, _, _ = self.intake.get_case(case_id=case.merged_into)
+        except NotFound:
+            return replies.follow_up_not_found()
+        if not phone or phone not in (registered_by, case.caller_phone):
+            return replies.follow_up_not_found()  # same answer as an unknown code: no oracle
+        return replies.follow_up(self.intake.view(case))
+
+    def _hold(self, msg: InboundSms, phone: str | None, kind: ReviewKind, reason: str, fields: dict) -> None:
+        if phone and any(i.external_id == msg.key for i in self.intake.held_for_phone(phone, kind, self.config.hold_window)):
+            return  # this message was held before a crash: hold once
+        flags = sorted(msg.flags)
+        self.intake.hold(ReviewItem(
+            id=None, kind=kind, channel=Channel.SMS, reason=reason + (f" ({', '.join(flags)})" if flags else ""),
+            text=msg.text, created_at=msg.received_at, caller_phone=phone, external_id=msg.key,
+            fields={**fields, "sender": msg.sender},
+        ))
+        log.info("SMS %s from %s held as %s", msg.key, ident.mask(phone or msg.sender), kind.value)
+
+    # ------------------------------------------------------------------ replies
+    def reply(self, msg: InboundSms, text: str) -> None:
+        if not msg.sender:
+            return
+        self.store.enqueue(f"reply:{msg.key}", msg.sender, text, self.clock.now())
+
+
+@dataclass
+class SmsNotifier:
+    """core.ports.Notifier over the SMS outbox (the gateway wires it into IntakeService)."""
+
+    store: SmsStore
+    clock: Clock = field(default_factory=SystemClock)
+
+    def case_answered(self, case: Case) -> None:
+        if not ident.is_mobile(case.caller_phone):
+            return
+        at = case.answered_at.isoformat() if case.answered_at else ""
+        self.store.enqueue(f"answer:{case.tracking_code}:{at}", case.caller_phone[1:], replies.case_answered(case),
+                           self.clock.now())
+
+    def tracking_code_issued(self, phone: str, tracking_code: str, duplicate: bool) -> None:
+        if not ident.is_mobile(phone):
+            return
+        self.store.enqueue(f"code:{tracking_code}:{phone}", phone[1:],
+                           replies.tracking_code_issued(tracking_code, duplicate), self.clock.now())

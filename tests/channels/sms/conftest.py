@@ -1,0 +1,190 @@
+"""Fixtures: the node-smpp SMSC (tests/channels/sms/smsc/server.js) over TCP on 127.0.0.1, and a running
+`dargah sms` runner in a background thread with its own event loop."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import shutil
+import socket
+import subprocess
+import threading
+import time
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import pytest
+import sqlalchemy as sa
+
+from channels.sms.esme import BindConfig, BindMode
+from channels.sms.runner import SmsRunner
+from channels.sms.service import SmsChannel, SmsConfig, SmsNotifier
+from channels.sms.store import SmsStore, create_tables
+from core.intake import IntakeService
+from core.memory import MemoryUnitOfWorkFactory
+
+SMSC_DIR = Path(__file__).parent / "smsc"
+SYSTEM_ID, PASSWORD = "dargah", "secret"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_until(predicate, timeout: float = 10.0, interval: float = 0.02):
+    deadline = time.monotonic() + timeout
+    while True:
+        value = predicate()
+        if value:
+            return value
+        if time.monotonic() > deadline:
+            raise AssertionError(f"condition not met within {timeout}s")
+        time.sleep(interval)
+
+
+class Smsc:
+    """The node SMSC process and its control line."""
+
+    def __init__(self, port: int | None = None):
+        self.port = port or free_port()
+        self.proc: subprocess.Popen | None = None
+        self.control: socket.socket | None = None
+
+    def start(self) -> "Smsc":
+        self.proc = subprocess.Popen(
+            [shutil.which("node") or "node", str(SMSC_DIR / "server.js"), "--port", str(self.port),
+             "--system-id", SYSTEM_ID, "--password", PASSWORD],
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=SMSC_DIR,
+        )
+        line = self.proc.stdout.readline().split()
+        if not line or line[0] != "READY":
+            raise RuntimeError("SMSC did not start: " + self.proc.stderr.read())
+        self.control = socket.create_connection(("127.0.0.1", int(line[2])))
+        self._file = self.control.makefile("rw", encoding="utf-8")
+        return self
+
+    def ctl(self, cmd: str, **kwargs) -> dict:
+        self._file.write(json.dumps({"cmd": cmd, **kwargs}) + "\n")
+        self._file.flush()
+        return json.loads(self._file.readline())
+
+    def deliver(self, wait: bool = True, **pdu) -> dict:
+        return self.ctl("deliver", pdu=pdu, wait=wait)
+
+    def submits(self) -> list[dict]:
+        return [s for s in self.ctl("submits")["submits"] if not s.get("dropped")]
+
+    def wait_submits(self, n: int, timeout: float = 10000) -> list[dict]:
+        result = self.ctl("wait_submits", n=n, timeout=timeout)
+        assert not result.get("timeout"), f"only {len(result['submits'])} of {n} submit_sm arrived"
+        return result["submits"]
+
+    def stop(self) -> None:
+        if self.control:
+            self.control.close()
+            self.control = None
+        if self.proc and self.proc.poll() is None:
+            self.proc.kill()
+            self.proc.wait()
+
+
+@pytest.fixture(scope="session")
+def node_modules() -> Path:
+    """npm install once, only when node_modules is missing (offline-safe afterwards)."""
+    if shutil.which("node") is None:
+        pytest.skip("Node.js is not installed")
+    modules = SMSC_DIR / "node_modules" / "smpp"
+    if not modules.exists():
+        subprocess.run(["npm", "install", "--no-audit", "--no-fund"], cwd=SMSC_DIR, check=True,
+                       capture_output=True, timeout=300)
+    return modules
+
+
+@pytest.fixture
+def smsc(node_modules):
+    server = Smsc().start()
+    yield server
+    server.stop()
+
+
+class OffsetClock:
+    """Real time plus an offset the test can advance (for the 24-hour hold window)."""
+
+    def __init__(self):
+        self.offset = timedelta()
+
+    def now(self) -> datetime:
+        return datetime.now(timezone.utc) + self.offset
+
+
+class Harness:
+    """A running SMS process bound to the SMSC, on in-memory core fakes and a SQLite file for sms_ tables."""
+
+    def __init__(self, tmp_path: Path, port: int, *, password: str = PASSWORD, mode: BindMode = BindMode.TRANSCEIVER,
+                 intake: IntakeService | None = None, engine: sa.Engine | None = None, **config):
+        self.clock = OffsetClock()
+        if engine is None:
+            engine = sa.create_engine(f"sqlite:///{tmp_path}/sms.db", connect_args={"timeout": 30})
+        create_tables(engine)
+        self.engine = engine
+        self.store = SmsStore(engine)
+        self.intake = intake or IntakeService(MemoryUnitOfWorkFactory(), clock=self.clock,
+                                              notifier=SmsNotifier(self.store, self.clock))
+        defaults = dict(short_code="1111", mt_rate=200.0, part_timeout=timedelta(seconds=0.5), retry_base=0.2)
+        self.config = SmsConfig(**{**defaults, **config})
+        self.channel = SmsChannel(self.intake, self.store, self.config, self.clock)
+        self.bind = BindConfig(host="127.0.0.1", port=port, system_id=SYSTEM_ID, password=password, mode=mode,
+                               enquire_link_interval=5.0, response_timeout=3.0, reconnect_min=0.1, reconnect_max=0.5)
+        self.loop = asyncio.new_event_loop()
+        self.runner = SmsRunner(self.channel, self.bind)
+        self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)
+
+    def start(self) -> "Harness":
+        self.thread.start()
+        asyncio.run_coroutine_threadsafe(self.runner.start(), self.loop).result(5)
+        return self
+
+    def wait_bound(self, timeout: float = 10.0) -> None:
+        wait_until(lambda: self.runner.esme.bound.is_set(), timeout)
+
+    def stop(self) -> None:
+        try:
+            asyncio.run_coroutine_threadsafe(self.runner.stop(), self.loop).result(10)
+        finally:
+            self.loop.call_soon_threadsafe(self.loop.stop)
+            self.thread.join(5)
+
+    # helpers ---------------------------------------------------------------
+    def outbox(self, **where) -> list[dict]:
+        return self.store.outbox(**where)
+
+    def wait_outbox(self, n: int, timeout: float = 10.0) -> list[dict]:
+        return wait_until(lambda: (rows := self.outbox()) and len(rows) >= n and rows, timeout)
+
+    def cases(self):
+        return self.intake.search(limit=1000)
+
+
+@pytest.fixture
+def harness(tmp_path, smsc):
+    h = Harness(tmp_path, smsc.port).start()
+    h.wait_bound()
+    yield h
+    h.stop()
+
+
+@pytest.fixture
+def make_harness(tmp_path):
+    made: list[Harness] = []
+
+    def make(port: int, **kwargs) -> Harness:
+        h = Harness(tmp_path, port, **kwargs).start()
+        made.append(h)
+        return h
+
+    yield make
+    for h in made:
+        h.stop()
