@@ -116,9 +116,19 @@ class SmsRunner:
                 await asyncio.sleep(1.0)
                 continue
             for row in rows:
-                parts = replies.ucs2_parts(row["text"], row["id"], use_payload=self.config.use_message_payload)
+                try:
+                    parts = replies.ucs2_parts(row["text"], row["id"], use_payload=self.config.use_message_payload)
+                    address, ton, npi = destination_address(row["destination"])
+                    pdu.submit_sm(0, source_addr=self.config.short_code, destination_addr=address,
+                                  short_message=parts[0][1], data_coding=replies.UCS2)  # would it encode at all?
+                except ValueError as exc:
+                    # One message that cannot be encoded fails alone; the sender goes on (in aiosmpplib an
+                    # encoding error in the sender task ended start(), and stop() then hung).
+                    await asyncio.to_thread(self.store.fail, row["id"], f"cannot encode: {exc}",
+                                            self.channel.clock.now())
+                    log.error("outbox %s cannot be encoded as SMS: %s", row["id"], type(exc).__name__)
+                    continue
                 sent = await asyncio.to_thread(self.store.submitted_seqs, row["id"])
-                address, ton, npi = destination_address(row["destination"])
                 for seq, (esm_class, short_message, tlvs) in enumerate(parts, 1):
                     if seq in sent:
                         continue  # accepted before: never sent twice
