@@ -18,7 +18,7 @@ from channels.sms.pdu import TAG_MESSAGE_PAYLOAD, TAG_SAR_MSG_REF_NUM, TAG_SAR_S
 
 IE_CONCAT_8 = 0x00
 IE_CONCAT_16 = 0x08
-GAP = " […] "  # stands for a part that never arrived
+GAP = " [...] "  # stands for a part that never arrived (ASCII: survives NFKC)
 
 
 class BadUserDataHeader(ValueError):

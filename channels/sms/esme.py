@@ -31,6 +31,20 @@ from channels.sms import pdu
 log = logging.getLogger("dargah.sms.esme")
 
 
+async def wait_event(event: asyncio.Event, timeout: float) -> bool:
+    """True when the event is set within the timeout. Not `asyncio.wait_for(event.wait())`: on Python 3.11
+    wait_for can swallow a cancellation that races with the inner wait, and a loop around it then never
+    ends (a task stuck "cancelling" made stop() hang in our tests)."""
+    if event.is_set():
+        return True
+    waiter = asyncio.ensure_future(event.wait())
+    try:
+        done, _ = await asyncio.wait({waiter}, timeout=timeout)
+    finally:
+        waiter.cancel()
+    return bool(done)
+
+
 class BindMode(str, enum.Enum):
     TRANSCEIVER = "transceiver"
     PAIR = "pair"  # a receiver bind for MO + a transmitter bind for MT
@@ -86,6 +100,7 @@ class Session:
         self._pending: dict[int, asyncio.Future] = {}
         self._write_lock = asyncio.Lock()
         self.closed = asyncio.Event()
+        self.closing = False
 
     @classmethod
     async def open(cls, cfg: BindConfig, role: str, on_request: RequestHandler) -> "Session":
@@ -153,7 +168,7 @@ class Session:
                 else:
                     await self.on_request(self, command_id, sequence, data)
         except (asyncio.IncompleteReadError, ConnectionError, OSError, pdu.PduError) as exc:
-            log.warning("SMPP session %s closed: %s", self.name, type(exc).__name__)
+            (log.info if self.closing else log.warning)("SMPP session %s closed: %s", self.name, type(exc).__name__)
         finally:
             self._fail_pending()
             self.closed.set()
@@ -166,11 +181,8 @@ class Session:
     async def keepalive(self, interval: float, timeout: float) -> None:
         """enquire_link every interval; no answer ⇒ the link is dead, close it (SMPP 3.4 §4.11)."""
         while not self.closed.is_set():
-            try:
-                await asyncio.wait_for(self.closed.wait(), interval)
+            if await wait_event(self.closed, interval):
                 return
-            except asyncio.TimeoutError:
-                pass
             try:
                 await self.request(lambda seq: pdu.pack(SmppCommand.ENQUIRE_LINK, 0, seq), timeout)
             except (asyncio.TimeoutError, ConnectionError, OSError):
@@ -179,6 +191,7 @@ class Session:
                 return
 
     async def close(self, unbind: bool = True) -> None:
+        self.closing = True
         if unbind and not self.closed.is_set():
             try:
                 await self.request(lambda seq: pdu.pack(SmppCommand.UNBIND, 0, seq), 2.0)
@@ -262,7 +275,8 @@ class Esme:
         """Send one submit_sm; returns (status, message_id). Raises SessionClosed / TimeoutError when the
         link is down or drops before the response: the caller keeps the message queued and retries."""
         timeout = timeout or self.cfg.response_timeout
-        await asyncio.wait_for(self.bound.wait(), timeout)
+        if not await wait_event(self.bound, timeout):
+            raise SessionClosed("not bound")
         session = self.transmitter
         if session is None:
             raise SessionClosed("not bound")

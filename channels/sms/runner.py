@@ -16,7 +16,7 @@ from datetime import timedelta
 from aiosmpplib.state import SmppCommand, SmppCommandStatus
 
 from channels.sms import pdu, replies
-from channels.sms.esme import BindConfig, Esme, Session, SessionClosed
+from channels.sms.esme import BindConfig, Esme, Session, SessionClosed, wait_event
 from channels.sms.service import SmsChannel, destination_address
 
 log = logging.getLogger("dargah.sms.runner")
@@ -38,6 +38,7 @@ class SmsRunner:
         self._wake_sender = asyncio.Event()
         self._tasks: list[asyncio.Task] = []
         self.acked = 0
+        self._stopping = False
 
     async def _on_request(self, session: Session, command_id: int, sequence: int, data: bytes) -> None:
         if command_id == SmppCommand.DELIVER_SM:
@@ -51,6 +52,7 @@ class SmsRunner:
             ("sender", self._sender()))]
 
     async def stop(self) -> None:
+        self._stopping = True
         await self.esme.stop()
         for task in self._tasks:
             task.cancel()
@@ -61,7 +63,7 @@ class SmsRunner:
 
     # ------------------------------------------------------------------ MO: store, then ack
     async def _storer(self) -> None:
-        while True:
+        while not self._stopping:
             batch = [await self._inbox.get()]
             while len(batch) < BATCH and not self._inbox.empty():
                 batch.append(self._inbox.get_nowait())
@@ -83,11 +85,8 @@ class SmsRunner:
             self._wake.set()
 
     async def _processor(self) -> None:
-        while True:
-            try:
-                await asyncio.wait_for(self._wake.wait(), 1.0)
-            except asyncio.TimeoutError:
-                pass
+        while not self._stopping:
+            await wait_event(self._wake, 1.0)
             self._wake.clear()
             try:
                 while await asyncio.to_thread(self.channel.process_pending):
@@ -101,11 +100,8 @@ class SmsRunner:
         interval = 1.0 / self.config.mt_rate if self.config.mt_rate > 0 else 0.0
         next_at = 0.0
         loop = asyncio.get_running_loop()
-        while True:
-            try:
-                await asyncio.wait_for(self._wake_sender.wait(), 0.5)
-            except asyncio.TimeoutError:
-                pass
+        while not self._stopping:
+            await wait_event(self._wake_sender, 0.5)
             self._wake_sender.clear()
             if not self.esme.bound.is_set():
                 continue

@@ -153,6 +153,12 @@ class Harness:
     def stop(self) -> None:
         try:
             asyncio.run_coroutine_threadsafe(self.runner.stop(), self.loop).result(10)
+        except TimeoutError:
+            import faulthandler, sys
+            faulthandler.dump_traceback(sys.stderr)
+            for task in asyncio.all_tasks(self.loop):
+                task.print_stack(file=sys.stderr)
+            raise
         finally:
             self.loop.call_soon_threadsafe(self.loop.stop)
             self.thread.join(5)
