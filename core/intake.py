@@ -66,8 +66,13 @@ class IntakeService:
             )
         caller = sub.caller
         code = caller.national_code
-        if code or IDENTITY_PENDING not in sub.flags:
+        # The matter needs one national code: the caller's, or the subject's when the caller calls for someone
+        # else and gives only that person's code. A code that is given must be valid either way.
+        subject_has_code = sub.subject is not None and bool(str(sub.subject.national_code or "").strip())
+        if code or not (subject_has_code or IDENTITY_PENDING in sub.flags):
             code = ident.parse_national_code(code, field="caller.national_code")
+        else:
+            code = None
         caller = Person(
             national_code=code,
             phone=ident.parse_phone(caller.phone, field="caller.phone"),
@@ -143,9 +148,8 @@ class IntakeService:
         return self._result(case, Outcome.REGISTERED)
 
     def _new_case(self, uow, sub: Submission, topic: str, now: datetime) -> Case:
+        # A collision of random 12-digit codes is caught by the unique key in storage (DuplicateKey → retry).
         tracking_code = new_tracking_code()
-        while uow.cases.by_tracking_code(tracking_code) is not None:
-            tracking_code = new_tracking_code()
         routed = topic != OTHER
         subject = sub.subject
         case = uow.cases.add_case(Case(

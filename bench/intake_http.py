@@ -1,0 +1,112 @@
+"""Intake throughput over HTTP on PostgreSQL: submissions/s with 32 concurrent clients, p50/p99, and the
+same server's /healthz rate measured in the same run (the ceiling of the HTTP stack on this machine).
+
+Uses wrk (Debian package `wrk`) as the load generator: it is a C program, so the client steals little
+CPU from the server on a 2-core machine. Prints figures; asserts nothing.
+
+    python bench/intake_http.py [--duration 20] [--connections 32] [--workers 2]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+import uuid
+from pathlib import Path
+
+from sqlalchemy import create_engine, text
+
+ROOT = Path(__file__).resolve().parent.parent
+PG_ADMIN = os.environ.get("DARGAH_BENCH_POSTGRES_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/test")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def wait_healthy(url: str, timeout: float = 30) -> None:
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(url, timeout=1)
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise SystemExit("the gateway did not come up")
+
+
+def wrk(url: str, script: str, connections: int, duration: int, env: dict) -> dict:
+    out = subprocess.run(
+        ["wrk", "-t2", f"-c{connections}", f"-d{duration}s", "--latency", "-s", str(ROOT / "bench" / script), url],
+        capture_output=True, text=True, env=env, check=True,
+    ).stdout
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    lat = dict(re.findall(r"(p\d+_ms|max_ms)=([\d.]+)", out))
+    status = dict(re.findall(r"(non2xx|socket_errors)=(\d+)", out))
+    total = int(re.search(r"(\d+) requests in", out).group(1))
+    return {"rate": rate, "total": total, **{k: float(v) for k, v in lat.items()}, **{k: int(v) for k, v in status.items()}}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--duration", type=int, default=20)
+    parser.add_argument("--connections", type=int, default=32)
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args()
+    if not shutil.which("wrk"):
+        raise SystemExit("install wrk (apt-get install wrk)")
+
+    name = f"dargah_bench_{uuid.uuid4().hex[:6]}"
+    admin = create_engine(PG_ADMIN, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    db_url = PG_ADMIN.rsplit("/", 1)[0] + "/" + name
+    port = free_port()
+    env = {**os.environ, "DARGAH_DATABASE_URL": db_url, "DARGAH_LOG_LEVEL": "WARNING",
+           "DARGAH_DATA_DIR": str(ROOT / "var" / "bench")}
+    env.pop("DARGAH_REDIS_URL", None)
+    dargah = [sys.executable, "-m", "gateway.cli"]
+    key = subprocess.run(dargah + ["keys", "create", "--role", "operator", "--name", "bench"],
+                         capture_output=True, text=True, env=env, check=True, cwd=ROOT).stdout.strip().splitlines()[-1]
+    server = subprocess.Popen(dargah + ["serve", "--port", str(port), "--workers", str(args.workers), "--no-migrate"],
+                              env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        wait_healthy(base + "/healthz")
+        wrk_env = {**env, "DARGAH_BENCH_KEY": key}
+        wrk(base + "/healthz", "health.lua", args.connections, 3, wrk_env)  # warm-up
+        health = wrk(base + "/healthz", "health.lua", args.connections, args.duration, wrk_env)
+        wrk(base + "/", "intake.lua", args.connections, 3, wrk_env)  # warm-up (connection pools, caches)
+        intake = wrk(base + "/", "intake.lua", args.connections, args.duration, wrk_env)
+        engine = create_engine(db_url)
+        with engine.connect() as conn:
+            cases = conn.execute(text("SELECT count(*) FROM cases")).scalar_one()
+            contacts = conn.execute(text("SELECT count(*) FROM contacts")).scalar_one()
+        engine.dispose()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+    ratio = intake["rate"] / health["rate"]
+    print(f"machine: {os.cpu_count()} cores; server: dargah serve --workers {args.workers}; PostgreSQL; "
+          f"{args.connections} concurrent clients (wrk), {args.duration}s per run")
+    print(f"/healthz:               {health['rate']:8.0f} req/s  p50 {health['p50_ms']:.2f} ms  p99 {health['p99_ms']:.2f} ms  "
+          f"errors {health['non2xx'] + health['socket_errors']}")
+    print(f"POST /api/v1/submissions: {intake['rate']:6.0f} req/s  p50 {intake['p50_ms']:.2f} ms  p99 {intake['p99_ms']:.2f} ms  "
+          f"errors {intake['non2xx'] + intake['socket_errors']}")
+    print(f"intake / healthz = {ratio:.0%} (target >= 30%); p99 target < 100 ms; stored {cases} cases, {contacts} contacts")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,36 @@
+"""Bearer API keys and role guards. A guard verifies the key (401), checks the role (403) and leaves
+the ApiKey on the connection's scope so handlers read `request.user`."""
+
+from __future__ import annotations
+
+from typing import Callable
+
+from litestar.connection import ASGIConnection
+from litestar.exceptions import NotAuthorizedException, PermissionDeniedException
+from litestar.handlers.base import BaseRouteHandler
+
+from gateway.keys import ApiKey
+
+
+def authenticate(connection: ASGIConnection) -> ApiKey:
+    header = connection.headers.get("authorization", "")
+    scheme, _, raw = header.partition(" ")
+    key = None
+    if scheme.lower() == "bearer":
+        key = connection.app.state.services.keys.verify(raw.strip())
+    if key is None:
+        raise NotAuthorizedException("a valid API key is required", headers={"WWW-Authenticate": "Bearer"})
+    connection.scope["user"] = key
+    return key
+
+
+def requires(*roles: str) -> Callable[[ASGIConnection, BaseRouteHandler], None]:
+    allowed = set(roles) | {"admin"}
+
+    def guard(connection: ASGIConnection, _: BaseRouteHandler) -> None:
+        key = authenticate(connection)
+        if key.role not in allowed:
+            raise PermissionDeniedException(f"role {key.role} is not allowed here")
+
+    guard.__name__ = f"requires_{'_'.join(sorted(allowed))}"
+    return guard

@@ -1,0 +1,78 @@
+"""API keys: random bearer tokens, stored only as SHA-256 (keys are 256-bit random, so a fast hash is
+enough; no password-style stretching needed). Roles: operator, agency (scoped to one agency),
+supervisor, admin."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import threading
+import time
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from sqlalchemy import Engine, insert, select
+
+from gateway.storage.tables import ApiKeyRow
+
+ROLES = ("operator", "agency", "supervisor", "admin")
+PREFIX = "dgk_"
+_keys = ApiKeyRow.__table__
+
+
+@dataclass(frozen=True)
+class ApiKey:
+    id: int
+    name: str
+    role: str
+    agency: str | None
+
+    @property
+    def actor(self) -> str:
+        return f"{self.role}:{self.name}" if self.role != "agency" else f"agency:{self.agency}:{self.name}"
+
+
+def hash_key(raw: str) -> str:
+    return hashlib.sha256(raw.encode("utf-8")).hexdigest()
+
+
+def create_key(engine: Engine, role: str, *, name: str | None = None, agency: str | None = None) -> str:
+    if role not in ROLES:
+        raise ValueError(f"role must be one of {', '.join(ROLES)}")
+    if role == "agency" and not agency:
+        raise ValueError("an agency key needs --agency CODE")
+    raw = PREFIX + secrets.token_urlsafe(32)
+    with engine.begin() as conn:
+        conn.execute(insert(_keys).values(
+            name=name or f"{role}-{secrets.token_hex(3)}", role=role, agency=agency if role == "agency" else None,
+            key_hash=hash_key(raw), created_at=datetime.now(timezone.utc),
+        ))
+    return raw
+
+
+class KeyStore:
+    """Looks keys up by hash, with a short cache so every request does not hit the database.
+    A revoked key stops working within `ttl` seconds."""
+
+    def __init__(self, engine: Engine, ttl: float = 30.0):
+        self.engine = engine
+        self.ttl = ttl
+        self._cache: dict[str, tuple[float, ApiKey | None]] = {}
+        self._lock = threading.Lock()
+
+    def verify(self, raw: str | None) -> ApiKey | None:
+        if not raw or not raw.startswith(PREFIX) or len(raw) > 200:
+            return None
+        digest = hash_key(raw)
+        now = time.monotonic()
+        hit = self._cache.get(digest)
+        if hit and hit[0] > now:
+            return hit[1]
+        with self.engine.connect() as conn:
+            row = conn.execute(select(_keys).where(_keys.c.key_hash == digest, _keys.c.revoked_at.is_(None))).first()
+        key = ApiKey(id=row.id, name=row.name, role=row.role, agency=row.agency) if row else None
+        with self._lock:
+            if len(self._cache) > 10_000:
+                self._cache.clear()
+            self._cache[digest] = (now + self.ttl, key)
+        return key

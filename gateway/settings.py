@@ -1,0 +1,74 @@
+"""Settings: one dataclass tree read from the environment (DARGAH_*). Only the gateway reads it;
+channels and core receive plain values."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Mapping
+
+
+def _int(env: Mapping[str, str], name: str, default: int) -> int:
+    raw = env.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError as exc:
+        raise SystemExit(f"{name} must be a whole number, got {raw!r}") from exc
+
+
+@dataclass(frozen=True)
+class HttpSettings:
+    host: str = "127.0.0.1"
+    """DARGAH_HOST: address `dargah serve` listens on."""
+    port: int = 8111
+    """DARGAH_PORT: port `dargah serve` listens on."""
+    max_body_bytes: int = 64 * 1024
+    """DARGAH_MAX_BODY_BYTES: largest JSON request body; larger ones get 413 with a bilingual error."""
+    max_upload_bytes: int = 50 * 1024 * 1024
+    """DARGAH_MAX_UPLOAD_BYTES: largest letter upload (scans, PDFs)."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path = Path("var")
+    """DARGAH_DATA_DIR: where the embedded defaults keep their files (SQLite database, blobs)."""
+    database_url: str = ""
+    """DARGAH_DATABASE_URL: SQLAlchemy URL. Default: SQLite file <data_dir>/dargah.db (WAL).
+    Production: postgresql+psycopg://user:pass@host/db."""
+    redis_url: str | None = None
+    """DARGAH_REDIS_URL: Redis for the rq job queue. Unset: jobs run in-process on a small thread pool."""
+    queue_name: str = "dargah"
+    """DARGAH_QUEUE: rq queue name."""
+    files_dir: Path = Path("var/files")
+    """DARGAH_FILES_DIR: content-addressed store of originals (scans, recordings)."""
+    dedup_window_days: int = 30
+    """DARGAH_DEDUP_WINDOW_DAYS: a closed case still catches repeats for this many days."""
+    topics_file: str | None = None
+    """DARGAH_TOPICS_FILE: a topics/agencies TOML replacing the built-in core/data/topics.toml."""
+    log_level: str = "INFO"
+    """DARGAH_LOG_LEVEL."""
+    http: HttpSettings = field(default_factory=HttpSettings)
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> "Settings":
+        env = os.environ if env is None else env
+        data_dir = Path(env.get("DARGAH_DATA_DIR") or "var")
+        return cls(
+            data_dir=data_dir,
+            database_url=env.get("DARGAH_DATABASE_URL") or f"sqlite:///{data_dir / 'dargah.db'}",
+            redis_url=env.get("DARGAH_REDIS_URL") or None,
+            queue_name=env.get("DARGAH_QUEUE") or "dargah",
+            files_dir=Path(env.get("DARGAH_FILES_DIR") or data_dir / "files"),
+            dedup_window_days=_int(env, "DARGAH_DEDUP_WINDOW_DAYS", 30),
+            topics_file=env.get("DARGAH_TOPICS_FILE") or None,
+            log_level=env.get("DARGAH_LOG_LEVEL") or "INFO",
+            http=HttpSettings(
+                host=env.get("DARGAH_HOST") or "127.0.0.1",
+                port=_int(env, "DARGAH_PORT", 8111),
+                max_body_bytes=_int(env, "DARGAH_MAX_BODY_BYTES", 64 * 1024),
+                max_upload_bytes=_int(env, "DARGAH_MAX_UPLOAD_BYTES", 50 * 1024 * 1024),
+            ),
+        )

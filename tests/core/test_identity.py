@@ -1,0 +1,88 @@
+import pytest
+
+from core.errors import InvalidNationalCode, InvalidPhone, MissingNationalCode
+from core.identity import find_national_codes, is_mobile, mask, parse_national_code, parse_phone
+from tests.factories import arabic_digits, national_code, persian_digits
+
+VALID = national_code(1)
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        (VALID, VALID),
+        (persian_digits(VALID), VALID),
+        (arabic_digits(VALID), VALID),
+        (f"{VALID[:3]}-{VALID[3:9]}-{VALID[9]}", VALID),
+        (f" {VALID[:3]} {VALID[3:9]} {VALID[9]} ", VALID),
+        ("12345679", "0012345679"),  # 8 digits: leading zeros dropped by a spreadsheet
+        ("012345679", "0012345679"),
+        ("۰۰۱۲۳۴۵۶۷۹", "0012345679"),
+    ],
+    ids=["ascii", "persian", "arabic-indic", "dashes", "spaces", "8-digits-padded", "9-digits-padded", "persian-zeros"],
+)
+def test_national_code_is_canonicalized(raw, expected):
+    assert parse_national_code(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "raw, error",
+    [
+        (None, MissingNationalCode),
+        ("", MissingNationalCode),
+        ("   ", MissingNationalCode),
+        ("0012345678", InvalidNationalCode),  # wrong check digit
+        ("1111111111", InvalidNationalCode),  # one repeated digit passes the checksum but is never issued
+        ("0000000000", InvalidNationalCode),
+        ("12345", InvalidNationalCode),
+        ("00123456790", InvalidNationalCode),
+        ("00123x5679", InvalidNationalCode),
+    ],
+    ids=["none", "empty", "blank", "checksum", "all-ones", "all-zeros", "short", "long", "letter"],
+)
+def test_bad_national_codes_are_refused_with_bilingual_messages(raw, error):
+    with pytest.raises(error) as info:
+        parse_national_code(raw)
+    assert info.value.message_fa and info.value.message_en
+    assert info.value.field == "national_code"
+
+
+def test_find_national_codes_in_free_text():
+    other = national_code(2)
+    text = f"سلام کد ملی من {persian_digits(VALID)} است و فرزندم {other[:3]}-{other[3:]} تلفن 09121234567"
+    assert find_national_codes(text) == [VALID, other]
+
+
+def test_find_ignores_longer_digit_runs_and_bad_checksums():
+    assert find_national_codes("کد پیگیری 209424725447 و 0012345678") == []
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("09121234567", "+989121234567"),
+        ("۰۹۱۲۱۲۳۴۵۶۷", "+989121234567"),
+        ("+98 912 123 4567", "+989121234567"),
+        ("00989121234567", "+989121234567"),
+        ("989121234567", "+989121234567"),
+        ("9121234567", "+989121234567"),
+        ("021-88776655", "+982188776655"),
+        ("(021) 8877 6655", "+982188776655"),
+        ("+49 30 1234567", "+49301234567"),
+    ],
+    ids=["mobile-0", "mobile-persian", "plus98", "0098", "98", "bare", "landline", "landline-parens", "foreign"],
+)
+def test_phones_normalize_to_e164(raw, expected):
+    assert parse_phone(raw) == expected
+
+
+@pytest.mark.parametrize("raw", ["12", "091212345678", "abc", "0012"], ids=["short", "long", "letters", "junk"])
+def test_bad_phones_are_refused(raw):
+    with pytest.raises(InvalidPhone):
+        parse_phone(raw)
+
+
+def test_mobile_detection_and_masking():
+    assert is_mobile("+989121234567") and not is_mobile("+982188776655")
+    assert mask("0012345679") == "********79"
+    assert mask(None) == "-"

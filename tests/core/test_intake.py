@@ -1,0 +1,208 @@
+"""The intake use case through its ports, with core's in-memory fakes."""
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from core.errors import InvalidInput, InvalidNationalCode, InvalidTransition, MissingNationalCode, NotFound
+from core.intake import IDENTITY_PENDING, TRANSCRIPTION_PENDING, IntakeService
+from core.memory import MemoryUnitOfWorkFactory
+from core.model import CaseStatus, Channel, Outcome, Person, ReviewItem, ReviewKind, ReviewState, Submission
+from tests.factories import national_code, persian_digits, submission
+
+FATHER, SON, NEIGHBOUR = national_code(10), national_code(11), national_code(12)
+SUBSIDY_SMS = "یارانه ام دو ماهه واریز نشده"
+SUBSIDY_LETTER = "با سلام و احترام، به استحضار می‌رساند یارانه نقدی اینجانب از دو ماه گذشته به حسابم واریز نشده است."
+WATER_BILL = "قبض آب این ماه خیلی زیاد آمده و اشتباه است"
+WATER_OUTAGE = "سه روز است آب محله ما قطع است"
+
+
+class FixedClock:
+    def __init__(self):
+        self.at = datetime(2026, 11, 29, 9, 0, tzinfo=timezone.utc)
+
+    def now(self):
+        return self.at
+
+
+class RecordingNotifier:
+    def __init__(self):
+        self.answered, self.codes = [], []
+
+    def case_answered(self, case):
+        self.answered.append(case.tracking_code)
+
+    def tracking_code_issued(self, phone, tracking_code, duplicate):
+        self.codes.append((phone, tracking_code, duplicate))
+
+
+@pytest.fixture
+def clock():
+    return FixedClock()
+
+
+@pytest.fixture
+def notifier():
+    return RecordingNotifier()
+
+
+@pytest.fixture
+def intake(clock, notifier):
+    return IntakeService(MemoryUnitOfWorkFactory(), clock=clock, notifier=notifier)
+
+
+def test_registers_then_returns_the_same_code_for_a_paraphrase_on_another_channel(intake):
+    first = intake.submit(submission(SUBSIDY_SMS, FATHER))
+    again = intake.submit(submission(SUBSIDY_LETTER, persian_digits(FATHER), channel=Channel.LETTER))
+    assert first.outcome == Outcome.REGISTERED
+    assert again.outcome == Outcome.DUPLICATE and again.tracking_code == first.tracking_code
+    case, contacts, events = intake.get_case(tracking_code=first.tracking_code)
+    assert [c.channel for c in contacts] == [Channel.SMS, Channel.LETTER]
+    assert [c.outcome for c in contacts] == [Outcome.REGISTERED, Outcome.DUPLICATE]
+    assert {e.kind for e in events} >= {"registered", "contact"}
+
+
+def test_different_matters_of_one_person_stay_apart(intake):
+    bill = intake.submit(submission(WATER_BILL, FATHER))
+    outage = intake.submit(submission(WATER_OUTAGE, FATHER))
+    assert outage.outcome == Outcome.REGISTERED and outage.tracking_code != bill.tracking_code
+
+
+def test_neighbours_with_the_same_complaint_get_separate_cases(intake):
+    mine = intake.submit(submission(WATER_OUTAGE, FATHER))
+    theirs = intake.submit(submission(WATER_OUTAGE, NEIGHBOUR))
+    assert theirs.outcome == Outcome.REGISTERED and theirs.tracking_code != mine.tracking_code
+
+
+def test_case_belongs_to_the_subject_so_a_family_member_repeating_it_is_a_duplicate(intake):
+    by_father = intake.submit(submission(SUBSIDY_SMS, FATHER, subject=SON))
+    by_son = intake.submit(submission(SUBSIDY_LETTER, SON, channel=Channel.LETTER))
+    assert by_son.outcome == Outcome.DUPLICATE and by_son.tracking_code == by_father.tracking_code
+    # The father's own subsidy is another matter: it is about another person.
+    fathers_own = intake.submit(submission(SUBSIDY_SMS, FATHER))
+    assert fathers_own.outcome == Outcome.REGISTERED
+    case, _, _ = intake.get_case(tracking_code=by_father.tracking_code)
+    assert case.identity == SON and case.caller_national_code == FATHER
+
+
+def test_a_caller_may_give_only_the_subjects_code(intake):
+    result = intake.submit(submission(SUBSIDY_SMS, None, subject=SON))
+    case, _, _ = intake.get_case(tracking_code=result.tracking_code)
+    assert case.identity == SON and case.caller_national_code is None
+    assert intake.follow_up(result.tracking_code, SON) is not None
+
+
+def test_subject_equal_to_caller_is_about_the_caller(intake):
+    result = intake.submit(submission(SUBSIDY_SMS, FATHER, subject=FATHER))
+    case, _, _ = intake.get_case(tracking_code=result.tracking_code)
+    assert case.identity == FATHER and case.subject_name is None
+
+
+def test_same_external_id_replays_the_first_answer_and_records_nothing(intake):
+    first = intake.submit(submission(SUBSIDY_SMS, FATHER, external_id="m-1"))
+    replay = intake.submit(submission("متن دیگر", FATHER, external_id="m-1"))
+    assert replay.replayed and replay.tracking_code == first.tracking_code and replay.outcome == Outcome.REGISTERED
+    _, contacts, _ = intake.get_case(tracking_code=first.tracking_code)
+    assert len(contacts) == 1
+
+
+def test_closed_case_catches_repeats_only_within_the_window(intake, clock):
+    first = intake.submit(submission(SUBSIDY_SMS, FATHER))
+    intake.change_status(first.tracking_code, CaseStatus.CLOSED, "operator:t")
+    clock.at += timedelta(days=10)
+    assert intake.submit(submission(SUBSIDY_SMS, FATHER)).tracking_code == first.tracking_code
+    clock.at += timedelta(days=45)
+    later = intake.submit(submission(SUBSIDY_SMS, FATHER))
+    assert later.outcome == Outcome.REGISTERED and later.tracking_code != first.tracking_code
+
+
+@pytest.mark.parametrize(
+    "sub, error",
+    [
+        (submission(SUBSIDY_SMS, None), MissingNationalCode),
+        (submission(SUBSIDY_SMS, "0012345678"), InvalidNationalCode),
+        (submission("   ", FATHER), InvalidInput),
+        (submission(SUBSIDY_SMS, FATHER, subject="123"), InvalidNationalCode),
+        (submission(SUBSIDY_SMS, FATHER, phone="12"), InvalidInput),
+    ],
+    ids=["missing-code", "bad-checksum", "empty-text", "bad-subject-code", "bad-phone"],
+)
+def test_bad_input_is_refused_and_nothing_is_stored(intake, sub, error):
+    with pytest.raises(error):
+        intake.submit(sub)
+    assert intake.counts("status") == {}
+
+
+def test_lifecycle_answer_and_follow_up(intake, notifier):
+    result = intake.submit(submission(SUBSIDY_SMS, FATHER, subject=SON))
+    assert result.status == CaseStatus.ROUTED
+    intake.change_status(result.tracking_code, CaseStatus.IN_PROGRESS, "agency:mcls:a")
+    intake.answer(result.tracking_code, "یارانه شما از ماه آینده واریز می‌شود.", "agency:mcls:a")
+    assert notifier.answered == [result.tracking_code]
+    for code in (SON, FATHER, persian_digits(SON)):
+        view = intake.follow_up(result.tracking_code, code)
+        assert view.status == CaseStatus.ANSWERED and "واریز" in view.answer
+    intake.change_status(result.tracking_code, CaseStatus.CLOSED, "operator:t")
+    intake.change_status(result.tracking_code, CaseStatus.IN_PROGRESS, "operator:t", note="reopened")
+    with pytest.raises(InvalidTransition):
+        intake.change_status(result.tracking_code, CaseStatus.REGISTERED, "operator:t")
+    _, _, events = intake.get_case(tracking_code=result.tracking_code)
+    statuses = [e.to_value for e in events if e.kind == "status"]
+    assert statuses == ["routed", "in_progress", "answered", "closed", "in_progress"]
+    assert all(e.actor and e.at for e in events)
+
+
+def test_follow_up_has_no_oracle(intake):
+    result = intake.submit(submission(SUBSIDY_SMS, FATHER))
+    assert intake.follow_up(result.tracking_code, NEIGHBOUR) is None
+    assert intake.follow_up("123456789012", FATHER) is None
+    assert intake.follow_up(result.tracking_code, "garbage") is None
+
+
+def test_agency_scope_is_enforced(intake):
+    result = intake.submit(submission(SUBSIDY_SMS, FATHER))
+    with pytest.raises(NotFound):
+        intake.answer(result.tracking_code, "پاسخ", "agency:water:x", agency="water")
+
+
+def test_operator_corrects_topic_and_the_case_is_routed(intake):
+    result = intake.submit(submission("موضوعی که در هیچ دسته‌ای نمی‌گنجد", FATHER))
+    assert result.topic == "other" and result.status == CaseStatus.REGISTERED
+    case = intake.correct_topic(result.tracking_code, "water_bill", "operator:t")
+    assert case.topic == "water_bill" and case.status == CaseStatus.ROUTED
+
+
+def test_held_contact_is_kept_and_resolved_into_a_case(intake):
+    item = intake.hold(ReviewItem(id=None, kind=ReviewKind.NEEDS_REVIEW, channel=Channel.LETTER,
+                                  reason="national code unreadable", text=SUBSIDY_LETTER, created_at=None))
+    assert [i.id for i in intake.review_items()] == [item.id]
+    result = intake.resolve_review(item.id, Submission(channel=Channel.LETTER, caller=Person(national_code=FATHER),
+                                                       text=""), "operator:t")
+    assert result.outcome == Outcome.REGISTERED
+    assert intake.review_item(item.id).state == ReviewState.RESOLVED
+    assert intake.review_items() == []
+    with pytest.raises(InvalidTransition):
+        intake.resolve_review(item.id, Submission(channel=Channel.LETTER, caller=Person(national_code=FATHER),
+                                                  text=""), "operator:t")
+
+
+def test_transcript_arriving_later_merges_a_duplicate_and_keeps_the_alias(intake):
+    existing = intake.submit(submission(SUBSIDY_SMS, FATHER))
+    pending = intake.submit(submission("", FATHER, channel=Channel.VOICE, flags=frozenset({TRANSCRIPTION_PENDING})))
+    assert pending.outcome == Outcome.REGISTERED and pending.tracking_code != existing.tracking_code
+    merged = intake.attach_transcript(pending.tracking_code, "سلام یارانه من دو ماهه نیومده", "system:asr")
+    assert merged.outcome == Outcome.DUPLICATE and merged.tracking_code == existing.tracking_code
+    # The alias still works for follow-up and leads to the surviving case.
+    assert intake.follow_up(pending.tracking_code, FATHER).tracking_code == existing.tracking_code
+    # Safe to run twice.
+    assert intake.attach_transcript(pending.tracking_code, "هر متنی", "system:asr").tracking_code == existing.tracking_code
+
+
+def test_identity_pending_case_is_completed_by_an_operator(intake):
+    pending = intake.submit(Submission(channel=Channel.VOICE, caller=Person(phone="09121234567"), text=WATER_BILL,
+                                       flags=frozenset({IDENTITY_PENDING})))
+    case, _, _ = intake.get_case(tracking_code=pending.tracking_code)
+    assert case.identity is None and IDENTITY_PENDING in case.flags
+    done = intake.set_identity(pending.tracking_code, FATHER, "operator:t")
+    assert done.outcome == Outcome.REGISTERED
+    assert intake.follow_up(pending.tracking_code, FATHER) is not None

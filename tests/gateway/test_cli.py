@@ -1,0 +1,50 @@
+"""The `dargah` command as a user runs it (a subprocess of the installed entry point)."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+DARGAH = [sys.executable, "-m", "gateway.cli"]
+
+
+def run(args, tmp_path, **env):
+    environment = {**os.environ, "DARGAH_DATA_DIR": str(tmp_path / "var"), **env}
+    return subprocess.run(DARGAH + args, capture_output=True, text=True, env=environment, cwd=tmp_path, timeout=120)
+
+
+def test_help_explains_the_commands(tmp_path):
+    out = run(["--help"], tmp_path)
+    assert out.returncode == 0
+    for command in ("serve", "worker", "db", "keys"):
+        assert command in out.stdout
+
+
+def test_keys_create_prints_the_key_alone_on_the_last_line_and_it_works(tmp_path):
+    out = run(["keys", "create", "--role", "agency", "--agency", "water", "--name", "clerk"], tmp_path)
+    assert out.returncode == 0, out.stderr
+    key = out.stdout.strip().splitlines()[-1]
+    assert key.startswith("dgk_") and " " not in key
+    from gateway.keys import KeyStore
+    from gateway.storage.database import make_engine
+
+    found = KeyStore(make_engine(f"sqlite:///{tmp_path / 'var' / 'dargah.db'}")).verify(key)
+    assert found.role == "agency" and found.agency == "water" and found.name == "clerk"
+
+
+def test_keys_create_refuses_an_agency_key_without_agency(tmp_path):
+    out = run(["keys", "create", "--role", "agency"], tmp_path)
+    assert out.returncode == 2 and "agency" in out.stderr
+
+
+def test_db_upgrade_is_idempotent(tmp_path):
+    assert run(["db", "upgrade"], tmp_path).returncode == 0
+    assert run(["db", "upgrade"], tmp_path).returncode == 0
+    assert (tmp_path / "var" / "dargah.db").exists()
+
+
+def test_worker_without_redis_says_why(tmp_path):
+    out = run(["worker", "--burst"], tmp_path, DARGAH_REDIS_URL="")
+    assert out.returncode == 2 and "DARGAH_REDIS_URL" in out.stderr

@@ -1,0 +1,52 @@
+"""The SQL adapters on SQLite and PostgreSQL: round trips, and the dedup guard under concurrency."""
+
+from concurrent.futures import ThreadPoolExecutor
+
+from core.model import Channel, Outcome
+from tests.factories import national_code, submission
+
+CALLER = national_code(20)
+TEXT = "یارانه ام دو ماهه واریز نشده"
+
+
+def test_case_round_trip_keeps_every_field(services):
+    result = services.intake.submit(submission(TEXT, CALLER, subject=national_code(21), external_id="e-1"))
+    case, contacts, events = services.intake.get_case(tracking_code=result.tracking_code)
+    assert case.identity == national_code(21) and case.caller_national_code == CALLER
+    assert case.caller_phone == "+989121234567" and case.channel == Channel.SMS
+    assert case.created_at.tzinfo is not None
+    assert contacts[0].external_id == "e-1" and contacts[0].outcome == Outcome.REGISTERED
+    assert [e.kind for e in events][:1] == ["registered"]
+
+
+def test_concurrent_identical_submissions_register_exactly_one_case(services):
+    def send(i):
+        return services.intake.submit(submission(TEXT, CALLER))
+
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        results = list(pool.map(send, range(32)))
+    codes = {r.tracking_code for r in results}
+    assert len(codes) == 1
+    assert sorted(r.outcome.value for r in results).count("registered") == 1
+    _, contacts, _ = services.intake.get_case(tracking_code=codes.pop())
+    assert len(contacts) == 32
+
+
+def test_concurrent_same_external_id_records_one_contact(services):
+    def send(i):
+        return services.intake.submit(submission(TEXT, CALLER, external_id="smsc-77"))
+
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        results = list(pool.map(send, range(16)))
+    assert len({r.tracking_code for r in results}) == 1
+    _, contacts, _ = services.intake.get_case(tracking_code=results[0].tracking_code)
+    assert len(contacts) == 1
+
+
+def test_search_and_counts(services):
+    a = services.intake.submit(submission(TEXT, CALLER))
+    services.intake.submit(submission("قبض آب خیلی زیاد آمده", national_code(22), channel=Channel.LETTER, phone="02188776655"))
+    assert [c.tracking_code for c in services.intake.search(national_code=CALLER)] == [a.tracking_code]
+    assert len(services.intake.search(phone="۰۲۱۸۸۷۷۶۶۵۵")) == 1
+    assert services.intake.counts("channel") == {"sms": 1, "letter": 1}
+    assert sum(services.intake.counts("status").values()) == 2
