@@ -19,13 +19,14 @@ from typing import Iterable, Optional
 import sqlalchemy as sa
 from sqlmodel import Field, SQLModel
 
+ID = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
 MO = "mo"
 RECEIPT = "receipt"
 
 
 class SmsInbound(SQLModel, table=True):
     __tablename__ = "sms_inbound"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: Optional[int] = Field(default=None, primary_key=True, sa_type=ID)
     kind: str = Field(max_length=8)  # mo | receipt
     received_at: datetime = Field(sa_type=sa.DateTime(timezone=True))
     sender: str = Field(max_length=32)
@@ -43,7 +44,7 @@ class SmsInbound(SQLModel, table=True):
 
 class SmsOutbox(SQLModel, table=True):
     __tablename__ = "sms_outbox"
-    id: Optional[int] = Field(default=None, primary_key=True)
+    id: Optional[int] = Field(default=None, primary_key=True, sa_type=ID)
     key: str = Field(max_length=96, unique=True)  # idempotency key: "reply:sms:12", "answer:<tc>:<at>" …
     destination: str = Field(max_length=32)
     text: str = Field(sa_type=sa.Text)
@@ -60,8 +61,8 @@ class SmsOutbox(SQLModel, table=True):
 class SmsOutboxPart(SQLModel, table=True):
     __tablename__ = "sms_outbox_part"
     __table_args__ = (sa.UniqueConstraint("outbox_id", "seq", name="uq_sms_outbox_part_seq"),)
-    id: Optional[int] = Field(default=None, primary_key=True)
-    outbox_id: int = Field(foreign_key="sms_outbox.id", index=True)
+    id: Optional[int] = Field(default=None, primary_key=True, sa_type=ID)
+    outbox_id: int = Field(sa_column=sa.Column(ID, sa.ForeignKey("sms_outbox.id"), nullable=False, index=True))
     seq: int
     message_id: Optional[str] = Field(default=None, max_length=64, index=True)
     state: str = Field(max_length=12)  # submitted | delivered | undeliverable

@@ -183,6 +183,26 @@ def harness(tmp_path, smsc):
 
 
 @pytest.fixture
+def db_harness(services, smsc, tmp_path):
+    """The SMS process on the real database (SQLite and PostgreSQL, migrated with Alembic), wired as
+    gateway.bootstrap wires it: the SMS outbox is the citizen notifier behind the job queue."""
+    h = make_db_harness(services, smsc.port, tmp_path)
+    h.start()
+    h.wait_bound()
+    yield h
+    h.stop()
+
+
+def make_db_harness(services, port: int, tmp_path, **config) -> Harness:
+    h = Harness(tmp_path, port, intake=services.intake, engine=services.engine, **config)
+    services.intake.clock = h.clock
+    notifier = SmsNotifier(h.store, h.clock)
+    services.citizen_notifier = notifier
+    services.intake.notifier.target = notifier
+    return h
+
+
+@pytest.fixture
 def make_harness(tmp_path):
     made: list[Harness] = []
 
