@@ -151,6 +151,8 @@ class Harness:
         wait_until(lambda: self.runner.esme.bound.is_set(), timeout)
 
     def stop(self) -> None:
+        if not self.thread.is_alive():
+            return
         try:
             asyncio.run_coroutine_threadsafe(self.runner.stop(), self.loop).result(10)
         except TimeoutError:

@@ -12,7 +12,7 @@
 //   {"cmd":"submits"}                           every submit_sm received so far (raw bytes as hex)
 //   {"cmd":"wait_submits","n":N,"timeout":ms}   waits until N submit_sm were received
 //   {"cmd":"set", ...}                          password, fail_submits (count) + submit_status, hold_submits,
-//                                               drop_on_submit (drop the socket instead of answering next submit)
+//                                               drop_on_submit (true or N: drop the socket instead of answering the next / the Nth submit)
 //   {"cmd":"drop"}                              destroy every SMPP socket (TCP drop without unbind)
 //   {"cmd":"state"}                             binds (count so far), bound sessions, last bind failure
 const net = require('net');
@@ -99,7 +99,9 @@ const server = smpp.createServer((session) => {
     setTimeout(() => session.close(), 10);
   });
   session.on('submit_sm', (pdu) => {
-    if (config.drop_on_submit) {
+    if (typeof config.drop_on_submit === 'number' && config.drop_on_submit > 1) {
+      config.drop_on_submit -= 1; // let this one through, drop a later one
+    } else if (config.drop_on_submit) {
       config.drop_on_submit = false;
       state.submits.push({ dropped: true, sequence_number: pdu.sequence_number });
       session.destroy();
