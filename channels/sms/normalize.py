@@ -72,11 +72,19 @@ def _runs(folded: str) -> list[tuple[int, str]]:
 
 
 def _strip_codes(text: str, codes: list[str]) -> str:
-    for code in codes:
-        text = re.sub(r"(?<!\d)" + r"[ \-]?".join(code) + r"(?!\d)", " ", text)
+    if codes:
+        wanted = set(codes)
+        text = fold_digits(text)
+        text = _DIGIT_RUN.sub(lambda m: " " if re.sub(r"[ \-]", "", m.group(0)) in wanted else m.group(0), text)
     text = _CODE_LABEL.sub(" ", text)
     text = normalize_text(text)
     return "" if _PUNCT_ONLY.match(text) else text
+
+
+def without_codes(text: str) -> str:
+    """Held text without the (invalid) national codes and their «کد ملی» label, for completing it later."""
+    folded = fold_digits(normalize_text(text))
+    return _strip_codes(folded, [digits for _, digits in _runs(folded) if 8 <= len(digits) <= 10])
 
 
 def decide(sms: InboundSms) -> Decision:

@@ -112,6 +112,7 @@ class SmsChannel:
     store: SmsStore
     config: SmsConfig = field(default_factory=SmsConfig)
     clock: Clock = field(default_factory=SystemClock)
+    _held: set = field(default_factory=set, repr=False)  # senders with a held message (hint, per batch)
 
     # ------------------------------------------------------------------ receiving (before the ack)
     def inbound_row(self, data: bytes) -> dict:
@@ -127,25 +128,34 @@ class SmsChannel:
 
     # ------------------------------------------------------------------ processing (after the ack)
     def process_pending(self) -> int:
-        """Everything stored and not yet handled: receipts, single messages, completed and stale groups."""
+        """Everything stored and not yet handled: receipts, single messages, completed and stale groups.
+        Rows of a batch are marked handled and their replies queued in one transaction per batch; a crash in
+        between replays the batch harmlessly (core replays answers per external_id, outbox keys are unique)."""
         done = self._receipts()
         now = self.clock.now()
         touched: set[str] = set()
-        for row in self.store.claim_new(MO):
+        rows = self.store.claim_new(MO)
+        self._held = self.store.held_senders({r["sender"] for r in rows}, now - self.config.hold_window)
+        finished: list = []
+        for row in rows:
             try:
                 sm = pdu.parse_short_message(row["pdu"])
                 ud = concat.user_data(sm)
             except (pdu.PduError, concat.BadUserDataHeader, UnicodeDecodeError) as exc:
-                self._finish([row["id"]], self._undecodable(row, str(exc)))
-                done += 1
+                finished.append(self._handled([row["id"]], self._undecodable(row, str(exc))))
                 continue
             if ud.concat is not None:
                 key = concat.concat_key(row["sender"], ud.concat)
                 self.store.mark_waiting(row["id"], key, ud.concat.seq, ud.concat.total)
                 touched.add(key)
                 continue
-            self._finish([row["id"]], self._decode(row, sm.data_coding, {1: ud.body}, 1))
-            done += 1
+            finished.append(self._handled([row["id"]], self._decode(row, sm.data_coding, {1: ud.body}, 1)))
+            if len(finished) >= 100:
+                self.store.finish_many(finished, self.clock.now())
+                done += len(finished)
+                finished = []
+        self.store.finish_many(finished, self.clock.now())
+        done += len(finished)
         stale = set(self.store.stale_groups(now - self.config.part_timeout))
         for key in touched | stale:
             done += self._try_join(key, force=key in stale)
@@ -167,6 +177,7 @@ class SmsChannel:
             return 0
         ids = [r["id"] for r in rows]
         first = rows[0]
+        self._held |= self.store.held_senders({first["sender"]}, self.clock.now() - self.config.hold_window)
         self._finish(ids, self._decode(first, coding, parts, total))
         if len(parts) < total:
             log.warning("message %s kept with %d of %d parts after the part timeout", f"sms:{first['id']}",
@@ -190,9 +201,14 @@ class SmsChannel:
                           flags=frozenset({"undecodable"}), coding=f"0x{row['data_coding'] & 0xFF:02x}",
                           raw_hex=raw.hex() + "|" + reason[:80])
 
+    def _handled(self, row_ids: list[int], message: InboundSms):
+        reply, state = self.handle(message)
+        if state == "held":
+            self._held.add(message.sender)
+        return row_ids, message.key, state, (f"reply:{message.key}", message.sender, reply) if reply and message.sender else None
+
     def _finish(self, row_ids: list[int], message: InboundSms) -> None:
-        self.handle(message)
-        self.store.mark_done(row_ids, message.key, self.clock.now())
+        self.store.finish_many([self._handled(row_ids, message)], self.clock.now())
 
     def _receipts(self) -> int:
         count = 0
@@ -216,54 +232,59 @@ class SmsChannel:
         return count
 
     # ------------------------------------------------------------------ one whole message
-    def handle(self, msg: InboundSms) -> None:
+    def handle(self, msg: InboundSms) -> tuple[str | None, str]:
+        """Register / follow up / hold one whole message. Returns (reply text, state of its rows):
+        "held" while the text waits for a national code, else "done"."""
         phone = normalize.caller_phone(msg.sender)
         if "undecodable" in msg.flags:
             self._hold(msg, phone, ReviewKind.UNDECODABLE, f"unreadable SMS coding {msg.coding}",
                        {"data_coding": msg.coding, "raw": msg.raw_hex})
-            self.reply(msg, replies.undecodable())
-            return
+            return replies.undecodable(), "done"
         decision = normalize.decide(msg)
         if isinstance(decision, normalize.FollowUp):
-            self.reply(msg, self._follow_up(decision, phone))
-        elif isinstance(decision, normalize.MissingCode):
+            return self._follow_up(decision, phone), "done"
+        if isinstance(decision, normalize.MissingCode):
             self._hold(msg, phone, ReviewKind.AWAITING_NATIONAL_CODE, "SMS without a national code", {})
-            self.reply(msg, replies.ask_national_code())
-        elif isinstance(decision, normalize.InvalidCode):
+            return replies.ask_national_code(), "held"
+        if isinstance(decision, normalize.InvalidCode):
             self._hold(msg, phone, ReviewKind.INVALID_NATIONAL_CODE, "national code fails its check digit", {})
-            self.reply(msg, replies.invalid_national_code())
-        else:
-            self._register(msg, decision, phone)
+            return replies.invalid_national_code(), "held"
+        return self._register(msg, decision, phone), "done"
 
-    def _register(self, msg: InboundSms, decision: normalize.Register, phone: str | None) -> None:
+    def _register(self, msg: InboundSms, decision: normalize.Register, phone: str | None) -> str:
         held: list[ReviewItem] = []
-        if phone:
+        if phone and msg.sender in self._held:
             for kind in (ReviewKind.AWAITING_NATIONAL_CODE, ReviewKind.INVALID_NATIONAL_CODE):
                 held += self.intake.held_for_phone(phone, kind, self.config.hold_window)
         sub = decision.submission
         try:
             if held:
-                # The code completes what this phone sent before; the new words (if any) belong to it.
-                texts = []
-                for n, item in enumerate(sorted(held, key=lambda i: i.id)):
-                    text = "\n".join(t for t in (item.text, decision.matter) if t) if n == 0 else item.text
+                # The code completes what this phone sent before (one matter, however many messages it
+                # took); every held item resolves into the same submission, so the second and later ones
+                # are recorded as contacts of the first one's case.
+                held.sort(key=lambda i: i.id)
+                texts = [normalize.without_codes(i.text) for i in held] + [decision.matter]
+                text = "\n".join(dict.fromkeys(t for t in texts if t))
+                if not text:
+                    return replies.ask_text()
+                first = None
+                for n, item in enumerate(held):
                     result = self.intake.resolve_review(item.id, Submission(
                         channel=Channel.SMS, caller=sub.caller, subject=sub.subject, text=text,
                         external_id=msg.key if n == 0 else f"{msg.key}#{n}", flags=sub.flags,
                     ), "channel:sms")
-                    texts.append(self._result_text(result))
-                self.reply(msg, "\n".join(dict.fromkeys(texts)))
-                return
+                    first = first or result
+                self.store.release_held(msg.sender)
+                self._held.discard(msg.sender)
+                return self._result_text(first)
             if not decision.matter:
-                self.reply(msg, replies.ask_text())
-                return
+                return replies.ask_text()
             result = self.intake.submit(sub)
         except DargahError as exc:
             log.info("SMS %s not registered: %s", msg.key, exc.code)
             self._hold(msg, phone, ReviewKind.NEEDS_REVIEW, f"intake refused: {exc.code}", {})
-            self.reply(msg, exc.message_fa)
-            return
-        self.reply(msg, self._result_text(result))
+            return exc.message_fa
+        return self._result_text(result)
 
     @staticmethod
     def _result_text(result) -> str:
@@ -300,12 +321,6 @@ class SmsChannel:
             fields={**fields, "sender": msg.sender},
         ))
         log.info("SMS %s from %s held as %s", msg.key, ident.mask(phone or msg.sender), kind.value)
-
-    # ------------------------------------------------------------------ replies
-    def reply(self, msg: InboundSms, text: str) -> None:
-        if not msg.sender:
-            return
-        self.store.enqueue(f"reply:{msg.key}", msg.sender, text, self.clock.now())
 
 
 @dataclass

@@ -29,12 +29,12 @@ class SmsInbound(SQLModel, table=True):
     id: Optional[int] = Field(default=None, primary_key=True, sa_type=ID)
     kind: str = Field(max_length=8)  # mo | receipt
     received_at: datetime = Field(sa_type=sa.DateTime(timezone=True))
-    sender: str = Field(max_length=32)
+    sender: str = Field(max_length=32, index=True)
     destination: str = Field(max_length=32)
     data_coding: int
     pdu: bytes = Field(sa_type=sa.LargeBinary)
     dedup_key: str = Field(max_length=64, index=True)
-    state: str = Field(max_length=12, index=True)  # new | waiting | done | retransmit | unmatched
+    state: str = Field(max_length=12, index=True)  # new | waiting | done | held | retransmit | unmatched
     concat_key: Optional[str] = Field(default=None, max_length=96, index=True)
     part_seq: Optional[int] = None
     part_total: Optional[int] = None
@@ -152,6 +152,46 @@ class SmsStore:
             conn.execute(INBOUND.update().where(INBOUND.c.id.in_(row_ids)).values(
                 state=state, message_key=message_key, processed_at=now))
 
+    def finish(self, row_ids: list[int], message_key: str, now: datetime, state: str,
+               reply: tuple[str, str, str] | None) -> None:
+        """Mark a message's rows handled and queue its reply (key, destination, text), in one transaction."""
+        with self.engine.begin() as conn:
+            conn.execute(INBOUND.update().where(INBOUND.c.id.in_(row_ids)).values(
+                state=state, message_key=message_key, processed_at=now))
+            if reply is not None:
+                self._insert_outbox(conn, *reply, now)
+
+    def finish_many(self, done: list[tuple[list[int], str, str, tuple[str, str, str] | None]], now: datetime) -> None:
+        """finish() for a batch of messages, in one transaction: (row_ids, message_key, state, reply)."""
+        if not done:
+            return
+        with self.engine.begin() as conn:
+            conn.execute(INBOUND.update().where(INBOUND.c.id == sa.bindparam("row_id")).values(
+                state=sa.bindparam("new_state"), message_key=sa.bindparam("key"), processed_at=now),
+                [{"row_id": i, "new_state": state, "key": key} for ids, key, state, _ in done for i in ids])
+            for _, _, _, reply in done:
+                if reply is not None:
+                    self._insert_outbox(conn, *reply, now)
+
+    def held_senders(self, senders: set[str], since: datetime) -> set[str]:
+        if not senders:
+            return set()
+        with self.engine.connect() as conn:
+            return set(conn.execute(sa.select(INBOUND.c.sender).distinct().where(
+                INBOUND.c.sender.in_(senders), INBOUND.c.state == "held", INBOUND.c.received_at >= since)).scalars())
+
+    def has_held(self, sender: str, since: datetime) -> bool:
+        """Whether this sender has a message held for its national code (a cheap hint before asking core)."""
+        with self.engine.connect() as conn:
+            return conn.execute(sa.select(INBOUND.c.id).where(
+                INBOUND.c.sender == sender, INBOUND.c.state == "held", INBOUND.c.received_at >= since).limit(1)
+            ).first() is not None
+
+    def release_held(self, sender: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(INBOUND.update().where(INBOUND.c.sender == sender, INBOUND.c.state == "held")
+                         .values(state="done"))
+
     def inbound(self, **where) -> list[dict]:
         query = sa.select(INBOUND).order_by(INBOUND.c.id)
         for column, value in where.items():
@@ -163,16 +203,17 @@ class SmsStore:
     def enqueue(self, key: str, destination: str, text: str, now: datetime) -> bool:
         """Queue a message once: a second call with the same key changes nothing (returns False)."""
         with self.engine.begin() as conn:
-            if conn.execute(sa.select(OUTBOX.c.id).where(OUTBOX.c.key == key)).first():
-                return False
-            try:
-                with conn.begin_nested():
-                    conn.execute(OUTBOX.insert().values(
-                        key=key, destination=destination, text=text, created_at=now, updated_at=now,
-                        next_attempt_at=now, state="queued", attempts=0, parts=0, parts_delivered=0))
-            except sa.exc.IntegrityError:
-                return False
-        return True
+            return self._insert_outbox(conn, key, destination, text, now)
+
+    def _insert_outbox(self, conn, key: str, destination: str, text: str, now: datetime) -> bool:
+        values = dict(key=key, destination=destination, text=text, created_at=now, updated_at=now,
+                      next_attempt_at=now, state="queued", attempts=0, parts=0, parts_delivered=0)
+        if conn.dialect.name == "postgresql":
+            from sqlalchemy.dialects.postgresql import insert
+        else:
+            from sqlalchemy.dialects.sqlite import insert
+        result = conn.execute(insert(OUTBOX).values(**values).on_conflict_do_nothing(index_elements=["key"]))
+        return result.rowcount == 1
 
     def due(self, now: datetime, limit: int) -> list[dict]:
         with self.engine.connect() as conn:

@@ -118,5 +118,5 @@ def test_processing_twice_is_harmless(harness, smsc):
     wait_until(harness.cases)
     row = harness.store.inbound()[0]
     message = harness.channel._decode(row, 8, {1: PERSIAN.encode("utf-16-be")}, 1)
-    harness.channel.handle(message)
+    harness.channel._finish([row["id"]], message)
     assert len(harness.cases()) == 1 and len(harness.outbox()) == 1

@@ -37,6 +37,7 @@ def upgrade() -> None:
     )
     op.create_index("ix_sms_inbound_dedup_key", "sms_inbound", ["dedup_key"])
     op.create_index("ix_sms_inbound_state", "sms_inbound", ["state"])
+    op.create_index("ix_sms_inbound_sender", "sms_inbound", ["sender"])
     op.create_index("ix_sms_inbound_concat_key", "sms_inbound", ["concat_key"])
     op.create_table(
         "sms_outbox",
