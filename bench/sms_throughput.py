@@ -57,6 +57,7 @@ def main() -> int:
     parser.add_argument("--window", type=int, default=100, help="deliver_sm in flight (SMPP window)")
     parser.add_argument("--database-url", default=None)
     parser.add_argument("--mt-rate", type=float, default=100.0)
+    parser.add_argument("--workers", type=int, default=0, help="processing threads (0: 1 on SQLite, 4 on PostgreSQL)")
     args = parser.parse_args()
 
     tmp = Path(tempfile.mkdtemp(prefix="dargah-sms-bench-"))
@@ -80,7 +81,8 @@ def main() -> int:
         ctl.flush()
         return json.loads(ctl.readline())
 
-    channel = SmsChannel(services.intake, store, SmsConfig(short_code="1111", mt_rate=args.mt_rate))
+    workers = args.workers or (4 if services.engine.dialect.name == "postgresql" else 1)
+    channel = SmsChannel(services.intake, store, SmsConfig(short_code="1111", mt_rate=args.mt_rate, workers=workers))
     runner = SmsRunner(channel, BindConfig(host="127.0.0.1", port=port, system_id="dargah", password="secret"))
     loop = asyncio.new_event_loop()
     thread = threading.Thread(target=loop.run_forever, daemon=True)
@@ -102,7 +104,8 @@ def main() -> int:
     asyncio.run_coroutine_threadsafe(runner.stop(), loop).result(10)
     smsc.kill()
     n = args.messages
-    print(f"database: {services.engine.dialect.name}; messages: {n}; window: {args.window}")
+    print(f"database: {services.engine.dialect.name}; messages: {n}; window: {args.window}; "
+          f"processing threads: {workers}; MT rate: {args.mt_rate}/s")
     print(f"acknowledged: {burst['n']} ({burst['statuses']}) in {burst['elapsed_ms'] / 1000:.2f} s "
           f"= {n / (burst['elapsed_ms'] / 1000):.0f} MO/s")
     print(f"MO→ack latency: p50 {burst['p50_ms']:.1f} ms, p99 {burst['p99_ms']:.1f} ms, max {burst['max_ms']:.1f} ms")

@@ -82,6 +82,8 @@ class SmsSettings:
     """DARGAH_SMS_RETRANSMIT_WINDOW: seconds in which an identical PDU from the same sender is an SMSC resend."""
     default_alphabet: str = "gsm7"
     """DARGAH_SMS_DEFAULT_ALPHABET: what data_coding 0 means on this SMSC (gsm7, latin1 or ascii)."""
+    workers: int = 0
+    """DARGAH_SMS_WORKERS: threads turning stored MOs into cases. 0: 1 on SQLite, 4 on PostgreSQL."""
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "SmsSettings":
@@ -113,6 +115,7 @@ class SmsSettings:
             part_timeout=_float(env, "DARGAH_SMS_PART_TIMEOUT", 300.0),
             retransmit_window=_float(env, "DARGAH_SMS_RETRANSMIT_WINDOW", 600.0),
             default_alphabet=(env.get("DARGAH_SMS_DEFAULT_ALPHABET") or "gsm7").lower(),
+            workers=_int(env, "DARGAH_SMS_WORKERS", 0),
         )
 
     @property
@@ -129,7 +132,7 @@ class SmsSettings:
             enquire_link_interval=self.enquire_link_interval,
         )
 
-    def channel_config(self):
+    def channel_config(self, dialect: str = "sqlite"):
         from channels.sms.codings import Alphabet
         from channels.sms.service import SmsConfig
 
@@ -138,6 +141,7 @@ class SmsSettings:
             hold_window=timedelta(hours=self.hold_hours), part_timeout=timedelta(seconds=self.part_timeout),
             retransmit_window=timedelta(seconds=self.retransmit_window),
             default_alphabet=Alphabet(self.default_alphabet), source_ton=self.source_ton, source_npi=self.source_npi,
+            workers=self.workers or (4 if dialect == "postgresql" else 1),
         )
 
 
@@ -156,7 +160,8 @@ def build_runner(services, sms_settings: SmsSettings):
     from channels.sms.service import SmsChannel
     from channels.sms.store import SmsStore
 
-    channel = SmsChannel(services.intake, SmsStore(services.engine), sms_settings.channel_config(),
+    channel = SmsChannel(services.intake, SmsStore(services.engine),
+                         sms_settings.channel_config(services.engine.dialect.name),
                          services.intake.clock)
     return SmsRunner(channel, sms_settings.bind_config())
 

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import threading
+import time
 from datetime import timedelta
 
 from aiosmpplib.state import SmppCommand, SmppCommandStatus
@@ -39,9 +41,12 @@ class SmsRunner:
         self._tasks: list[asyncio.Task] = []
         self.acked = 0
         self._stopping = False
+        self._acks_pending = threading.Event()  # set while received PDUs wait to be stored and acknowledged
+        channel.pause = self._let_acks_go_first
 
     async def _on_request(self, session: Session, command_id: int, sequence: int, data: bytes) -> None:
         if command_id == SmppCommand.DELIVER_SM:
+            self._acks_pending.set()
             await self._inbox.put((session, sequence, data))
         else:
             await session.send(pdu.generic_nack(sequence, SmppCommandStatus.ESME_RINVCMDID))
@@ -82,7 +87,15 @@ class SmsRunner:
                     self.acked += 1
                 except (ConnectionError, OSError):
                     pass  # stored; the SMSC will resend and the resend is recognised as a retransmit
+            if self._inbox.empty():
+                self._acks_pending.clear()
             self._wake.set()
+
+    def _let_acks_go_first(self) -> None:
+        """In the processor thread, before each message: wait (at most 20 ms) while MOs wait for their ack."""
+        deadline = time.monotonic() + 0.02
+        while self._acks_pending.is_set() and time.monotonic() < deadline:
+            time.sleep(0.001)
 
     async def _processor(self) -> None:
         while not self._stopping:

@@ -8,6 +8,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from concurrent.futures import ThreadPoolExecutor
+from typing import Callable
 
 from core import identity as ident
 from core.errors import DargahError, NotFound
@@ -37,6 +39,7 @@ class SmsConfig:
     max_attempts: int = 8
     retry_base: float = 2.0
     retry_max: float = 600.0
+    workers: int = 1  # threads turning stored MOs into cases (SQLite: 1; PostgreSQL: a few)
 
 
 # DLR states (SMPP 3.4 §5.2.28 message_state and Appendix B "stat:" words) → (delivered, final).
@@ -113,6 +116,9 @@ class SmsChannel:
     config: SmsConfig = field(default_factory=SmsConfig)
     clock: Clock = field(default_factory=SystemClock)
     _held: set = field(default_factory=set, repr=False)  # senders with a held message (hint, per batch)
+    # Called before each message is processed; the runner uses it to let acknowledgements go first
+    # (on SQLite both need the one write lock; an ack waits for a commit, processing can wait).
+    pause: Callable[[], None] = field(default=lambda: None, repr=False)
 
     # ------------------------------------------------------------------ receiving (before the ack)
     def inbound_row(self, data: bytes) -> dict:
@@ -130,14 +136,35 @@ class SmsChannel:
     def process_pending(self) -> int:
         """Everything stored and not yet handled: receipts, single messages, completed and stale groups.
         Rows of a batch are marked handled and their replies queued in one transaction per batch; a crash in
-        between replays the batch harmlessly (core replays answers per external_id, outbox keys are unique)."""
+        between replays the batch harmlessly (core replays answers per external_id, outbox keys are unique).
+        With config.workers > 1 (PostgreSQL), senders are spread over threads; one sender's messages stay in
+        order in one thread (a held text and the code that completes it)."""
         done = self._receipts()
         now = self.clock.now()
-        touched: set[str] = set()
         rows = self.store.claim_new(MO)
         self._held = self.store.held_senders({r["sender"] for r in rows}, now - self.config.hold_window)
-        finished: list = []
+        workers = max(1, min(self.config.workers, len(rows) // 20 or 1))
+        if workers == 1:
+            results = [self._process_rows(rows)]
+        else:
+            lanes: list[list[dict]] = [[] for _ in range(workers)]
+            for row in rows:
+                lanes[hash(row["sender"]) % workers].append(row)
+            with ThreadPoolExecutor(workers, thread_name_prefix="sms-process") as pool:
+                results = list(pool.map(self._process_rows, lanes))
+        touched: set[str] = set()
+        for count, keys in results:
+            done += count
+            touched |= keys
+        stale = set(self.store.stale_groups(now - self.config.part_timeout))
+        for key in touched | stale:
+            done += self._try_join(key, force=key in stale)
+        return done
+
+    def _process_rows(self, rows: list[dict]) -> tuple[int, set[str]]:
+        done, touched, finished = 0, set(), []
         for row in rows:
+            self.pause()
             try:
                 sm = pdu.parse_short_message(row["pdu"])
                 ud = concat.user_data(sm)
@@ -155,11 +182,7 @@ class SmsChannel:
                 done += len(finished)
                 finished = []
         self.store.finish_many(finished, self.clock.now())
-        done += len(finished)
-        stale = set(self.store.stale_groups(now - self.config.part_timeout))
-        for key in touched | stale:
-            done += self._try_join(key, force=key in stale)
-        return done
+        return done + len(finished), touched
 
     def _try_join(self, key: str, force: bool) -> int:
         rows = self.store.waiting_parts(key)
