@@ -32,7 +32,9 @@ KINSHIP: dict[str, Relation] = {
 }
 _KINSHIP = re.compile(r"(?<![\w\u200c])(" + "|".join(map(re.escape, KINSHIP)) + r")(?![\w\u200c])")
 FOLLOW_UP_WORDS = ("پیگیری", "پیگیر", "وضعیت")
-_DIGIT_RUN = re.compile(r"(?<!\d)\d(?:[ \-]?\d)*(?!\d)")
+# Digit runs for tracking codes and check-digit failures: digits joined by dashes only (a space separates two
+# numbers: «کد 0012345679 1234567891» is two codes, not a 20-digit run).
+_DIGIT_RUN = re.compile(r"(?<!\d)\d(?:-?\d)*(?!\d)")
 _CODE_LABEL = re.compile(r"(?:شماره\s*)?(?:کد|کُد)\s*(?:‌|\s)?ملی(?:\s*(?:من|ام|ش))?\s*[:：]?\s*")
 _TRACKING_LABEL = re.compile(r"(?:کد\s*)?(?:پیگیری|پیگیر|وضعیت)\s*[:：]?\s*")
 _PUNCT_ONLY = re.compile(r"^[\s\W_]*$")
@@ -68,14 +70,13 @@ def caller_phone(sender: str) -> str | None:
 
 
 def _runs(folded: str) -> list[tuple[int, str]]:
-    return [(m.start(), re.sub(r"[ \-]", "", m.group(0))) for m in _DIGIT_RUN.finditer(folded)]
+    return [(m.start(), m.group(0).replace("-", "")) for m in _DIGIT_RUN.finditer(folded)]
 
 
 def _strip_codes(text: str, codes: list[str]) -> str:
-    if codes:
-        wanted = set(codes)
-        text = fold_digits(text)
-        text = _DIGIT_RUN.sub(lambda m: " " if re.sub(r"[ \-]", "", m.group(0)) in wanted else m.group(0), text)
+    text = fold_digits(text)
+    for code in codes:
+        text = re.sub(r"(?<!\d)" + r"[ \-]?".join(code) + r"(?!\d)", " ", text)
     text = _CODE_LABEL.sub(" ", text)
     text = normalize_text(text)
     return "" if _PUNCT_ONLY.match(text) else text

@@ -120,3 +120,14 @@ def test_processing_twice_is_harmless(harness, smsc):
     message = harness.channel._decode(row, 8, {1: PERSIAN.encode("utf-16-be")}, 1)
     harness.channel._finish([row["id"]], message)
     assert len(harness.cases()) == 1 and len(harness.outbox()) == 1
+
+
+def test_interleaved_references_from_one_sender(harness, smsc):
+    from tests.channels.sms.helpers import CODE_B
+
+    first = udh_parts(f"کد ملی {CODE_A} آسفالت کوچه خراب است", 2, [1, 2], ref=1)
+    second = udh_parts(f"کد ملی {CODE_B} برق خانه پدرم قطع است", 2, [1, 2], ref=2)
+    for spec in (first[0], second[1], second[0], first[1]):
+        smsc.deliver(source_addr=SENDER, **spec)
+    cases = wait_until(lambda: len(harness.cases()) == 2 and harness.cases())
+    assert {c.identity: c.text for c in cases} == {CODE_A: "آسفالت کوچه خراب است", CODE_B: "برق خانه پدرم قطع است"}
