@@ -35,5 +35,17 @@ bench: install
 	$(BIN)/python bench/intake_http.py
 	$(BIN)/python bench/dedup_lookup.py
 
+# Persian IVR prompts (espeak-ng + sox, 8 kHz) + manifest, for Asterisk's sounds/fa; studio files are kept.
+prompts: install
+	$(BIN)/dargah voice prompts var/sounds/fa --only-missing
+
+# The Persian Vosk model for `dargah voice` (DARGAH_VOSK_MODEL=var/models/vosk-model-small-fa-0.42); needs internet.
+VOSK_FA := vosk-model-small-fa-0.42
+models:
+	@mkdir -p var/models
+	@test -d var/models/$(VOSK_FA) || ( curl -fL -o var/models/$(VOSK_FA).zip https://alphacephei.com/vosk/models/$(VOSK_FA).zip \
+		&& $(PYTHON) -m zipfile -e var/models/$(VOSK_FA).zip var/models/ && rm var/models/$(VOSK_FA).zip )
+	@echo "DARGAH_VOSK_MODEL=$(CURDIR)/var/models/$(VOSK_FA)"
+
 clean:
 	rm -rf $(VENV) var .pytest_cache

@@ -1,42 +1,64 @@
 """The identity+topic deduplicator.
 
 Identity is the subject's national code (the caller's when there is no subject); only cases of the same
-identity are ever compared, so neighbours with the same complaint stay separate cases. Among those, a
-new contact is the same matter when:
-  * it has the same specific topic (topics are fine-grained: water outage ≠ water bill), and the texts do
-    not contradict that (similarity not below `same_topic_floor`, which is 0 by default: a short SMS and a
-    formal letter about one subsidy share few words); or
-  * neither text could be classified ("other") and the texts are similar (≥ `unclassified_min`); or
-  * the topics differ but the texts are near-identical (≥ `cross_topic_min`), which covers a classifier
-    that read the same words two ways.
-The case must still be open, or closed within `closed_window`.
+identity are ever compared (the caller of `find` passes that identity's cases), so neighbours with the
+same complaint stay separate cases. Among those, a new contact repeats an existing case when:
+
+  * nothing tells the two matters apart (`conflict`): two texts that both name a bank, a car maker, goods
+    (the catalog's facets) and share none of them, or both carry identifiers — bill/subscription/file
+    numbers, plates — and share none, are different matters whatever else they share; and
+  * they have the same specific topic (topics are fine-grained: water outage ≠ water bill, pension ≠
+    unemployment insurance), and the texts are not below `same_topic_floor` similar — 0 by default,
+    because a 3-word SMS and a formal letter about one subsidy share few words; or
+  * neither text could be classified («other») and the texts are similar (≥ `unclassified_min`) with
+    enough content words on both sides (greetings alone never match); or
+  * one text is «other» and the texts are very similar (≥ `other_topic_min`): a paraphrase the classifier
+    half missed; or the two topics differ but the texts are near-copies (≥ `cross_topic_min`).
+
+The case must still be open, or closed within `closed_window`. Everything errs towards «different»: a
+missed duplicate costs an operator a merge, a wrong merge loses a citizen's matter.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import lru_cache
 
+from core.identity import is_valid_national_code
 from core.model import Case, CaseStatus
-from core.text import stem, words
-from core.topics import OTHER
+from core.text import fold_token, match_segments, normalize, stem, words
+from core.topics import OTHER, TopicCatalog, default_catalog, word_keys
 
-# Words that carry no matter: greetings, courtesy, pronouns, light verbs, letter formulae.
-STOPWORDS = frozenset(
-    """
-    با سلام سلام احترام احتراما احتراماً به از در که را و یا این آن است هست بود شد شده شود میشود می‌شود
+# Words that carry no matter: greetings, courtesy, pronouns, light verbs, letter formulae, colloquial fillers.
+_STOPWORDS_RAW = """
+    با سلام سلام احترام احتراما احتراماً به از در که را رو و یا این آن اون است هست بود شد شده شود میشود می‌شود
     برای تا هم نیز من ما شما او ایشان اینجانب بنده اینجانبه جناب حضرت عالی عالیجناب خدمت خدمتتان لطفا لطفاً
-    خواهشمند خواهشمندم خواهشمنداست است تقاضا دارم داریم دارد کنید کنم کند کرد کردم کردیم کرده ام ای ها های
-    مرا مرا لطف بفرمایید رسیدگی پیگیری مورد موضوع خصوص درخصوص بابت درباره همین چون ولی اما اگر هر چه چرا
-    کد ملی شماره تلفن همراه تماس اینجانبم مینمایم می‌نمایم مینماید نماید نمایید فرمایید رساند میرساند
-    استحضار محترم محترمه ریاست سازمان اداره جمهور ۱۱۱ سامد باسلام تشکر ممنون متشکرم باتشکر قبلا قبلاً
+    خواهشمند خواهشمندم خواهشمنداست تقاضا دارم داریم دارد کنید کنم کند کرد کردم کردیم کرده ام ای ها های
+    مرا منو لطف بفرمایید رسیدگی پیگیری مورد موضوع خصوص درخصوص بابت درباره همین چون ولی اما اگر هر چه چرا
+    کد ملی شماره تلفن همراه تماس اینجانبم مینمایم می‌نمایم مینماید نماید نمایید فرمایید فرمایند رساند میرساند
+    استحضار محترم محترمه ریاست سازمان اداره جمهور سامد باسلام تشکر ممنون متشکرم باتشکر قبلا قبلاً
     خیلی بسیار الان هنوز دیگر هیچ یک دو سه هنوزم ماه روز سال هفته گذشته پیش
-    """.split()
-)
+    زنگ زدم بگم میخواستم میخوام بپرسم ببخشید خسته نباشید آقا خانم اینکه اینو اونو کسی هیچکس چیزی
+    تاکنون تا کنون حال حالا جاری مقرر می‌باشد میباشد باشد گردیده گردد نگردیده ننموده نموده است دستور صادر
+    ضمن پس بعد قبل واقع جهت ولیکن لیکن لذا ضمنا
+    """
+STOPWORDS = frozenset(_STOPWORDS_RAW.split())
+_STOP_KEYS = frozenset(stem(fold_token(w)) for w in STOPWORDS) | frozenset(fold_token(w) for w in STOPWORDS)
 
 
 def content_words(text: str) -> list[str]:
-    return [stem(w) for w in words(text) if w not in STOPWORDS and not w.isdigit() and len(w) > 1]
+    """The words of a text that say what the matter is: folded, stemmed, without stopwords and numbers."""
+    out = []
+    for segment in match_segments(text):
+        for w in segment:
+            if w in _STOP_KEYS or w.isdigit() or len(w) < 2:
+                continue
+            key = word_keys(w)[-1]
+            if key not in _STOP_KEYS and len(key) >= 2:
+                out.append(key)
+    return out
 
 
 def _trigrams(tokens: list[str]) -> set[str]:
@@ -59,32 +81,128 @@ def similarity(a: str, b: str) -> float:
     The mean of word-set Dice and character-trigram Dice over content words. Trigrams catch
     «قطعی»/«قطع» and OCR/ASR misspellings that whole words miss.
     """
-    wa, wb = content_words(a), content_words(b)
-    return 0.5 * _dice(set(wa), set(wb)) + 0.5 * _dice(_trigrams(wa), _trigrams(wb))
+    return _similarity(_profile_words(a), _profile_words(b))
+
+
+@lru_cache(maxsize=4096)
+def _profile_words(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    wa = content_words(text)
+    return frozenset(wa), frozenset(_trigrams(wa))
+
+
+def _similarity(pa: tuple[frozenset[str], frozenset[str]], pb: tuple[frozenset[str], frozenset[str]]) -> float:
+    return 0.5 * _dice(pa[0], pb[0]) + 0.5 * _dice(pa[1], pb[1])
+
+
+# ---- identifiers: numbers that name one bill, one meter, one vehicle, one file ---------------------------
+_PLATE = re.compile(r"(?<!\d)(\d{2})\s*([\u0621-\u06cc])\s*(\d{3})\s*[-–]?\s*(?:ایران)?\s*[-–]?\s*(\d{2})(?!\d)")
+_AFTER_PLATE_WORD = re.compile(r"پلاک\s*((?:\d[\s-]*){3,10})")
+_NUMBER = re.compile(r"(?<!\d)\d{5,}(?!\d)")
+_CURRENCY_AFTER = re.compile(r"\s*(?:ریال|تومان|تومن|هزار|میلیون|میلیارد)")
+_PHONE = re.compile(r"^(?:0098|98|0)?9\d{9}$|^0\d{10}$")
+# A number names the matter only when a word before it says what it numbers: a subscription, a bill ID, a
+# file, a meter, a contract, a deed, a chassis. Letter numbers, postal codes and dates do not (an OCR'd
+# letterhead «شماره: ۴۵۶۷۸» must not keep a letter apart from the SMS about the same bill).
+_IDENTIFIER_CONTEXT = re.compile(
+    r"(?:اشتراک|شناسه|پرونده|کنتور|قرارداد|سند|بدنه|شاسی|شبا|پلاک|رایانه|بیمه نامه|بیمه‌نامه)[^\d\n]{0,20}$"
+)
+
+
+@lru_cache(maxsize=4096)
+def identifiers(text: str) -> frozenset[str]:
+    """Bill/subscription/file numbers and vehicle plates named in a text. Not national codes or phones
+    (they say who, not what), not amounts of money (a figure ending in 000, or followed by a currency), not
+    numbers without a word saying what they number (letter numbers, postal codes)."""
+    text = normalize(text)
+    found: set[str] = set()
+    for m in _PLATE.finditer(text):
+        found.add("plate:" + "".join(m.groups()))
+    for m in _AFTER_PLATE_WORD.finditer(text):
+        found.add("plate:" + re.sub(r"\D", "", m.group(1)))
+    plates = {p.split(":", 1)[1] for p in found}
+    for m in _NUMBER.finditer(text):
+        number = m.group()
+        if number.endswith("000") or _CURRENCY_AFTER.match(text, m.end()) or _PHONE.match(number):
+            continue
+        if len(number) == 10 and is_valid_national_code(number):
+            continue
+        if any(number in p for p in plates):
+            continue
+        if not _IDENTIFIER_CONTEXT.search(text, max(0, m.start() - 40), m.start()):
+            continue
+        found.add("number:" + number)
+    return frozenset(found)
 
 
 @dataclass(frozen=True)
 class DedupPolicy:
     closed_window: timedelta = timedelta(days=30)
     same_topic_floor: float = 0.0
-    unclassified_min: float = 0.45
-    cross_topic_min: float = 0.75
+    unclassified_min: float = 0.5
+    # Two different specific topics: the classifier saw different evidence, so only a near-copy matches
+    # («قبض آب زیاد اومده» / «قبض برق زیاد اومده» score 0.79 and must stay apart).
+    cross_topic_min: float = 0.92
+    # One text unclassified, the other not: a paraphrase the classifier missed half of.
+    other_topic_min: float = 0.8
+    # Unclassified texts with fewer content words than this never match (a bare «سلام», «الو»).
+    min_content_words: int = 2
+    # Keep matters apart that name different facet values (banks, car makers, goods) or identifiers.
+    use_facets: bool = True
+    use_identifiers: bool = True
 
 
 class Deduplicator:
-    def __init__(self, policy: DedupPolicy | None = None):
+    def __init__(self, policy: DedupPolicy | None = None, catalog: TopicCatalog | None = None):
         self.policy = policy or DedupPolicy()
+        self._catalog = catalog
+        self._facet_cache: dict[tuple[str, str], dict[str, frozenset[str]]] = {}
+
+    def _facets(self, text: str, topic: str) -> dict[str, frozenset[str]]:
+        key = (text, topic)
+        found = self._facet_cache.get(key)
+        if found is None:
+            if len(self._facet_cache) >= 4096:
+                self._facet_cache.clear()
+            found = self._facet_cache[key] = self.catalog.facets(text, topic)
+        return found
+
+    @property
+    def catalog(self) -> TopicCatalog:
+        if self._catalog is None:
+            self._catalog = default_catalog()
+        return self._catalog
 
     def closed_since(self, now: datetime) -> datetime:
         return now - self.policy.closed_window
 
+    def conflict(self, text: str, topic: str, other_text: str, other_topic: str) -> str | None:
+        """Why two texts are certainly different matters («bank: melli ≠ mellat»), or None."""
+        p = self.policy
+        if p.use_identifiers:
+            ia, ib = identifiers(text), identifiers(other_text)
+            if ia and ib and not ia & ib:
+                return f"identifiers {sorted(ia)} ≠ {sorted(ib)}"
+        if p.use_facets:
+            fa = self._facets(text, topic)
+            fb = self._facets(other_text, other_topic)
+            for facet in fa.keys() & fb.keys():
+                if not fa[facet] & fb[facet]:
+                    return f"{facet}: {sorted(fa[facet])} ≠ {sorted(fb[facet])}"
+        return None
+
     def is_same_matter(self, text: str, topic: str, case: Case) -> bool:
         p = self.policy
+        if self.conflict(text, topic, case.text, case.topic) is not None:
+            return False
         if topic == case.topic and topic != OTHER:
             return p.same_topic_floor <= 0 or similarity(text, case.text) >= p.same_topic_floor
-        sim = similarity(text, case.text)
+        pa, pb = _profile_words(text), _profile_words(case.text)
+        sim = _similarity(pa, pb)
         if topic == OTHER and case.topic == OTHER:
-            return sim >= p.unclassified_min
+            enough = min(len(pa[0]), len(pb[0])) >= p.min_content_words
+            return enough and sim >= p.unclassified_min
+        if topic == OTHER or case.topic == OTHER:
+            return sim >= p.other_topic_min
         return sim >= p.cross_topic_min
 
     def find(self, text: str, topic: str, candidates: list[Case], now: datetime) -> Case | None:
@@ -99,3 +217,6 @@ class Deduplicator:
             if self.is_same_matter(text, topic, case):
                 return case
         return None
+
+
+__all__ = ["DedupPolicy", "Deduplicator", "STOPWORDS", "content_words", "identifiers", "similarity", "words"]

@@ -85,8 +85,9 @@ class Submission(msgspec.Struct, frozen=True, kw_only=True):
 
     @property
     def identity(self) -> str | None:
-        """The person the matter is about: the subject's national code, else the caller's."""
-        if self.subject is not None and self.subject.national_code:
+        """The person the matter is about: the subject's national code when there is a subject (None while
+        that code is still pending: the case must not be filed under the caller), else the caller's."""
+        if self.subject is not None:
             return self.subject.national_code
         return self.caller.national_code
 

@@ -1,8 +1,12 @@
 """Persian text normalization shared by every channel.
 
 Folds the Arabic code points that Persian keyboards, old phones and OCR produce into the Persian ones,
-turns Persian (۰-۹) and Arabic-Indic (٠-٩) digits into ASCII, removes tatweel and diacritics, and keeps
-the zero-width non-joiner (ZWNJ, U+200C) only where it separates two letters inside a word.
+turns Persian (۰-۹), Arabic-Indic (٠-٩) and any other Unicode digits into ASCII, removes tatweel,
+diacritics and invisible format characters, and keeps the zero-width non-joiner (ZWNJ, U+200C) only where
+it separates two letters inside a word.
+
+`match_segments`/`match_tokens` go further for matching only (topics, dedup): ZWNJ, space or nothing
+before an affix read the same, «آ» = «ا», detached affixes are glued back on.
 """
 
 from __future__ import annotations
@@ -20,6 +24,9 @@ _LETTERS = str.maketrans(
         "ى": "ی",  # alef maksura
         "ئ": "ی",
         "ك": "ک",  # Arabic kaf
+        "ڪ": "ک",  # swash kaf (Urdu/Sindhi keyboards)
+        "ې": "ی", "ۍ": "ی", "ێ": "ی",  # yeh variants from Pashto/Kurdish keyboards
+        "ھ": "ه", "ہ": "ه", "ە": "ه",  # heh variants (Urdu keyboards, OCR)
         "ۀ": "ه",
         "ة": "ه",
         "ؤ": "و",
@@ -32,14 +39,26 @@ _LETTERS = str.maketrans(
         "\u200f": None,  # RLM
         "\u202a": None, "\u202b": None, "\u202c": None, "\u202d": None, "\u202e": None,
         "\ufeff": None,  # BOM / zero-width no-break space
+        "\u00ad": None,  # soft hyphen
+        "\u200b": ZWNJ,  # zero-width space: typed by some keyboards where a ZWNJ is meant
+        "\u2028": "\n", "\u2029": "\n", "\x85": "\n",  # Unicode line/paragraph separators
         "\u00a0": " ",  # no-break space
-        "،": "،",
     }
 )
 
+# One pass of regex substitution is much faster than str.translate on non-ASCII text: the regex engine skips
+# the (usual) characters that need nothing. Letters, format characters, digits and diacritics in one class.
+_CHAR_MAP = {chr(k): (v or "") for k, v in _LETTERS.items()} | {chr(k): chr(v) for k, v in _DIGITS.items()}
 # Harakat, tanwin, shadda, sukun, superscript alef, Quranic marks: "stray diacritics".
-_DIACRITICS = re.compile("[\u064b-\u065f\u0670\u06d6-\u06ed]")
-_SPACES = re.compile(r"[ \t\r\f\v]+")
+_DIACRITIC_RANGES = "\u064b-\u065f\u0670\u06d6-\u06ed"
+_FOLDABLE = re.compile("[" + "".join(re.escape(c) for c in _CHAR_MAP) + _DIACRITIC_RANGES + "]")
+
+
+def _fold_one(m: re.Match) -> str:
+    return _CHAR_MAP.get(m.group(), "")
+
+
+_SPACES = re.compile(r"[ \t\r\f\v]{2,}|[\t\r\f\v]")  # only runs that change
 _BLANK_LINES = re.compile(r"\n\s*\n+")
 _ZWNJ_RUN = re.compile(ZWNJ + "+")
 # A ZWNJ that touches a space, a line end, a text end, or a non-letter is meaningless: drop it.
@@ -51,6 +70,27 @@ def fold_digits(text: str) -> str:
     return text.translate(_DIGITS)
 
 
+# Any other Unicode decimal digit (Devanagari, fullwidth left over, …) that NFKC does not fold.
+_OTHER_DIGITS = re.compile(r"[^\W0-9a-zA-Z_\u0600-\u06ff\u200c]")
+
+
+def _fold_other_digits(text: str) -> str:
+    def one(m: re.Match) -> str:
+        ch = m.group()
+        value = unicodedata.decimal(ch, None)
+        return ch if value is None else str(value)
+
+    return _OTHER_DIGITS.sub(one, text)
+
+
+def _fold_chars(text: str) -> str:
+    if text.isascii():
+        return text
+    text = unicodedata.normalize("NFKC", text)
+    text = _FOLDABLE.sub(_fold_one, text)
+    return _fold_other_digits(text)
+
+
 def normalize(text: str) -> str:
     """The canonical form of Persian text that Dargah stores and compares.
 
@@ -59,11 +99,16 @@ def normalize(text: str) -> str:
     """
     if not text:
         return ""
-    text = unicodedata.normalize("NFKC", text)
-    text = text.translate(_LETTERS).translate(_DIGITS)
-    text = _DIACRITICS.sub("", text)
-    text = _ZWNJ_RUN.sub(ZWNJ, text)
-    text = _ZWNJ_EDGE.sub("", text)
+    # Removing a format character or a diacritic can leave a pair that NFKC composes (or NFKC can emit
+    # a diacritic): fold until stable, so that normalize is idempotent. One or two rounds in practice.
+    text = _fold_chars(text)
+    for _ in range(3):
+        if unicodedata.is_normalized("NFKC", text) and not _FOLDABLE.search(text):
+            break
+        text = _fold_chars(text)
+    if ZWNJ in text:
+        text = _ZWNJ_RUN.sub(ZWNJ, text)
+        text = _ZWNJ_EDGE.sub("", text)
     text = _SPACES.sub(" ", text)
     text = _BLANK_LINES.sub("\n\n", text)
     return "\n".join(line.strip() for line in text.split("\n")).strip()
@@ -99,3 +144,56 @@ def stem(word: str) -> str:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]
     return word
+
+
+# ---- Matching keys (topics, dedup) ---------------------------------------------------------------------
+# Citizens write one word many ways: «بی‌آبی», «بی آبی», «بیابی»; «یارانه‌ام», «یارانه ام», «یارانهام»;
+# «آب» and «اب» (no madda on many phone keyboards). Matching folds all of these to one token.
+
+# Sentence ends: a topic phrase's words must meet inside one sentence (commas do not break it).
+_SEGMENT_BREAK = re.compile(r"[.!?؟؛;\n]+")
+# Affixes written detached (space instead of ZWNJ) that belong to the neighbouring word.
+_GLUE_TO_NEXT = frozenset({"می", "نمی", "بی"})
+_GLUE_TO_PREVIOUS = frozenset({
+    "ها", "های", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان", "هامون", "هاتون", "هاشون",
+    "ای", "ام", "اش", "ات", "ایم", "اید", "اند", "مان", "تان", "شان", "مون", "تون", "شون", "تر", "ترین",
+})
+# A lone «ی» is a detached ezafe or indefinite marker («یارانه ی ما»): it carries nothing.
+_DROP = frozenset({"ی"})
+
+
+def fold_token(word: str) -> str:
+    """One word folded for matching: no ZWNJ, no madda (آ→ا), no lone hamza, Latin in lower case."""
+    return word.replace(ZWNJ, "").replace("آ", "ا").replace("ء", "").lower()
+
+
+def match_segments(text: str) -> list[list[str]]:
+    """Normalized text as sentences (split at . ! ? ؛ and line ends) of folded words, with detached
+    affixes glued back on. Words are not stemmed; see `stem`."""
+    out: list[list[str]] = []
+    for clause in _SEGMENT_BREAK.split(normalize(text)):
+        raw = [fold_token(t) for t in _WORD.findall(clause)]
+        tokens: list[str] = []
+        glue_next = False
+        for token in raw:
+            if not token or token in _DROP:
+                continue
+            if glue_next:
+                tokens[-1] += token
+                glue_next = False
+                continue
+            if token in _GLUE_TO_PREVIOUS and tokens and not tokens[-1].isdigit():
+                tokens[-1] += token
+            elif token in _GLUE_TO_NEXT:
+                tokens.append(token)
+                glue_next = True
+            else:
+                tokens.append(token)
+        if tokens:
+            out.append(tokens)
+    return out
+
+
+def match_tokens(text: str) -> list[str]:
+    """All words of `match_segments` in order, each stemmed."""
+    return [stem(t) for seg in match_segments(text) for t in seg]

@@ -2,21 +2,58 @@
 and a keyword/phrase classifier that maps a citizen's text to one topic.
 
 Why keywords and not a model: the classifier must be explainable to an operator who corrects it,
-run in microseconds on every contact, and work offline on any machine. Phrases weigh more than single
-words; a topic's `exclude` phrases veto it (e.g. «قبض آب» must not read as a water outage).
+run in microseconds on every contact, and work offline on any machine.
+
+How a text is scored (each rule counts once per text, whatever how often it occurs):
+  * the text is normalized and cut into sentences of folded words (`core.text.match_segments`): ZWNJ,
+    space or nothing between a word and its affix read the same («بی‌آبی» = «بی آبی» = «بیابی»),
+    «آ» = «ا»; words are compared by their light stem;
+  * a pattern word ending in «*» is a prefix: «یاران*» matches «یارانه», «یارانم», «یارانمو»;
+  * `keywords`: one word each, weight 1 — words that point to the topic but may appear elsewhere;
+  * `phrases`: a phrase of n words matches when all its words occur, in any order, inside one sentence
+    within a few words of each other («قطع* آب» matches «آب منزل ما از دیروز قطع است»), weight 1.5·n;
+    a one-word phrase is a decisive word (weight 3). A phrase also matches written as one word
+    («آب بها» = «آب‌بها» = «آببها»);
+  * `exclude`: any match vetoes the topic;
+  * `parent`: the topic also gets its parent's keywords and phrases (a marriage loan is a bank loan and
+    more), so a specific topic wins only on its own evidence; on a tie the topic listed first (the parent) wins.
+A topic's evidence adds up with diminishing returns (the i-th best counts EVIDENCE_DECAY**i), so several
+overlapping phrases over the same few words do not outvote one clear phrase of another topic. The best
+score wins; ties go to more phrase evidence, then to catalog order. No evidence ⇒ «other».
 """
 
 from __future__ import annotations
 
 import tomllib
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
-from core.text import normalize, stem, words
+from core.text import fold_token, match_segments, normalize, stem
 
 OTHER = "other"
+
+KEYWORD_WEIGHT = 1.0
+PHRASE_WORD_WEIGHT = 1.5
+DECISIVE_WEIGHT = 3.0
+# The i-th best piece of evidence of a topic counts EVIDENCE_DECAY**i of its weight.
+EVIDENCE_DECAY = 0.5
+# At most this many other words between the words of a phrase.
+PHRASE_GAP = 5
+# Positions of two sentences are kept this far apart so that no phrase spans a sentence end.
+_SENTENCE_GAP = 1000
+
+# Function words that neither match nor count as distance inside a phrase: «آب کوچه ما از دیروز تا الان
+# نیومده» keeps «آب» and «نیومده» four words apart, not seven. Patterns drop them too.
+TRANSPARENT = frozenset(fold_token(w) for w in """
+    و از به در با تا که را رو ما من شما ایشان این اون آن هم نیز الان هنوز هنوزم دیگه دیگر خیلی یه است هست
+    اینجانب بنده مون مان شون تون برای واسه
+    """.split())
+
+_STAR = "qqstarqq"
+_WORD_CACHE_SIZE = 100_000  # stands for «*» while a pattern goes through the tokenizer (which drops punctuation)
 
 
 @dataclass(frozen=True)
@@ -35,6 +72,7 @@ class Topic:
     keywords: tuple[str, ...] = ()
     phrases: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
+    parent: str | None = None
 
 
 @dataclass(frozen=True)
@@ -45,25 +83,255 @@ class TopicMatch:
     evidence: tuple[str, ...] = field(default=())
 
 
-def _match_key(text: str) -> str:
-    """Text as a space-joined sequence of stemmed words, padded so phrase search respects word edges."""
-    return " " + " ".join(stem(w) for w in words(text)) + " "
+@dataclass(frozen=True)
+class _Rule:
+    group: int  # index into the matcher's groups
+    patterns: tuple[int, ...]  # pattern ids, all must match
+    weight: float
+    label: str
+    kind: str  # "keyword" | "phrase" | "exclude"
+
+
+def _pattern_words(pattern: str) -> list[tuple[str, bool]]:
+    """A pattern as (folded word, is_prefix) pairs, tokenized exactly like citizen text."""
+    words = [t for seg in match_segments(pattern.replace("*", _STAR)) for t in seg]
+    if any(w not in TRANSPARENT for w in words):
+        words = [w for w in words if w not in TRANSPARENT]
+    out = []
+    for w in words:
+        is_prefix = w.endswith(_STAR)
+        w = w.replace(_STAR, "")
+        if w:
+            out.append((w, True) if is_prefix else (stem(w), False))
+    return out
+
+
+# Colloquial possessive and object endings glued to a noun: «حقوقم», «برقمون», «حقوقمو», «وامش».
+_COLLOQUIAL_ENDINGS = ("مونو", "تونو", "شونو", "مون", "تون", "شون", "مو", "شو", "تو", "م", "ش", "ت", "و")
+
+
+@lru_cache(maxsize=1 << 16)  # a citizen vocabulary is small; stemming every word of every contact is not
+def word_keys(word: str) -> tuple[str, ...]:
+    """The stems a text word is looked up under: its stem, and the stem without a colloquial ending."""
+    first = stem(word)
+    if len(word) >= 3 and word[-1] == "ی" and word[-2] in "او":
+        # Ezafe or indefinite «ی» after a long vowel: «آب بهای منزل», «دانشجوی», «آقای».
+        return (first, stem(word[:-1]))
+    for ending in _COLLOQUIAL_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 2:
+            second = stem(word[: -len(ending)])
+            return (first,) if second == first else (first, second)
+    return (first,)
+
+
+@dataclass(frozen=True)
+class _Group:
+    """What a matcher scores: a topic, or one value of a facet."""
+
+    name: str
+    keywords: tuple[str, ...] = ()
+    phrases: tuple[str, ...] = ()
+    exclude: tuple[str, ...] = ()
+
+
+class PatternMatcher:
+    """Scores texts against groups of keyword/phrase patterns (see the module doc). Compiled once into an
+    index from word (exact stem, or prefix) to the rules it can start, so a text costs a few dict look-ups
+    per word, whatever the number of patterns."""
+
+    def __init__(self, groups: list[_Group], gap: int = PHRASE_GAP):
+        self.names = [g.name for g in groups]
+        self.gap = gap
+        pattern_ids: dict[tuple[str, bool], int] = {}
+        self._exact: dict[str, list[int]] = {}
+        self._prefix: dict[int, dict[str, list[int]]] = {}
+        self._rules: list[_Rule] = []
+        self._rules_by_first: dict[int, list[int]] = {}
+
+        def pid(word: str, is_prefix: bool) -> int:
+            key = (word, is_prefix)
+            if key not in pattern_ids:
+                pattern_ids[key] = len(pattern_ids)
+                if is_prefix:
+                    self._prefix.setdefault(len(word), {}).setdefault(word, []).append(pattern_ids[key])
+                else:
+                    self._exact.setdefault(word, []).append(pattern_ids[key])
+            return pattern_ids[key]
+
+        def add(group_index: int, text: str, kind: str) -> None:
+            words = _pattern_words(text)
+            if not words:
+                raise ValueError(f"{self.names[group_index]}: pattern {text!r} has no words")
+            if kind == "keyword":  # a multi-word keyword matches like a phrase but weighs as a keyword
+                weight = KEYWORD_WEIGHT
+            elif kind == "phrase":
+                weight = DECISIVE_WEIGHT if len(words) == 1 else PHRASE_WORD_WEIGHT * len(words)
+            else:
+                weight = 0.0
+            variants = [words]
+            if len(words) > 1 and not any(p for _, p in words[:-1]):
+                # Also the phrase written as one word: «آب بها» → «آببها».
+                joined = "".join(w for w, _ in words[:-1]) + words[-1][0]
+                variants.append([(joined if words[-1][1] else stem(joined), words[-1][1])])
+            for variant in variants:
+                ids = tuple(dict.fromkeys(pid(w, p) for w, p in variant))
+                rule = _Rule(group_index, ids, weight, text, kind)
+                self._rules.append(rule)
+                self._rules_by_first.setdefault(ids[0], []).append(len(self._rules) - 1)
+
+        for i, g in enumerate(groups):
+            for k in g.keywords:
+                add(i, k, "keyword")
+            for ph in g.phrases:
+                add(i, ph, "phrase")
+            for x in g.exclude:
+                add(i, x, "exclude")
+        self._prefix_lengths = sorted(self._prefix)
+        self._word_cache: dict[str, tuple[int, ...]] = {}
+
+    def _patterns_of(self, word: str) -> tuple[int, ...]:
+        """Pattern ids a text word matches (exact stems and prefixes), memoized: citizens' vocabulary is
+        small and repetitive, so after warm-up a word costs one dict look-up."""
+        found = self._word_cache.get(word)
+        if found is None:
+            ids: list[int] = []
+            for key in word_keys(word):
+                ids.extend(self._exact.get(key, ()))
+            n = len(word)
+            for length in self._prefix_lengths:
+                if length > n:
+                    break
+                ids.extend(self._prefix[length].get(word[:length], ()))
+            found = tuple(dict.fromkeys(ids))
+            if len(self._word_cache) >= _WORD_CACHE_SIZE:
+                self._word_cache.clear()
+            self._word_cache[word] = found
+        return found
+
+    def _hits(self, text: str) -> dict[int, list[int]]:
+        """Pattern id → word positions where it matches."""
+        positions: dict[int, list[int]] = {}
+        base = 0
+        for segment in match_segments(text):
+            segment = [w for w in segment if w not in TRANSPARENT]
+            for offset, word in enumerate(segment):
+                for p in self._patterns_of(word):
+                    if p in positions:
+                        positions[p].append(base + offset)
+                    else:
+                        positions[p] = [base + offset]
+            base += len(segment) + _SENTENCE_GAP
+        return positions
+
+    def _near(self, lists: list[list[int]]) -> bool:
+        """One position per word, all distinct, within a window of len(lists)-1+gap words. Position lists
+        are ascending (they are appended in text order)."""
+        n = len(lists)
+        span = n - 1 + self.gap
+        if n == 2:  # most phrases: for each position of the first word, the nearest of the second
+            a, b = lists
+            for at in a:
+                k = bisect_left(b, at - span)
+                while k < len(b) and b[k] <= at + span:
+                    if b[k] != at:
+                        return True
+                    k += 1
+            return False
+        # Sliding window over the merged positions; a window covering every word is checked for distinctness.
+        events = sorted((at, i) for i, positions in enumerate(lists) for at in positions)
+        count = [0] * n
+        covered = 0
+        left = 0
+        for right, (at, i) in enumerate(events):
+            if count[i] == 0:
+                covered += 1
+            count[i] += 1
+            while events[left][0] < at - span:
+                j = events[left][1]
+                count[j] -= 1
+                if count[j] == 0:
+                    covered -= 1
+                left += 1
+            if covered == n and len({e[0] for e in events[left : right + 1]}) >= n:
+                return True
+        return False
+
+    def scores(self, text: str) -> list[tuple[str, float, float, tuple[str, ...]]]:
+        """Every group with evidence and not vetoed: (name, score, phrase score, evidence), best first;
+        ties go to more phrase evidence, then to the group listed first."""
+        positions = self._hits(text) if text else {}
+        score: dict[int, float] = {}
+        phrase_score: dict[int, float] = {}
+        evidence: dict[int, list[str]] = {}
+        weights: dict[int, list[float]] = {}
+        vetoed: set[int] = set()
+        seen: set[int] = set()
+        for first in positions:
+            for r in self._rules_by_first.get(first, ()):
+                if r in seen:
+                    continue
+                seen.add(r)
+                rule = self._rules[r]
+                if len(rule.patterns) > 1:
+                    if not all(p in positions for p in rule.patterns):
+                        continue
+                    if not self._near([positions[p] for p in rule.patterns]):
+                        continue
+                if rule.kind == "exclude":
+                    vetoed.add(rule.group)
+                    continue
+                labels = evidence.setdefault(rule.group, [])
+                if rule.label in labels:
+                    continue  # the one-word variant of a phrase already counted
+                labels.append(rule.label)
+                weights.setdefault(rule.group, []).append(rule.weight)
+                if rule.kind == "phrase":
+                    phrase_score[rule.group] = phrase_score.get(rule.group, 0.0) + rule.weight
+        for group, ws in weights.items():
+            # Diminishing returns: overlapping phrases over the same few words («بیمه رد», «بیمه نمیکنه»,
+            # «بیمه کارفرما») must not outvote one clear phrase of another topic.
+            ws.sort(reverse=True)
+            score[group] = sum(w * EVIDENCE_DECAY**i for i, w in enumerate(ws))
+        ranked = sorted(
+            (t for t in score if t not in vetoed),
+            key=lambda t: (-score[t], -phrase_score.get(t, 0.0), t),
+        )
+        return [(self.names[t], score[t], phrase_score.get(t, 0.0), tuple(evidence[t])) for t in ranked]
+
+
+@dataclass(frozen=True)
+class Facet:
+    """A kind of thing a matter is about where two different values make two different matters: the
+    bank of a loan, the maker of a car, the goods overpriced. `topics` empty ⇒ applies to every topic."""
+
+    name: str
+    values: dict[str, tuple[str, ...]]
+    topics: frozenset[str] = frozenset()
 
 
 class TopicCatalog:
-    def __init__(self, agencies: dict[str, Agency], topics: dict[str, Topic]):
+    def __init__(self, agencies: dict[str, Agency], topics: dict[str, Topic], facets: tuple[Facet, ...] = ()):
         self.agencies = agencies
         self.topics = topics
-        # Precompute stemmed keys once; classification runs on every contact.
-        self._keys = {
-            code: (
-                tuple(_match_key(k) for k in t.keywords),
-                tuple(_match_key(p) for p in t.phrases),
-                tuple(_match_key(x) for x in t.exclude),
-            )
-            for code, t in topics.items()
-        }
+        self.facet_defs = facets
+        groups = []
+        for code, t in topics.items():
+            if code == OTHER:
+                continue
+            keywords, phrases = list(t.keywords), list(t.phrases)
+            if t.parent:
+                parent = topics[t.parent]
+                keywords += [k for k in parent.keywords if k not in keywords]
+                phrases += [ph for ph in parent.phrases if ph not in phrases]
+            groups.append(_Group(code, tuple(keywords), tuple(phrases), t.exclude))
+        self._matcher = PatternMatcher(groups)
+        # Facet values are names («بانک ملت»): their words must stand together.
+        self._facets = PatternMatcher(
+            [_Group(f"{f.name}:{value}", phrases=patterns) for f in facets for value, patterns in f.values.items()],
+            gap=0,
+        )
 
+    # ---- loading ------------------------------------------------------------------------------------
     @classmethod
     def from_toml(cls, data: dict) -> "TopicCatalog":
         agencies = {
@@ -72,16 +340,30 @@ class TopicCatalog:
         }
         topics: dict[str, Topic] = {}
         for t in data["topics"]:
+            if t["code"] in topics:
+                raise ValueError(f"topic {t['code']} is defined twice")
             if t["agency"] not in agencies:
                 raise ValueError(f"topic {t['code']} names unknown agency {t['agency']}")
+            parent = t.get("parent")
+            if parent is not None and parent not in topics:
+                raise ValueError(f"topic {t['code']}: parent {parent} must be defined before it")
             topics[t["code"]] = Topic(
                 code=t["code"], name_fa=t["name_fa"], name_en=t.get("name_en", t["code"]), agency=t["agency"],
                 keywords=tuple(t.get("keywords", ())), phrases=tuple(t.get("phrases", ())),
-                exclude=tuple(t.get("exclude", ())),
+                exclude=tuple(t.get("exclude", ())), parent=parent,
             )
         if OTHER not in topics:
             raise ValueError("the catalog needs an 'other' topic for unclassified matters")
-        return cls(agencies, topics)
+        facets = []
+        for name, f in data.get("facets", {}).items():
+            unknown = set(f.get("topics", ())) - set(topics)
+            if unknown:
+                raise ValueError(f"facet {name} names unknown topics {sorted(unknown)}")
+            facets.append(Facet(
+                name=name, values={v: tuple(p) for v, p in f["values"].items()},
+                topics=frozenset(f.get("topics", ())),
+            ))
+        return cls(agencies, topics, tuple(facets))
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "TopicCatalog":
@@ -91,22 +373,29 @@ class TopicCatalog:
             raw = Path(path).read_text("utf-8")
         return cls.from_toml(tomllib.loads(raw))
 
+    # ---- classification -----------------------------------------------------------------------------
+    def scores(self, text: str) -> list[tuple[str, float, float, tuple[str, ...]]]:
+        """Every topic with evidence: (code, score, phrase score, evidence), best first. For operators
+        and tests: shows why a text went where it did and what came second."""
+        return self._matcher.scores(text)
+
     def classify(self, text: str) -> TopicMatch:
-        key = _match_key(text)
-        best: TopicMatch | None = None
-        for code, (keywords, phrases, exclude) in self._keys.items():
-            if code == OTHER or any(x in key for x in exclude):
-                continue
-            evidence = [p.strip() for p in phrases if p in key]
-            score = 3.0 * len(evidence)
-            kw = [k.strip() for k in keywords if k in key]
-            score += 1.0 * len(kw)
-            evidence += kw
-            if score > 0 and (best is None or score > best.score):
-                best = TopicMatch(code, self.topics[code].agency, score, tuple(evidence))
-        if best is None:
+        ranked = self._matcher.scores(text) if text else []
+        if not ranked:
             return TopicMatch(OTHER, self.topics[OTHER].agency, 0.0)
-        return best
+        code, score, _, evidence = ranked[0]
+        return TopicMatch(code, self.topics[code].agency, score, evidence)
+
+    def facets(self, text: str, topic: str | None = None) -> dict[str, frozenset[str]]:
+        """Facet name → values the text names («bank» → {«mellat»}); only facets that apply to `topic`."""
+        found: dict[str, set[str]] = {}
+        for name, *_ in self._facets.scores(text):
+            facet, value = name.split(":", 1)
+            found.setdefault(facet, set()).add(value)
+        if topic is not None:
+            applies = {f.name for f in self.facet_defs if not f.topics or topic in f.topics}
+            found = {k: v for k, v in found.items() if k in applies}
+        return {k: frozenset(v) for k, v in found.items()}
 
     def topic(self, code: str) -> Topic:
         return self.topics[code]
@@ -120,4 +409,6 @@ def default_catalog() -> TopicCatalog:
     return TopicCatalog.load()
 
 
-__all__ = ["Agency", "Topic", "TopicMatch", "TopicCatalog", "default_catalog", "OTHER", "normalize"]
+__all__ = [
+    "Agency", "Facet", "PatternMatcher", "Topic", "TopicMatch", "TopicCatalog", "default_catalog", "OTHER", "normalize",
+]

@@ -56,7 +56,7 @@ def bootstrap(
     intake = IntakeService(
         uow=SqlUnitOfWorkFactory(engine),
         catalog=catalog,
-        dedup=Deduplicator(DedupPolicy(closed_window=timedelta(days=settings.dedup_window_days))),
+        dedup=Deduplicator(DedupPolicy(closed_window=timedelta(days=settings.dedup_window_days)), catalog=catalog),
         clock=clock or SystemClock(),
         notifier=QueuedNotifier(jobs, citizen_notifier),
     )

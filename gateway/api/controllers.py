@@ -88,8 +88,8 @@ _SUBMISSION_EXAMPLE = {
 
 
 _DUPLICATE_EXAMPLE = {
-    "outcome": "duplicate", "tracking_code": "209424725447", "status": "routed", "topic": "subsidy", "agency": "mcls",
-    "agency_name_fa": "وزارت تعاون، کار و رفاه اجتماعی",
+    "outcome": "duplicate", "tracking_code": "209424725447", "status": "routed", "topic": "subsidy", "agency": "subsidy_org",
+    "agency_name_fa": "سازمان هدفمندسازی یارانه‌ها",
     "message_fa": "این موضوع قبلاً با کد پیگیری 209424725447 ثبت شده و در حال رسیدگی است.",
     "message_en": "This matter is already registered under tracking code 209424725447.",
 }

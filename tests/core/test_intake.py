@@ -198,6 +198,19 @@ def test_transcript_arriving_later_merges_a_duplicate_and_keeps_the_alias(intake
     assert intake.attach_transcript(pending.tracking_code, "هر متنی", "system:asr").tracking_code == existing.tracking_code
 
 
+def test_family_member_whose_code_is_pending_is_not_filed_under_the_caller(intake):
+    pending = intake.submit(Submission(
+        channel=Channel.VOICE, caller=Person(national_code=FATHER), subject=Person(national_code=None),
+        text=SUBSIDY_SMS, flags=frozenset({IDENTITY_PENDING}),
+    ))
+    case, _, _ = intake.get_case(tracking_code=pending.tracking_code)
+    assert case.identity is None and case.caller_national_code == FATHER and IDENTITY_PENDING in case.flags
+    # The father's own subsidy matter is not this one.
+    assert intake.submit(submission(SUBSIDY_SMS, FATHER)).tracking_code != pending.tracking_code
+    intake.set_identity(pending.tracking_code, SON, "operator:t", subject=True)
+    assert intake.follow_up(pending.tracking_code, SON) is not None
+
+
 def test_identity_pending_case_is_completed_by_an_operator(intake):
     pending = intake.submit(Submission(channel=Channel.VOICE, caller=Person(phone="09121234567"), text=WATER_BILL,
                                        flags=frozenset({IDENTITY_PENDING})))

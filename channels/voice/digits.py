@@ -1,0 +1,168 @@
+"""Persian spoken numbers → a digit string, for national codes and tracking codes said aloud.
+
+Callers read a 10-digit code in many ways, and the ASR (a grammar limited to these words) writes
+what it heard: digit by digit («صفر صفر یک…»), in groups («سیصد و چهل و پنج», «دو هزار»), mixed
+with digits the ASR or an operator typed, colloquially («شیش», «یه», «چار», «پونصد»), and with
+fillers («اِ», «خب», «یعنی»). The parser reads the words left to right and builds number groups by
+place-value slots: a word joins the current group when its places are all below the group's lowest
+filled place (سیصد + چهل + پنج = 345; بیست + سه = 23), otherwise it starts a new group
+(سه چهار = "34"). «هزار» multiplies the group before it. Each group is written in full (دو هزار =
+"2000", صفر = "0") and the groups are concatenated.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from core.text import fold_digits
+
+# Units: (value, places it fills). Places: 0 = units, 1 = tens, 2 = hundreds.
+_UNITS = {
+    "یک": 1, "یه": 1, "یکی": 1,
+    "دو": 2,
+    "سه": 3,
+    "چهار": 4, "چار": 4,
+    "پنج": 5,
+    "شش": 6, "شیش": 6,
+    "هفت": 7,
+    "هشت": 8,
+    "نه": 9, "نُه": 9,
+}
+_TEENS = {
+    "ده": 10,
+    "یازده": 11,
+    "دوازده": 12,
+    "سیزده": 13,
+    "چهارده": 14, "چارده": 14,
+    "پانزده": 15, "پونزده": 15,
+    "شانزده": 16, "شونزده": 16,
+    "هفده": 17, "هیفده": 17,
+    "هجده": 18, "هیجده": 18, "هژده": 18,
+    "نوزده": 19,
+}
+_TENS = {
+    "بیست": 20,
+    "سی": 30,
+    "چهل": 40, "چل": 40,
+    "پنجاه": 50,
+    "شصت": 60,
+    "هفتاد": 70,
+    "هشتاد": 80,
+    "نود": 90,
+}
+_HUNDREDS = {
+    "صد": 100, "یکصد": 100,
+    "دویست": 200,
+    "سیصد": 300,
+    "چهارصد": 400, "چارصد": 400,
+    "پانصد": 500, "پونصد": 500,
+    "ششصد": 600, "شیشصد": 600,
+    "هفتصد": 700,
+    "هشتصد": 800,
+    "نهصد": 900,
+}
+ZERO_WORDS = {"صفر": 0}
+THOUSAND_WORDS = {"هزار": 1000}
+JOINERS = {"و"}
+FILLERS = {"اِ", "ا", "اه", "اِم", "ام", "اوم", "امم", "خب", "خوب", "یعنی", "ببخشید", "آها", "آهان", "بله",
+           "[unk]", "عرض", "کنم", "میشه", "می‌شه", "شماره", "کد", "ملی", "ملیم", "من"}
+
+# Every word the grammar may produce: what the Vosk recognizer is limited to.
+GRAMMAR_WORDS: tuple[str, ...] = tuple(sorted(
+    set(_UNITS) | set(_TEENS) | set(_TENS) | set(_HUNDREDS) | set(ZERO_WORDS) | set(THOUSAND_WORDS) | JOINERS
+    - {"[unk]"}
+))
+
+# Places a word fills, per table.
+_WORD: dict[str, tuple[int, frozenset[int]]] = {}
+for _w, _v in _UNITS.items():
+    _WORD[_w] = (_v, frozenset({0}))
+for _w, _v in _TEENS.items():
+    _WORD[_w] = (_v, frozenset({0, 1}))
+for _w, _v in _TENS.items():
+    _WORD[_w] = (_v, frozenset({1}))
+for _w, _v in _HUNDREDS.items():
+    _WORD[_w] = (_v, frozenset({2}))
+
+_DIACRITICS = re.compile("[\u064b-\u065f\u0670]")
+_TOKEN = re.compile(r"\d|\[unk\]|[^\s\d،,.\-]+")
+_FOLD = str.maketrans({"ي": "ی", "ك": "ک", "\u200c": None, "\u200d": None, "ـ": None})
+
+
+@dataclass(frozen=True)
+class DigitParse:
+    digits: str
+    unknown: tuple[str, ...] = ()  # words that are neither numbers nor fillers (the ASR or caller said something else)
+
+
+class _Group:
+    """One spoken number being built: thousands part and the three lower places."""
+
+    def __init__(self) -> None:
+        self.thousands = 0
+        self.has_thousand = False
+        self.value = 0
+        self.filled: set[int] = set()
+
+    @property
+    def empty(self) -> bool:
+        return not self.filled and not self.has_thousand
+
+    def accepts(self, places: frozenset[int]) -> bool:
+        return not self.filled or max(places) < min(self.filled)
+
+    def add(self, value: int, places: frozenset[int]) -> None:
+        self.value += value
+        self.filled |= places
+
+    def thousand(self) -> bool:
+        if self.has_thousand:
+            return False
+        self.thousands = (self.value or 1) * 1000
+        self.value, self.filled, self.has_thousand = 0, set(), True
+        return True
+
+    def render(self) -> str:
+        return str(self.thousands + self.value)
+
+
+def _tokens(text: str) -> list[str]:
+    text = _DIACRITICS.sub("", fold_digits(text or "").translate(_FOLD))
+    return _TOKEN.findall(text)
+
+
+def parse_digits(transcript: str) -> DigitParse:
+    """The digits a caller said. Unknown words are reported, not guessed."""
+    out: list[str] = []
+    unknown: list[str] = []
+    group = _Group()
+
+    def close() -> None:
+        nonlocal group
+        if not group.empty:
+            out.append(group.render())
+        group = _Group()
+
+    for token in _tokens(transcript):
+        if token.isdigit():
+            close()
+            out.append(token)
+        elif token in ZERO_WORDS:
+            close()
+            out.append("0")
+        elif token in THOUSAND_WORDS:
+            if group.empty or not group.thousand():
+                close()
+                group.thousand()
+        elif token in _WORD:
+            value, places = _WORD[token]
+            if not group.accepts(places):
+                close()
+            group.add(value, places)
+        elif token in JOINERS or token in FILLERS:
+            continue
+        else:
+            unknown.append(token)
+    close()
+    return DigitParse("".join(out), tuple(unknown))

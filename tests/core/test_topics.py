@@ -1,0 +1,206 @@
+"""The topic catalog (data file) and the keyword/phrase classifier."""
+
+import pytest
+
+from core.topics import OTHER, TopicCatalog, default_catalog
+from tests.core.data import load_tsv
+
+CATALOG = default_catalog()
+
+REQUIRED_TOPICS = [
+    "subsidy", "justice_shares", "pension", "unemployment_insurance", "water_outage", "water_bill",
+    "electricity_outage", "electricity_bill", "gas_connection", "gas_outage", "gas_bill", "garbage", "roads",
+    "bank_loan", "passport", "school_fees", "housing_project", "health_insurance", "fuel_card", "traffic_fines",
+    "telecom_internet", "telecom_phone", "hospital_costs", "kalabarg", "marriage_loan", "land_deeds", "tax",
+    "labour_wages", OTHER,
+]
+
+
+def test_catalog_has_the_topics_a_111_line_receives():
+    assert len(CATALOG.topics) >= 26
+    for code in REQUIRED_TOPICS:
+        assert code in CATALOG.topics, code
+
+
+@pytest.mark.parametrize("code", sorted(CATALOG.topics), ids=sorted(CATALOG.topics))
+def test_every_topic_names_a_known_agency_in_persian_and_english(code):
+    topic = CATALOG.topic(code)
+    agency = CATALOG.agency(topic.agency)
+    assert topic.name_fa and topic.name_en and agency.name_fa and agency.name_en
+    assert any("\u0600" <= ch <= "\u06ff" for ch in topic.name_fa + agency.name_fa)
+    if code != OTHER:
+        assert topic.keywords or topic.phrases
+
+
+def test_fine_grained_topics_share_an_agency():
+    # One agency, different matters: dedup keeps them apart because the topics differ.
+    assert CATALOG.topic("water_outage").agency == CATALOG.topic("water_bill").agency
+    assert CATALOG.topic("pension").agency == CATALOG.topic("unemployment_insurance").agency
+    assert CATALOG.topic("gas_outage").agency == CATALOG.topic("gas_bill").agency
+
+
+CASES = [
+    # (id, text, topic) — one per register: SMS shorthand, colloquial speech, formal letter, misspellings.
+    ("subsidy_sms", "یارانم نیومده", "subsidy"),
+    ("subsidy_arabic_yeh", "يارانه ما قطع شد", "subsidy"),
+    ("subsidy_letter", "احتراماً به استحضار می‌رساند یارانه نقدی اینجانب واریز نگردیده است.", "subsidy"),
+    ("subsidy_decile", "دهک ما رو اشتباه زدن", "subsidy"),
+    ("justice_shares_misspelled", "سحام عدالت منو ندادن", "justice_shares"),
+    ("justice_shares_dividend", "سود سهام عدالتم نیومده", "justice_shares"),
+    ("pension_misspelled", "بازنشتگیم دیر واریز میشه", "pension"),
+    ("pension_formal", "مستمری اینجانب پرداخت نگردیده است", "pension"),
+    ("unemployment_colloquial", "بیمه بیکاریمو قطع کردن", "unemployment_insurance"),
+    ("unemployment_not_health", "بیمه بیکاری ندادن", "unemployment_insurance"),
+    ("insurance_record", "کارفرما منو بیمه نکرده", "insurance_record"),
+    ("wages", "سه ماهه کارفرما حقوقمونو نداده", "labour_wages"),
+    ("water_outage_no_madda", "اب قطعه", "water_outage"),
+    ("water_outage_far_words", "آب منطقه ما از دیروز صبح تا الان قطع است", "water_outage"),
+    ("water_outage_bi_abi_space", "بی آبی داریم", "water_outage"),
+    ("water_bill_joined", "آب‌بها زیاد اومده", "water_bill"),
+    ("water_bill_misspelled", "قبظ آب زیاده", "water_bill"),
+    ("sewage", "فاضلاب کوچه پس زده", "sewage"),
+    ("electricity_outage", "برق خونه رفته", "electricity_outage"),
+    ("electricity_bill", "قبض برقم زیاد اومده", "electricity_bill"),
+    ("gas_outage", "فشار گاز کمه", "gas_outage"),
+    ("gas_connection", "گازکشی روستا انجام نشده", "gas_connection"),
+    ("gas_bill", "قبض گاز زیاده", "gas_bill"),
+    ("garbage", "آشغالا رو جمع نمیکنن", "garbage"),
+    ("roads", "چاله های خیابون", "roads"),
+    ("intercity_road", "جاده روستا خرابه", "intercity_roads"),
+    ("bank_loan", "بانک وامم رو نمیده", "bank_loan"),
+    ("marriage_loan_beats_parent", "وام ازدواج رو بانک نمیده", "marriage_loan"),
+    ("housing_loan_is_bank", "قسط وام مسکن زیاده", "bank_loan"),
+    ("passport_synonym", "پاسپورتم نیومده", "passport"),
+    ("school_fees", "شهریه مدرسه زیاده", "school_fees"),
+    ("university_fees", "شهریه دانشگاه زیاده", "university_fees"),
+    ("housing_project", "مسکن مهر ما تحویل نشده", "housing_project"),
+    ("housing_national", "نهضت ملی مسکن خبری نشد", "housing_project"),
+    ("health_insurance", "دفترچه بیمه ام تمدید نمیشه", "health_insurance"),
+    ("hospital", "بیمارستان پول زیادی گرفت", "hospital_costs"),
+    ("fuel_card_arabic_kaf", "كارت سوختم نرسيده", "fuel_card"),
+    ("traffic_fines", "خلافی ماشینم اشتباهه", "traffic_fines"),
+    ("car_delivery", "سایپا ماشینمو تحویل نمیده", "car_delivery"),
+    ("internet", "اینترنت خیلی کنده", "telecom_internet"),
+    ("sim_card", "سیمکارتم مسدود شده", "telecom_phone"),
+    ("kalabarg", "کالا برگ شارژ نشده", "kalabarg"),
+    ("deed", "سند خونه صادر نمیشه", "land_deeds"),
+    ("tax", "مالیات زیادی برام بستن", "tax"),
+    ("military", "معافیت کفالت رد شد", "military_service"),
+    ("price_gouging", "نانوایی گرونفروشی میکنه", "price_gouging"),
+    ("finglish_subsidy", "salam yaraneh man vaariz nashode", "subsidy"),
+    ("finglish_water_bill", "Ghabze ab ziad omade", "water_bill"),
+    ("finglish_marriage_loan", "vame ezdevajam ro nemidan", "marriage_loan"),
+    ("unanswered_phone_is_not_telecom", "کسی جواب تلفن رو نمیده", OTHER),
+    ("money_without_matter_is_other", "پول به حسابم نیومده", OTHER),
+    ("greeting_is_other", "سلام خسته نباشید", OTHER),
+    ("empty_is_other", "", OTHER),
+]
+
+
+@pytest.mark.parametrize(("text", "topic"), [c[1:] for c in CASES], ids=[c[0] for c in CASES])
+def test_classify(text, topic):
+    match = CATALOG.classify(text)
+    assert match.topic == topic, (match, CATALOG.scores(text)[:3])
+    assert match.agency == CATALOG.topic(topic).agency
+    if topic != OTHER:
+        assert match.score > 0 and match.evidence  # an operator can see why
+
+
+def test_exclude_vetoes_a_topic():
+    # «یارانه کالایی» is the coupon scheme, not the cash subsidy.
+    assert CATALOG.classify("یارانه کالایی ما شارژ نشده").topic == "kalabarg"
+
+
+def test_scores_explain_the_runner_up():
+    ranked = CATALOG.scores("وام ازدواج رو بانک نمیده")
+    assert [r[0] for r in ranked[:2]] == ["marriage_loan", "bank_loan"]
+
+
+def _accuracy(rows):
+    hits = [CATALOG.classify(r["text"]).topic == r["topic"] for r in rows]
+    return sum(hits) / len(hits)
+
+
+def test_accuracy_on_labelled_samples():
+    rows = load_tsv("topic_samples.tsv")
+    assert len(rows) >= 100
+    assert _accuracy(rows) >= 0.95
+
+
+def test_accuracy_on_holdout_samples():
+    rows = load_tsv("topic_holdout.tsv")
+    assert len(rows) >= 40
+    assert _accuracy(rows) >= 0.85
+
+
+CATALOG_ERRORS = [
+    ("unknown_agency", {"agencies": {"a": {"name_fa": "الف"}}, "topics": [
+        {"code": "other", "name_fa": "x", "agency": "a"}, {"code": "t", "name_fa": "x", "agency": "zz"}]}),
+    ("no_other", {"agencies": {"a": {"name_fa": "الف"}}, "topics": [{"code": "t", "name_fa": "x", "agency": "a"}]}),
+    ("duplicate_code", {"agencies": {"a": {"name_fa": "الف"}}, "topics": [
+        {"code": "other", "name_fa": "x", "agency": "a"}, {"code": "other", "name_fa": "x", "agency": "a"}]}),
+    ("parent_after_child", {"agencies": {"a": {"name_fa": "الف"}}, "topics": [
+        {"code": "other", "name_fa": "x", "agency": "a"}, {"code": "t", "name_fa": "x", "agency": "a", "parent": "p"}]}),
+    ("empty_pattern", {"agencies": {"a": {"name_fa": "الف"}}, "topics": [
+        {"code": "other", "name_fa": "x", "agency": "a"}, {"code": "t", "name_fa": "x", "agency": "a", "keywords": ["..."]}]}),
+]
+
+
+@pytest.mark.parametrize("data", [c[1] for c in CATALOG_ERRORS], ids=[c[0] for c in CATALOG_ERRORS])
+def test_catalog_errors_are_caught_on_load(data):
+    with pytest.raises(ValueError):
+        TopicCatalog.from_toml(data)
+
+
+def test_catalog_loads_from_a_path(tmp_path):
+    path = tmp_path / "t.toml"
+    path.write_text(
+        '[agencies.a]\nname_fa = "الف"\n[[topics]]\ncode = "other"\nname_fa = "سایر"\nagency = "a"\n'
+        '[[topics]]\ncode = "w"\nname_fa = "آب"\nagency = "a"\nphrases = ["قطع* آب"]\n',
+        encoding="utf-8",
+    )
+    catalog = TopicCatalog.load(path)
+    assert catalog.classify("آب خانه ما قطعه").topic == "w"
+    assert catalog.classify("برق").topic == OTHER
+
+
+FACET_CASES = [
+    ("bank", "وام بانک ملت رو نمیدن", "bank_loan", {"bank": {"mellat"}}),
+    ("national_code_is_not_bank_melli", "بانک وام نداد کد ملی من", "bank_loan", {}),
+    ("car_model_names_maker", "پراید ثبت نامی تحویل نشده", "car_delivery", {"car_maker": {"saipa"}}),
+    ("goods_only_for_prices", "نان گران است", "pension", {}),
+]
+
+
+@pytest.mark.parametrize(("text", "topic", "expected"), [c[1:] for c in FACET_CASES], ids=[c[0] for c in FACET_CASES])
+def test_facets(text, topic, expected):
+    assert {k: set(v) for k, v in CATALOG.facets(text, topic).items()} == expected
+
+
+# ---- properties ---------------------------------------------------------------------------------------------
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_words = st.sampled_from(
+    "یارانه قطع آب برق گاز قبض وام بانک بیمه بیکاری بازنشستگی سهام عدالت کارت سوخت سلام اینجانب را از به "
+    "و ۱۲۳ 45 ي ك \u200c ـ . ، ؟ * ( ) ADSL yaraneh".split()
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.lists(_words, max_size=30).map(" ".join), st.text(max_size=200)))
+def test_classify_always_answers_a_known_topic(text):
+    match = CATALOG.classify(text)
+    assert match.topic in CATALOG.topics
+    assert match.agency == CATALOG.topic(match.topic).agency
+    assert (match.topic == OTHER) == (match.score == 0)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(_words, min_size=1, max_size=20))
+def test_classification_ignores_spelling_variants(tokens):
+    # Arabic letters, tatweel and stray ZWNJ before a space never change the topic.
+    text = " ".join(tokens)
+    variant = text.replace("ی", "ي").replace("ک", "ك").replace(" ", "\u200c ")
+    assert CATALOG.classify(variant).topic == CATALOG.classify(text).topic
