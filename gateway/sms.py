@@ -9,6 +9,7 @@ import os
 import signal
 from dataclasses import dataclass, field
 from datetime import timedelta
+from pathlib import Path
 from typing import Mapping
 
 log = logging.getLogger("dargah.sms")
@@ -166,7 +167,18 @@ def build_runner(services, sms_settings: SmsSettings):
     return SmsRunner(channel, sms_settings.bind_config())
 
 
-async def _serve(runner) -> None:
+async def _heartbeat(runner, path: Path) -> None:
+    """Write "bound"/"unbound" to a file every 10 s: the container health check reads it."""
+    while True:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text("bound" if runner.esme.bound.is_set() else "unbound")
+        except OSError:
+            pass
+        await asyncio.sleep(10)
+
+
+async def _serve(runner, health_file: Path) -> None:
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -175,7 +187,9 @@ async def _serve(runner) -> None:
         except NotImplementedError:  # pragma: no cover
             pass
     await runner.start()
+    beat = asyncio.create_task(_heartbeat(runner, health_file))
     await stop.wait()
+    beat.cancel()
     log.info("stopping the SMS channel")
     await runner.stop()
 
@@ -199,7 +213,7 @@ def _cmd_sms(args: argparse.Namespace) -> int:
     log.info("SMS channel: SMSC %s:%s system_id=%s mode=%s short code %s, MT rate %s/s", sms_settings.host,
              sms_settings.port, sms_settings.system_id, sms_settings.bind_mode, sms_settings.short_code,
              sms_settings.mt_rate)
-    asyncio.run(_serve(build_runner(services, sms_settings)))
+    asyncio.run(_serve(build_runner(services, sms_settings), Path(settings.data_dir) / "sms.health"))
     return 0
 
 
