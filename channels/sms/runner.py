@@ -80,6 +80,8 @@ class SmsRunner:
                     break
                 except Exception:  # the database is down: do not ack; retry (the SMSC may also resend)
                     log.exception("storing %d received SMS failed; retrying before acknowledging", len(rows))
+                    if self._stopping:
+                        return
                     await asyncio.sleep(1.0)
             for session, sequence, _ in batch:
                 try:

@@ -9,6 +9,8 @@ import logging
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from concurrent.futures import ThreadPoolExecutor
+
+from sqlalchemy import exc as sa_exc
 from typing import Callable
 
 from core import identity as ident
@@ -176,7 +178,7 @@ class SmsChannel:
                 self.store.mark_waiting(row["id"], key, ud.concat.seq, ud.concat.total)
                 touched.add(key)
                 continue
-            finished.append(self._handled([row["id"]], self._decode(row, sm.data_coding, {1: ud.body}, 1)))
+            finished.append(self._safely([row["id"]], lambda: self._decode(row, sm.data_coding, {1: ud.body}, 1)))
             if len(finished) >= 100:
                 self.store.finish_many(finished, self.clock.now())
                 done += len(finished)
@@ -201,7 +203,7 @@ class SmsChannel:
         ids = [r["id"] for r in rows]
         first = rows[0]
         self._held |= self.store.held_senders({first["sender"]}, self.clock.now() - self.config.hold_window)
-        self._finish(ids, self._decode(first, coding, parts, total))
+        self.store.finish_many([self._safely(ids, lambda: self._decode(first, coding, parts, total))], self.clock.now())
         if len(parts) < total:
             log.warning("message %s kept with %d of %d parts after the part timeout", f"sms:{first['id']}",
                         len(parts), total)
@@ -223,6 +225,23 @@ class SmsChannel:
         return InboundSms(key=f"sms:{row['id']}", sender=row["sender"], text="", received_at=utc(row["received_at"]),
                           flags=frozenset({"undecodable"}), coding=f"0x{row['data_coding'] & 0xFF:02x}",
                           raw_hex=raw.hex() + "|" + reason[:80])
+
+    def _safely(self, row_ids: list[int], message: Callable[[], InboundSms]):
+        """_handled, except that a message that breaks the code (a bug, not the database) cannot block the
+        queue behind it: it is held for operators with its rows marked "error". Database errors propagate,
+        so the batch is retried."""
+        try:
+            return self._handled(row_ids, message())
+        except sa_exc.DBAPIError:
+            raise
+        except Exception as exc:  # noqa: BLE001
+            log.exception("SMS rows %s could not be processed", row_ids)
+            key = f"sms:{row_ids[0]}"
+            self.intake.hold(ReviewItem(id=None, kind=ReviewKind.NEEDS_REVIEW, channel=Channel.SMS,
+                                        reason=f"processing error: {type(exc).__name__}", text="",
+                                        created_at=self.clock.now(), external_id=key,
+                                        fields={"inbound_rows": row_ids}))
+            return row_ids, key, "error", None
 
     def _handled(self, row_ids: list[int], message: InboundSms):
         reply, state = self.handle(message)

@@ -131,3 +131,22 @@ def test_interleaved_references_from_one_sender(harness, smsc):
         smsc.deliver(source_addr=SENDER, **spec)
     cases = wait_until(lambda: len(harness.cases()) == 2 and harness.cases())
     assert {c.identity: c.text for c in cases} == {CODE_A: "آسفالت کوچه خراب است", CODE_B: "برق خانه پدرم قطع است"}
+
+
+def test_a_message_that_breaks_processing_does_not_block_the_queue(harness, smsc, monkeypatch):
+    from channels.sms import normalize
+
+    real = normalize.decide
+
+    def decide(sms):
+        if "BOOM" in sms.text:
+            raise RuntimeError("a bug")
+        return real(sms)
+
+    monkeypatch.setattr(normalize, "decide", decide)
+    smsc.deliver(source_addr=SENDER, data_coding=8, short_message_hex=ucs2("BOOM"))
+    smsc.deliver(source_addr=SENDER, data_coding=8, short_message_hex=ucs2(PERSIAN))
+    wait_until(harness.cases)
+    [item] = harness.intake.review_items(kind=ReviewKind.NEEDS_REVIEW)
+    assert "processing error" in item.reason
+    assert [r["state"] for r in harness.store.inbound()] == ["error", "done"]
