@@ -177,8 +177,29 @@ class Harness:
 
 
 @pytest.fixture
-def harness(tmp_path, smsc):
-    h = Harness(tmp_path, smsc.port).start()
+def sqlite_services(sqlite_template, tmp_path):
+    """Bootstrapped services on a migrated SQLite database only (most SMS tests; test_conversation.py runs
+    on SQLite and PostgreSQL through tests/conftest.py's `services`)."""
+    from core.memory import InlineJobQueue
+    from gateway.bootstrap import bootstrap, set_services
+    from gateway.settings import Settings
+    from gateway.storage.database import make_engine
+
+    path = tmp_path / "dargah.db"
+    shutil.copy(sqlite_template, path)
+    settings = Settings(database_url=f"sqlite:///{path}", data_dir=tmp_path, files_dir=tmp_path / "files")
+    engine = make_engine(settings.database_url)
+    svc = bootstrap(settings, engine=engine, jobs=InlineJobQueue())
+    set_services(svc)
+    yield svc
+    set_services(None)
+    engine.dispose()
+
+
+@pytest.fixture
+def harness(sqlite_services, smsc, tmp_path):
+    """The SMS process bound to the SMSC, on a real (SQLite) database."""
+    h = make_db_harness(sqlite_services, smsc.port, tmp_path).start()
     h.wait_bound()
     yield h
     h.stop()
@@ -196,7 +217,7 @@ def db_harness(services, smsc, tmp_path):
 
 
 def make_db_harness(services, port: int, tmp_path, **config) -> Harness:
-    h = Harness(tmp_path, port, intake=services.intake, engine=services.engine, **config)
+    h = Harness(tmp_path, port, intake=services.intake, engine=config.pop("engine", services.engine), **config)
     services.intake.clock = h.clock
     notifier = SmsNotifier(h.store, h.clock)
     services.citizen_notifier = notifier
@@ -205,11 +226,11 @@ def make_db_harness(services, port: int, tmp_path, **config) -> Harness:
 
 
 @pytest.fixture
-def make_harness(tmp_path):
+def make_harness(sqlite_services, tmp_path):
     made: list[Harness] = []
 
     def make(port: int, **kwargs) -> Harness:
-        h = Harness(tmp_path, port, **kwargs).start()
+        h = make_db_harness(sqlite_services, port, tmp_path, **kwargs).start()
         made.append(h)
         return h
 

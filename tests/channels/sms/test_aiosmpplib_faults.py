@@ -12,7 +12,7 @@ from aiosmpplib import ESME, PhoneNumber, SubmitSm
 from aiosmpplib.protocol import DeliverSm, SmppMessage
 
 from channels.sms import concat, pdu
-from tests.channels.sms.conftest import PASSWORD, SYSTEM_ID, Harness, wait_until
+from tests.channels.sms.conftest import PASSWORD, SYSTEM_ID, make_db_harness, wait_until
 from tests.channels.sms.helpers import CODE_A, SENDER, SENDER_2, replies_to, ucs2
 
 
@@ -91,7 +91,7 @@ def test_generic_nack_on_unknown_data_coding(harness, smsc):
     assert "010203" in item.fields["raw"]
 
 
-def test_submit_without_udhi_and_auto_message_payload_off_kills_start(smsc, tmp_path):
+def test_submit_without_udhi_and_auto_message_payload_off_kills_start(smsc, sqlite_services, tmp_path):
     async def reproduce():
         esme = ESME(smsc_host="127.0.0.1", smsc_port=smsc.port, system_id=SYSTEM_ID, password=PASSWORD,
                     log_level="CRITICAL")
@@ -109,7 +109,7 @@ def test_submit_without_udhi_and_auto_message_payload_off_kills_start(smsc, tmp_
 
     assert asyncio.run(reproduce()) == (True, True)
     # Dargah: a message that cannot be encoded fails alone; the next one is sent; stop() returns.
-    h = Harness(tmp_path, smsc.port).start()
+    h = make_db_harness(sqlite_services, smsc.port, tmp_path).start()
     try:
         h.wait_bound()
         now = datetime.now(timezone.utc)
@@ -134,9 +134,9 @@ def test_submit_in_flight_at_disconnect_not_retried(harness, smsc):
     assert replies_to(smsc.submits()) == ["پیام آزمایشی"]
 
 
-def test_in_memory_broker_and_correlator(tmp_path, smsc):
+def test_in_memory_broker_and_correlator(tmp_path, smsc, sqlite_services):
     """Queued messages and the message_id → outbox correlation survive a restart of the process."""
-    first = Harness(tmp_path, smsc.port).start()
+    first = make_db_harness(sqlite_services, smsc.port, tmp_path).start()
     first.wait_bound()
     first.store.enqueue("before-restart", SENDER, "پاسخ شما", datetime.now(timezone.utc))
     first.runner.wake_sender()
@@ -144,7 +144,7 @@ def test_in_memory_broker_and_correlator(tmp_path, smsc):
     wait_until(lambda: first.outbox()[0]["state"] == "sent")
     first.store.enqueue("queued-while-down", SENDER, "پیام دوم", datetime.now(timezone.utc))
     first.stop()
-    second = Harness(tmp_path, smsc.port, engine=first.engine).start()
+    second = make_db_harness(sqlite_services, smsc.port, tmp_path).start()  # same database, new process state
     try:
         second.wait_bound()
         smsc.ctl("receipt", message_id=submit["message_id"], stat="DELIVRD", source_addr=SENDER)

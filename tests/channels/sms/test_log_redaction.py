@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 import logging
 
 from tests.channels.sms.conftest import wait_until

@@ -1,3 +1,4 @@
+import pytest
 from tests.channels.sms.helpers import CODE_A, SENDER, replies_to, ucs2
 
 
