@@ -68,7 +68,9 @@ class SmsSettings:
     bind_mode: str = "transceiver"
     """DARGAH_SMPP_BIND_MODE: transceiver (one bind) or pair (a receiver bind and a transmitter bind)."""
     tls: bool = False
-    """DARGAH_SMPP_TLS: 1 to connect with TLS where the SMSC offers it."""
+    """DARGAH_SMPP_TLS: 1 to connect with TLS where the SMSC offers it (the certificate is verified)."""
+    tls_ca: str = ""
+    """DARGAH_SMPP_TLS_CA: CA file for the SMSC's certificate when a private CA signed it."""
     enquire_link_interval: float = 30.0
     """DARGAH_SMPP_ENQUIRE_LINK_INTERVAL: seconds between enquire_link keep-alives."""
     mt_rate: float = 50.0
@@ -109,6 +111,7 @@ class SmsSettings:
             source_npi=_int(env, "DARGAH_SMPP_SOURCE_NPI", 0),
             bind_mode=mode,
             tls=_bool(env, "DARGAH_SMPP_TLS"),
+            tls_ca=env.get("DARGAH_SMPP_TLS_CA") or "",
             enquire_link_interval=_float(env, "DARGAH_SMPP_ENQUIRE_LINK_INTERVAL", 30.0),
             mt_rate=_float(env, "DARGAH_SMPP_MT_RATE", 50.0),
             long_messages=long_messages,
@@ -129,7 +132,7 @@ class SmsSettings:
         return BindConfig(
             host=self.host, port=self.port, system_id=self.system_id, password=self.password,
             system_type=self.system_type, addr_ton=self.bind_ton, addr_npi=self.bind_npi,
-            address_range=self.address_range, mode=BindMode(self.bind_mode), tls=self.tls,
+            address_range=self.address_range, mode=BindMode(self.bind_mode), tls=self.tls, tls_ca=self.tls_ca or None,
             enquire_link_interval=self.enquire_link_interval,
         )
 

@@ -62,6 +62,7 @@ class BindConfig:
     address_range: str = ""
     mode: BindMode = BindMode.TRANSCEIVER
     tls: bool = False
+    tls_ca: str | None = None  # CA file for an SMSC certificate not signed by a public CA
     enquire_link_interval: float = 30.0
     response_timeout: float = 10.0
     reconnect_min: float = 0.5
@@ -104,7 +105,7 @@ class Session:
 
     @classmethod
     async def open(cls, cfg: BindConfig, role: str, on_request: RequestHandler) -> "Session":
-        context = ssl.create_default_context() if cfg.tls else None
+        context = ssl.create_default_context(cafile=cfg.tls_ca) if cfg.tls else None
         reader, writer = await asyncio.wait_for(
             asyncio.open_connection(cfg.host, cfg.port, ssl=context, limit=pdu.MAX_PDU), cfg.response_timeout)
         return cls(reader, writer, role, on_request)

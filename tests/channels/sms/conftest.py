@@ -48,15 +48,17 @@ def wait_until(predicate, timeout: float = 10.0, interval: float = 0.02):
 class Smsc:
     """The node SMSC process and its control line."""
 
-    def __init__(self, port: int | None = None):
+    def __init__(self, port: int | None = None, tls: tuple[str, str] | None = None):
         self.port = port or free_port()
+        self.tls = tls
         self.proc: subprocess.Popen | None = None
         self.control: socket.socket | None = None
 
     def start(self) -> "Smsc":
         self.proc = subprocess.Popen(
             [shutil.which("node") or "node", str(SMSC_DIR / "server.js"), "--port", str(self.port),
-             "--system-id", SYSTEM_ID, "--password", PASSWORD],
+             "--system-id", SYSTEM_ID, "--password", PASSWORD,
+             *(["--tls-key", self.tls[0], "--tls-cert", self.tls[1]] if self.tls else [])],
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=SMSC_DIR,
         )
         line = self.proc.stdout.readline().split()
@@ -133,11 +135,13 @@ class Harness:
         self.store = SmsStore(engine)
         self.intake = intake or IntakeService(MemoryUnitOfWorkFactory(), clock=self.clock,
                                               notifier=SmsNotifier(self.store, self.clock))
+        self.bind = BindConfig(host="127.0.0.1", port=port, system_id=SYSTEM_ID, password=password, mode=mode,
+                               enquire_link_interval=config.pop("enquire_link_interval", 5.0),
+                               response_timeout=config.pop("response_timeout", 3.0), reconnect_min=0.1,
+                               reconnect_max=0.5, tls=config.pop("tls", False), tls_ca=config.pop("tls_ca", None))
         defaults = dict(short_code="1111", mt_rate=200.0, part_timeout=timedelta(seconds=0.5), retry_base=0.2)
         self.config = SmsConfig(**{**defaults, **config})
         self.channel = SmsChannel(self.intake, self.store, self.config, self.clock)
-        self.bind = BindConfig(host="127.0.0.1", port=port, system_id=SYSTEM_ID, password=password, mode=mode,
-                               enquire_link_interval=5.0, response_timeout=3.0, reconnect_min=0.1, reconnect_max=0.5)
         self.loop = asyncio.new_event_loop()
         self.runner = SmsRunner(self.channel, self.bind)
         self.thread = threading.Thread(target=self.loop.run_forever, daemon=True)

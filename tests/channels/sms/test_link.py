@@ -81,3 +81,35 @@ def test_stop_returns_while_the_smsc_is_unreachable(make_harness):
     time.sleep(0.2)  # let it fail to connect at least once
     h.stop()  # bounded; the fixture's second stop is harmless
     assert not h.thread.is_alive()
+
+
+def test_silent_smsc_is_detected_by_enquire_link_and_rebound(make_harness, smsc):
+    h = make_harness(smsc.port, enquire_link_interval=0.2, response_timeout=0.5)
+    h.wait_bound()
+    smsc.ctl("set", ignore_enquire_link=True)
+    wait_until(lambda: smsc.ctl("state")["binds"] >= 2)  # unanswered enquire_link ⇒ link closed ⇒ rebind
+    smsc.ctl("set", ignore_enquire_link=False)
+    h.wait_bound()
+    assert smsc.ctl("state")["enquire_links"] >= 1
+
+
+def test_tls_bind(make_harness, node_modules, tmp_path):
+    import shutil
+    import subprocess
+
+    import pytest
+
+    if shutil.which("openssl") is None:
+        pytest.skip("openssl not installed")
+    key, cert = tmp_path / "smsc.key", tmp_path / "smsc.crt"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out", str(cert),
+                    "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"],
+                   check=True, capture_output=True)
+    smsc = Smsc(tls=(str(key), str(cert))).start()
+    try:
+        h = make_harness(smsc.port, tls=True, tls_ca=str(cert))
+        h.wait_bound()
+        assert deliver(smsc)["command_status"] == 0
+        wait_until(h.cases)
+    finally:
+        smsc.stop()

@@ -1,7 +1,7 @@
 'use strict';
 // An independent SMSC for Dargah's SMS tests, built on node-smpp (npm `smpp` 0.5.1).
 //
-//   node server.js --port P [--system-id ID] [--password PW]
+//   node server.js --port P [--system-id ID] [--password PW] [--tls-key K --tls-cert C]
 //
 // It prints one line `READY <smpp_port> <control_port>` on stdout, then obeys JSON lines on the control
 // port (one request line → one response line):
@@ -12,7 +12,8 @@
 //   {"cmd":"submits"}                           every submit_sm received so far (raw bytes as hex)
 //   {"cmd":"wait_submits","n":N,"timeout":ms}   waits until N submit_sm were received
 //   {"cmd":"set", ...}                          password, fail_submits (count) + submit_status, hold_submits,
-//                                               drop_on_submit (true or N: drop the socket instead of answering the next / the Nth submit)
+//                                               drop_on_submit (true or N: drop the socket instead of answering the next / the Nth submit),
+//                                               ignore_enquire_link (a silent SMSC behind a live TCP link)
 //   {"cmd":"drop"}                              destroy every SMPP socket (TCP drop without unbind)
 //   {"cmd":"state"}                             binds (count so far), bound sessions, last bind failure
 const net = require('net');
@@ -35,8 +36,9 @@ const config = {
   submit_status: 0x58, // ESME_RTHROTTLED
   hold_submits: false,
   drop_on_submit: false,
+  ignore_enquire_link: false, // a half-dead link: TCP up, SMSC silent
 };
-const state = { binds: 0, bind_failures: 0, last_bind: null, submits: [], message_seq: 0, sessions: [] };
+const state = { enquire_links: 0, binds: 0, bind_failures: 0, last_bind: null, submits: [], message_seq: 0, sessions: [] };
 const waiters = [];
 
 function hexify(value) {
@@ -71,7 +73,9 @@ function checkWaiters() {
   }
 }
 
-const server = smpp.createServer((session) => {
+const fs = require('fs');
+const tlsOptions = arg('tls-key') ? { key: fs.readFileSync(arg('tls-key')), cert: fs.readFileSync(arg('tls-cert')) } : {};
+const server = smpp.createServer(tlsOptions, (session) => {
   const entry = { session, mode: null };
   session.on('error', () => {});
   session.on('close', () => {
@@ -93,7 +97,10 @@ const server = smpp.createServer((session) => {
       session.send(pdu.response({ system_id: 'node-smsc' }));
     });
   }
-  session.on('enquire_link', (pdu) => session.send(pdu.response()));
+  session.on('enquire_link', (pdu) => {
+    state.enquire_links += 1;
+    if (!config.ignore_enquire_link) session.send(pdu.response());
+  });
   session.on('unbind', (pdu) => {
     session.send(pdu.response());
     setTimeout(() => session.close(), 10);
@@ -242,6 +249,7 @@ async function handle(req) {
     case 'state':
       return {
         binds: state.binds, bind_failures: state.bind_failures, last_bind: state.last_bind,
+        enquire_links: state.enquire_links,
         bound: state.sessions.map((s) => s.mode),
       };
     default:
