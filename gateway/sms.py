@@ -8,13 +8,69 @@ import logging
 import os
 import signal
 from dataclasses import dataclass, field
-from datetime import timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Mapping
+from typing import Annotated, Mapping
+
+import msgspec
+from litestar import Controller, Request, get, post
+from litestar.params import FromPath, QueryParameter
+
+from core.errors import NotFound
+from gateway.api.auth import requires
 
 log = logging.getLogger("dargah.sms")
 
-ROUTES: list = []
+
+class OutboxOut(msgspec.Struct, kw_only=True):
+    """One SMS Dargah sent or will send (replies, tracking codes, answer notices)."""
+
+    id: int
+    key: str
+    destination: str
+    state: str  # queued | sent | delivered | failed | undeliverable
+    attempts: int
+    parts: int
+    parts_delivered: int
+    last_error: str | None
+    created_at: datetime
+    updated_at: datetime
+
+    @classmethod
+    def of(cls, row: dict) -> "OutboxOut":
+        return cls(**{f: row[f] for f in cls.__struct_fields__})
+
+
+class SmsOutboxController(Controller):
+    path = "/api/v1/sms/outbox"
+    tags = ["sms"]
+    guards = [requires("operator", "supervisor")]
+
+    @get("/", operation_id="listSmsOutbox", sync_to_thread=True,
+         summary="SMS replies and notices, newest first (filter by state, e.g. failed or undeliverable)")
+    def list_outbox(
+        self, request: Request, outbox_state: Annotated[str | None, QueryParameter(name="state")] = None,
+        limit: Annotated[int, QueryParameter(ge=1, le=200)] = 50, offset: Annotated[int, QueryParameter(ge=0)] = 0,
+    ) -> list[OutboxOut]:
+        from channels.sms.store import SmsStore
+
+        where = {"state": outbox_state} if outbox_state else {}
+        rows = SmsStore(request.app.state.services.engine).outbox(limit=limit, offset=offset, **where)
+        return [OutboxOut.of(r) for r in rows]
+
+    @post("/{outbox_id:int}/retry", operation_id="retrySmsOutbox", sync_to_thread=True, status_code=200,
+          summary="Send a failed or undeliverable SMS again")
+    def retry(self, request: Request, outbox_id: FromPath[int]) -> OutboxOut:
+        from channels.sms.store import SmsStore
+
+        store = SmsStore(request.app.state.services.engine)
+        if not store.requeue(outbox_id, request.app.state.services.intake.clock.now()):
+            raise NotFound("پیامکی با این شناسه که قابل ارسال دوباره باشد یافت نشد.",
+                           "No failed or undeliverable SMS with this id.", field="id")
+        return OutboxOut.of(store.outbox(id=outbox_id)[0])
+
+
+ROUTES: list = [SmsOutboxController]
 
 
 def _int(env: Mapping[str, str], name: str, default: int) -> int:

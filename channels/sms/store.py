@@ -270,8 +270,21 @@ class SmsStore:
                 conn.execute(OUTBOX.update().where(OUTBOX.c.id == part["outbox_id"]).values(**values))
             return part["outbox_id"]
 
-    def outbox(self, **where) -> list[dict]:
-        query = sa.select(OUTBOX).order_by(OUTBOX.c.id)
+    def requeue(self, outbox_id: int, now: datetime) -> bool:
+        """An operator's explicit retry of a failed or undeliverable message: sent again from the start."""
+        with self.engine.begin() as conn:
+            row = conn.execute(sa.select(OUTBOX.c.state).where(OUTBOX.c.id == outbox_id)).first()
+            if row is None or row[0] not in ("failed", "undeliverable"):
+                return False
+            conn.execute(PARTS.delete().where(PARTS.c.outbox_id == outbox_id))
+            conn.execute(OUTBOX.update().where(OUTBOX.c.id == outbox_id).values(
+                state="queued", attempts=0, parts_delivered=0, next_attempt_at=now, updated_at=now))
+            return True
+
+    def outbox(self, limit: int | None = None, offset: int = 0, **where) -> list[dict]:
+        query = sa.select(OUTBOX).order_by(OUTBOX.c.id.desc() if limit else OUTBOX.c.id)
+        if limit:
+            query = query.limit(limit).offset(offset)
         for column, value in where.items():
             query = query.where(OUTBOX.c[column] == value)
         with self.engine.connect() as conn:
