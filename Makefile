@@ -34,6 +34,9 @@ test-fast: install
 bench: install
 	$(BIN)/python bench/intake_http.py
 	$(BIN)/python bench/dedup_lookup.py
+	$(BIN)/python bench/dedup_quality.py
+	$(BIN)/python bench/voice_digits.py
+	$(BIN)/python bench/voice_calls.py
 
 # Persian IVR prompts (espeak-ng + sox, 8 kHz) + manifest, for Asterisk's sounds/fa; studio files are kept.
 prompts: install
