@@ -31,8 +31,10 @@ class ShortMessagePdu(msgspec.Struct, frozen=True, kw_only=True):
 
     @property
     def is_receipt(self) -> bool:
-        # esm_class bits 5-2 = 0001: SMSC delivery receipt (SMPP 3.4 §5.2.12).
-        return (self.esm_class >> 2) & 0x0F == 0x01
+        # esm_class bits 5-2 (SMPP 3.4 §5.2.12): 0001 SMSC delivery receipt, 0010 SME delivery ack,
+        # 0100 SME manual/user ack, 1000 intermediate delivery notification. All are about our MT,
+        # none is a citizen's message.
+        return (self.esm_class >> 2) & 0x0F != 0
 
     @property
     def udhi(self) -> bool:

@@ -128,3 +128,12 @@ def test_nothing_sent_twice_after_a_part_was_accepted(harness, smsc):
     seqs = [bytes.fromhex(s["short_message_hex"])[5] for s in raw if not s.get("dropped")]
     assert seqs == [1, 2] and harness.runner.esme.binds >= 2
     assert replies_to(smsc.submits()) == ["ب" * 71]
+
+
+def test_intermediate_notification_is_not_a_citizen_message(harness, smsc):
+    queue(harness, "i", "سلام")
+    [submit] = smsc.wait_submits(1)
+    text = f"id:{submit['message_id']} sub:001 dlvrd:000 submit date:2611290600 done date:2611290600 stat:ENROUTE err:000 text:"
+    smsc.deliver(source_addr=SENDER, esm_class=0x20, data_coding=0, short_message_hex=text.encode().hex())
+    wait_until(lambda: [r for r in harness.store.inbound() if r["state"] == "done"])
+    assert harness.outbox()[0]["state"] == "sent" and not harness.intake.review_items()
