@@ -6,17 +6,17 @@ reply's outbox key is unique, so it is queued once."""
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
-from datetime import datetime, timedelta
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Callable
 
 from sqlalchemy import exc as sa_exc
-from typing import Callable
 
 from core import identity as ident
 from core.errors import DargahError, NotFound
 from core.intake import IntakeService
-from core.model import Case, Channel, Outcome, Person, ReviewItem, ReviewKind, Submission
+from core.model import Case, Channel, Outcome, ReviewItem, ReviewKind, Submission
 from core.ports import Clock, SystemClock
 
 from channels.sms import codings, concat, normalize, pdu, replies

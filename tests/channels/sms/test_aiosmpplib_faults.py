@@ -13,7 +13,7 @@ from aiosmpplib.protocol import DeliverSm, SmppMessage
 
 from channels.sms import concat, pdu
 from tests.channels.sms.conftest import PASSWORD, SYSTEM_ID, make_db_harness, wait_until
-from tests.channels.sms.helpers import CODE_A, SENDER, SENDER_2, replies_to, ucs2
+from tests.channels.sms.helpers import CODE_A, SENDER, SENDER_2, replies_to
 
 
 def deliver_sm_bytes(short_message: bytes, *, esm_class: int = 0x40, data_coding: int = 8, source=SENDER) -> bytes:

@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-import pytest
-
 import logging
 
 from tests.channels.sms.conftest import wait_until

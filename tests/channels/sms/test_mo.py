@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 
 from channels.sms.concat import GAP
-from channels.sms.pdu import TAG_MESSAGE_PAYLOAD
 from core.model import ReviewKind
 from tests.channels.sms.conftest import wait_until
 from tests.channels.sms.helpers import CODE_A, SENDER, replies_to, ucs2

@@ -1,4 +1,3 @@
-import pytest
 from tests.channels.sms.helpers import CODE_A, SENDER, replies_to, ucs2
 
 
