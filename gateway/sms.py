@@ -131,6 +131,8 @@ class SmsSettings:
     """DARGAH_SMPP_ENQUIRE_LINK_INTERVAL: seconds between enquire_link keep-alives."""
     mt_rate: float = 50.0
     """DARGAH_SMPP_MT_RATE: at most this many submit_sm per second (the SMSC's throughput contract)."""
+    mt_window: int = 10
+    """DARGAH_SMPP_MT_WINDOW: outbox messages with a submit_sm awaiting its response at once (SMPP window)."""
     long_messages: str = "udh"
     """DARGAH_SMS_LONG_MESSAGES: udh (parts of 67 UCS2 characters) or payload (one message_payload TLV)."""
     hold_hours: float = 24.0
@@ -170,6 +172,7 @@ class SmsSettings:
             tls_ca=env.get("DARGAH_SMPP_TLS_CA") or "",
             enquire_link_interval=_float(env, "DARGAH_SMPP_ENQUIRE_LINK_INTERVAL", 30.0),
             mt_rate=_float(env, "DARGAH_SMPP_MT_RATE", 50.0),
+            mt_window=_int(env, "DARGAH_SMPP_MT_WINDOW", 10),
             long_messages=long_messages,
             hold_hours=_float(env, "DARGAH_SMS_HOLD_HOURS", 24.0),
             part_timeout=_float(env, "DARGAH_SMS_PART_TIMEOUT", 300.0),
@@ -197,7 +200,7 @@ class SmsSettings:
         from channels.sms.service import SmsConfig
 
         return SmsConfig(
-            short_code=self.short_code, mt_rate=self.mt_rate, use_message_payload=self.long_messages == "payload",
+            short_code=self.short_code, mt_rate=self.mt_rate, mt_window=max(1, self.mt_window), use_message_payload=self.long_messages == "payload",
             hold_window=timedelta(hours=self.hold_hours), part_timeout=timedelta(seconds=self.part_timeout),
             retransmit_window=timedelta(seconds=self.retransmit_window),
             default_alphabet=Alphabet(self.default_alphabet), source_ton=self.source_ton, source_npi=self.source_npi,

@@ -112,9 +112,11 @@ class SmsRunner:
 
     # ------------------------------------------------------------------ MT: outbox → submit_sm
     async def _sender(self) -> None:
-        interval = 1.0 / self.config.mt_rate if self.config.mt_rate > 0 else 0.0
-        next_at = 0.0
-        loop = asyncio.get_running_loop()
+        """Due outbox rows, up to `window` of them in flight at once (SMPP windowing: waiting for each
+        submit_sm_resp in turn would cap the rate at 1/RTT), the parts of one row in order, all of them
+        paced to config.mt_rate."""
+        self._next_at = 0.0
+        window = asyncio.Semaphore(self.config.mt_window)
         while not self._stopping:
             await wait_event(self._wake_sender, 0.5)
             self._wake_sender.clear()
@@ -126,32 +128,49 @@ class SmsRunner:
                 log.exception("reading the SMS outbox failed")
                 await asyncio.sleep(1.0)
                 continue
+            tasks = []
             for row in rows:
-                try:
-                    parts = replies.ucs2_parts(row["text"], row["id"], use_payload=self.config.use_message_payload)
-                    address, ton, npi = destination_address(row["destination"])
-                    pdu.submit_sm(0, source_addr=self.config.short_code, destination_addr=address,
-                                  short_message=parts[0][1], data_coding=replies.UCS2)  # would it encode at all?
-                except ValueError as exc:
-                    # One message that cannot be encoded fails alone; the sender goes on (in aiosmpplib an
-                    # encoding error in the sender task ended start(), and stop() then hung).
-                    await asyncio.to_thread(self.store.fail, row["id"], f"cannot encode: {exc}",
-                                            self.channel.clock.now())
-                    log.error("outbox %s cannot be encoded as SMS: %s", row["id"], type(exc).__name__)
-                    continue
-                sent = await asyncio.to_thread(self.store.submitted_seqs, row["id"])
-                for seq, (esm_class, short_message, tlvs) in enumerate(parts, 1):
-                    if seq in sent:
-                        continue  # accepted before: never sent twice
-                    wait = next_at - loop.time()
-                    if wait > 0:
-                        await asyncio.sleep(wait)
-                    next_at = max(next_at, loop.time()) + interval
-                    if not await self._submit_part(row, seq, len(parts), address, ton, npi, esm_class,
-                                                   short_message, tlvs):
-                        break
+                await window.acquire()
                 if not self.esme.bound.is_set():
+                    window.release()
                     break
+                tasks.append(asyncio.create_task(self._send_row(row, window)))
+            await asyncio.gather(*tasks, return_exceptions=True)
+
+    async def _pace(self) -> None:
+        interval = 1.0 / self.config.mt_rate if self.config.mt_rate > 0 else 0.0
+        loop = asyncio.get_running_loop()
+        now = loop.time()
+        slot = max(self._next_at, now)
+        self._next_at = slot + interval
+        if slot > now:
+            await asyncio.sleep(slot - now)
+
+    async def _send_row(self, row: dict, window: asyncio.Semaphore) -> None:
+        try:
+            try:
+                parts = replies.ucs2_parts(row["text"], row["id"], use_payload=self.config.use_message_payload)
+                address, ton, npi = destination_address(row["destination"])
+                pdu.submit_sm(0, source_addr=self.config.short_code, destination_addr=address,
+                              short_message=parts[0][1], data_coding=replies.UCS2)  # would it encode at all?
+            except ValueError as exc:
+                # One message that cannot be encoded fails alone; the sender goes on (in aiosmpplib an
+                # encoding error in the sender task ended start(), and stop() then hung).
+                await asyncio.to_thread(self.store.fail, row["id"], f"cannot encode: {exc}", self.channel.clock.now())
+                log.error("outbox %s cannot be encoded as SMS: %s", row["id"], type(exc).__name__)
+                return
+            sent = await asyncio.to_thread(self.store.submitted_seqs, row["id"])
+            for seq, (esm_class, short_message, tlvs) in enumerate(parts, 1):
+                if seq in sent:
+                    continue  # accepted before: never sent twice
+                await self._pace()
+                if not await self._submit_part(row, seq, len(parts), address, ton, npi, esm_class,
+                                               short_message, tlvs):
+                    return
+        except Exception:
+            log.exception("sending outbox %s failed; it stays queued", row["id"])
+        finally:
+            window.release()
 
     async def _submit_part(self, row, seq, total, address, ton, npi, esm_class, short_message, tlvs) -> bool:
         now = self.channel.clock.now

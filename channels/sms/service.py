@@ -30,6 +30,7 @@ log = logging.getLogger("dargah.sms")
 class SmsConfig:
     short_code: str = "1111"
     mt_rate: float = 50.0  # submit_sm per second at most (the SMSC's contract)
+    mt_window: int = 10  # outbox rows with a submit_sm in flight at once
     use_message_payload: bool = False  # long replies in message_payload instead of UDH parts
     hold_window: timedelta = timedelta(hours=24)  # how long a text waits for its national code
     part_timeout: timedelta = timedelta(minutes=5)  # a missing part: process what arrived after this
