@@ -76,7 +76,8 @@ def _runs(folded: str) -> list[tuple[int, str]]:
 def _strip_codes(text: str, codes: list[str]) -> str:
     text = fold_digits(text)
     for code in codes:
-        text = re.sub(r"(?<!\d)" + r"[ \-]?".join(code) + r"(?!\d)", " ", text)
+        digits = code.lstrip("0") if code.startswith("0") else code  # also as written without leading zeros
+        text = re.sub(r"(?<!\d)0*" + r"[ \-]?".join(digits) + r"(?!\d)", " ", text)
     text = _CODE_LABEL.sub(" ", text)
     text = normalize_text(text)
     return "" if _PUNCT_ONLY.match(text) else text
@@ -103,6 +104,10 @@ def decide(sms: InboundSms) -> Decision:
         return FollowUp(valid_tracking[0], codes[0] if codes else None)
     if wants_follow_up and tracking and not codes:
         return FollowUp(None, None)
+    if not codes and _CODE_LABEL.search(text):
+        # Older codes are often written without their leading zeros (8 or 9 digits); after the «کد ملی»
+        # label such a number is the code (core pads it).
+        codes = [ident.parse_national_code(d) for _, d in runs if len(d) in (8, 9) and ident.is_valid_national_code(d)]
     if not codes:
         if any(len(digits) in (9, 10) for _, digits in runs):
             return InvalidCode(text)

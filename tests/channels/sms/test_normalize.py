@@ -30,6 +30,7 @@ REGISTER = [
     ("mother-subject", f"{CODE_A} مادرم {CODE_B} مستمری نگرفته", CODE_A, CODE_B, Relation.MOTHER, None),
     ("two-codes-no-kinship", f"{CODE_A} {CODE_B} آب قطع است", CODE_A, None, None, None),
     ("code-only", CODE_A, CODE_A, None, None, ""),
+    ("old-code-without-leading-zeros", f"کد ملی {CODE_A.lstrip('0')} آب قطع است", CODE_A, None, None, "آب قطع است"),
 ]
 
 
