@@ -88,11 +88,12 @@ def utc(value: datetime | None) -> datetime | None:
 
 
 def dedup_key(sender: str, data_coding: int, esm_class: int, short_message: bytes, tlvs: Iterable) -> str:
-    """Same sender and same bytes (UDH and SAR TLVs included, so parts differ) ⇒ same key."""
+    """Same sender and same bytes (UDH and SAR TLVs included, so parts differ) ⇒ same key. A
+    user_message_reference TLV, when the SMSC sends one, tells two identical texts apart."""
     h = hashlib.sha256()
     h.update(sender.encode("latin-1") + b"\0" + bytes([data_coding, esm_class]) + short_message)
     for tag, value in tlvs:
-        if tag in (0x020C, 0x020E, 0x020F, 0x0424, 0x001E, 0x0427):
+        if tag in (0x020C, 0x020E, 0x020F, 0x0424, 0x001E, 0x0427, 0x0204):
             h.update(tag.to_bytes(2, "big") + value)
     return h.hexdigest()
 

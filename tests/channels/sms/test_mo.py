@@ -149,3 +149,13 @@ def test_a_message_that_breaks_processing_does_not_block_the_queue(harness, smsc
     [item] = harness.intake.review_items(kind=ReviewKind.NEEDS_REVIEW)
     assert "processing error" in item.reason
     assert [r["state"] for r in harness.store.inbound()] == ["error", "done"]
+
+
+def test_same_text_with_another_user_message_reference_is_not_a_retransmit(harness, smsc):
+    spec = dict(data_coding=8, short_message_hex=ucs2(PERSIAN))
+    smsc.deliver(source_addr=SENDER, user_message_reference=1, **spec)
+    smsc.deliver(source_addr=SENDER, user_message_reference=1, **spec)  # resend of the same
+    smsc.deliver(source_addr=SENDER, user_message_reference=2, **spec)  # the citizen sent it again
+    wait_until(lambda: len([r for r in harness.store.inbound() if r["state"] == "done"]) == 2)
+    assert [r["state"] for r in harness.store.inbound()] == ["done", "retransmit", "done"]
+    assert len(harness.cases()) == 1  # core's dedup: the same matter, recorded as a second contact
