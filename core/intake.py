@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from typing import Sequence
+
+import msgspec
 from datetime import datetime, timedelta
 
 from core import identity as ident
 from core.dedup import Deduplicator
-from core.errors import InvalidInput, InvalidTransition, NotFound
+from core.errors import DargahError, InvalidInput, InvalidTransition, NotFound
 from core.model import (
     STATUS_FA,
     TRANSITIONS,
@@ -103,46 +106,86 @@ class IntakeService:
     # ------------------------------------------------------------------ intake
 
     def submit(self, sub: Submission) -> IntakeResult:
-        sub = self.validate(sub)
+        """Register one contact, or return the existing case it repeats. Raises a DargahError on bad input."""
+        (result,) = self.submit_many([sub])
+        if isinstance(result, DargahError):
+            raise result
+        return result
+
+    def submit_many(self, subs: Sequence[Submission]) -> list[IntakeResult | DargahError]:
+        """Register a batch (an SMS burst, a scanner's batch) in one transaction: one identity lock and one
+        candidate read for the whole batch, then one write per contact. Each item's result is what `submit`
+        would give, in order; an invalid item yields its error and does not affect the others."""
+        results: list[IntakeResult | DargahError | None] = [None] * len(subs)
+        valid: list[tuple[int, Submission]] = []
+        for i, sub in enumerate(subs):
+            try:
+                valid.append((i, self.validate(sub)))
+            except DargahError as error:
+                results[i] = error
         for attempt in range(3):
             try:
-                return self._submit_once(sub)
+                for i, result in zip([i for i, _ in valid], self._submit_batch([s for _, s in valid])):
+                    results[i] = result
+                return results  # type: ignore[return-value]
             except DuplicateKey:
                 # Another writer stored the same external_id or tracking code first: look again.
                 if attempt == 2:
                     raise
         raise AssertionError("unreachable")
 
-    def _submit_once(self, sub: Submission) -> IntakeResult:
+    def _submit_batch(self, subs: list[Submission]) -> list[IntakeResult]:
+        if not subs:
+            return []
         now = self.clock.now()
+        results: list[IntakeResult] = []
+        registered: list[IntakeResult] = []
         with self.uow() as uow:
-            if sub.external_id:
-                seen = uow.cases.contact_by_external_id(sub.channel, sub.external_id)
-                if seen is not None:
-                    case = uow.cases.get(seen.case_id)
-                    return self._result(case, seen.outcome, replayed=True)
-            match = self.catalog.classify(sub.text) if sub.text else None
-            topic = match.topic if match else OTHER
-            identity = sub.identity
-            existing = None
-            if identity and sub.text:
-                uow.cases.lock_identity(identity)
-                existing = self.dedup.find(
-                    sub.text, topic, uow.cases.candidates(identity, self.dedup.closed_since(now)), now
-                )
-            if existing is not None:
-                existing.updated_at = now
-                uow.cases.record_contact(existing, self._contact(existing, sub, Outcome.DUPLICATE), CaseEvent(
-                    id=None, case_id=existing.id, kind="contact", actor=f"channel:{sub.channel.value}", at=now,
-                    note="duplicate contact",
-                ))
-                uow.commit()
-                log.info("duplicate contact on case %s via %s", ident.mask(existing.tracking_code), sub.channel.value)
-                return self._result(existing, Outcome.DUPLICATE)
-            case, events = self._new_case(sub, topic, now)
-            uow.cases.register(case, self._contact(case, sub, Outcome.REGISTERED), events)
+            keys = {(s.channel, s.external_id) for s in subs if s.external_id}
+            seen = uow.cases.contacts_by_external_id(keys) if keys else {}
+            identities = sorted({s.identity for s in subs if s.identity and s.text})
+            uow.cases.lock_identities(identities)
+            live = uow.cases.candidates_for(identities, self.dedup.closed_since(now)) if identities else {}
+            in_batch: dict[tuple, IntakeResult] = {}
+            for sub in subs:
+                key = (sub.channel, sub.external_id)
+                if sub.external_id and key in in_batch:  # the same message twice in one batch
+                    results.append(msgspec.structs.replace(in_batch[key], replayed=True))
+                    continue
+                if sub.external_id and key in seen:
+                    contact = seen[key]
+                    results.append(self._result(uow.cases.get(contact.case_id), contact.outcome, replayed=True))
+                    continue
+                result = self._register_one(uow, sub, live, now)
+                results.append(result)
+                if sub.external_id:
+                    in_batch[key] = result
+                if result.outcome == Outcome.REGISTERED:
+                    registered.append(result)
             uow.commit()
-        log.info("registered case %s via %s topic=%s", ident.mask(case.tracking_code), sub.channel.value, topic)
+        for r in results:
+            if not r.replayed:
+                log.info("%s case %s via %s topic=%s", r.outcome.value, ident.mask(r.tracking_code),
+                         subs[0].channel.value if len(subs) == 1 else "batch", r.topic)
+        return results
+
+    def _register_one(self, uow, sub: Submission, live: dict[str, list[Case]], now: datetime) -> IntakeResult:
+        topic = self.catalog.classify(sub.text).topic if sub.text else OTHER
+        identity = sub.identity
+        existing = None
+        if identity and sub.text:
+            existing = self.dedup.find(sub.text, topic, live.setdefault(identity, []), now)
+        if existing is not None:
+            existing.updated_at = now
+            uow.cases.record_contact(existing, self._contact(existing, sub, Outcome.DUPLICATE), CaseEvent(
+                id=None, case_id=existing.id, kind="contact", actor=f"channel:{sub.channel.value}", at=now,
+                note="duplicate contact",
+            ))
+            return self._result(existing, Outcome.DUPLICATE)
+        case, events = self._new_case(sub, topic, now)
+        uow.cases.register(case, self._contact(case, sub, Outcome.REGISTERED), events)
+        if identity and sub.text:
+            live[identity].append(case)  # a later contact in this batch may repeat it
         return self._result(case, Outcome.REGISTERED)
 
     def _new_case(self, sub: Submission, topic: str, now: datetime) -> tuple[Case, list[CaseEvent]]:

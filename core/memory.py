@@ -45,6 +45,16 @@ class _MemoryCases:
         return next((c for c in self._s["contacts"].values()
                      if c.channel == channel and c.external_id == external_id), None)
 
+    def lock_identities(self, identities: list[str]) -> None:
+        return None
+
+    def contacts_by_external_id(self, keys):
+        return {(c.channel, c.external_id): c for c in self._s["contacts"].values()
+                if c.external_id and (c.channel, c.external_id) in keys}
+
+    def candidates_for(self, identities: list[str], closed_since: datetime) -> dict[str, list[Case]]:
+        return {i: self.candidates(i, closed_since) for i in identities}
+
     def candidates(self, identity: str, closed_since: datetime) -> list[Case]:
         return [c for c in self._s["cases"].values()
                 if c.identity == identity and c.merged_into is None

@@ -178,6 +178,37 @@ class SqlCases:
             self.conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": int(identity)})
         # SQLite: the transaction began with BEGIN IMMEDIATE, which already serializes writers.
 
+    def lock_identities(self, identities: list[str]) -> None:
+        if identities and self.conn.dialect.name == "postgresql":
+            # Sorted, so two batches sharing people always take the locks in the same order (no deadlock).
+            self.conn.execute(
+                text("SELECT pg_advisory_xact_lock(k) FROM unnest(CAST(:keys AS bigint[])) AS k ORDER BY k"),
+                {"keys": sorted(int(i) for i in identities)},
+            )
+
+    def contacts_by_external_id(self, keys: set[tuple[Channel, str]]) -> dict[tuple[Channel, str], Contact]:
+        found: dict[tuple[Channel, str], Contact] = {}
+        by_channel: dict[Channel, list[str]] = {}
+        for channel, external_id in keys:
+            by_channel.setdefault(channel, []).append(external_id)
+        for channel, ids in by_channel.items():
+            rows = self.conn.execute(select(contacts_t).where(
+                contacts_t.c.channel == channel.value, contacts_t.c.external_id.in_(ids)))
+            for row in rows:
+                contact = contact_from_row(row)
+                found[(contact.channel, contact.external_id)] = contact
+        return found
+
+    def candidates_for(self, identities: list[str], closed_since: datetime) -> dict[str, list[Case]]:
+        found: dict[str, list[Case]] = {i: [] for i in identities}
+        rows = self.conn.execute(select(cases_t).where(
+            cases_t.c.identity.in_(identities), cases_t.c.merged_into.is_(None),
+            or_(cases_t.c.status != CaseStatus.CLOSED.value, cases_t.c.updated_at >= closed_since),
+        ))
+        for row in rows:
+            found[row.identity].append(case_from_row(row))
+        return found
+
     def contact_by_external_id(self, channel: Channel, external_id: str) -> Contact | None:
         row = self.conn.execute(_CONTACT_BY_EXTERNAL_ID, {"channel": channel.value, "external_id": external_id}).first()
         return contact_from_row(row) if row else None
