@@ -9,7 +9,7 @@ from functools import lru_cache
 from typing import Any, Iterable
 
 import msgspec
-from sqlalchemy import Engine, and_, bindparam, func, insert, or_, select, text, update
+from sqlalchemy import Engine, bindparam, func, insert, or_, select, text, update
 from sqlalchemy.exc import IntegrityError
 
 from core.model import (
@@ -303,7 +303,7 @@ class SqlCases:
             conditions.append(cases_t.c.agency == agency)
         if statuses is not None:
             conditions.append(cases_t.c.status.in_([s.value for s in statuses]))
-        query = select(cases_t).where(and_(*conditions)).order_by(cases_t.c.id.desc()).limit(limit).offset(offset)
+        query = select(cases_t).where(*conditions).order_by(cases_t.c.id.desc()).limit(limit).offset(offset)
         return [case_from_row(r) for r in self.conn.execute(query)]
 
     def counts(self, by: str) -> dict[str, int]:
@@ -339,7 +339,7 @@ class SqlReviews:
             conditions.append(reviews_t.c.kind == kind.value)
         if channel is not None:
             conditions.append(reviews_t.c.channel == channel.value)
-        query = select(reviews_t).where(and_(*conditions)).order_by(reviews_t.c.id).limit(limit).offset(offset)
+        query = select(reviews_t).where(*conditions).order_by(reviews_t.c.id).limit(limit).offset(offset)
         return [review_from_row(r) for r in self.conn.execute(query)]
 
     def open_for_phone(self, phone: str, kind: ReviewKind, since: datetime) -> list[ReviewItem]:
