@@ -37,6 +37,7 @@ bench: install
 	$(BIN)/python bench/dedup_quality.py
 	$(BIN)/python bench/voice_digits.py
 	$(BIN)/python bench/voice_calls.py
+	$(BIN)/python bench/sms_throughput.py
 
 # Persian IVR prompts (espeak-ng + sox, 8 kHz) + manifest, for Asterisk's sounds/fa; studio files are kept.
 prompts: install

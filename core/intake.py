@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass, field
+from typing import Sequence
+
+import msgspec
 from datetime import datetime, timedelta
 
 from core import identity as ident
 from core.dedup import Deduplicator
-from core.errors import InvalidInput, InvalidTransition, NotFound
+from core.errors import DargahError, InvalidInput, InvalidTransition, NotFound
 from core.model import (
     STATUS_FA,
     TRANSITIONS,
@@ -103,82 +106,119 @@ class IntakeService:
     # ------------------------------------------------------------------ intake
 
     def submit(self, sub: Submission) -> IntakeResult:
-        sub = self.validate(sub)
+        """Register one contact, or return the existing case it repeats. Raises a DargahError on bad input."""
+        (result,) = self.submit_many([sub])
+        if isinstance(result, DargahError):
+            raise result
+        return result
+
+    def submit_many(self, subs: Sequence[Submission]) -> list[IntakeResult | DargahError]:
+        """Register a batch (an SMS burst, a scanner's batch) in one transaction: one identity lock and one
+        candidate read for the whole batch, then one write per contact. Each item's result is what `submit`
+        would give, in order; an invalid item yields its error and does not affect the others."""
+        results: list[IntakeResult | DargahError | None] = [None] * len(subs)
+        valid: list[tuple[int, Submission]] = []
+        for i, sub in enumerate(subs):
+            try:
+                valid.append((i, self.validate(sub)))
+            except DargahError as error:
+                results[i] = error
         for attempt in range(3):
             try:
-                return self._submit_once(sub)
+                for i, result in zip([i for i, _ in valid], self._submit_batch([s for _, s in valid])):
+                    results[i] = result
+                return results  # type: ignore[return-value]
             except DuplicateKey:
                 # Another writer stored the same external_id or tracking code first: look again.
                 if attempt == 2:
                     raise
         raise AssertionError("unreachable")
 
-    def _submit_once(self, sub: Submission) -> IntakeResult:
+    def _submit_batch(self, subs: list[Submission]) -> list[IntakeResult]:
+        if not subs:
+            return []
         now = self.clock.now()
+        results: list[IntakeResult] = []
+        registered: list[IntakeResult] = []
         with self.uow() as uow:
-            if sub.external_id:
-                seen = uow.cases.contact_by_external_id(sub.channel, sub.external_id)
-                if seen is not None:
-                    case = uow.cases.get(seen.case_id)
-                    return self._result(case, seen.outcome, replayed=True)
-            match = self.catalog.classify(sub.text) if sub.text else None
-            topic = match.topic if match else OTHER
-            identity = sub.identity
-            existing = None
-            if identity and sub.text:
-                uow.cases.lock_identity(identity)
-                existing = self.dedup.find(
-                    sub.text, topic, uow.cases.candidates(identity, self.dedup.closed_since(now)), now
-                )
-            if existing is not None:
-                self._add_contact(uow, existing, sub, Outcome.DUPLICATE)
-                uow.cases.add_event(CaseEvent(
-                    id=None, case_id=existing.id, kind="contact", actor=f"channel:{sub.channel.value}", at=now,
-                    note="duplicate contact",
-                ))
-                existing.updated_at = now
-                uow.cases.update_case(existing)
-                uow.commit()
-                log.info("duplicate contact on case %s via %s", ident.mask(existing.tracking_code), sub.channel.value)
-                return self._result(existing, Outcome.DUPLICATE)
-            case = self._new_case(uow, sub, topic, now)
-            self._add_contact(uow, case, sub, Outcome.REGISTERED)
+            keys = {(s.channel, s.external_id) for s in subs if s.external_id}
+            seen = uow.cases.contacts_by_external_id(keys) if keys else {}
+            identities = sorted({s.identity for s in subs if s.identity and s.text})
+            uow.cases.lock_identities(identities)
+            live = uow.cases.candidates_for(identities, self.dedup.closed_since(now)) if identities else {}
+            in_batch: dict[tuple, IntakeResult] = {}
+            for sub in subs:
+                key = (sub.channel, sub.external_id)
+                if sub.external_id and key in in_batch:  # the same message twice in one batch
+                    results.append(msgspec.structs.replace(in_batch[key], replayed=True))
+                    continue
+                if sub.external_id and key in seen:
+                    contact = seen[key]
+                    results.append(self._result(uow.cases.get(contact.case_id), contact.outcome, replayed=True))
+                    continue
+                result = self._register_one(uow, sub, live, now)
+                results.append(result)
+                if sub.external_id:
+                    in_batch[key] = result
+                if result.outcome == Outcome.REGISTERED:
+                    registered.append(result)
             uow.commit()
-        log.info("registered case %s via %s topic=%s", ident.mask(case.tracking_code), sub.channel.value, topic)
+        for r in results:
+            if not r.replayed:
+                log.info("%s case %s via %s topic=%s", r.outcome.value, ident.mask(r.tracking_code),
+                         subs[0].channel.value if len(subs) == 1 else "batch", r.topic)
+        return results
+
+    def _register_one(self, uow, sub: Submission, live: dict[str, list[Case]], now: datetime) -> IntakeResult:
+        topic = self.catalog.classify(sub.text).topic if sub.text else OTHER
+        identity = sub.identity
+        existing = None
+        if identity and sub.text:
+            existing = self.dedup.find(sub.text, topic, live.setdefault(identity, []), now)
+        if existing is not None:
+            existing.updated_at = now
+            uow.cases.record_contact(existing, self._contact(existing, sub, Outcome.DUPLICATE), CaseEvent(
+                id=None, case_id=existing.id, kind="contact", actor=f"channel:{sub.channel.value}", at=now,
+                note="duplicate contact",
+            ))
+            return self._result(existing, Outcome.DUPLICATE)
+        case, events = self._new_case(sub, topic, now)
+        uow.cases.register(case, self._contact(case, sub, Outcome.REGISTERED), events)
+        if identity and sub.text:
+            live[identity].append(case)  # a later contact in this batch may repeat it
         return self._result(case, Outcome.REGISTERED)
 
-    def _new_case(self, uow, sub: Submission, topic: str, now: datetime) -> Case:
+    def _new_case(self, sub: Submission, topic: str, now: datetime) -> tuple[Case, list[CaseEvent]]:
+        """The new case and its first events (stored together by the repository)."""
         # A collision of random 12-digit codes is caught by the unique key in storage (DuplicateKey → retry).
-        tracking_code = new_tracking_code()
         routed = topic != OTHER
         subject = sub.subject
-        case = uow.cases.add_case(Case(
-            id=None, tracking_code=tracking_code, identity=sub.identity,
+        case = Case(
+            id=None, tracking_code=new_tracking_code(), identity=sub.identity,
             caller_national_code=sub.caller.national_code, caller_phone=sub.caller.phone,
             caller_name=sub.caller.name, subject_name=subject.name if subject else None,
             relation=subject.relation if subject else Relation.SELF, channel=sub.channel, text=sub.text,
             topic=topic, agency=self.catalog.topic(topic).agency,
             status=CaseStatus.ROUTED if routed else CaseStatus.REGISTERED,
             created_at=now, updated_at=now, flags=frozenset(sub.flags),
-        ))
-        actor = f"channel:{sub.channel.value}"
-        uow.cases.add_event(CaseEvent(id=None, case_id=case.id, kind="registered", actor=actor, at=now,
-                                      to_value=CaseStatus.REGISTERED.value))
+        )
+        events = [CaseEvent(id=None, case_id=0, kind="registered", actor=f"channel:{sub.channel.value}", at=now,
+                            to_value=CaseStatus.REGISTERED.value)]
         if routed:
-            uow.cases.add_event(CaseEvent(
-                id=None, case_id=case.id, kind="status", actor="system:router", at=now,
+            events.append(CaseEvent(
+                id=None, case_id=0, kind="status", actor="system:router", at=now,
                 from_value=CaseStatus.REGISTERED.value, to_value=CaseStatus.ROUTED.value,
                 note=f"topic={topic} agency={case.agency}",
             ))
-        return case
+        return case, events
 
-    def _add_contact(self, uow, case: Case, sub: Submission, outcome: Outcome) -> None:
-        uow.cases.add_contact(Contact(
-            id=None, case_id=case.id, channel=sub.channel, outcome=outcome,
+    def _contact(self, case: Case, sub: Submission, outcome: Outcome) -> Contact:
+        return Contact(
+            id=None, case_id=case.id or 0, channel=sub.channel, outcome=outcome,
             caller_national_code=sub.caller.national_code, caller_phone=sub.caller.phone,
             caller_name=sub.caller.name, text=sub.text, external_id=sub.external_id,
             received_at=sub.received_at or self.clock.now(), attachments=sub.attachments,
-        ))
+        )
 
     def _result(self, case: Case, outcome: Outcome, *, replayed: bool = False) -> IntakeResult:
         return IntakeResult(outcome=outcome, tracking_code=case.tracking_code, case_id=case.id, status=case.status,

@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any, Iterable
 
 from core.model import Case, CaseEvent, CaseStatus, Channel, Contact, ReviewItem, ReviewKind, ReviewState
-from core.ports import DuplicateKey
+from core.ports import DuplicateKey, store_as_new_case, store_contact
 
 
 class MemoryStore:
@@ -45,6 +45,16 @@ class _MemoryCases:
         return next((c for c in self._s["contacts"].values()
                      if c.channel == channel and c.external_id == external_id), None)
 
+    def lock_identities(self, identities: list[str]) -> None:
+        return None
+
+    def contacts_by_external_id(self, keys):
+        return {(c.channel, c.external_id): c for c in self._s["contacts"].values()
+                if c.external_id and (c.channel, c.external_id) in keys}
+
+    def candidates_for(self, identities: list[str], closed_since: datetime) -> dict[str, list[Case]]:
+        return {i: self.candidates(i, closed_since) for i in identities}
+
     def candidates(self, identity: str, closed_since: datetime) -> list[Case]:
         return [c for c in self._s["cases"].values()
                 if c.identity == identity and c.merged_into is None
@@ -59,6 +69,13 @@ class _MemoryCases:
 
     def update_case(self, case: Case) -> None:
         self._s["cases"][case.id] = case
+
+    def register(self, case: Case, contact: Contact, events: list[CaseEvent]) -> Case:
+        store_as_new_case(self, case, contact, events)
+        return case
+
+    def record_contact(self, case: Case, contact: Contact, event: CaseEvent) -> None:
+        store_contact(self, case, contact, event)
 
     def add_contact(self, contact: Contact) -> Contact:
         if contact.external_id and self.contact_by_external_id(contact.channel, contact.external_id):

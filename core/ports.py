@@ -26,9 +26,23 @@ class CaseRepository(Protocol):
     def lock_identity(self, identity: str) -> None:
         """Serialize writers for one identity until the unit of work ends (the dedup guard in storage)."""
 
+    def lock_identities(self, identities: list[str]) -> None:
+        """lock_identity for several, taken in sorted order (so two batches cannot deadlock)."""
+
     def contact_by_external_id(self, channel: Channel, external_id: str) -> Contact | None: ...
+    def contacts_by_external_id(self, keys: set[tuple[Channel, str]]) -> dict[tuple[Channel, str], Contact]: ...
     def candidates(self, identity: str, closed_since: datetime) -> list[Case]:
         """Cases of this identity that are open, or closed at/after closed_since; not merged ones."""
+
+    def candidates_for(self, identities: list[str], closed_since: datetime) -> dict[str, list[Case]]:
+        """`candidates` for several identities at once."""
+
+    def register(self, case: Case, contact: Contact, events: list[CaseEvent]) -> Case:
+        """Store a new case with its first contact and events (in one round trip where the database can);
+        sets the ids. Raises DuplicateKey on a taken tracking code or (channel, external_id)."""
+
+    def record_contact(self, case: Case, contact: Contact, event: CaseEvent) -> None:
+        """A further contact on an existing case: the contact, its event, and the case's updated_at."""
 
     def add_case(self, case: Case) -> Case: ...
     def update_case(self, case: Case) -> None: ...
@@ -51,6 +65,23 @@ class CaseRepository(Protocol):
     ) -> list[Case]: ...
     def counts(self, by: str) -> dict[str, int]:
         """Number of cases grouped by "channel", "topic", "agency" or "status"."""
+
+
+def store_as_new_case(cases: CaseRepository, case: Case, contact: Contact, events: list[CaseEvent]) -> None:
+    """`CaseRepository.register` written with the single-row methods, for stores without a faster path."""
+    cases.add_case(case)
+    for event in events:
+        event.case_id = case.id
+        cases.add_event(event)
+    contact.case_id = case.id
+    cases.add_contact(contact)
+
+
+def store_contact(cases: CaseRepository, case: Case, contact: Contact, event: CaseEvent) -> None:
+    """`CaseRepository.record_contact` written with the single-row methods."""
+    cases.add_contact(contact)
+    cases.add_event(event)
+    cases.update_case(case)
 
 
 class ReviewRepository(Protocol):

@@ -54,7 +54,8 @@ def verhoeff_valid(digits: str) -> bool:
 
 def new_tracking_code() -> str:
     """A fresh random code: first digit 1-9 (no leading zero to lose), then random digits, then the check."""
-    body = str(secrets.randbelow(9) + 1) + "".join(str(secrets.randbelow(10)) for _ in range(LENGTH - 2))
+    low = 10 ** (LENGTH - 2)
+    body = str(low + secrets.randbelow(9 * low))
     return body + verhoeff_check_digit(body)
 
 

@@ -85,7 +85,11 @@ def notify_case_answered(case_id: int) -> dict:
         done = any(e.kind == "citizen_notified" and e.at >= case.answered_at for e in uow.cases.events(case_id))
         if done:
             return {"case_id": case_id, "notified": False, "reason": "already notified"}
-        svc.citizen_notifier.case_answered(case)
+    # Outside the unit of work: the SMS notifier writes its outbox row through its own connection, and on
+    # SQLite (BEGIN IMMEDIATE) that would wait for this transaction's lock until busy_timeout. The notifier
+    # is idempotent per answer (outbox key), so a crash between the two steps at worst repeats nothing.
+    svc.citizen_notifier.case_answered(case)
+    with svc.intake.uow() as uow:
         uow.cases.add_event(CaseEvent(id=None, case_id=case_id, kind="citizen_notified", actor="system:jobs",
                                       at=svc.intake.clock.now()))
         uow.commit()

@@ -9,7 +9,8 @@ from pathlib import Path
 from typing import Mapping
 
 
-def _int(env: Mapping[str, str], name: str, default: int) -> int:
+def env_int(env: Mapping[str, str], name: str, default: int | None) -> int | None:
+    """A whole-number setting; a malformed value stops the process with a message naming the variable."""
     raw = env.get(name)
     if raw is None or raw == "":
         return default
@@ -62,13 +63,13 @@ class Settings:
             redis_url=env.get("DARGAH_REDIS_URL") or None,
             queue_name=env.get("DARGAH_QUEUE") or "dargah",
             files_dir=Path(env.get("DARGAH_FILES_DIR") or data_dir / "files"),
-            dedup_window_days=_int(env, "DARGAH_DEDUP_WINDOW_DAYS", 30),
+            dedup_window_days=env_int(env, "DARGAH_DEDUP_WINDOW_DAYS", 30),
             topics_file=env.get("DARGAH_TOPICS_FILE") or None,
             log_level=env.get("DARGAH_LOG_LEVEL") or "INFO",
             http=HttpSettings(
                 host=env.get("DARGAH_HOST") or "127.0.0.1",
-                port=_int(env, "DARGAH_PORT", 8111),
-                max_body_bytes=_int(env, "DARGAH_MAX_BODY_BYTES", 64 * 1024),
-                max_upload_bytes=_int(env, "DARGAH_MAX_UPLOAD_BYTES", 50 * 1024 * 1024),
+                port=env_int(env, "DARGAH_PORT", 8111),
+                max_body_bytes=env_int(env, "DARGAH_MAX_BODY_BYTES", 64 * 1024),
+                max_upload_bytes=env_int(env, "DARGAH_MAX_UPLOAD_BYTES", 50 * 1024 * 1024),
             ),
         )

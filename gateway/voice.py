@@ -21,18 +21,9 @@ from channels.voice.calendar import IRANIAN_WORKDAYS, WorkingCalendar, parse_hou
 from channels.voice.store import VoiceCall, VoiceCallStore
 from core.errors import InvalidInput, NotFound
 from gateway.api.auth import requires
+from gateway.settings import env_int
 
 log = logging.getLogger("dargah.voice")
-
-
-def _int(env: Mapping[str, str], name: str, default: int | None) -> int | None:
-    raw = env.get(name)
-    if raw is None or raw == "":
-        return default
-    try:
-        return int(raw)
-    except ValueError as exc:
-        raise SystemExit(f"{name} must be a whole number, got {raw!r}") from exc
 
 
 @dataclass(frozen=True)
@@ -86,7 +77,7 @@ class VoiceSettings:
             raise SystemExit(str(exc)) from exc
         return cls(
             host=env.get("DARGAH_AGI_HOST") or "0.0.0.0",
-            port=_int(env, "DARGAH_AGI_PORT", 4573),
+            port=env_int(env, "DARGAH_AGI_PORT", 4573),
             vosk_model=env.get("DARGAH_VOSK_MODEL") or None,
             recognizer=env.get("DARGAH_VOICE_RECOGNIZER") or "vosk",
             recordings_dir=recordings,
@@ -97,11 +88,11 @@ class VoiceSettings:
             workdays=workdays,
             holidays_file=env.get("DARGAH_VOICE_HOLIDAYS") or None,
             queue=env.get("DARGAH_VOICE_QUEUE") or "dargah-operators",
-            max_wait_s=_int(env, "DARGAH_VOICE_MAX_WAIT", 120),
-            avg_handle_s=_int(env, "DARGAH_VOICE_AVG_HANDLE", 180),
-            fixed_wait_s=_int(env, "DARGAH_VOICE_FIXED_WAIT", None),
-            queue_timeout_s=_int(env, "DARGAH_VOICE_QUEUE_TIMEOUT", 300),
-            message_max_s=_int(env, "DARGAH_VOICE_MESSAGE_MAX", 180),
+            max_wait_s=env_int(env, "DARGAH_VOICE_MAX_WAIT", 120),
+            avg_handle_s=env_int(env, "DARGAH_VOICE_AVG_HANDLE", 180),
+            fixed_wait_s=env_int(env, "DARGAH_VOICE_FIXED_WAIT", None),
+            queue_timeout_s=env_int(env, "DARGAH_VOICE_QUEUE_TIMEOUT", 300),
+            message_max_s=env_int(env, "DARGAH_VOICE_MESSAGE_MAX", 180),
         )
 
     def calendar(self) -> WorkingCalendar:

@@ -219,3 +219,25 @@ def test_identity_pending_case_is_completed_by_an_operator(intake):
     done = intake.set_identity(pending.tracking_code, FATHER, "operator:t")
     assert done.outcome == Outcome.REGISTERED
     assert intake.follow_up(pending.tracking_code, FATHER) is not None
+
+
+def test_a_batch_registers_each_matter_once_and_reports_each_item(intake):
+    results = intake.submit_many([
+        submission(SUBSIDY_SMS, FATHER, external_id="b-1"),
+        submission(SUBSIDY_LETTER, FATHER, channel=Channel.LETTER),  # repeats the first, inside the batch
+        submission(WATER_BILL, FATHER),
+        submission(SUBSIDY_SMS, "0012345678"),  # invalid: its error, the rest unaffected
+        submission("متن دیگر", FATHER, external_id="b-1"),  # the same message twice in one batch
+        submission(WATER_OUTAGE, NEIGHBOUR),
+    ])
+    first, repeat, bill, invalid, resent, neighbour = results
+    assert first.outcome == Outcome.REGISTERED
+    assert repeat.outcome == Outcome.DUPLICATE and repeat.tracking_code == first.tracking_code
+    assert bill.outcome == Outcome.REGISTERED and bill.tracking_code != first.tracking_code
+    assert isinstance(invalid, InvalidNationalCode)
+    assert resent.replayed and resent.tracking_code == first.tracking_code
+    assert neighbour.outcome == Outcome.REGISTERED
+    assert sum(intake.counts("status").values()) == 3
+    # Sent again later, the batch replays its first answers.
+    again = intake.submit_many([submission(SUBSIDY_SMS, FATHER, external_id="b-1")])
+    assert again[0].replayed and again[0].tracking_code == first.tracking_code

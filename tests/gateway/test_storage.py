@@ -50,3 +50,21 @@ def test_search_and_counts(services):
     assert len(services.intake.search(phone="۰۲۱۸۸۷۷۶۶۵۵")) == 1
     assert services.intake.counts("channel") == {"sms": 1, "letter": 1}
     assert sum(services.intake.counts("status").values()) == 2
+
+
+def test_concurrent_overlapping_batches_register_one_case_per_person_without_deadlock(services):
+    people = [national_code(100 + i) for i in range(12)]
+
+    def send(offset):
+        batch = [submission(TEXT, people[(offset + j) % len(people)]) for j in range(len(people))]
+        return services.intake.submit_many(batch)
+
+    with ThreadPoolExecutor(max_workers=6) as pool:
+        batches = list(pool.map(send, range(6)))
+    for person in people:
+        cases = services.intake.search(national_code=person)
+        assert len(cases) == 1
+        _, contacts, _ = services.intake.get_case(tracking_code=cases[0].tracking_code)
+        assert len(contacts) == 6
+    outcomes = [r.outcome.value for batch in batches for r in batch]
+    assert outcomes.count("registered") == len(people)

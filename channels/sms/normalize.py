@@ -1,0 +1,132 @@
+"""A whole SMS from a citizen → what Dargah does with it (pure: no I/O).
+
+- «پیگیری» + a tracking code, or a tracking code alone ⇒ FollowUp.
+- One or more valid national codes ⇒ Register. With a kinship word («پسرم», «همسرم», «مادرم» …) and a second
+  code, the code nearest after the kinship word is the subject's and the other the caller's.
+- A 10-digit number that fails the check digit and no valid code ⇒ InvalidCode.
+- No code at all ⇒ MissingCode (the text is held until the same phone sends its code).
+The matter text keeps the citizen's words without the national codes (they are stored as identity fields).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Union
+
+import msgspec
+
+from core import identity as ident
+from core.errors import InvalidPhone
+from core.model import Channel, Person, Relation, Submission
+from core.text import fold_digits, normalize as normalize_text
+from core.tracking import is_tracking_code
+
+from channels.sms.payloads import InboundSms
+
+# Kinship words as people write them in an SMS (after core.text.normalize: Persian yeh/kaf).
+KINSHIP: dict[str, Relation] = {
+    "فرزندم": Relation.CHILD, "پسرم": Relation.CHILD, "دخترم": Relation.CHILD, "بچه‌ام": Relation.CHILD,
+    "همسرم": Relation.SPOUSE, "شوهرم": Relation.SPOUSE, "خانمم": Relation.SPOUSE, "زنم": Relation.SPOUSE,
+    "پدرم": Relation.FATHER, "بابام": Relation.FATHER, "مادرم": Relation.MOTHER, "مامانم": Relation.MOTHER,
+    "برادرم": Relation.SIBLING, "خواهرم": Relation.SIBLING,
+}
+_KINSHIP = re.compile(r"(?<![\w\u200c])(" + "|".join(map(re.escape, KINSHIP)) + r")(?![\w\u200c])")
+FOLLOW_UP_WORDS = ("پیگیری", "پیگیر", "وضعیت")
+# Digit runs for tracking codes and check-digit failures: digits joined by dashes only (a space separates two
+# numbers: «کد 0012345679 1234567891» is two codes, not a 20-digit run).
+_DIGIT_RUN = re.compile(r"(?<!\d)\d(?:-?\d)*(?!\d)")
+_CODE_LABEL = re.compile(r"(?:شماره\s*)?(?:کد|کُد)\s*(?:‌|\s)?ملی(?:\s*(?:من|ام|ش))?\s*[:：]?\s*")
+_TRACKING_LABEL = re.compile(r"(?:کد\s*)?(?:پیگیری|پیگیر|وضعیت)\s*[:：]?\s*")
+_PUNCT_ONLY = re.compile(r"^[\s\W_]*$")
+
+
+class Register(msgspec.Struct, frozen=True):
+    submission: Submission
+    matter: str  # the text without codes; may be empty when the SMS was only a code
+
+
+class FollowUp(msgspec.Struct, frozen=True):
+    tracking_code: str | None  # None: «پیگیری» with a number that is not a valid tracking code
+    national_code: str | None
+
+
+class MissingCode(msgspec.Struct, frozen=True):
+    text: str
+
+
+class InvalidCode(msgspec.Struct, frozen=True):
+    text: str
+
+
+Decision = Union[Register, FollowUp, MissingCode, InvalidCode]
+
+
+def caller_phone(sender: str) -> str | None:
+    """The canonical phone of an SMS sender, or None for alphanumeric/foreign senders we cannot read."""
+    try:
+        return ident.parse_phone(sender)
+    except InvalidPhone:
+        return None
+
+
+def _runs(folded: str) -> list[tuple[int, str]]:
+    return [(m.start(), m.group(0).replace("-", "")) for m in _DIGIT_RUN.finditer(folded)]
+
+
+def _strip_codes(text: str, codes: list[str]) -> str:
+    text = fold_digits(text)
+    for code in codes:
+        digits = code.lstrip("0") if code.startswith("0") else code  # also as written without leading zeros
+        text = re.sub(r"(?<!\d)0*" + r"[ \-]?".join(digits) + r"(?!\d)", " ", text)
+    text = _CODE_LABEL.sub(" ", text)
+    text = normalize_text(text)
+    return "" if _PUNCT_ONLY.match(text) else text
+
+
+def without_codes(text: str) -> str:
+    """Held text without the (invalid) national codes and their «کد ملی» label, for completing it later."""
+    folded = fold_digits(normalize_text(text))
+    return _strip_codes(folded, [digits for _, digits in _runs(folded) if 8 <= len(digits) <= 10])
+
+
+def decide(sms: InboundSms) -> Decision:
+    text = normalize_text(sms.text)
+    folded = fold_digits(text)
+    runs = _runs(folded)
+    tracking = [digits for _, digits in runs if len(digits) == 12]
+    codes = ident.find_national_codes(text)
+    wants_follow_up = any(word in text for word in FOLLOW_UP_WORDS)
+    bare = _TRACKING_LABEL.sub("", folded)
+    bare = re.sub(r"[\s\-]", "", bare)
+    valid_tracking = [t for t in tracking if is_tracking_code(t)]
+    if valid_tracking and (wants_follow_up or bare == valid_tracking[0] or len(_strip_codes(
+            folded.replace(valid_tracking[0], " "), codes)) == 0):
+        return FollowUp(valid_tracking[0], codes[0] if codes else None)
+    if wants_follow_up and tracking and not codes:
+        return FollowUp(None, None)
+    if not codes and _CODE_LABEL.search(text):
+        # Older codes are often written without their leading zeros (8 or 9 digits); after the «کد ملی»
+        # label such a number is the code (core pads it).
+        codes = [ident.parse_national_code(d) for _, d in runs if len(d) in (8, 9) and ident.is_valid_national_code(d)]
+    if not codes:
+        if any(len(digits) in (9, 10) for _, digits in runs):
+            return InvalidCode(text)
+        return MissingCode(text)
+    phone = caller_phone(sms.sender)
+    caller_code, subject = codes[0], None
+    kin = _KINSHIP.search(text)
+    if kin and len(codes) >= 2:
+        positions = {code: 0 for code in codes}
+        for start, digits in runs:
+            if digits in positions:
+                positions[digits] = start
+        after = [c for c in codes if positions[c] >= kin.start()]
+        subject_code = min(after, key=lambda c: positions[c] - kin.start()) if after else codes[-1]
+        caller_code = next(c for c in codes if c != subject_code)
+        subject = Person(national_code=subject_code, relation=KINSHIP[kin.group(1)])
+    matter = _strip_codes(text, codes)
+    submission = Submission(
+        channel=Channel.SMS, caller=Person(national_code=caller_code, phone=phone), subject=subject,
+        text=matter, external_id=sms.key, received_at=sms.received_at, flags=sms.flags & {"partial"},
+    )
+    return Register(submission, matter)
