@@ -205,8 +205,9 @@ def _phone(passes: list[PassText]) -> tuple[str | None, list[str]]:
                 seen[phone] += 1
     ranked = seen.most_common()
     # No checksum protects a phone (Tesseract swaps ۲/۳ on them too), and a tracking code texted to a misread
-    # number reaches a stranger: a phone is kept only when three passes agree and rivals are few.
-    if ranked and ranked[0][1] >= PHONE_VOTES and all(3 * votes <= ranked[0][1] for _, votes in ranked[1:]):
+    # number reaches a stranger: a phone is kept only when three passes read it and none read another
+    # (Tesseract read ۲ as ۳ in three passes out of four on one letter: majorities are not enough).
+    if len(ranked) == 1 and ranked[0][1] >= PHONE_VOTES:
         return ranked[0][0], [p for p, _ in ranked]
     return None, [p for p, _ in ranked]
 
