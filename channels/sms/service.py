@@ -25,6 +25,9 @@ from channels.sms.store import MO, RECEIPT, SmsStore, dedup_key, utc
 
 log = logging.getLogger("dargah.sms")
 
+# Messages handled per transaction of core's intake (and per outbox write).
+BATCH = 100
+
 
 @dataclass
 class SmsConfig:
@@ -165,27 +168,77 @@ class SmsChannel:
         return done
 
     def _process_rows(self, rows: list[dict]) -> tuple[int, set[str]]:
-        done, touched, finished = 0, set(), []
-        for row in rows:
-            self.pause()
+        done, touched = 0, set()
+        for start in range(0, len(rows), BATCH):
+            whole: list[tuple[list[int], InboundSms]] = []
+            finished = []
+            for row in rows[start:start + BATCH]:
+                self.pause()
+                try:
+                    sm = pdu.parse_short_message(row["pdu"])
+                    ud = concat.user_data(sm)
+                except (pdu.PduError, concat.BadUserDataHeader, UnicodeDecodeError) as exc:
+                    finished.append(self._handled([row["id"]], self._undecodable(row, str(exc))))
+                    continue
+                if ud.concat is not None:
+                    key = concat.concat_key(row["sender"], ud.concat)
+                    self.store.mark_waiting(row["id"], key, ud.concat.seq, ud.concat.total)
+                    touched.add(key)
+                    continue
+                try:
+                    whole.append(([row["id"]], self._decode(row, sm.data_coding, {1: ud.body}, 1)))
+                except Exception:  # noqa: BLE001 - _safely holds it for operators
+                    finished.append(self._safely([row["id"]], lambda: self._decode(row, sm.data_coding, {1: ud.body}, 1)))
+            finished += self._handle_many(whole)
+            self.store.finish_many(finished, self.clock.now())
+            done += len(finished)
+        return done, touched
+
+    def _handle_many(self, messages: list[tuple[list[int], InboundSms]]) -> list:
+        """Plain registrations (a valid code and a matter, from a sender with nothing held and nothing else in
+        this batch that needs the conversation) go to core in one `submit_many` transaction; everything else is
+        handled one by one, after them, in arrival order — so «پیگیری» of a code registered earlier in the same
+        batch finds its case."""
+        decisions = [(ids, m, self._decision(m)) for ids, m in messages]
+        plain = lambda m, d: (isinstance(d, normalize.Register) and bool(d.matter)  # noqa: E731
+                              and m.sender not in self._held)
+        conversational = {m.sender for _, m, d in decisions if not plain(m, d)}
+        batch = [(ids, m, d) for ids, m, d in decisions if plain(m, d) and m.sender not in conversational]
+        rest = [(ids, m) for ids, m, d in decisions if not (plain(m, d) and m.sender not in conversational)]
+        finished = []
+        if batch:
             try:
-                sm = pdu.parse_short_message(row["pdu"])
-                ud = concat.user_data(sm)
-            except (pdu.PduError, concat.BadUserDataHeader, UnicodeDecodeError) as exc:
-                finished.append(self._handled([row["id"]], self._undecodable(row, str(exc))))
-                continue
-            if ud.concat is not None:
-                key = concat.concat_key(row["sender"], ud.concat)
-                self.store.mark_waiting(row["id"], key, ud.concat.seq, ud.concat.total)
-                touched.add(key)
-                continue
-            finished.append(self._safely([row["id"]], lambda: self._decode(row, sm.data_coding, {1: ud.body}, 1)))
-            if len(finished) >= 100:
-                self.store.finish_many(finished, self.clock.now())
-                done += len(finished)
-                finished = []
-        self.store.finish_many(finished, self.clock.now())
-        return done + len(finished), touched
+                results = self.intake.submit_many([d.submission for _, _, d in batch])
+            except sa_exc.DBAPIError:
+                raise
+            except Exception:  # noqa: BLE001 - one by one instead, where _safely isolates the broken message
+                log.exception("SMS batch of %d failed; handling its messages one by one", len(batch))
+                rest = [(ids, m) for ids, m, _ in batch] + rest
+                results = []
+            for (ids, message, _), result in zip(batch, results):
+                finished.append(self._finished_registration(ids, message, result))
+        for ids, message in rest:
+            finished.append(self._safely(ids, lambda: message))
+        return finished
+
+    @staticmethod
+    def _decision(msg: InboundSms):
+        if "undecodable" in msg.flags:
+            return None
+        try:
+            return normalize.decide(msg)
+        except Exception:  # noqa: BLE001 - handled one by one, where _safely holds it for operators
+            return None
+
+    def _finished_registration(self, row_ids: list[int], msg: InboundSms, result) -> tuple:
+        if isinstance(result, DargahError):
+            log.info("SMS %s not registered: %s", msg.key, result.code)
+            self._hold(msg, normalize.caller_phone(msg.sender), ReviewKind.NEEDS_REVIEW,
+                       f"intake refused: {result.code}", {})
+            reply = result.message_fa
+        else:
+            reply = self._result_text(result)
+        return row_ids, msg.key, "done", (f"reply:{msg.key}", msg.sender, reply) if msg.sender else None
 
     def _try_join(self, key: str, force: bool) -> int:
         rows = self.store.waiting_parts(key)

@@ -170,9 +170,9 @@ class SmsStore:
             conn.execute(INBOUND.update().where(INBOUND.c.id == sa.bindparam("row_id")).values(
                 state=sa.bindparam("new_state"), message_key=sa.bindparam("key"), processed_at=now),
                 [{"row_id": i, "new_state": state, "key": key} for ids, key, state, _ in done for i in ids])
-            for _, _, _, reply in done:
-                if reply is not None:
-                    self._insert_outbox(conn, *reply, now)
+            replies = [reply for _, _, _, reply in done if reply is not None]
+            if replies:
+                self._insert_outbox_many(conn, replies, now)
 
     def held_senders(self, senders: set[str], since: datetime) -> set[str]:
         if not senders:
@@ -207,14 +207,21 @@ class SmsStore:
             return self._insert_outbox(conn, key, destination, text, now)
 
     def _insert_outbox(self, conn, key: str, destination: str, text: str, now: datetime) -> bool:
-        values = dict(key=key, destination=destination, text=text, created_at=now, updated_at=now,
-                      next_attempt_at=now, state="queued", attempts=0, parts=0, parts_delivered=0)
+        return self._insert_outbox_many(conn, [(key, destination, text)], now) == 1
+
+    @staticmethod
+    def _insert_outbox_many(conn, replies: list[tuple[str, str, str]], now: datetime) -> int:
+        """Queue replies (key, destination, text) in one statement; a key already queued is left alone.
+        Returns how many were new."""
         if conn.dialect.name == "postgresql":
             from sqlalchemy.dialects.postgresql import insert
         else:
             from sqlalchemy.dialects.sqlite import insert
-        result = conn.execute(insert(OUTBOX).values(**values).on_conflict_do_nothing(index_elements=["key"]))
-        return result.rowcount == 1
+        rows = [dict(key=key, destination=destination, text=text, created_at=now, updated_at=now,
+                     next_attempt_at=now, state="queued", attempts=0, parts=0, parts_delivered=0)
+                for key, destination, text in replies]
+        statement = insert(OUTBOX).values(rows).on_conflict_do_nothing(index_elements=["key"])
+        return conn.execute(statement).rowcount
 
     def due(self, now: datetime, limit: int) -> list[dict]:
         with self.engine.connect() as conn:

@@ -3,9 +3,7 @@ review repositories, mapping rows to core's msgspec types (SQLAlchemy Core: the 
 
 from __future__ import annotations
 
-import json
 from datetime import datetime, timezone
-from functools import lru_cache
 from typing import Any, Iterable
 
 import msgspec
@@ -98,48 +96,6 @@ def _contact_values(contact: Contact) -> dict:
     )
 
 
-_EVENT_FIELDS = ("kind", "actor", "at", "from_value", "to_value", "note")
-_CONTACT_COLUMNS = ("channel", "outcome", "caller_national_code", "caller_phone", "caller_name", "text",
-                    "external_id", "received_at", "attachments")
-
-
-def _events_values(count: int) -> str:
-    rows = ", ".join(
-        "(" + ", ".join(f"CAST(:e{i}_{f} AS {'timestamptz' if f == 'at' else 'text'})" for f in _EVENT_FIELDS) + ")"
-        for i in range(count)
-    )
-    return f"(VALUES {rows}) AS v({', '.join(_EVENT_FIELDS)})"
-
-
-def _contact_select(case_id: str) -> str:
-    columns = ", ".join(f":k_{c}" if c != "attachments" else "CAST(:k_attachments AS json)" for c in _CONTACT_COLUMNS)
-    return f"INSERT INTO contacts (case_id, {', '.join(_CONTACT_COLUMNS)}) SELECT {case_id}, {columns}"
-
-
-@lru_cache(maxsize=4)
-def _register_statement(event_count: int):
-    case_columns = list(_case_values_columns())
-    return text(
-        f"WITH c AS (INSERT INTO cases ({', '.join(case_columns)}) "
-        f"VALUES ({', '.join(':c_' + c for c in case_columns)}) RETURNING id), "
-        f"e AS (INSERT INTO case_events (case_id, {', '.join(_EVENT_FIELDS)}) "
-        f"SELECT c.id, v.* FROM c, {_events_values(event_count)}), "
-        f"k AS ({_contact_select('c.id')} FROM c) "
-        "SELECT id FROM c"
-    )
-
-
-_RECORD_CONTACT = text(
-    "WITH u AS (UPDATE cases SET updated_at = :updated_at WHERE id = :k_case_id RETURNING id), "
-    f"e AS (INSERT INTO case_events (case_id, {', '.join(_EVENT_FIELDS)}) SELECT u.id, v.* FROM u, {_events_values(1)}) "
-    f"{_contact_select(':k_case_id')}"
-)
-
-
-def _case_values_columns() -> tuple[str, ...]:
-    return tuple(c.name for c in cases_t.columns if c.name != "id")
-
-
 def contact_from_row(r: Any) -> Contact:
     return Contact(
         id=r.id, case_id=r.case_id, channel=Channel(r.channel), outcome=Outcome(r.outcome),
@@ -172,19 +128,12 @@ class SqlCases:
         self.conn = conn
 
     def lock_identity(self, identity: str) -> None:
-        if self.conn.dialect.name == "postgresql":
-            # A transaction-scoped advisory lock keyed by the national code itself (10 digits fit a bigint):
-            # concurrent intakes of one person queue here; different people never contend.
-            self.conn.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": int(identity)})
         # SQLite: the transaction began with BEGIN IMMEDIATE, which already serializes writers.
+        # (PostgreSQL takes advisory locks: gateway.storage.postgres.PgCases.)
+        return None
 
     def lock_identities(self, identities: list[str]) -> None:
-        if identities and self.conn.dialect.name == "postgresql":
-            # Sorted, so two batches sharing people always take the locks in the same order (no deadlock).
-            self.conn.execute(
-                text("SELECT pg_advisory_xact_lock(k) FROM unnest(CAST(:keys AS bigint[])) AS k ORDER BY k"),
-                {"keys": sorted(int(i) for i in identities)},
-            )
+        return None
 
     def contacts_by_external_id(self, keys: set[tuple[Channel, str]]) -> dict[tuple[Channel, str], Contact]:
         found: dict[tuple[Channel, str], Contact] = {}
@@ -225,37 +174,11 @@ class SqlCases:
         return case
 
     def register(self, case: Case, contact: Contact, events: list[CaseEvent]) -> Case:
-        if self.conn.dialect.name != "postgresql":
-            store_as_new_case(self, case, contact, events)
-            return case
-        # PostgreSQL: the case, its events and its first contact in one statement (data-modifying CTEs):
-        # this is the hot path of intake, and each round trip saved is CPU saved on both sides.
-        params = {f"c_{k}": v for k, v in _case_values(case).items()}
-        params.update({f"k_{k}": v for k, v in _contact_values(contact).items() if k != "case_id"})
-        params["k_attachments"] = json.dumps(params["k_attachments"], ensure_ascii=False)
-        for i, event in enumerate(events):
-            params.update({f"e{i}_{k}": getattr(event, k) for k in _EVENT_FIELDS})
-        try:
-            case.id = self.conn.execute(_register_statement(len(events)), params).scalar_one()
-        except IntegrityError as exc:
-            raise DuplicateKey("cases.tracking_code or contacts.channel_external_id") from exc
-        contact.case_id = case.id
-        for event in events:
-            event.case_id = case.id
+        store_as_new_case(self, case, contact, events)
         return case
 
     def record_contact(self, case: Case, contact: Contact, event: CaseEvent) -> None:
-        if self.conn.dialect.name != "postgresql":
-            store_contact(self, case, contact, event)
-            return
-        params = {f"k_{k}": v for k, v in _contact_values(contact).items()}
-        params["k_attachments"] = json.dumps(params["k_attachments"], ensure_ascii=False)
-        params.update({f"e0_{k}": getattr(event, k) for k in _EVENT_FIELDS})
-        params["updated_at"] = case.updated_at
-        try:
-            self.conn.execute(_RECORD_CONTACT, params)
-        except IntegrityError as exc:
-            raise DuplicateKey("contacts.channel_external_id") from exc
+        store_contact(self, case, contact, event)
 
     def update_case(self, case: Case) -> None:
         self.conn.execute(update(cases_t).where(cases_t.c.id == case.id).values(**_case_values(case)))
@@ -357,7 +280,12 @@ class SqlUnitOfWork:
     def __enter__(self) -> "SqlUnitOfWork":
         self.conn = self.engine.connect()
         self.tx = self.conn.begin()
-        self.cases = SqlCases(self.conn)
+        if self.conn.dialect.name == "postgresql":
+            from gateway.storage.postgres import PgCases
+
+            self.cases = PgCases(self.conn)
+        else:
+            self.cases = SqlCases(self.conn)
         self.reviews = SqlReviews(self.conn)
         return self
 
