@@ -35,6 +35,7 @@ bench: install
 	$(BIN)/python bench/intake_http.py
 	$(BIN)/python bench/dedup_lookup.py
 	$(BIN)/python bench/dedup_quality.py
+	$(BIN)/python bench/letters_accuracy.py --count 40 --seed 1000
 	$(BIN)/python bench/voice_digits.py
 	$(BIN)/python bench/voice_calls.py
 	$(BIN)/python bench/sms_throughput.py
