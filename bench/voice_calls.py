@@ -5,9 +5,12 @@ Run: PYTHONPATH=. python bench/voice_calls.py"""
 from __future__ import annotations
 
 import asyncio
+import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the emulator lives in tests/
 
 from sqlmodel import create_engine
 
