@@ -27,6 +27,7 @@ from channels.letter.payloads import LetterFile, LetterOutcome
 from channels.letter.service import LetterService, outcome_of
 from channels.letter.store import LetterUploads
 from core.errors import InvalidInput, NotFound
+from gateway.settings import env_float, env_int
 from gateway.api.auth import requires
 
 log = logging.getLogger("dargah.letters")
@@ -48,9 +49,9 @@ class LetterSettings:
         env = os.environ if env is None else env
         try:
             return cls(
-                max_upload_bytes=int(env.get("DARGAH_MAX_UPLOAD_BYTES") or 50 * 1024 * 1024),
-                workers=max(1, int(env.get("DARGAH_LETTER_WORKERS") or 1)),
-                watch_interval=float(env.get("DARGAH_LETTER_WATCH_INTERVAL") or 5.0),
+                max_upload_bytes=env_int(env, "DARGAH_MAX_UPLOAD_BYTES", 50 * 1024 * 1024),
+                workers=max(1, env_int(env, "DARGAH_LETTER_WORKERS", 1)),
+                watch_interval=env_float(env, "DARGAH_LETTER_WATCH_INTERVAL", 5.0),
             )
         except ValueError as exc:
             raise SystemExit(f"letter settings: {exc}") from exc

@@ -10,14 +10,32 @@ from typing import Mapping
 
 
 def env_int(env: Mapping[str, str], name: str, default: int | None) -> int | None:
-    """A whole-number setting; a malformed value stops the process with a message naming the variable."""
-    raw = env.get(name)
-    if raw is None or raw == "":
+    """A whole-number setting (decimal, or 0x.. for SMPP TON/NPI style values); a malformed value stops the
+    process with a message naming the variable."""
+    raw = (env.get(name) or "").strip()
+    if not raw:
         return default
     try:
-        return int(raw)
+        return int(raw, 10)
+    except ValueError:
+        try:
+            return int(raw, 0)
+        except ValueError as exc:
+            raise SystemExit(f"{name} must be a whole number, got {raw!r}") from exc
+
+
+def env_float(env: Mapping[str, str], name: str, default: float) -> float:
+    raw = (env.get(name) or "").strip()
+    if not raw:
+        return default
+    try:
+        return float(raw)
     except ValueError as exc:
-        raise SystemExit(f"{name} must be a whole number, got {raw!r}") from exc
+        raise SystemExit(f"{name} must be a number, got {raw!r}") from exc
+
+
+def env_bool(env: Mapping[str, str], name: str) -> bool:
+    return (env.get(name) or "").strip().lower() in ("1", "true", "yes", "on")
 
 
 @dataclass(frozen=True)

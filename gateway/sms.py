@@ -17,6 +17,7 @@ from litestar import Controller, Request, get, post
 from litestar.params import FromPath, QueryParameter
 
 from core.errors import NotFound
+from gateway.settings import env_bool, env_float, env_int
 from gateway.api.auth import requires
 
 log = logging.getLogger("dargah.sms")
@@ -71,30 +72,6 @@ class SmsOutboxController(Controller):
 
 
 ROUTES: list = [SmsOutboxController]
-
-
-def _int(env: Mapping[str, str], name: str, default: int) -> int:
-    raw = env.get(name)
-    if not raw:
-        return default
-    try:
-        return int(raw, 0)
-    except ValueError as exc:
-        raise SystemExit(f"{name} must be a whole number, got {raw!r}") from exc
-
-
-def _float(env: Mapping[str, str], name: str, default: float) -> float:
-    raw = env.get(name)
-    if not raw:
-        return default
-    try:
-        return float(raw)
-    except ValueError as exc:
-        raise SystemExit(f"{name} must be a number, got {raw!r}") from exc
-
-
-def _bool(env: Mapping[str, str], name: str) -> bool:
-    return (env.get(name) or "").strip().lower() in ("1", "true", "yes", "on")
 
 
 @dataclass(frozen=True)
@@ -157,28 +134,28 @@ class SmsSettings:
             raise SystemExit(f"DARGAH_SMS_LONG_MESSAGES must be udh or payload, got {long_messages!r}")
         return cls(
             host=env.get("DARGAH_SMPP_HOST") or "",
-            port=_int(env, "DARGAH_SMPP_PORT", 2775),
+            port=env_int(env, "DARGAH_SMPP_PORT", 2775),
             system_id=env.get("DARGAH_SMPP_SYSTEM_ID") or "",
             password=env.get("DARGAH_SMPP_PASSWORD") or "",
             short_code=env.get("DARGAH_SMPP_SHORT_CODE") or "",
             system_type=env.get("DARGAH_SMPP_SYSTEM_TYPE") or "",
-            bind_ton=_int(env, "DARGAH_SMPP_BIND_TON", 0),
-            bind_npi=_int(env, "DARGAH_SMPP_BIND_NPI", 0),
+            bind_ton=env_int(env, "DARGAH_SMPP_BIND_TON", 0),
+            bind_npi=env_int(env, "DARGAH_SMPP_BIND_NPI", 0),
             address_range=env.get("DARGAH_SMPP_ADDRESS_RANGE") or "",
-            source_ton=_int(env, "DARGAH_SMPP_SOURCE_TON", 3),
-            source_npi=_int(env, "DARGAH_SMPP_SOURCE_NPI", 0),
+            source_ton=env_int(env, "DARGAH_SMPP_SOURCE_TON", 3),
+            source_npi=env_int(env, "DARGAH_SMPP_SOURCE_NPI", 0),
             bind_mode=mode,
-            tls=_bool(env, "DARGAH_SMPP_TLS"),
+            tls=env_bool(env, "DARGAH_SMPP_TLS"),
             tls_ca=env.get("DARGAH_SMPP_TLS_CA") or "",
-            enquire_link_interval=_float(env, "DARGAH_SMPP_ENQUIRE_LINK_INTERVAL", 30.0),
-            mt_rate=_float(env, "DARGAH_SMPP_MT_RATE", 50.0),
-            mt_window=_int(env, "DARGAH_SMPP_MT_WINDOW", 10),
+            enquire_link_interval=env_float(env, "DARGAH_SMPP_ENQUIRE_LINK_INTERVAL", 30.0),
+            mt_rate=env_float(env, "DARGAH_SMPP_MT_RATE", 50.0),
+            mt_window=env_int(env, "DARGAH_SMPP_MT_WINDOW", 10),
             long_messages=long_messages,
-            hold_hours=_float(env, "DARGAH_SMS_HOLD_HOURS", 24.0),
-            part_timeout=_float(env, "DARGAH_SMS_PART_TIMEOUT", 300.0),
-            retransmit_window=_float(env, "DARGAH_SMS_RETRANSMIT_WINDOW", 600.0),
+            hold_hours=env_float(env, "DARGAH_SMS_HOLD_HOURS", 24.0),
+            part_timeout=env_float(env, "DARGAH_SMS_PART_TIMEOUT", 300.0),
+            retransmit_window=env_float(env, "DARGAH_SMS_RETRANSMIT_WINDOW", 600.0),
             default_alphabet=(env.get("DARGAH_SMS_DEFAULT_ALPHABET") or "gsm7").lower(),
-            workers=_int(env, "DARGAH_SMS_WORKERS", 0),
+            workers=env_int(env, "DARGAH_SMS_WORKERS", 0),
         )
 
     @property

@@ -22,6 +22,7 @@ from gateway.storage.repository import (
     case_from_row,
     cases_t,
     contact_from_row,
+    external_ids_by_channel,
 )
 
 import psycopg.errors
@@ -116,10 +117,7 @@ class PgCases(SqlCases):
 
     def contacts_by_external_id(self, keys: set[tuple[Channel, str]]) -> dict[tuple[Channel, str], Contact]:
         found: dict[tuple[Channel, str], Contact] = {}
-        by_channel: dict[Channel, list[str]] = {}
-        for channel, external_id in keys:
-            by_channel.setdefault(channel, []).append(external_id)
-        for channel, ids in by_channel.items():
+        for channel, ids in external_ids_by_channel(keys).items():
             rows = self._run("SELECT * FROM contacts WHERE channel = %s AND external_id = ANY(%s)",
                              (channel.value, ids), "contacts")
             for row in rows:

@@ -96,6 +96,13 @@ def _contact_values(contact: Contact) -> dict:
     )
 
 
+def external_ids_by_channel(keys: set[tuple[Channel, str]]) -> dict[Channel, list[str]]:
+    grouped: dict[Channel, list[str]] = {}
+    for channel, external_id in keys:
+        grouped.setdefault(channel, []).append(external_id)
+    return grouped
+
+
 def contact_from_row(r: Any) -> Contact:
     return Contact(
         id=r.id, case_id=r.case_id, channel=Channel(r.channel), outcome=Outcome(r.outcome),
@@ -137,10 +144,7 @@ class SqlCases:
 
     def contacts_by_external_id(self, keys: set[tuple[Channel, str]]) -> dict[tuple[Channel, str], Contact]:
         found: dict[tuple[Channel, str], Contact] = {}
-        by_channel: dict[Channel, list[str]] = {}
-        for channel, external_id in keys:
-            by_channel.setdefault(channel, []).append(external_id)
-        for channel, ids in by_channel.items():
+        for channel, ids in external_ids_by_channel(keys).items():
             rows = self.conn.execute(select(contacts_t).where(
                 contacts_t.c.channel == channel.value, contacts_t.c.external_id.in_(ids)))
             for row in rows:
