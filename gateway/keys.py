@@ -16,6 +16,7 @@ from sqlalchemy import Engine, insert, select
 from gateway.storage.tables import ApiKeyRow
 
 ROLES = ("operator", "agency", "supervisor", "admin")
+MISS = object()  # KeyStore.cached: not in the cache
 PREFIX = "dgk_"
 _keys = ApiKeyRow.__table__
 
@@ -60,14 +61,21 @@ class KeyStore:
         self._cache: dict[str, tuple[float, ApiKey | None]] = {}
         self._lock = threading.Lock()
 
-    def verify(self, raw: str | None) -> ApiKey | None:
+    def cached(self, raw: str | None) -> ApiKey | None | object:
+        """The key from the cache without touching the database; MISS when only the database can tell."""
         if not raw or not raw.startswith(PREFIX) or len(raw) > 200:
             return None
+        hit = self._cache.get(hash_key(raw))
+        if hit and hit[0] > time.monotonic():
+            return hit[1]
+        return MISS
+
+    def verify(self, raw: str | None) -> ApiKey | None:
+        known = self.cached(raw)
+        if known is not MISS:
+            return known  # type: ignore[return-value]
         digest = hash_key(raw)
         now = time.monotonic()
-        hit = self._cache.get(digest)
-        if hit and hit[0] > now:
-            return hit[1]
         with self.engine.connect() as conn:
             row = conn.execute(select(_keys).where(_keys.c.key_hash == digest, _keys.c.revoked_at.is_(None))).first()
         key = ApiKey(id=row.id, name=row.name, role=row.role, agency=row.agency) if row else None
