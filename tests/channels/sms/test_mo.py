@@ -146,6 +146,8 @@ def test_a_message_that_breaks_processing_does_not_block_the_queue(harness, smsc
     smsc.deliver(source_addr=SENDER, data_coding=8, short_message_hex=ucs2("BOOM"))
     smsc.deliver(source_addr=SENDER, data_coding=8, short_message_hex=ucs2(PERSIAN))
     wait_until(harness.cases)
+    # Rows are marked after their message is handled: wait for the marks, not only for the case.
+    wait_until(lambda: all(r["state"] in ("error", "done") for r in harness.store.inbound()))
     [item] = harness.intake.review_items(kind=ReviewKind.NEEDS_REVIEW)
     assert "processing error" in item.reason
     assert [r["state"] for r in harness.store.inbound()] == ["error", "done"]
