@@ -99,8 +99,9 @@ def main() -> None:
             body, topic = TEXTS[i % len(TEXTS)]
             t = time.perf_counter()
             with intake.uow() as uow:
-                uow.cases.lock_identity(identity)
-                intake.dedup.find(body, topic, uow.cases.candidates(identity, intake.dedup.closed_since(now)), now)
+                uow.cases.lock_identities([identity])
+                live = uow.cases.candidates_for([identity], intake.dedup.closed_since(now))[identity]
+                intake.dedup.find(body, topic, live, now)
             lookups.append(time.perf_counter() - t)
         for i in range(args.lookups // 2):
             identity = rng.choice(people) if i % 2 else code(rng)

@@ -24,7 +24,6 @@ from core.model import (
     CaseEvent,
     CaseStatus,
     CaseView,
-    Channel,
     Contact,
     IntakeResult,
     Outcome,
@@ -36,7 +35,7 @@ from core.model import (
     Submission,
 )
 from core.ports import Clock, DuplicateKey, Notifier, NullNotifier, SystemClock, UnitOfWorkFactory
-from core.text import normalize
+from core.text import fold_digits, normalize
 from core.topics import OTHER, TopicCatalog, default_catalog
 from core.tracking import is_tracking_code, new_tracking_code
 
@@ -233,10 +232,7 @@ class IntakeService:
             code = ident.parse_national_code(national_code)
         except InvalidInput:
             return None
-        tracking_code = (tracking_code or "").strip()
-        from core.text import fold_digits
-
-        tracking_code = fold_digits(tracking_code)
+        tracking_code = fold_digits((tracking_code or "").strip())
         if not is_tracking_code(tracking_code):
             return None
         with self.uow() as uow:
@@ -376,8 +372,9 @@ class IntakeService:
 
     def _merge_if_duplicate(self, uow, case: Case, actor: str, now: datetime) -> IntakeResult:
         if case.identity and case.text and TRANSCRIPTION_PENDING not in case.flags:
-            uow.cases.lock_identity(case.identity)
-            others = [c for c in uow.cases.candidates(case.identity, self.dedup.closed_since(now)) if c.id != case.id]
+            uow.cases.lock_identities([case.identity])
+            live = uow.cases.candidates_for([case.identity], self.dedup.closed_since(now))[case.identity]
+            others = [c for c in live if c.id != case.id]
             existing = self.dedup.find(case.text, case.topic, others, now)
             if existing is not None:
                 case.merged_into = existing.id

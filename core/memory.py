@@ -12,7 +12,7 @@ import threading
 from datetime import datetime
 from typing import Any, Iterable
 
-from core.model import Case, CaseEvent, CaseStatus, Channel, Contact, ReviewItem, ReviewKind, ReviewState
+from core.model import Case, CaseEvent, CaseStatus, Contact, ReviewItem, ReviewKind, ReviewState
 from core.ports import DuplicateKey, store_as_new_case, store_contact
 
 
@@ -38,27 +38,20 @@ class _MemoryCases:
     def _s(self) -> dict:
         return self.uow.pending
 
-    def lock_identity(self, identity: str) -> None:
-        return None  # the unit of work holds the store lock for its whole life
-
-    def contact_by_external_id(self, channel: Channel, external_id: str) -> Contact | None:
-        return next((c for c in self._s["contacts"].values()
-                     if c.channel == channel and c.external_id == external_id), None)
-
     def lock_identities(self, identities: list[str]) -> None:
-        return None
+        return None  # the unit of work holds the store lock for its whole life
 
     def contacts_by_external_id(self, keys):
         return {(c.channel, c.external_id): c for c in self._s["contacts"].values()
                 if c.external_id and (c.channel, c.external_id) in keys}
 
     def candidates_for(self, identities: list[str], closed_since: datetime) -> dict[str, list[Case]]:
-        return {i: self.candidates(i, closed_since) for i in identities}
-
-    def candidates(self, identity: str, closed_since: datetime) -> list[Case]:
-        return [c for c in self._s["cases"].values()
-                if c.identity == identity and c.merged_into is None
-                and (c.status != CaseStatus.CLOSED or c.updated_at >= closed_since)]
+        found: dict[str, list[Case]] = {i: [] for i in identities}
+        for c in self._s["cases"].values():
+            if c.identity in found and c.merged_into is None and (
+                    c.status != CaseStatus.CLOSED or c.updated_at >= closed_since):
+                found[c.identity].append(c)
+        return found
 
     def add_case(self, case: Case) -> Case:
         if any(c.tracking_code == case.tracking_code for c in self._s["cases"].values()):
@@ -78,7 +71,7 @@ class _MemoryCases:
         store_contact(self, case, contact, event)
 
     def add_contact(self, contact: Contact) -> Contact:
-        if contact.external_id and self.contact_by_external_id(contact.channel, contact.external_id):
+        if contact.external_id and self.contacts_by_external_id({(contact.channel, contact.external_id)}):
             raise DuplicateKey("external_id")
         contact.id = self.uow.store.next_id()
         self._s["contacts"][contact.id] = contact

@@ -23,19 +23,13 @@ class SystemClock:
 
 
 class CaseRepository(Protocol):
-    def lock_identity(self, identity: str) -> None:
-        """Serialize writers for one identity until the unit of work ends (the dedup guard in storage)."""
-
     def lock_identities(self, identities: list[str]) -> None:
-        """lock_identity for several, taken in sorted order (so two batches cannot deadlock)."""
+        """Serialize writers for these identities until the unit of work ends (the dedup guard in storage);
+        taken in sorted order, so two batches sharing people cannot deadlock."""
 
-    def contact_by_external_id(self, channel: Channel, external_id: str) -> Contact | None: ...
     def contacts_by_external_id(self, keys: set[tuple[Channel, str]]) -> dict[tuple[Channel, str], Contact]: ...
-    def candidates(self, identity: str, closed_since: datetime) -> list[Case]:
-        """Cases of this identity that are open, or closed at/after closed_since; not merged ones."""
-
     def candidates_for(self, identities: list[str], closed_since: datetime) -> dict[str, list[Case]]:
-        """`candidates` for several identities at once."""
+        """Per identity, its cases that are open, or closed at/after closed_since; not merged ones."""
 
     def register(self, case: Case, contact: Contact, events: list[CaseEvent]) -> Case:
         """Store a new case with its first contact and events (in one round trip where the database can);

@@ -95,19 +95,13 @@ class PgCases(SqlCases):
             raise DuplicateKey(what) from exc
         return cursor
 
-    def lock_identity(self, identity: str) -> None:
-        # A transaction-scoped advisory lock keyed by the national code itself (10 digits fit a bigint):
-        # concurrent intakes of one person queue here; different people never contend.
-        self._run("SELECT pg_advisory_xact_lock(%s)", (int(identity),), "lock")
-
     def lock_identities(self, identities: list[str]) -> None:
         if identities:
-            # Sorted, so two batches sharing people always take the locks in the same order (no deadlock).
+            # Transaction-scoped advisory locks keyed by the national codes themselves (10 digits fit a bigint):
+            # concurrent intakes of one person queue here; different people never contend. Sorted, so two
+            # batches sharing people always take the locks in the same order (no deadlock).
             self._run("SELECT pg_advisory_xact_lock(k) FROM unnest(%s::bigint[]) AS k ORDER BY k",
                       (sorted(int(i) for i in identities),), "lock")
-
-    def candidates(self, identity: str, closed_since: datetime) -> list[Case]:
-        return self.candidates_for([identity], closed_since)[identity]
 
     def candidates_for(self, identities: list[str], closed_since: datetime) -> dict[str, list[Case]]:
         found: dict[str, list[Case]] = {i: [] for i in identities}
@@ -124,9 +118,6 @@ class PgCases(SqlCases):
                 contact = contact_from_row(row)
                 found[(contact.channel, contact.external_id)] = contact
         return found
-
-    def contact_by_external_id(self, channel: Channel, external_id: str) -> Contact | None:
-        return self.contacts_by_external_id({(channel, external_id)}).get((channel, external_id))
 
     def register(self, case: Case, contact: Contact, events: list[CaseEvent]) -> Case:
         params = {f"c_{k}": v for k, v in _case_values(case).items()}

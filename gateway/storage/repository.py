@@ -7,7 +7,7 @@ from datetime import datetime, timezone
 from typing import Any, Iterable
 
 import msgspec
-from sqlalchemy import Engine, bindparam, func, insert, or_, select, text, update
+from sqlalchemy import Engine, bindparam, func, insert, or_, select, update
 from sqlalchemy.exc import IntegrityError
 
 from core.model import (
@@ -36,15 +36,7 @@ _INSERT_CASE = insert(cases_t).returning(cases_t.c.id)
 _INSERT_CONTACT = insert(contacts_t).returning(contacts_t.c.id)
 _INSERT_EVENT = insert(events_t)
 _INSERT_REVIEW = insert(reviews_t).returning(reviews_t.c.id)
-_CANDIDATES = select(cases_t).where(
-    cases_t.c.identity == bindparam("identity"),
-    cases_t.c.merged_into.is_(None),
-    or_(cases_t.c.status != CaseStatus.CLOSED.value, cases_t.c.updated_at >= bindparam("closed_since")),
-)
 _BY_TRACKING_CODE = select(cases_t).where(cases_t.c.tracking_code == bindparam("tracking_code"))
-_CONTACT_BY_EXTERNAL_ID = select(contacts_t).where(
-    contacts_t.c.channel == bindparam("channel"), contacts_t.c.external_id == bindparam("external_id")
-)
 
 
 def _utc(value: datetime | None) -> datetime | None:
@@ -134,12 +126,9 @@ class SqlCases:
     def __init__(self, conn):
         self.conn = conn
 
-    def lock_identity(self, identity: str) -> None:
+    def lock_identities(self, identities: list[str]) -> None:
         # SQLite: the transaction began with BEGIN IMMEDIATE, which already serializes writers.
         # (PostgreSQL takes advisory locks: gateway.storage.postgres.PgCases.)
-        return None
-
-    def lock_identities(self, identities: list[str]) -> None:
         return None
 
     def contacts_by_external_id(self, keys: set[tuple[Channel, str]]) -> dict[tuple[Channel, str], Contact]:
@@ -161,14 +150,6 @@ class SqlCases:
         for row in rows:
             found[row.identity].append(case_from_row(row))
         return found
-
-    def contact_by_external_id(self, channel: Channel, external_id: str) -> Contact | None:
-        row = self.conn.execute(_CONTACT_BY_EXTERNAL_ID, {"channel": channel.value, "external_id": external_id}).first()
-        return contact_from_row(row) if row else None
-
-    def candidates(self, identity: str, closed_since: datetime) -> list[Case]:
-        rows = self.conn.execute(_CANDIDATES, {"identity": identity, "closed_since": closed_since})
-        return [case_from_row(r) for r in rows]
 
     def add_case(self, case: Case) -> Case:
         try:
