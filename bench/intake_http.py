@@ -56,11 +56,36 @@ def wrk(url: str, script: str, connections: int, duration: int, env: dict) -> di
     return {"rate": rate, "total": total, **{k: float(v) for k, v in lat.items()}, **{k: int(v) for k, v in status.items()}}
 
 
+def seed(db_url: str, count: int) -> None:
+    """A population of earlier cases (each with its contact and event), then ANALYZE: the gateway works on a
+    database that has statistics, as in production, not on empty tables whose first plans scan them whole."""
+    engine = create_engine(db_url)
+    with engine.begin() as conn:
+        conn.execute(text(
+            "INSERT INTO cases (tracking_code, identity, caller_national_code, caller_phone, channel, text, topic, "
+            "agency, status, created_at, updated_at, flags) "
+            "SELECT 'S' || lpad(g::text, 11, '0'), lpad((g::bigint * 7919 % 1000000000)::text, 10, '0'), "
+            "lpad((g::bigint * 7919 % 1000000000)::text, 10, '0'), '+989121234567', 'sms', 'یارانه ام واریز نشده', "
+            "'subsidy', 'subsidy_org', 'routed', now() - interval '40 days', now() - interval '40 days', '' "
+            "FROM generate_series(1, :count) AS g"), {"count": count})
+        conn.execute(text(
+            "INSERT INTO contacts (case_id, channel, outcome, caller_national_code, caller_phone, text, received_at, "
+            "attachments) SELECT id, channel, 'registered', caller_national_code, caller_phone, text, created_at, "
+            "'[]' FROM cases"))
+        conn.execute(text(
+            "INSERT INTO case_events (case_id, kind, actor, at, to_value) "
+            "SELECT id, 'registered', 'channel:sms', created_at, 'registered' FROM cases"))
+    with engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text("ANALYZE"))
+    engine.dispose()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--duration", type=int, default=20)
     parser.add_argument("--connections", type=int, default=32)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--seed-cases", type=int, default=200_000, help="earlier cases in the database")
     args = parser.parse_args()
     if not shutil.which("wrk"):
         raise SystemExit("install wrk (apt-get install wrk)")
@@ -77,6 +102,7 @@ def main() -> None:
     dargah = [sys.executable, "-m", "gateway.cli"]
     key = subprocess.run(dargah + ["keys", "create", "--role", "operator", "--name", "bench"],
                          capture_output=True, text=True, env=env, check=True, cwd=ROOT).stdout.strip().splitlines()[-1]
+    seed(db_url, args.seed_cases)
     server = subprocess.Popen(dargah + ["serve", "--port", str(port), "--workers", str(args.workers), "--no-migrate"],
                               env=env, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
@@ -89,8 +115,8 @@ def main() -> None:
         intake = wrk(base + "/", "intake.lua", args.connections, args.duration, wrk_env)
         engine = create_engine(db_url)
         with engine.connect() as conn:
-            cases = conn.execute(text("SELECT count(*) FROM cases")).scalar_one()
-            contacts = conn.execute(text("SELECT count(*) FROM contacts")).scalar_one()
+            cases = conn.execute(text("SELECT count(*) FROM cases")).scalar_one() - args.seed_cases
+            contacts = conn.execute(text("SELECT count(*) FROM contacts")).scalar_one() - args.seed_cases
         engine.dispose()
     finally:
         server.terminate()
@@ -100,7 +126,7 @@ def main() -> None:
 
     ratio = intake["rate"] / health["rate"]
     print(f"machine: {os.cpu_count()} cores; server: dargah serve --workers {args.workers}; PostgreSQL; "
-          f"{args.connections} concurrent clients (wrk), {args.duration}s per run")
+          f"{args.connections} concurrent clients (wrk), {args.duration}s per run; {args.seed_cases} earlier cases")
     print(f"/healthz:               {health['rate']:8.0f} req/s  p50 {health['p50_ms']:.2f} ms  p99 {health['p99_ms']:.2f} ms  "
           f"errors {health['non2xx'] + health['socket_errors']}")
     print(f"POST /api/v1/submissions: {intake['rate']:6.0f} req/s  p50 {intake['p50_ms']:.2f} ms  p99 {intake['p99_ms']:.2f} ms  "

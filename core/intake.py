@@ -34,7 +34,7 @@ from core.model import (
     ReviewState,
     Submission,
 )
-from core.ports import Clock, DuplicateKey, Notifier, NullNotifier, SystemClock, UnitOfWorkFactory
+from core.ports import Clock, DuplicateKey, NewCase, Notifier, NullNotifier, Repeat, SystemClock, UnitOfWorkFactory
 from core.text import fold_digits, normalize
 from core.topics import OTHER, TopicCatalog, default_catalog
 from core.tracking import is_tracking_code, new_tracking_code
@@ -137,38 +137,40 @@ class IntakeService:
         if not subs:
             return []
         now = self.clock.now()
-        results: list[IntakeResult] = []
-        registered: list[IntakeResult] = []
+        # Decide every item first, then store the batch in one write: (case, outcome, replayed) per item.
+        decided: list[tuple[Case, Outcome, bool]] = []
+        writes = _Writes()
         with self.uow() as uow:
             keys = {(s.channel, s.external_id) for s in subs if s.external_id}
             seen = uow.cases.contacts_by_external_id(keys) if keys else {}
             identities = sorted({s.identity for s in subs if s.identity and s.text})
             uow.cases.lock_identities(identities)
             live = uow.cases.candidates_for(identities, self.dedup.closed_since(now)) if identities else {}
-            in_batch: dict[tuple, IntakeResult] = {}
+            in_batch: dict[tuple, tuple[Case, Outcome]] = {}
             for sub in subs:
                 key = (sub.channel, sub.external_id)
                 if sub.external_id and key in in_batch:  # the same message twice in one batch
-                    results.append(msgspec.structs.replace(in_batch[key], replayed=True))
+                    decided.append((*in_batch[key], True))
                     continue
                 if sub.external_id and key in seen:
                     contact = seen[key]
-                    results.append(self._result(uow.cases.get(contact.case_id), contact.outcome, replayed=True))
+                    decided.append((uow.cases.get(contact.case_id), contact.outcome, True))
                     continue
-                result = self._register_one(uow, sub, live, now)
-                results.append(result)
+                case, outcome = self._decide(sub, live, now, writes)
+                decided.append((case, outcome, False))
                 if sub.external_id:
-                    in_batch[key] = result
-                if result.outcome == Outcome.REGISTERED:
-                    registered.append(result)
+                    in_batch[key] = (case, outcome)
+            uow.cases.write_intake(writes.new, writes.repeats)
             uow.commit()
+        results = [self._result(case, outcome, replayed=replayed) for case, outcome, replayed in decided]
         for r in results:
             if not r.replayed:
                 log.info("%s case %s via %s topic=%s", r.outcome.value, ident.mask(r.tracking_code),
                          subs[0].channel.value if len(subs) == 1 else "batch", r.topic)
         return results
 
-    def _register_one(self, uow, sub: Submission, live: dict[str, list[Case]], now: datetime) -> IntakeResult:
+    def _decide(self, sub: Submission, live: dict[str, list[Case]], now: datetime, writes: "_Writes") -> tuple[Case, Outcome]:
+        """A new case, or the existing case this contact repeats; what to store goes into `writes`."""
         topic = self.catalog.classify(sub.text).topic if sub.text else OTHER
         identity = sub.identity
         existing = None
@@ -176,16 +178,16 @@ class IntakeService:
             existing = self.dedup.find(sub.text, topic, live.setdefault(identity, []), now)
         if existing is not None:
             existing.updated_at = now
-            uow.cases.record_contact(existing, self._contact(existing, sub, Outcome.DUPLICATE), CaseEvent(
-                id=None, case_id=existing.id, kind="contact", actor=f"channel:{sub.channel.value}", at=now,
+            writes.repeats.append((existing, self._contact(sub, Outcome.DUPLICATE), CaseEvent(
+                id=None, case_id=existing.id or 0, kind="contact", actor=f"channel:{sub.channel.value}", at=now,
                 note="duplicate contact",
-            ))
-            return self._result(existing, Outcome.DUPLICATE)
+            )))
+            return existing, Outcome.DUPLICATE
         case, events = self._new_case(sub, topic, now)
-        uow.cases.register(case, self._contact(case, sub, Outcome.REGISTERED), events)
+        writes.new.append((case, self._contact(sub, Outcome.REGISTERED), events))
         if identity and sub.text:
             live[identity].append(case)  # a later contact in this batch may repeat it
-        return self._result(case, Outcome.REGISTERED)
+        return case, Outcome.REGISTERED
 
     def _new_case(self, sub: Submission, topic: str, now: datetime) -> tuple[Case, list[CaseEvent]]:
         """The new case and its first events (stored together by the repository)."""
@@ -211,9 +213,10 @@ class IntakeService:
             ))
         return case, events
 
-    def _contact(self, case: Case, sub: Submission, outcome: Outcome) -> Contact:
+    def _contact(self, sub: Submission, outcome: Outcome) -> Contact:
+        """The contact as it arrived; the repository sets case_id when it stores it."""
         return Contact(
-            id=None, case_id=case.id or 0, channel=sub.channel, outcome=outcome,
+            id=None, case_id=0, channel=sub.channel, outcome=outcome,
             caller_national_code=sub.caller.national_code, caller_phone=sub.caller.phone,
             caller_name=sub.caller.name, text=sub.text, external_id=sub.external_id,
             received_at=sub.received_at or self.clock.now(), attachments=sub.attachments,
@@ -461,6 +464,14 @@ class IntakeService:
         uow.cases.add_event(CaseEvent(id=None, case_id=case.id, kind="status", actor=actor, at=now,
                                       from_value=case.status.value, to_value=to.value, note=note))
         case.status, case.updated_at = to, now
+
+
+@dataclass
+class _Writes:
+    """What one intake batch stores (see CaseRepository.write_intake)."""
+
+    new: list[NewCase] = field(default_factory=list)
+    repeats: list[Repeat] = field(default_factory=list)
 
 
 def _case_not_found() -> NotFound:

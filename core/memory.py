@@ -13,7 +13,7 @@ from datetime import datetime
 from typing import Any, Iterable
 
 from core.model import Case, CaseEvent, CaseStatus, Contact, ReviewItem, ReviewKind, ReviewState
-from core.ports import DuplicateKey, store_as_new_case, store_contact
+from core.ports import DuplicateKey, NewCase, Repeat, store_intake
 
 
 class MemoryStore:
@@ -63,12 +63,8 @@ class _MemoryCases:
     def update_case(self, case: Case) -> None:
         self._s["cases"][case.id] = case
 
-    def register(self, case: Case, contact: Contact, events: list[CaseEvent]) -> Case:
-        store_as_new_case(self, case, contact, events)
-        return case
-
-    def record_contact(self, case: Case, contact: Contact, event: CaseEvent) -> None:
-        store_contact(self, case, contact, event)
+    def write_intake(self, new: list[NewCase], repeats: list[Repeat]) -> None:
+        store_intake(self, new, repeats)
 
     def add_contact(self, contact: Contact) -> Contact:
         if contact.external_id and self.contacts_by_external_id({(contact.channel, contact.external_id)}):

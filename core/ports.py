@@ -22,6 +22,11 @@ class SystemClock:
         return datetime.now(timezone.utc)
 
 
+# A new case with its first contact and events; a further contact on a case with its event.
+NewCase = tuple[Case, Contact, list[CaseEvent]]
+Repeat = tuple[Case, Contact, CaseEvent]
+
+
 class CaseRepository(Protocol):
     def lock_identities(self, identities: list[str]) -> None:
         """Serialize writers for these identities until the unit of work ends (the dedup guard in storage);
@@ -31,12 +36,11 @@ class CaseRepository(Protocol):
     def candidates_for(self, identities: list[str], closed_since: datetime) -> dict[str, list[Case]]:
         """Per identity, its cases that are open, or closed at/after closed_since; not merged ones."""
 
-    def register(self, case: Case, contact: Contact, events: list[CaseEvent]) -> Case:
-        """Store a new case with its first contact and events (in one round trip where the database can);
-        sets the ids. Raises DuplicateKey on a taken tracking code or (channel, external_id)."""
-
-    def record_contact(self, case: Case, contact: Contact, event: CaseEvent) -> None:
-        """A further contact on an existing case: the contact, its event, and the case's updated_at."""
+    def write_intake(self, new: list[NewCase], repeats: list[Repeat]) -> None:
+        """Store an intake batch in as few round trips as the database allows: each new case with its first
+        contact and events, and each further contact on a case (which may be one of `new`) with its event and
+        the case's updated_at. Sets the ids (case.id, contact.case_id, event.case_id). Raises DuplicateKey on
+        a taken tracking code or (channel, external_id)."""
 
     def add_case(self, case: Case) -> Case: ...
     def update_case(self, case: Case) -> None: ...
@@ -61,21 +65,20 @@ class CaseRepository(Protocol):
         """Number of cases grouped by "channel", "topic", "agency" or "status"."""
 
 
-def store_as_new_case(cases: CaseRepository, case: Case, contact: Contact, events: list[CaseEvent]) -> None:
-    """`CaseRepository.register` written with the single-row methods, for stores without a faster path."""
-    cases.add_case(case)
-    for event in events:
-        event.case_id = case.id
+def store_intake(cases: CaseRepository, new: list[NewCase], repeats: list[Repeat]) -> None:
+    """`CaseRepository.write_intake` written with the single-row methods, for stores without a faster path."""
+    for case, contact, events in new:
+        cases.add_case(case)
+        for event in events:
+            event.case_id = case.id
+            cases.add_event(event)
+        contact.case_id = case.id
+        cases.add_contact(contact)
+    for case, contact, event in repeats:
+        contact.case_id = event.case_id = case.id
+        cases.add_contact(contact)
         cases.add_event(event)
-    contact.case_id = case.id
-    cases.add_contact(contact)
-
-
-def store_contact(cases: CaseRepository, case: Case, contact: Contact, event: CaseEvent) -> None:
-    """`CaseRepository.record_contact` written with the single-row methods."""
-    cases.add_contact(contact)
-    cases.add_event(event)
-    cases.update_case(case)
+        cases.update_case(case)
 
 
 class ReviewRepository(Protocol):

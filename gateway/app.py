@@ -11,6 +11,7 @@ from litestar.openapi.spec import Components, SecurityScheme
 from gateway import letters, sms, voice
 from gateway.api.controllers import CONTROLLERS
 from gateway.api.errors import EXCEPTION_HANDLERS
+from gateway.api.group_commit import GroupCommit
 from gateway.bootstrap import Services, bootstrap, set_services
 from gateway.logs import configure_logging
 
@@ -53,7 +54,11 @@ def create_app(services: Services) -> Litestar:
             components=Components(security_schemes={"bearer": SecurityScheme(type="http", scheme="bearer")}),
             security=[{"bearer": []}],
         ),
-        state=State({"services": services}),
+        state=State({"services": services, "group_commit": GroupCommit(
+            services.intake, max_batch=services.settings.http.intake_batch)}),
+        # Logging is ours (gateway.logs: level from DARGAH_LOG_LEVEL, personal data redacted); Litestar's
+        # default config would replace the root handler and with it the redaction filter.
+        logging_config=None,
     )
 
 

@@ -48,6 +48,9 @@ class HttpSettings:
     """DARGAH_MAX_BODY_BYTES: largest JSON request body; larger ones get 413 with a bilingual error."""
     max_upload_bytes: int = 50 * 1024 * 1024
     """DARGAH_MAX_UPLOAD_BYTES: largest letter upload (scans, PDFs)."""
+    intake_batch: int = 64
+    """DARGAH_INTAKE_BATCH: most submissions one gateway process registers in one transaction (group commit
+    of concurrent POST /api/v1/submissions; 1 turns it off)."""
 
 
 @dataclass(frozen=True)
@@ -89,5 +92,6 @@ class Settings:
                 port=env_int(env, "DARGAH_PORT", 8111),
                 max_body_bytes=env_int(env, "DARGAH_MAX_BODY_BYTES", 64 * 1024),
                 max_upload_bytes=env_int(env, "DARGAH_MAX_UPLOAD_BYTES", 50 * 1024 * 1024),
+                intake_batch=max(1, env_int(env, "DARGAH_INTAKE_BATCH", 64)),
             ),
         )

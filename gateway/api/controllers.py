@@ -105,7 +105,7 @@ class SubmissionController(Controller):
     tags = ["intake"]
 
     @post(
-        "/", operation_id="submitMatter", guards=[requires("operator")], sync_to_thread=True, status_code=201,
+        "/", operation_id="submitMatter", guards=[requires("operator")], status_code=201,
         summary="Register a matter (or get the existing case's tracking code if it is a duplicate)",
         description="201 with outcome=registered for a new case; 200 with outcome=duplicate and the existing "
         "tracking code for a repeat of the same matter about the same person. The same (channel, external_id) "
@@ -120,12 +120,12 @@ class SubmissionController(Controller):
                               examples=[Example(summary="bad national code", value=_INVALID_CODE_EXAMPLE)]),
         },
     )
-    def create(
+    async def create(
         self, request: Request,
         data: Annotated[SubmissionIn, Body(media_type="application/json", examples=[Example(summary="A father about his son's subsidy", value=_SUBMISSION_EXAMPLE)])],
     ) -> Response[SubmissionOut]:
         svc = _services(request)
-        result = svc.intake.submit(to_submission(data, parse_channel(data.channel)))
+        result = await request.app.state.group_commit.submit(to_submission(data, parse_channel(data.channel)))
         agency = svc.intake.catalog.agencies.get(result.agency)
         out = SubmissionOut.of(result, agency.name_fa if agency else result.agency)
         return Response(out, status_code=201 if result.outcome.value == "registered" else 200,

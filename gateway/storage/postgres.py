@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from functools import lru_cache
 
 from psycopg.rows import namedtuple_row
+from sqlalchemy import JSON
+from sqlalchemy.dialects import postgresql
 
-from core.model import Case, CaseEvent, Channel, Contact
-from core.ports import DuplicateKey
+from core.model import Case, Channel, Contact
+from core.ports import DuplicateKey, NewCase, Repeat
 from gateway.storage.repository import (
     SqlCases,
     _case_values,
@@ -22,6 +23,8 @@ from gateway.storage.repository import (
     case_from_row,
     cases_t,
     contact_from_row,
+    contacts_t,
+    events_t,
     external_ids_by_channel,
 )
 
@@ -38,47 +41,73 @@ _CANDIDATES = (
 )
 
 
-def _events_values(count: int) -> str:
-    rows = ", ".join(
-        "(" + ", ".join(f"%(e{i}_{f})s::{'timestamptz' if f == 'at' else 'text'}" for f in _EVENT_FIELDS) + ")"
-        for i in range(count)
-    )
-    return f"(VALUES {rows}) AS v({', '.join(_EVENT_FIELDS)})"
+def _is_json(table, column: str) -> bool:
+    return isinstance(table.c[column].type, JSON)
 
 
-def _insert_contact(case_id: str) -> str:
-    values = ", ".join(f"%(k_{c})s" if c != "attachments" else "%(k_attachments)s::json" for c in _CONTACT_COLUMNS)
-    return f"INSERT INTO contacts (case_id, {', '.join(_CONTACT_COLUMNS)}) SELECT {case_id}, {values}"
+def _unnest(table, columns: tuple[str, ...], prefix: str, extra: tuple[tuple[str, str], ...] = ()) -> str:
+    """`unnest(%(p_col)s::type[], …) AS v(col, …, n)`: one array parameter per column, one row per element,
+    n its position (rows are inserted in that order, so ids follow the batch).
+    JSON travels as text and is cast back in `_select`."""
+    typed = [(c, "text" if _is_json(table, c) else table.c[c].type.compile(dialect=postgresql.dialect()))
+             for c in columns] + list(extra)
+    arrays = ", ".join(f"%({prefix}{c})s::{t}[]" for c, t in typed)
+    return f"unnest({arrays}) WITH ORDINALITY AS v({', '.join(c for c, _ in typed)}, n)"
 
 
-@lru_cache(maxsize=4)
-def _register_sql(event_count: int) -> str:
-    # The case, its first events and its first contact in one statement (data-modifying CTEs).
-    return (
-        f"WITH c AS (INSERT INTO cases ({', '.join(_CASE_COLUMNS)}) "
-        f"VALUES ({', '.join(f'%(c_{c})s' for c in _CASE_COLUMNS)}) RETURNING id), "
-        f"e AS (INSERT INTO case_events (case_id, {', '.join(_EVENT_FIELDS)}) "
-        f"SELECT c.id, v.* FROM c, {_events_values(event_count)}), "
-        f"k AS ({_insert_contact('c.id')} FROM c) "
-        "SELECT id FROM c"
-    )
+def _select(table, columns: tuple[str, ...]) -> str:
+    return ", ".join(f"v.{c}::json" if _is_json(table, c) else f"v.{c}" for c in columns)
 
 
-_RECORD_CONTACT = (
-    "WITH u AS (UPDATE cases SET updated_at = %(updated_at)s WHERE id = %(k_case_id)s RETURNING id), "
-    f"e AS (INSERT INTO case_events (case_id, {', '.join(_EVENT_FIELDS)}) SELECT u.id, v.* FROM u, {_events_values(1)}) "
-    f"{_insert_contact('%(k_case_id)s')}"
+# One statement stores a whole intake batch (data-modifying CTEs): the new cases; then the contacts and
+# events of new and existing cases, joined to their case by tracking code (unique), because a repeat may be
+# of a case that is new in this very batch, each in batch order; then updated_at of the existing cases that were contacted again.
+_WRITE_INTAKE = (
+    f"WITH c AS (INSERT INTO cases ({', '.join(_CASE_COLUMNS)}) "
+    f"SELECT {_select(cases_t, _CASE_COLUMNS)} FROM {_unnest(cases_t, _CASE_COLUMNS, 'c_')} "
+    "ORDER BY v.n RETURNING id, tracking_code), "
+    "ids AS (SELECT id, tracking_code FROM c UNION ALL "
+    "SELECT * FROM unnest(%(x_id)s::bigint[], %(x_tracking_code)s::text[])), "
+    f"e AS (INSERT INTO case_events (case_id, {', '.join(_EVENT_FIELDS)}) "
+    f"SELECT ids.id, {_select(events_t, _EVENT_FIELDS)} "
+    f"FROM {_unnest(events_t, _EVENT_FIELDS, 'e_', (('tracking_code', 'text'),))} "
+    "JOIN ids USING (tracking_code) ORDER BY v.n), "
+    f"k AS (INSERT INTO contacts (case_id, {', '.join(_CONTACT_COLUMNS)}) "
+    f"SELECT ids.id, {_select(contacts_t, _CONTACT_COLUMNS)} "
+    f"FROM {_unnest(contacts_t, _CONTACT_COLUMNS, 'k_', (('tracking_code', 'text'),))} "
+    "JOIN ids USING (tracking_code) ORDER BY v.n), "
+    "u AS (UPDATE cases SET updated_at = v.updated_at "
+    "FROM unnest(%(u_id)s::bigint[], %(u_updated_at)s::timestamptz[]) AS v(id, updated_at) "
+    # The redundant ANY lets the planner see a handful of ids (an index scan), not a join it may hash
+    # over the whole table.
+    "WHERE cases.id = v.id AND cases.id = ANY(%(u_id)s)) "
+    "SELECT id, tracking_code FROM c"
 )
 
 
-def _contact_params(contact: Contact) -> dict:
-    params = {f"k_{k}": v for k, v in _contact_values(contact).items()}
-    params["k_attachments"] = json.dumps(params["k_attachments"], ensure_ascii=False)
-    return params
+def _columns_of(rows: list[dict], columns: tuple[str, ...], prefix: str) -> dict[str, list]:
+    return {f"{prefix}{c}": [r[c] for r in rows] for c in columns}
 
 
-def _event_params(events: list[CaseEvent]) -> dict:
-    return {f"e{i}_{f}": getattr(event, f) for i, event in enumerate(events) for f in _EVENT_FIELDS}
+def _write_intake_params(new: list[NewCase], repeats: list[Repeat]) -> dict:
+    case_rows = [_case_values(case) for case, _, _ in new]
+    contacts = [(case, contact) for case, contact, _ in new] + [(case, contact) for case, contact, _ in repeats]
+    events = [(case, e) for case, _, evs in new for e in evs] + [(case, e) for case, _, e in repeats]
+    contact_rows = []
+    for case, contact in contacts:
+        row = _contact_values(contact)
+        row["attachments"] = json.dumps(row["attachments"], ensure_ascii=False)
+        row["tracking_code"] = case.tracking_code
+        contact_rows.append(row)
+    event_rows = [{"tracking_code": case.tracking_code, **{f: getattr(e, f) for f in _EVENT_FIELDS}} for case, e in events]
+    existing = {case.id: case for case, _, _ in repeats if case.id is not None}
+    return {
+        **_columns_of(case_rows, _CASE_COLUMNS, "c_"),
+        **_columns_of(contact_rows, _CONTACT_COLUMNS + ("tracking_code",), "k_"),
+        **_columns_of(event_rows, _EVENT_FIELDS + ("tracking_code",), "e_"),
+        "x_id": list(existing), "x_tracking_code": [c.tracking_code for c in existing.values()],
+        "u_id": list(existing), "u_updated_at": [c.updated_at for c in existing.values()],
+    }
 
 
 class PgCases(SqlCases):
@@ -87,10 +116,10 @@ class PgCases(SqlCases):
     def _cursor(self):
         return self.conn.connection.driver_connection.cursor(row_factory=namedtuple_row)
 
-    def _run(self, sql: str, params: dict | tuple, what: str):
+    def _run(self, sql: str, params: dict | tuple, what: str, *, prepare: bool | None = None):
         cursor = self._cursor()
         try:
-            cursor.execute(sql, params)
+            cursor.execute(sql, params, prepare=prepare)
         except psycopg.errors.UniqueViolation as exc:
             raise DuplicateKey(what) from exc
         return cursor
@@ -105,7 +134,11 @@ class PgCases(SqlCases):
 
     def candidates_for(self, identities: list[str], closed_since: datetime) -> dict[str, list[Case]]:
         found: dict[str, list[Case]] = {i: [] for i in identities}
-        for row in self._run(_CANDIDATES, {"identities": list(identities), "since": closed_since}, "candidates"):
+        # Planned on every run, never prepared: a plan cached while `cases` was small (a new installation)
+        # would keep scanning the whole table after it grew, until the next ANALYZE.
+        rows = self._run(_CANDIDATES, {"identities": list(identities), "since": closed_since}, "candidates",
+                         prepare=False)
+        for row in rows:
             found[row.identity].append(case_from_row(row))
         return found
 
@@ -119,19 +152,17 @@ class PgCases(SqlCases):
                 found[(contact.channel, contact.external_id)] = contact
         return found
 
-    def register(self, case: Case, contact: Contact, events: list[CaseEvent]) -> Case:
-        params = {f"c_{k}": v for k, v in _case_values(case).items()}
-        params.update({k: v for k, v in _contact_params(contact).items() if k != "k_case_id"})
-        params.update(_event_params(events))
-        case.id = self._run(_register_sql(len(events)), params,
-                            "cases.tracking_code or contacts.channel_external_id").fetchone().id
-        contact.case_id = case.id
-        for event in events:
-            event.case_id = case.id
-        return case
-
-    def record_contact(self, case: Case, contact: Contact, event: CaseEvent) -> None:
-        params = _contact_params(contact)
-        params.update(_event_params([event]))
-        params["updated_at"] = case.updated_at
-        self._run(_RECORD_CONTACT, params, "contacts.channel_external_id")
+    def write_intake(self, new: list[NewCase], repeats: list[Repeat]) -> None:
+        if not new and not repeats:
+            return
+        rows = self._run(_WRITE_INTAKE, _write_intake_params(new, repeats),
+                         "cases.tracking_code or contacts.channel_external_id")
+        ids = {row.tracking_code: row.id for row in rows}
+        for case, contact, events in new:
+            case.id = ids[case.tracking_code]
+        for case, contact, events in new:
+            contact.case_id = case.id
+            for event in events:
+                event.case_id = case.id
+        for case, contact, event in repeats:
+            contact.case_id = event.case_id = case.id

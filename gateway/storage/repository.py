@@ -23,7 +23,7 @@ from core.model import (
     ReviewKind,
     ReviewState,
 )
-from core.ports import DuplicateKey, store_as_new_case, store_contact
+from core.ports import DuplicateKey, NewCase, Repeat, store_intake
 from gateway.storage.tables import CaseEventRow, CaseRow, ContactRow, ReviewItemRow
 
 cases_t = CaseRow.__table__
@@ -158,12 +158,8 @@ class SqlCases:
             raise DuplicateKey("cases.tracking_code") from exc
         return case
 
-    def register(self, case: Case, contact: Contact, events: list[CaseEvent]) -> Case:
-        store_as_new_case(self, case, contact, events)
-        return case
-
-    def record_contact(self, case: Case, contact: Contact, event: CaseEvent) -> None:
-        store_contact(self, case, contact, event)
+    def write_intake(self, new: list[NewCase], repeats: list[Repeat]) -> None:
+        store_intake(self, new, repeats)
 
     def update_case(self, case: Case) -> None:
         self.conn.execute(update(cases_t).where(cases_t.c.id == case.id).values(**_case_values(case)))

@@ -27,3 +27,18 @@ def test_redact_masks_digit_runs_that_slip_into_a_message():
     cleaned = redact(f"code {CALLER} phone +98 912 123 4567")
     assert cleaned == f"code ********{CALLER[-2:]} phone {'*' * 14}67"
     assert "۰" not in redact("کد ۰۰۱۲۳۴۵۶۷۹")
+
+
+def test_the_app_keeps_our_redacting_log_handler(services):
+    """Litestar's default logging config would replace the root handler (and our redaction with it)."""
+    from litestar.testing import TestClient
+
+    from gateway.app import create_app
+    from gateway.logs import RedactingFilter, configure_logging
+
+    configure_logging("INFO")
+    with TestClient(create_app(services)) as client:
+        assert client.get("/healthz").status_code == 200
+        root = logging.getLogger()
+        assert any(isinstance(f, RedactingFilter) for h in root.handlers for f in h.filters)
+        assert root.level == logging.INFO

@@ -68,3 +68,34 @@ def test_concurrent_overlapping_batches_register_one_case_per_person_without_dea
         assert len(contacts) == 6
     outcomes = [r.outcome.value for batch in batches for r in batch]
     assert outcomes.count("registered") == len(people)
+
+
+def test_one_batch_stores_new_cases_and_repeats_of_new_and_stored_cases_in_order(services):
+    stored = services.intake.submit(submission(TEXT, CALLER, external_id="first"))
+    other = national_code(23)
+    water = "آب محله ما سه روز است قطع است"
+    batch = [
+        submission(water, other, external_id="b-1", channel=Channel.LETTER),  # new
+        submission(TEXT, CALLER, external_id="b-2"),  # repeats the stored case
+        submission(water, other, external_id="b-3"),  # repeats the case new in this batch
+        submission("", other),  # invalid: its error only
+        submission(TEXT, CALLER, external_id="b-2"),  # the same message twice in the batch
+    ]
+    results = services.intake.submit_many(batch)
+    assert [getattr(r, "outcome", None) for r in results[:3]] == [Outcome.REGISTERED, Outcome.DUPLICATE, Outcome.DUPLICATE]
+    assert results[1].tracking_code == stored.tracking_code and results[2].tracking_code == results[0].tracking_code
+    assert results[0].case_id and results[2].case_id == results[0].case_id
+    assert isinstance(results[3], Exception) and results[4].replayed and results[4].tracking_code == stored.tracking_code
+
+    case, contacts, events = services.intake.get_case(tracking_code=results[0].tracking_code)
+    assert [(c.external_id, c.outcome, c.channel) for c in contacts] == [
+        ("b-1", Outcome.REGISTERED, Channel.LETTER), ("b-3", Outcome.DUPLICATE, Channel.SMS)]
+    assert [e.kind for e in events] == ["registered", "status", "contact"]
+    case, contacts, events = services.intake.get_case(tracking_code=stored.tracking_code)
+    assert [c.external_id for c in contacts] == ["first", "b-2"]
+    assert events[-1].kind == "contact" and case.updated_at > stored_created(services, stored)
+
+
+def stored_created(services, result):
+    case, _, _ = services.intake.get_case(tracking_code=result.tracking_code)
+    return case.created_at
