@@ -12,7 +12,7 @@ from litestar.params import Body, FromPath, FromQuery, JSONBody, QueryParameter
 
 from core.errors import InvalidInput
 from core.model import CaseStatus, Channel, Person, Relation, ReviewKind, ReviewState, Submission
-from gateway.api.auth import requires
+from gateway.api.auth import requires, requires_before_request
 from gateway.api.schemas import (
     AnswerIn,
     CallerIn,
@@ -105,7 +105,7 @@ class SubmissionController(Controller):
     tags = ["intake"]
 
     @post(
-        "/", operation_id="submitMatter", guards=[requires("operator")], status_code=201,
+        "/", operation_id="submitMatter", before_request=requires_before_request("operator"), status_code=201,
         summary="Register a matter (or get the existing case's tracking code if it is a duplicate)",
         description="201 with outcome=registered for a new case; 200 with outcome=duplicate and the existing "
         "tracking code for a repeat of the same matter about the same person. The same (channel, external_id) "

@@ -40,3 +40,30 @@ def test_malformed_codes_are_not_tracking_codes():
     assert not is_tracking_code("")
     assert not is_tracking_code("12345")
     assert not is_tracking_code("۱۲۳۴۵۶۷۸۹۰۱۲")
+
+
+def test_random_draws_are_uniform_and_cover_the_range():
+    from core.tracking import _UrandomPool
+
+    pool = _UrandomPool(size=64)  # small, so the pool refills many times
+    draws = [pool.below(10) for _ in range(20_000)]
+    counts = [draws.count(d) for d in range(10)]
+    assert min(counts) > 1_800 and max(counts) < 2_200  # ~2,000 each
+    assert {pool.below(3) for _ in range(200)} == {0, 1, 2}
+
+
+def test_a_forked_child_does_not_reuse_its_parents_random_bytes():
+    import os
+
+    from core.tracking import _random
+
+    _random.below(10)  # the parent holds buffered bytes now
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child
+        os.write(write, new_tracking_code().encode())
+        os._exit(0)
+    os.waitpid(pid, 0)
+    child_code = os.read(read, 64).decode()
+    assert child_code != new_tracking_code()
+    assert is_tracking_code(child_code)
