@@ -21,9 +21,15 @@ log = logging.getLogger("dargah.intake")
 
 
 class GroupCommit:
-    def __init__(self, intake: IntakeService, *, max_batch: int = 64, in_flight: int = 1):
+    def __init__(self, intake: IntakeService, *, max_batch: int = 64, in_flight: int = 1, linger: float = 0.002):
         self.intake = intake
         self.max_batch = max_batch
+        # Under load, wait up to `linger` seconds for as many submissions as the last batch had: the clients
+        # of that batch send their next requests right after their answers, and without the wait the first
+        # of them would go alone (measured: every other batch held 1–3 items). With no load there is no wait.
+        self.linger = linger
+        self._last_size = 0
+        self._enough: asyncio.Future | None = None
         # Batches at once. One (the default) gives the biggest batches; measured on 2 cores with 16 clients
         # per process it was ahead of two, which overlap Python with database waits but halve the batches.
         self.in_flight = in_flight
@@ -36,6 +42,8 @@ class GroupCommit:
         """Register one submission (or find its duplicate); raises its DargahError on bad input."""
         future = asyncio.get_running_loop().create_future()
         self._waiting.append((submission, future))
+        if self._enough is not None and len(self._waiting) >= self._last_size and not self._enough.done():
+            self._enough.set_result(None)
         if self._running < self.in_flight:
             self._running += 1
             asyncio.get_running_loop().create_task(self._drain())
@@ -45,7 +53,10 @@ class GroupCommit:
     async def _drain(self) -> None:
         try:
             while self._waiting:
+                if self.linger and len(self._waiting) < self._last_size and self._last_size > 1:
+                    await self._gather()
                 batch, self._waiting = self._waiting[: self.max_batch], self._waiting[self.max_batch :]
+                self._last_size = len(batch)
                 results = await self._store([s for s, _ in batch])
                 for (_, future), result in zip(batch, results):
                     if future.done():
@@ -56,6 +67,16 @@ class GroupCommit:
                         future.set_result(result)
         finally:
             self._running -= 1
+
+    async def _gather(self) -> None:
+        loop = asyncio.get_running_loop()
+        self._enough = enough = loop.create_future()
+        timer = loop.call_later(self.linger, lambda: enough.done() or enough.set_result(None))
+        try:
+            await enough
+        finally:
+            timer.cancel()
+            self._enough = None
 
     async def _store(self, subs: Sequence[Submission]) -> list[IntakeResult | BaseException]:
         try:

@@ -76,3 +76,23 @@ def test_batch_of_one_turns_group_commit_off(services, max_batch):
     results = asyncio.run(_submit_all(GroupCommit(intake, max_batch=max_batch),
                                       [submission(TEXT, national_code(600 + i)) for i in range(4)]))
     assert all(r.outcome == Outcome.REGISTERED for r in results) and set(intake.sizes) == {1}
+
+
+def test_under_load_the_next_batch_waits_for_the_clients_of_the_last_one(services):
+    """Clients of a batch send their next requests one by one after their answers; the next batch gathers
+    them (up to the linger time) instead of leaving with the first alone."""
+    intake = CountingIntake(services.intake)
+    commit = GroupCommit(intake, max_batch=16, linger=5.0)  # long linger: the test does not depend on timing
+
+    async def scenario():
+        first = [submission(TEXT, national_code(700 + i)) for i in range(4)]
+        await asyncio.gather(*(commit.submit(s) for s in first))
+        trickle = []
+        for i in range(4):  # arriving one at a time, each after the event loop has turned
+            trickle.append(asyncio.ensure_future(commit.submit(submission(TEXT, national_code(710 + i)))))
+            await asyncio.sleep(0)
+        return await asyncio.gather(*trickle)
+
+    results = asyncio.run(scenario())
+    assert all(r.outcome == Outcome.REGISTERED for r in results)
+    assert intake.sizes == [4, 4]
