@@ -144,8 +144,7 @@ class IntakeService:
             keys = {(s.channel, s.external_id) for s in subs if s.external_id}
             seen = uow.cases.contacts_by_external_id(keys) if keys else {}
             identities = sorted({s.identity for s in subs if s.identity and s.text})
-            uow.cases.lock_identities(identities)
-            live = uow.cases.candidates_for(identities, self.dedup.closed_since(now)) if identities else {}
+            live = uow.cases.lock_candidates(identities, self.dedup.closed_since(now)) if identities else {}
             in_batch: dict[tuple, tuple[Case, Outcome]] = {}
             for sub in subs:
                 key = (sub.channel, sub.external_id)
@@ -375,8 +374,7 @@ class IntakeService:
 
     def _merge_if_duplicate(self, uow, case: Case, actor: str, now: datetime) -> IntakeResult:
         if case.identity and case.text and TRANSCRIPTION_PENDING not in case.flags:
-            uow.cases.lock_identities([case.identity])
-            live = uow.cases.candidates_for([case.identity], self.dedup.closed_since(now))[case.identity]
+            live = uow.cases.lock_candidates([case.identity], self.dedup.closed_since(now))[case.identity]
             others = [c for c in live if c.id != case.id]
             existing = self.dedup.find(case.text, case.topic, others, now)
             if existing is not None:

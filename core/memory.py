@@ -38,14 +38,12 @@ class _MemoryCases:
     def _s(self) -> dict:
         return self.uow.pending
 
-    def lock_identities(self, identities: list[str]) -> None:
-        return None  # the unit of work holds the store lock for its whole life
-
     def contacts_by_external_id(self, keys):
         return {(c.channel, c.external_id): c for c in self._s["contacts"].values()
                 if c.external_id and (c.channel, c.external_id) in keys}
 
-    def candidates_for(self, identities: list[str], closed_since: datetime) -> dict[str, list[Case]]:
+    def lock_candidates(self, identities: list[str], closed_since: datetime) -> dict[str, list[Case]]:
+        # No lock to take: the unit of work holds the store lock for its whole life.
         found: dict[str, list[Case]] = {i: [] for i in identities}
         for c in self._s["cases"].values():
             if c.identity in found and c.merged_into is None and (

@@ -28,13 +28,12 @@ Repeat = tuple[Case, Contact, CaseEvent]
 
 
 class CaseRepository(Protocol):
-    def lock_identities(self, identities: list[str]) -> None:
-        """Serialize writers for these identities until the unit of work ends (the dedup guard in storage);
-        taken in sorted order, so two batches sharing people cannot deadlock."""
-
     def contacts_by_external_id(self, keys: set[tuple[Channel, str]]) -> dict[tuple[Channel, str], Contact]: ...
-    def candidates_for(self, identities: list[str], closed_since: datetime) -> dict[str, list[Case]]:
-        """Per identity, its cases that are open, or closed at/after closed_since; not merged ones."""
+    def lock_candidates(self, identities: list[str], closed_since: datetime) -> dict[str, list[Case]]:
+        """Serialize writers for these identities until the unit of work ends (the dedup guard in storage;
+        taken in sorted order, so two batches sharing people cannot deadlock), THEN read per identity its
+        cases that are open, or closed at/after closed_since, not merged ones (what the lock holder before
+        us committed is seen)."""
 
     def write_intake(self, new: list[NewCase], repeats: list[Repeat]) -> None:
         """Store an intake batch in as few round trips as the database allows: each new case with its first

@@ -124,20 +124,23 @@ class PgCases(SqlCases):
             raise DuplicateKey(what) from exc
         return cursor
 
-    def lock_identities(self, identities: list[str]) -> None:
-        if identities:
-            # Transaction-scoped advisory locks keyed by the national codes themselves (10 digits fit a bigint):
-            # concurrent intakes of one person queue here; different people never contend. Sorted, so two
-            # batches sharing people always take the locks in the same order (no deadlock).
+    def lock_candidates(self, identities: list[str], closed_since: datetime) -> dict[str, list[Case]]:
+        found: dict[str, list[Case]] = {i: [] for i in identities}
+        if not identities:
+            return found
+        # One round trip (psycopg pipeline mode) for the transaction's BEGIN, the locks and the read. The
+        # server still runs them in order, and under READ COMMITTED the read's snapshot is taken after the
+        # locks are held, so it sees what the previous holder committed.
+        with self.conn.connection.driver_connection.pipeline():
+            # Transaction-scoped advisory locks keyed by the national codes themselves (10 digits fit a
+            # bigint): concurrent intakes of one person queue here; different people never contend. Sorted,
+            # so two batches sharing people always take the locks in the same order (no deadlock).
             self._run("SELECT pg_advisory_xact_lock(k) FROM unnest(%s::bigint[]) AS k ORDER BY k",
                       (sorted(int(i) for i in identities),), "lock")
-
-    def candidates_for(self, identities: list[str], closed_since: datetime) -> dict[str, list[Case]]:
-        found: dict[str, list[Case]] = {i: [] for i in identities}
-        # Planned on every run, never prepared: a plan cached while `cases` was small (a new installation)
-        # would keep scanning the whole table after it grew, until the next ANALYZE.
-        rows = self._run(_CANDIDATES, {"identities": list(identities), "since": closed_since}, "candidates",
-                         prepare=False)
+            # Planned on every run, never prepared: a plan cached while `cases` was small (a new
+            # installation) would keep scanning the whole table after it grew, until the next ANALYZE.
+            rows = self._run(_CANDIDATES, {"identities": list(identities), "since": closed_since}, "candidates",
+                             prepare=False)
         for row in rows:
             found[row.identity].append(case_from_row(row))
         return found

@@ -126,11 +126,6 @@ class SqlCases:
     def __init__(self, conn):
         self.conn = conn
 
-    def lock_identities(self, identities: list[str]) -> None:
-        # SQLite: the transaction began with BEGIN IMMEDIATE, which already serializes writers.
-        # (PostgreSQL takes advisory locks: gateway.storage.postgres.PgCases.)
-        return None
-
     def contacts_by_external_id(self, keys: set[tuple[Channel, str]]) -> dict[tuple[Channel, str], Contact]:
         found: dict[tuple[Channel, str], Contact] = {}
         for channel, ids in external_ids_by_channel(keys).items():
@@ -141,7 +136,9 @@ class SqlCases:
                 found[(contact.channel, contact.external_id)] = contact
         return found
 
-    def candidates_for(self, identities: list[str], closed_since: datetime) -> dict[str, list[Case]]:
+    def lock_candidates(self, identities: list[str], closed_since: datetime) -> dict[str, list[Case]]:
+        # No lock to take on SQLite: the transaction began with BEGIN IMMEDIATE, which already serializes
+        # writers. (PostgreSQL takes advisory locks: gateway.storage.postgres.PgCases.)
         found: dict[str, list[Case]] = {i: [] for i in identities}
         rows = self.conn.execute(select(cases_t).where(
             cases_t.c.identity.in_(identities), cases_t.c.merged_into.is_(None),
