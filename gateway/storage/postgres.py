@@ -18,11 +18,13 @@ from core.model import Case, Channel, Contact
 from core.ports import DuplicateKey, NewCase, Repeat
 from gateway.storage.repository import (
     SqlCases,
-    _case_values,
-    _contact_values,
+    CASE_COLUMNS,
+    CONTACT_COLUMNS,
     case_from_row,
+    case_row,
     cases_t,
     contact_from_row,
+    contact_row,
     contacts_t,
     events_t,
     external_ids_by_channel,
@@ -30,10 +32,8 @@ from gateway.storage.repository import (
 
 import psycopg.errors
 
-_CASE_COLUMNS = tuple(c.name for c in cases_t.columns if c.name != "id")
+_CONTACT_COLUMNS = CONTACT_COLUMNS[1:]  # case_id comes from the join
 _EVENT_FIELDS = ("kind", "actor", "at", "from_value", "to_value", "note")
-_CONTACT_COLUMNS = ("channel", "outcome", "caller_national_code", "caller_phone", "caller_name", "text",
-                    "external_id", "received_at", "attachments")
 
 _CANDIDATES = (
     "SELECT * FROM cases WHERE identity = ANY(%(identities)s) AND merged_into IS NULL "
@@ -63,8 +63,8 @@ def _select(table, columns: tuple[str, ...]) -> str:
 # events of new and existing cases, joined to their case by tracking code (unique), because a repeat may be
 # of a case that is new in this very batch, each in batch order; then updated_at of the existing cases that were contacted again.
 _WRITE_INTAKE = (
-    f"WITH c AS (INSERT INTO cases ({', '.join(_CASE_COLUMNS)}) "
-    f"SELECT {_select(cases_t, _CASE_COLUMNS)} FROM {_unnest(cases_t, _CASE_COLUMNS, 'c_')} "
+    f"WITH c AS (INSERT INTO cases ({', '.join(CASE_COLUMNS)}) "
+    f"SELECT {_select(cases_t, CASE_COLUMNS)} FROM {_unnest(cases_t, CASE_COLUMNS, 'c_')} "
     "ORDER BY v.n RETURNING id, tracking_code), "
     "ids AS (SELECT id, tracking_code FROM c UNION ALL "
     "SELECT * FROM unnest(%(x_id)s::bigint[], %(x_tracking_code)s::text[])), "
@@ -85,26 +85,25 @@ _WRITE_INTAKE = (
 )
 
 
-def _columns_of(rows: list[dict], columns: tuple[str, ...], prefix: str) -> dict[str, list]:
-    return {f"{prefix}{c}": [r[c] for r in rows] for c in columns}
+def _columns(rows: list[tuple], names: tuple[str, ...], prefix: str) -> dict[str, list]:
+    """Row tuples → one list per column, named `prefix + column` (the arrays the statement unnests)."""
+    columns = list(zip(*rows)) if rows else [()] * len(names)
+    return {prefix + name: list(values) for name, values in zip(names, columns)}
 
 
 def _write_intake_params(new: list[NewCase], repeats: list[Repeat]) -> dict:
-    case_rows = [_case_values(case) for case, _, _ in new]
     contacts = [(case, contact) for case, contact, _ in new] + [(case, contact) for case, contact, _ in repeats]
     events = [(case, e) for case, _, evs in new for e in evs] + [(case, e) for case, _, e in repeats]
     contact_rows = []
     for case, contact in contacts:
-        row = _contact_values(contact)
-        row["attachments"] = json.dumps(row["attachments"], ensure_ascii=False)
-        row["tracking_code"] = case.tracking_code
-        contact_rows.append(row)
-    event_rows = [{"tracking_code": case.tracking_code, **{f: getattr(e, f) for f in _EVENT_FIELDS}} for case, e in events]
+        row = contact_row(contact)
+        contact_rows.append((*row[1:-1], json.dumps(row[-1], ensure_ascii=False), case.tracking_code))
+    event_rows = [(e.kind, e.actor, e.at, e.from_value, e.to_value, e.note, case.tracking_code) for case, e in events]
     existing = {case.id: case for case, _, _ in repeats if case.id is not None}
     return {
-        **_columns_of(case_rows, _CASE_COLUMNS, "c_"),
-        **_columns_of(contact_rows, _CONTACT_COLUMNS + ("tracking_code",), "k_"),
-        **_columns_of(event_rows, _EVENT_FIELDS + ("tracking_code",), "e_"),
+        **_columns([case_row(case) for case, _, _ in new], CASE_COLUMNS, "c_"),
+        **_columns(contact_rows, _CONTACT_COLUMNS + ("tracking_code",), "k_"),
+        **_columns(event_rows, _EVENT_FIELDS + ("tracking_code",), "e_"),
         "x_id": list(existing), "x_tracking_code": [c.tracking_code for c in existing.values()],
         "u_id": list(existing), "u_updated_at": [c.updated_at for c in existing.values()],
     }
