@@ -1,5 +1,7 @@
 -- wrk script: POST /api/v1/submissions with a fresh valid national code per request
 -- (so most requests register a new case), every 4th request repeating a recent one (a duplicate).
+-- Texts are one of five matters worded with a random place and closing, so that no two requests send
+-- the same text (nothing in the gateway may profit from caching a text it saw before).
 local counter = 0
 local thread_id = 0
 local recent = {}
@@ -12,6 +14,10 @@ local texts = {
   "آب محله ما سه روز است قطع است",
   "وام ازدواج من هنوز پرداخت نشده",
 }
+
+local places = {"خیابان", "کوچه", "محله", "بلوار", "شهرک", "روستای", "میدان", "کوی"}
+local closings = {"لطفا رسیدگی کنید", "ممنون", "خواهشمندم پیگیری کنید", "چند بار تماس گرفتم", "فوری است",
+  "کسی جواب نمیده", "با تشکر", "خسته شدیم"}
 
 function setup(thread)
   thread_id = thread_id + 1
@@ -45,7 +51,8 @@ function request()
     recent[slot] = code
     if filled < 50 then filled = filled + 1 end
   end
-  local text = texts[(tonumber(code:sub(1, 3)) % #texts) + 1]
+  local text = texts[(tonumber(code:sub(1, 3)) % #texts) + 1] .. " " .. places[math.random(#places)] .. " "
+    .. math.random(1, 99999) .. " " .. closings[math.random(#closings)]
   local body = string.format('{"channel":"sms","caller":{"national_code":"%s","phone":"09121234567"},"text":"%s"}', code, text)
   return wrk.format(nil, "/api/v1/submissions", nil, body)
 end
