@@ -90,6 +90,7 @@ class _Rule:
     weight: float
     label: str
     kind: str  # "keyword" | "phrase" | "exclude"
+    others: frozenset[int] = frozenset()  # the patterns after the first (the rule is indexed by its first)
 
 
 def _pattern_words(pattern: str) -> list[tuple[str, bool]]:
@@ -146,7 +147,7 @@ class PatternMatcher:
         self._exact: dict[str, list[int]] = {}
         self._prefix: dict[int, dict[str, list[int]]] = {}
         self._rules: list[_Rule] = []
-        self._rules_by_first: dict[int, list[int]] = {}
+        self._rules_by_first: dict[int, list[_Rule]] = {}
 
         def pid(word: str, is_prefix: bool) -> int:
             key = (word, is_prefix)
@@ -175,9 +176,9 @@ class PatternMatcher:
                 variants.append([(joined if words[-1][1] else stem(joined), words[-1][1])])
             for variant in variants:
                 ids = tuple(dict.fromkeys(pid(w, p) for w, p in variant))
-                rule = _Rule(group_index, ids, weight, text, kind)
+                rule = _Rule(group_index, ids, weight, text, kind, frozenset(ids[1:]))
                 self._rules.append(rule)
-                self._rules_by_first.setdefault(ids[0], []).append(len(self._rules) - 1)
+                self._rules_by_first.setdefault(ids[0], []).append(rule)
 
         for i, g in enumerate(groups):
             for k in g.keywords:
@@ -265,15 +266,12 @@ class PatternMatcher:
         evidence: dict[int, list[str]] = {}
         weights: dict[int, list[float]] = {}
         vetoed: set[int] = set()
-        seen: set[int] = set()
+        found = positions.keys()
+        # Each rule is listed under its first pattern only, so it is looked at once at most.
         for first in positions:
-            for r in self._rules_by_first.get(first, ()):
-                if r in seen:
-                    continue
-                seen.add(r)
-                rule = self._rules[r]
-                if len(rule.patterns) > 1:
-                    if not all(p in positions for p in rule.patterns):
+            for rule in self._rules_by_first.get(first, ()):
+                if rule.others:
+                    if not found >= rule.others:
                         continue
                     if not self._near([positions[p] for p in rule.patterns]):
                         continue
