@@ -45,6 +45,7 @@ def readyz(request: Request) -> Response[dict[str, str]]:
 
 
 def create_app(services: Services) -> Litestar:
+    group_commit = GroupCommit(services.intake, max_batch=services.settings.http.intake_batch)
     return Litestar(
         route_handlers=[healthz, readyz, *CONTROLLERS, *sms.ROUTES, *letters.ROUTES, *voice.ROUTES],
         exception_handlers=EXCEPTION_HANDLERS,
@@ -56,8 +57,8 @@ def create_app(services: Services) -> Litestar:
             components=Components(security_schemes={"bearer": SecurityScheme(type="http", scheme="bearer")}),
             security=[{"bearer": []}],
         ),
-        state=State({"services": services, "group_commit": GroupCommit(
-            services.intake, max_batch=services.settings.http.intake_batch)}),
+        state=State({"services": services, "group_commit": group_commit}),
+        on_shutdown=[group_commit.close],
         # Logging is ours (gateway.logs: level from DARGAH_LOG_LEVEL, personal data redacted); Litestar's
         # default config would replace the root handler and with it the redaction filter.
         logging_config=None,

@@ -68,6 +68,10 @@ class GroupCommit:
         finally:
             self._running -= 1
 
+    def close(self) -> None:
+        """On shutdown: let the batch in flight finish (its clients are answered) before the process goes."""
+        self._threads.shutdown(wait=True)
+
     async def _gather(self) -> None:
         loop = asyncio.get_running_loop()
         self._enough = enough = loop.create_future()
