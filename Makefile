@@ -32,6 +32,7 @@ test-fast: install
 	$(BIN)/python -m pytest -m "not slow"
 
 bench: install
+	@bash deploy/install-debian-packages.sh deploy/debian-packages-bench.txt
 	$(BIN)/python bench/intake_http.py
 	$(BIN)/python bench/dedup_lookup.py
 	$(BIN)/python bench/dedup_quality.py

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
-# Installs the Debian packages listed in deploy/debian-packages.txt that are missing.
+# Installs the Debian packages listed in a list file (default deploy/debian-packages.txt) that are missing.
 # Does nothing (and says so) where apt-get is absent or we are not root.
 set -euo pipefail
-list="$(dirname "$0")/debian-packages.txt"
+list="${1:-$(dirname "$0")/debian-packages.txt}"
 missing=()
 while read -r pkg; do
   pkg="${pkg%%#*}"; pkg="${pkg// /}"
