@@ -11,7 +11,6 @@ right (registered under the true subject and writer), wrong (registered under a 
 from __future__ import annotations
 
 import argparse
-import re
 import sys
 import time
 from concurrent.futures import ThreadPoolExecutor

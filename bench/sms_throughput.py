@@ -103,7 +103,6 @@ def main() -> int:
     pdus = messages(args.messages)
     started = time.perf_counter()
     burst = command("burst", pdus=pdus, window=args.window)
-    acked_at = time.perf_counter()
     while queued_replies(services.engine) < args.messages:  # a count, not the rows: the poll must cost little
         time.sleep(0.05)
     done_at = time.perf_counter()

@@ -4,7 +4,6 @@ Run: PYTHONPATH=. python bench/voice_calls.py"""
 
 from __future__ import annotations
 
-import asyncio
 import sys
 import tempfile
 import time

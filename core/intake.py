@@ -11,7 +11,6 @@ import logging
 from dataclasses import dataclass, field
 from typing import Sequence
 
-import msgspec
 from datetime import datetime, timedelta
 
 from core import identity as ident

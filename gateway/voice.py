@@ -7,7 +7,7 @@ import argparse
 import asyncio
 import logging
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import time
 from pathlib import Path
 from typing import Annotated, Mapping

@@ -20,7 +20,6 @@ import enum
 import logging
 import traceback
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import Path
 from typing import Awaitable, Callable
 

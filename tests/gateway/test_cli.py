@@ -3,9 +3,7 @@
 import os
 import subprocess
 import sys
-from pathlib import Path
 
-import pytest
 
 DARGAH = [sys.executable, "-m", "gateway.cli"]
 

@@ -17,7 +17,6 @@ from __future__ import annotations
 import argparse
 import io
 import json
-import math
 import random
 import zlib
 from dataclasses import asdict, dataclass, field

@@ -11,7 +11,7 @@ import pytest
 from aiosmpplib import ESME, PhoneNumber, SubmitSm
 from aiosmpplib.protocol import DeliverSm, SmppMessage
 
-from channels.sms import concat, pdu
+from channels.sms import pdu
 from tests.channels.sms.conftest import PASSWORD, SYSTEM_ID, make_db_harness, wait_until
 from tests.channels.sms.helpers import CODE_A, SENDER, SENDER_2, replies_to
 

@@ -97,8 +97,6 @@ def test_tls_bind(make_harness, node_modules, tmp_path):
     import shutil
     import subprocess
 
-    import pytest
-
     if shutil.which("openssl") is None:
         pytest.skip("openssl not installed")
     key, cert = tmp_path / "smsc.key", tmp_path / "smsc.crt"

@@ -6,7 +6,7 @@ import pytest
 
 from channels.voice.flow import Outcome
 from core.intake import IDENTITY_PENDING, TRANSCRIPTION_PENDING
-from core.model import CaseStatus, Channel, Person, Submission
+from core.model import Channel, Person, Submission
 from tests.channels.voice.conftest import (
     CODE, ESFAND_29, OTHER_CODE, OUT_OF_HOURS, SUBJECT_CODE, TASUA, spoken,
 )
