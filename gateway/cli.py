@@ -56,21 +56,47 @@ def _cmd_db_upgrade(args: argparse.Namespace) -> int:
     return 0
 
 
-def _cmd_keys_create(args: argparse.Namespace) -> int:
-    from gateway.keys import create_key
+def _key_engine():
     from gateway.settings import Settings
     from gateway.storage.database import make_engine
     from gateway.storage.migrate import upgrade
 
     settings = Settings.from_env()
     upgrade(settings.database_url)
+    return make_engine(settings.database_url, pool_size=1)
+
+
+def _cmd_keys_create(args: argparse.Namespace) -> int:
+    from gateway.keys import create_key
+
     try:
-        raw = create_key(make_engine(settings.database_url, pool_size=1), args.role, name=args.name, agency=args.agency)
+        raw = create_key(_key_engine(), args.role, name=args.name, agency=args.agency)
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     print(f"created {args.role} key{' for agency ' + args.agency if args.agency else ''}; it is shown only once:")
     print(raw)
+    return 0
+
+
+def _cmd_keys_list(args: argparse.Namespace) -> int:
+    from gateway.keys import list_keys
+
+    print(f"{'id':>4}  {'role':<10} {'agency':<14} {'name':<24} {'created':<20} revoked")
+    for k in list_keys(_key_engine()):
+        revoked = k["revoked_at"].strftime("%Y-%m-%d %H:%M") if k["revoked_at"] else "-"
+        print(f"{k['id']:>4}  {k['role']:<10} {k['agency'] or '-':<14} {k['name']:<24} "
+              f"{k['created_at'].strftime('%Y-%m-%d %H:%M'):<20} {revoked}")
+    return 0
+
+
+def _cmd_keys_revoke(args: argparse.Namespace) -> int:
+    from gateway.keys import revoke_key
+
+    if not revoke_key(_key_engine(), args.id):
+        print(f"error: no live key with id {args.id} (see `dargah keys list`)", file=sys.stderr)
+        return 2
+    print(f"revoked key {args.id}; gateway processes refuse it within 30 s (their key cache)")
     return 0
 
 
@@ -102,6 +128,11 @@ def build_parser() -> argparse.ArgumentParser:
     create.add_argument("--agency", help="agency code (required for --role agency)")
     create.add_argument("--name", help="who holds the key (shown in the case history)")
     create.set_defaults(func=_cmd_keys_create)
+    keys_sub.add_parser("list", help="list keys (id, holder, role, agency, dates; never the key)").set_defaults(
+        func=_cmd_keys_list)
+    revoke = keys_sub.add_parser("revoke", help="revoke a key by id (from `keys list`)")
+    revoke.add_argument("id", type=int)
+    revoke.set_defaults(func=_cmd_keys_revoke)
 
     for module in (sms, letters, voice):
         module.add_commands(sub)

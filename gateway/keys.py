@@ -11,7 +11,7 @@ import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from sqlalchemy import Engine, insert, select
+from sqlalchemy import Engine, insert, select, update
 
 from gateway.storage.tables import ApiKeyRow
 
@@ -49,6 +49,22 @@ def create_key(engine: Engine, role: str, *, name: str | None = None, agency: st
             key_hash=hash_key(raw), created_at=datetime.now(timezone.utc),
         ))
     return raw
+
+
+def list_keys(engine: Engine) -> list[dict]:
+    """Every key's id, holder, role, agency and dates; never the hash."""
+    columns = (_keys.c.id, _keys.c.name, _keys.c.role, _keys.c.agency, _keys.c.created_at, _keys.c.revoked_at)
+    with engine.connect() as conn:
+        return [dict(row._mapping) for row in conn.execute(select(*columns).order_by(_keys.c.id))]
+
+
+def revoke_key(engine: Engine, key_id: int) -> bool:
+    """Revoke a key (kept, for the case histories that name its holder). False when no live key has that id.
+    Gateway processes stop accepting it when their cache entry expires (KeyStore.ttl, 30 s)."""
+    with engine.begin() as conn:
+        done = conn.execute(update(_keys).where(_keys.c.id == key_id, _keys.c.revoked_at.is_(None))
+                            .values(revoked_at=datetime.now(timezone.utc)))
+    return done.rowcount == 1
 
 
 class KeyStore:

@@ -46,3 +46,22 @@ def test_db_upgrade_is_idempotent(tmp_path):
 def test_worker_without_redis_says_why(tmp_path):
     out = run(["worker", "--burst"], tmp_path, DARGAH_REDIS_URL="")
     assert out.returncode == 2 and "DARGAH_REDIS_URL" in out.stderr
+
+
+def test_keys_list_and_revoke(tmp_path):
+    key = run(["keys", "create", "--role", "operator", "--name", "zahra"], tmp_path).stdout.strip().splitlines()[-1]
+    listed = run(["keys", "list"], tmp_path)
+    assert listed.returncode == 0 and "zahra" in listed.stdout and "operator" in listed.stdout
+    assert key not in listed.stdout and key[4:] not in listed.stdout  # never the key itself
+    key_id = next(line.split()[0] for line in listed.stdout.splitlines() if "zahra" in line)
+
+    out = run(["keys", "revoke", key_id], tmp_path)
+    assert out.returncode == 0, out.stderr
+    from gateway.keys import KeyStore
+    from gateway.storage.database import make_engine
+
+    assert KeyStore(make_engine(f"sqlite:///{tmp_path / 'var' / 'dargah.db'}")).verify(key) is None
+    again = run(["keys", "revoke", key_id], tmp_path)
+    assert again.returncode == 2 and "no live key" in again.stderr
+    line = next(line for line in run(["keys", "list"], tmp_path).stdout.splitlines() if "zahra" in line)
+    assert not line.rstrip().endswith(" -")  # the revocation date is shown
