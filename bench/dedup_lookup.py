@@ -1,9 +1,10 @@
-"""Dedup lookup time with 1 million existing cases on PostgreSQL.
+"""Dedup and follow-up lookup times with 1 million (or 10 million) existing cases on PostgreSQL.
 
 Loads N cases (default 1,000,000) with COPY — identities drawn so that a tenth of the people have several
 cases — then measures, for random identities (existing and new): the candidate read under the identity
-lock plus the deduplicator's decision (what intake does before it writes), and a whole submit.
-Prints p50/p99; asserts nothing.
+lock plus the deduplicator's decision (what intake does before it writes), a whole submit, and a citizen's
+follow-up (tracking code + national code; every tenth with a wrong national code, which must find nothing).
+Prints p50/p99.
 
     python bench/dedup_lookup.py [--cases 1000000] [--lookups 2000]
 """
@@ -48,7 +49,8 @@ def tracking_code(rng: random.Random) -> str:
     return body + verhoeff_check_digit(body)
 
 
-def load(dsn: str, n: int, rng: random.Random) -> list[str]:
+def load(dsn: str, n: int, rng: random.Random) -> tuple[list[str], list[tuple[str, str]]]:
+    """n cases; returns the people and a sample of (tracking code, identity) for follow-up look-ups."""
     people = [code(rng) for _ in range(int(n * 0.8))]
     now = datetime.now(timezone.utc)
     started = time.perf_counter()
@@ -56,12 +58,15 @@ def load(dsn: str, n: int, rng: random.Random) -> list[str]:
         with cur.copy("COPY cases (tracking_code, identity, caller_national_code, channel, text, topic, agency, status, "
                       "created_at, updated_at, flags) FROM STDIN") as copy:
             seen = set()
+            sample: list[tuple[str, str]] = []
             for i in range(n):
                 identity = people[i] if i < len(people) else rng.choice(people[: n // 10])
                 tc = tracking_code(rng)
                 while tc in seen:
                     tc = tracking_code(rng)
                 seen.add(tc)
+                if i % max(1, n // 5000) == 0:
+                    sample.append((tc, identity))
                 body, topic = TEXTS[i % len(TEXTS)]
                 at = now - timedelta(minutes=rng.randrange(60 * 24 * 365))
                 status = "closed" if i % 3 == 0 else "routed"
@@ -69,7 +74,7 @@ def load(dsn: str, n: int, rng: random.Random) -> list[str]:
         conn.commit()
         cur.execute("ANALYZE cases")
     print(f"loaded {n:,} cases in {time.perf_counter() - started:.1f}s")
-    return people
+    return people, sample
 
 
 def pct(values: list[float], p: float) -> float:
@@ -90,9 +95,9 @@ def main() -> None:
     url = PG_ADMIN.rsplit("/", 1)[0] + "/" + name
     try:
         svc = bootstrap(Settings(database_url=url), jobs=InlineJobQueue(), migrate=True)
-        people = load(url.replace("postgresql+psycopg", "postgresql"), args.cases, rng)
+        people, known = load(url.replace("postgresql+psycopg", "postgresql"), args.cases, rng)
         intake = svc.intake
-        lookups, submits = [], []
+        lookups, submits, follow_ups = [], [], []
         now = datetime.now(timezone.utc)
         for i in range(args.lookups):
             identity = rng.choice(people) if i % 2 else code(rng)
@@ -107,6 +112,12 @@ def main() -> None:
             t = time.perf_counter()
             intake.submit(Submission(channel=Channel.SMS, caller=Person(national_code=identity), text=TEXTS[i % 4][0]))
             submits.append(time.perf_counter() - t)
+        for i in range(args.lookups):  # the citizen's follow-up: tracking code + national code
+            tc, identity = rng.choice(known)
+            t = time.perf_counter()
+            view = intake.follow_up(tc, identity if i % 10 else code(rng))  # every 10th: a wrong national code
+            follow_ups.append(time.perf_counter() - t)
+            assert (view is not None) == bool(i % 10)
         svc.engine.dispose()
     finally:
         with admin.connect() as conn:
@@ -114,6 +125,8 @@ def main() -> None:
     print(f"dedup lookup (lock + candidates + decision) over {args.cases:,} cases: "
           f"p50 {pct(lookups, 50):.2f} ms  p99 {pct(lookups, 99):.2f} ms  mean {statistics.mean(lookups) * 1000:.2f} ms")
     print(f"whole submit (single client) over {args.cases:,} cases: p50 {pct(submits, 50):.2f} ms  p99 {pct(submits, 99):.2f} ms")
+    print(f"follow-up (tracking code + national code) over {args.cases:,} cases: "
+          f"p50 {pct(follow_ups, 50):.2f} ms  p99 {pct(follow_ups, 99):.2f} ms")
 
 
 if __name__ == "__main__":
