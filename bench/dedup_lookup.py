@@ -52,6 +52,7 @@ def tracking_code(rng: random.Random) -> str:
 def load(dsn: str, n: int, rng: random.Random) -> tuple[list[str], list[tuple[str, str]]]:
     """n cases; returns the people and a sample of (tracking code, identity) for follow-up look-ups."""
     people = [code(rng) for _ in range(int(n * 0.8))]
+    repeaters = people[: n // 10]  # the people with several cases (sliced once, not per row)
     now = datetime.now(timezone.utc)
     started = time.perf_counter()
     with psycopg.connect(dsn) as conn, conn.cursor() as cur:
@@ -60,7 +61,7 @@ def load(dsn: str, n: int, rng: random.Random) -> tuple[list[str], list[tuple[st
             seen = set()
             sample: list[tuple[str, str]] = []
             for i in range(n):
-                identity = people[i] if i < len(people) else rng.choice(people[: n // 10])
+                identity = people[i] if i < len(people) else rng.choice(repeaters)
                 tc = tracking_code(rng)
                 while tc in seen:
                     tc = tracking_code(rng)
