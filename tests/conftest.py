@@ -85,14 +85,22 @@ def settings(db_url, tmp_path) -> Settings:
     return Settings(database_url=db_url, data_dir=tmp_path, files_dir=tmp_path / "files")
 
 
-@pytest.fixture
-def services(settings) -> Services:
-    engine = make_engine(settings.database_url, pool_size=40)
+def installed_services(settings: Settings, **engine_options):
+    """Services on `settings`' database, with jobs inline, installed process-wide while the test runs
+    (a generator for fixtures to `yield from`)."""
+    engine = make_engine(settings.database_url, **engine_options)
     svc = bootstrap(settings, engine=engine, jobs=InlineJobQueue())
     set_services(svc)
-    yield svc
-    set_services(None)
-    engine.dispose()
+    try:
+        yield svc
+    finally:
+        set_services(None)
+        engine.dispose()
+
+
+@pytest.fixture
+def services(settings) -> Services:
+    yield from installed_services(settings, pool_size=40)
 
 
 @pytest.fixture

@@ -82,9 +82,12 @@ class GroupCommit:
             timer.cancel()
             self._enough = None
 
+    async def _submit_many(self, subs: Sequence[Submission]) -> list:
+        return await asyncio.get_running_loop().run_in_executor(self._threads, self.intake.submit_many, subs)
+
     async def _store(self, subs: Sequence[Submission]) -> list[IntakeResult | BaseException]:
         try:
-            return await asyncio.get_running_loop().run_in_executor(self._threads, self.intake.submit_many, subs)
+            return await self._submit_many(subs)
         except Exception as exc:  # noqa: BLE001 - reported to each request below
             if len(subs) == 1:
                 return [exc]
@@ -94,7 +97,7 @@ class GroupCommit:
 
     async def _store_one(self, sub: Submission) -> IntakeResult | BaseException:
         try:
-            (result,) = await asyncio.get_running_loop().run_in_executor(self._threads, self.intake.submit_many, [sub])
+            (result,) = await self._submit_many([sub])
             return result
         except Exception as exc:  # noqa: BLE001
             return exc

@@ -21,6 +21,7 @@ from core.ports import DuplicateKey, NewCase, Repeat
 from gateway.storage.repository import (
     CASE_COLUMNS,
     CONTACT_COLUMNS,
+    EVENT_COLUMNS,
     SqlCases,
     case_from_row,
     case_row,
@@ -28,12 +29,14 @@ from gateway.storage.repository import (
     contact_from_row,
     contact_row,
     contacts_t,
+    event_row,
     events_t,
     external_ids_by_channel,
 )
 
-_CONTACT_COLUMNS = CONTACT_COLUMNS[1:]  # case_id comes from the join
-_EVENT_FIELDS = ("kind", "actor", "at", "from_value", "to_value", "note")
+# case_id comes from the join on the tracking code
+_CONTACT_COLUMNS = CONTACT_COLUMNS[1:]
+_EVENT_COLUMNS = EVENT_COLUMNS[1:]
 
 _CANDIDATES = (
     "SELECT * FROM cases WHERE identity = ANY(%(identities)s) AND merged_into IS NULL "
@@ -64,9 +67,9 @@ _WRITE_INTAKE = (
     "ORDER BY n RETURNING id, tracking_code), "
     "ids AS (SELECT id, tracking_code FROM c UNION ALL "
     "SELECT (r->>0)::bigint, r->>1 FROM jsonb_array_elements(%(existing)s::jsonb) AS x(r)), "
-    f"e AS (INSERT INTO case_events (case_id, {', '.join(_EVENT_FIELDS)}) "
-    f"SELECT ids.id, {', '.join(_EVENT_FIELDS)} "
-    f"FROM ({_rows(events_t, _EVENT_FIELDS, 'events', (('tracking_code', 'text'),))}) v "
+    f"e AS (INSERT INTO case_events (case_id, {', '.join(_EVENT_COLUMNS)}) "
+    f"SELECT ids.id, {', '.join(_EVENT_COLUMNS)} "
+    f"FROM ({_rows(events_t, _EVENT_COLUMNS, 'events', (('tracking_code', 'text'),))}) v "
     "JOIN ids USING (tracking_code) ORDER BY n), "
     f"k AS (INSERT INTO contacts (case_id, {', '.join(_CONTACT_COLUMNS)}) "
     f"SELECT ids.id, {', '.join(_CONTACT_COLUMNS)} "
@@ -88,8 +91,7 @@ def _write_intake_params(new: list[NewCase], repeats: list[Repeat]) -> dict:
     return {
         "cases": _json([case_row(case) for case, _, _ in new]),
         "contacts": _json([(*contact_row(contact)[1:], case.tracking_code) for case, contact in contacts]),
-        "events": _json([(e.kind, e.actor, e.at, e.from_value, e.to_value, e.note, case.tracking_code)
-                                for case, e in events]),
+        "events": _json([(*event_row(e)[1:], case.tracking_code) for case, e in events]),
         "existing": _json([(c.id, c.tracking_code, c.updated_at) for c in existing.values()]),
         "existing_ids": list(existing),
     }
@@ -154,9 +156,7 @@ class PgCases(SqlCases):
                          "cases.tracking_code or contacts.channel_external_id")
         ids = {row.tracking_code: row.id for row in rows}
         for case, contact, events in new:
-            case.id = ids[case.tracking_code]
-        for case, contact, events in new:
-            contact.case_id = case.id
+            case.id = contact.case_id = ids[case.tracking_code]
             for event in events:
                 event.case_id = case.id
         for case, contact, event in repeats:

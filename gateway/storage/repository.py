@@ -68,7 +68,7 @@ def case_from_row(r: Any) -> Case:
     )
 
 
-# Column order of case_row / contact_row (every column but the id; checked against the tables below).
+# Column order of case_row / contact_row / event_row (every column but the id; checked against the tables below).
 CASE_COLUMNS = (
     "tracking_code", "identity", "caller_national_code", "caller_phone", "caller_name", "subject_name", "relation",
     "channel", "text", "topic", "agency", "status", "created_at", "updated_at", "answer", "answered_at", "flags",
@@ -76,9 +76,10 @@ CASE_COLUMNS = (
 )
 CONTACT_COLUMNS = ("case_id", "channel", "outcome", "caller_national_code", "caller_phone", "caller_name", "text",
                    "external_id", "received_at", "attachments")
+EVENT_COLUMNS = ("case_id", "kind", "actor", "at", "from_value", "to_value", "note")
 
 
-for _table, _columns in ((cases_t, CASE_COLUMNS), (contacts_t, CONTACT_COLUMNS)):
+for _table, _columns in ((cases_t, CASE_COLUMNS), (contacts_t, CONTACT_COLUMNS), (events_t, EVENT_COLUMNS)):
     if set(_columns) != {c.name for c in _table.columns} - {"id"}:
         raise RuntimeError(f"{_table.name}: the column list in repository.py is out of step with the table")
 
@@ -104,6 +105,11 @@ def contact_row(contact: Contact) -> tuple:
         contact.caller_phone, contact.caller_name, contact.text, contact.external_id, contact.received_at,
         _attachments_out(contact.attachments),
     )
+
+
+def event_row(event: CaseEvent) -> tuple:
+    """The event's column values in EVENT_COLUMNS order."""
+    return (event.case_id, event.kind, event.actor, event.at, event.from_value, event.to_value, event.note)
 
 
 def _contact_values(contact: Contact) -> dict:
@@ -191,10 +197,7 @@ class SqlCases:
         return contact
 
     def add_event(self, event: CaseEvent) -> None:
-        self.conn.execute(_INSERT_EVENT, dict(
-            case_id=event.case_id, kind=event.kind, actor=event.actor, at=event.at,
-            from_value=event.from_value, to_value=event.to_value, note=event.note,
-        ))
+        self.conn.execute(_INSERT_EVENT, dict(zip(EVENT_COLUMNS, event_row(event))))
 
     def get(self, case_id: int) -> Case | None:
         row = self.conn.execute(select(cases_t).where(cases_t.c.id == case_id)).first()

@@ -183,20 +183,13 @@ class Harness:
 def sqlite_services(sqlite_template, tmp_path):
     """Bootstrapped services on a migrated SQLite database only (most SMS tests; test_conversation.py runs
     on SQLite and PostgreSQL through tests/conftest.py's `services`)."""
-    from core.memory import InlineJobQueue
-    from gateway.bootstrap import bootstrap, set_services
     from gateway.settings import Settings
-    from gateway.storage.database import make_engine
+    from tests.conftest import installed_services
 
     path = tmp_path / "dargah.db"
     shutil.copy(sqlite_template, path)
-    settings = Settings(database_url=f"sqlite:///{path}", data_dir=tmp_path, files_dir=tmp_path / "files")
-    engine = make_engine(settings.database_url)
-    svc = bootstrap(settings, engine=engine, jobs=InlineJobQueue())
-    set_services(svc)
-    yield svc
-    set_services(None)
-    engine.dispose()
+    yield from installed_services(
+        Settings(database_url=f"sqlite:///{path}", data_dir=tmp_path, files_dir=tmp_path / "files"))
 
 
 @pytest.fixture
