@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import resource
 import shutil
 import socket
 import subprocess
@@ -54,6 +55,36 @@ def wrk(url: str, script: str, connections: int, duration: int, env: dict) -> di
     status = dict(re.findall(r"(non2xx|socket_errors)=(\d+)", out))
     total = int(re.search(r"(\d+) requests in", out).group(1))
     return {"rate": rate, "total": total, **{k: float(v) for k, v in lat.items()}, **{k: int(v) for k, v in status.items()}}
+
+
+def cpu_by_process(gateway_pid: int) -> dict[str, float]:
+    """CPU seconds (user + system) used so far by the processes that share the machine in this bench: the
+    gateway (the server and its workers), PostgreSQL's processes and wrk. Read from /proc, so Linux only."""
+    tick = os.sysconf("SC_CLK_TCK")
+    processes = {}  # pid -> (name, parent pid, cpu seconds)
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat") as f:
+                stat = f.read()
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2:].split()
+        processes[int(entry.name)] = (stat[stat.index("(") + 1:stat.rindex(")")], int(fields[1]),
+                                      (int(fields[11]) + int(fields[12])) / tick)
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)  # wrk, once it has exited
+    groups = {"gateway": 0.0, "postgres": 0.0, "wrk": children.ru_utime + children.ru_stime}
+    for pid, (name, parent, seconds) in processes.items():
+        if pid == gateway_pid or parent == gateway_pid:
+            groups["gateway"] += seconds
+        elif name.startswith("postgres"):
+            groups["postgres"] += seconds
+    return groups
+
+
+def cpu_per_request(before: dict[str, float], after: dict[str, float], requests: int) -> str:
+    return ", ".join(f"{name} {(after[name] - before[name]) / requests * 1e6:.0f}" for name in before)
 
 
 def seed(db_url: str, count: int) -> None:
@@ -110,9 +141,13 @@ def main() -> None:
         wait_healthy(base + "/healthz")
         wrk_env = {**env, "DARGAH_BENCH_KEY": key}
         wrk(base + "/healthz", "health.lua", args.connections, 3, wrk_env)  # warm-up
+        cpu_before = cpu_by_process(server.pid)
         health = wrk(base + "/healthz", "health.lua", args.connections, args.duration, wrk_env)
+        health["cpu"] = cpu_per_request(cpu_before, cpu_by_process(server.pid), health["total"])
         wrk(base + "/", "intake.lua", args.connections, 3, wrk_env)  # warm-up (connection pools, caches)
+        cpu_before = cpu_by_process(server.pid)
         intake = wrk(base + "/", "intake.lua", args.connections, args.duration, wrk_env)
+        intake["cpu"] = cpu_per_request(cpu_before, cpu_by_process(server.pid), intake["total"])
         engine = create_engine(db_url)
         with engine.connect() as conn:
             cases = conn.execute(text("SELECT count(*) FROM cases")).scalar_one() - args.seed_cases
@@ -131,6 +166,7 @@ def main() -> None:
           f"errors {health['non2xx'] + health['socket_errors']}")
     print(f"POST /api/v1/submissions: {intake['rate']:6.0f} req/s  p50 {intake['p50_ms']:.2f} ms  p99 {intake['p99_ms']:.2f} ms  "
           f"errors {intake['non2xx'] + intake['socket_errors']}")
+    print(f"CPU µs per request: /healthz: {health['cpu']}; intake: {intake['cpu']}")
     print(f"intake / healthz = {ratio:.0%} (target >= 30%); p99 target < 100 ms; stored {cases} cases, {contacts} contacts")
 
 

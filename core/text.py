@@ -91,6 +91,15 @@ def _fold_chars(text: str) -> str:
     return _fold_other_digits(text)
 
 
+# Texts `normalize` returned lately. A submission's text is normalized at intake and then again by the
+# classifier, the facet matcher and the deduplicator; normalize is idempotent, so those calls can give the
+# text back at the cost of a dict look-up instead of re-checking it (about 5 µs each). Bounded in entries
+# and in the length of what is kept.
+_NORMALIZED: dict[str, None] = {}
+_NORMALIZED_MAX = 2048
+_NORMALIZED_MAX_CHARS = 4096
+
+
 def normalize(text: str) -> str:
     """The canonical form of Persian text that Dargah stores and compares.
 
@@ -99,6 +108,17 @@ def normalize(text: str) -> str:
     """
     if not text:
         return ""
+    if text in _NORMALIZED:
+        return text
+    text = _normalize(text)
+    if len(text) <= _NORMALIZED_MAX_CHARS:
+        if len(_NORMALIZED) >= _NORMALIZED_MAX:
+            _NORMALIZED.clear()
+        _NORMALIZED[text] = None
+    return text
+
+
+def _normalize(text: str) -> str:
     # Removing a format character or a diacritic can leave a pair that NFKC composes (or NFKC can emit
     # a diacritic): fold until stable, so that normalize is idempotent. One or two rounds in practice.
     text = _fold_chars(text)
@@ -171,8 +191,10 @@ def match_segments(text: str) -> list[list[str]]:
     """Normalized text as sentences (split at . ! ? ؛ and line ends) of folded words, with detached
     affixes glued back on. Words are not stemmed; see `stem`."""
     out: list[list[str]] = []
-    for clause in _SEGMENT_BREAK.split(normalize(text)):
-        raw = [fold_token(t) for t in _WORD.findall(clause)]
+    # Folding the whole text once is the same as folding each word: ZWNJ is left only between letters.
+    folded = normalize(text).replace(ZWNJ, "").replace("آ", "ا").replace("ء", "")
+    for clause in _SEGMENT_BREAK.split(folded):
+        raw = [t.lower() for t in _WORD.findall(clause)]
         tokens: list[str] = []
         glue_next = False
         for token in raw:
