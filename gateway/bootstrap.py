@@ -61,7 +61,7 @@ def bootstrap(
         notifier=QueuedNotifier(jobs, citizen_notifier),
     )
     return Services(settings=settings, engine=engine, intake=intake, jobs=jobs,
-                    blobs=FileBlobStore(settings.files_dir), keys=KeyStore(engine), citizen_notifier=citizen_notifier)
+                    blobs=FileBlobStore(settings.files_dir), keys=KeyStore(engine, ttl=settings.http.key_cache_seconds), citizen_notifier=citizen_notifier)
 
 
 def _channel_notifier(settings: Settings, engine: Engine) -> Notifier:

@@ -96,7 +96,7 @@ def _cmd_keys_revoke(args: argparse.Namespace) -> int:
     if not revoke_key(_key_engine(), args.id):
         print(f"error: no live key with id {args.id} (see `dargah keys list`)", file=sys.stderr)
         return 2
-    print(f"revoked key {args.id}; gateway processes refuse it within 30 s (their key cache)")
+    print(f"revoked key {args.id}; gateway processes refuse it within DARGAH_KEY_CACHE_SECONDS (5 s by default)")
     return 0
 
 

@@ -60,7 +60,7 @@ def list_keys(engine: Engine) -> list[dict]:
 
 def revoke_key(engine: Engine, key_id: int) -> bool:
     """Revoke a key (kept, for the case histories that name its holder). False when no live key has that id.
-    Gateway processes stop accepting it when their cache entry expires (KeyStore.ttl, 30 s)."""
+    Gateway processes stop accepting it when their cache entry expires (DARGAH_KEY_CACHE_SECONDS, 5 s)."""
     with engine.begin() as conn:
         done = conn.execute(update(_keys).where(_keys.c.id == key_id, _keys.c.revoked_at.is_(None))
                             .values(revoked_at=datetime.now(timezone.utc)))
@@ -71,7 +71,7 @@ class KeyStore:
     """Looks keys up by hash, with a short cache so every request does not hit the database.
     A revoked key stops working within `ttl` seconds."""
 
-    def __init__(self, engine: Engine, ttl: float = 30.0):
+    def __init__(self, engine: Engine, ttl: float = 5.0):
         self.engine = engine
         self.ttl = ttl
         self._cache: dict[str, tuple[float, ApiKey | None]] = {}

@@ -51,6 +51,9 @@ class HttpSettings:
     intake_batch: int = 64
     """DARGAH_INTAKE_BATCH: most submissions one gateway process registers in one transaction (group commit
     of concurrent POST /api/v1/submissions; 1 turns it off)."""
+    key_cache_seconds: float = 5.0
+    """DARGAH_KEY_CACHE_SECONDS: how long a gateway process trusts an API key it looked up, so also how long
+    a revoked key keeps working there (0: every request reads the database)."""
 
 
 @dataclass(frozen=True)
@@ -93,5 +96,6 @@ class Settings:
                 max_body_bytes=env_int(env, "DARGAH_MAX_BODY_BYTES", 64 * 1024),
                 max_upload_bytes=env_int(env, "DARGAH_MAX_UPLOAD_BYTES", 50 * 1024 * 1024),
                 intake_batch=max(1, env_int(env, "DARGAH_INTAKE_BATCH", 64)),
+                key_cache_seconds=max(0.0, env_float(env, "DARGAH_KEY_CACHE_SECONDS", 5.0)),
             ),
         )

@@ -65,3 +65,23 @@ def test_keys_list_and_revoke(tmp_path):
     assert again.returncode == 2 and "no live key" in again.stderr
     line = next(line for line in run(["keys", "list"], tmp_path).stdout.splitlines() if "zahra" in line)
     assert not line.rstrip().endswith(" -")  # the revocation date is shown
+
+
+def test_key_cache_seconds_bounds_how_long_a_revoked_key_works(tmp_path):
+    from gateway.keys import KeyStore, create_key, list_keys, revoke_key
+    from gateway.settings import Settings
+    from gateway.storage.database import make_engine
+    from gateway.storage.migrate import upgrade
+
+    url = f"sqlite:///{tmp_path / 'keys.db'}"
+    engine = make_engine(url)
+    upgrade(url, engine)
+    key = create_key(engine, "operator", name="reza")
+    trusting, strict = KeyStore(engine, ttl=3600), KeyStore(engine, ttl=0)
+    assert trusting.verify(key) is not None and strict.verify(key) is not None
+    key_id = next(k["id"] for k in list_keys(engine) if k["name"] == "reza")
+    assert revoke_key(engine, key_id)
+    assert strict.verify(key) is None  # no cache: refused at once
+    assert trusting.verify(key) is not None  # until its cache entry expires
+    assert Settings.from_env({"DARGAH_KEY_CACHE_SECONDS": "0"}).http.key_cache_seconds == 0
+    assert Settings.from_env({}).http.key_cache_seconds == 5
