@@ -19,6 +19,7 @@ from litestar.params import FromPath, QueryParameter
 from core.errors import NotFound
 from gateway.settings import env_bool, env_float, env_int
 from gateway.api.auth import requires
+from gateway.storage.locks import DatabaseLock
 
 log = logging.getLogger("dargah.sms")
 
@@ -209,15 +210,21 @@ def build_runner(services, sms_settings: SmsSettings):
 async def _heartbeat(runner, path: Path) -> None:
     """Write "bound"/"unbound" to a file every 10 s: the container health check reads it."""
     while True:
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text("bound" if runner.esme.bound.is_set() else "unbound")
-        except OSError:
-            pass
+        _write_health(path, "bound" if runner.esme.bound.is_set() else "unbound")
         await asyncio.sleep(10)
 
 
-async def _serve(runner, health_file: Path) -> None:
+def _write_health(path: Path, state: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(state)
+    except OSError:
+        pass
+
+
+async def _serve(runner, health_file: Path, lock: DatabaseLock, poll: float = 5.0) -> int:
+    """Run the channel while this process holds the database's SMS lock; stand by until it does. Returns
+    the exit status: 0 when stopped by a signal, 1 when the lock was lost (another process may be active)."""
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
@@ -225,12 +232,40 @@ async def _serve(runner, health_file: Path) -> None:
             loop.add_signal_handler(sig, stop.set)
         except NotImplementedError:  # pragma: no cover
             pass
-    await runner.start()
-    beat = asyncio.create_task(_heartbeat(runner, health_file))
-    await stop.wait()
-    beat.cancel()
-    log.info("stopping the SMS channel")
-    await runner.stop()
+    if not await asyncio.to_thread(lock.try_acquire):
+        log.warning("another dargah sms is active on this database: standing by")
+        while not stop.is_set():
+            _write_health(health_file, "standby")
+            if await _wait(stop, poll) or await asyncio.to_thread(lock.try_acquire):
+                break
+        if stop.is_set():
+            return 0
+        log.info("took over the SMS channel of this database")
+    try:
+        await runner.start()
+        beat = asyncio.create_task(_heartbeat(runner, health_file))
+        lost = False
+        while not await _wait(stop, poll):
+            if not await asyncio.to_thread(lock.still_held):
+                log.error("lost the SMS channel lock (database connection gone): stopping, so that two "
+                          "processes never send the same replies")
+                lost = True
+                break
+        beat.cancel()
+        log.info("stopping the SMS channel")
+        await runner.stop()
+        return 1 if lost else 0
+    finally:
+        lock.release()
+
+
+async def _wait(event: asyncio.Event, seconds: float) -> bool:
+    """Wait for `event` at most `seconds`; whether it is set."""
+    try:
+        await asyncio.wait_for(event.wait(), seconds)
+    except asyncio.TimeoutError:
+        pass
+    return event.is_set()
 
 
 def _cmd_sms(args: argparse.Namespace) -> int:
@@ -252,8 +287,8 @@ def _cmd_sms(args: argparse.Namespace) -> int:
     log.info("SMS channel: SMSC %s:%s system_id=%s mode=%s short code %s, MT rate %s/s", sms_settings.host,
              sms_settings.port, sms_settings.system_id, sms_settings.bind_mode, sms_settings.short_code,
              sms_settings.mt_rate)
-    asyncio.run(_serve(build_runner(services, sms_settings), Path(settings.data_dir) / "sms.health"))
-    return 0
+    lock = DatabaseLock(services.engine, "sms")
+    return asyncio.run(_serve(build_runner(services, sms_settings), Path(settings.data_dir) / "sms.health", lock))
 
 
 def add_commands(subparsers) -> None:

@@ -57,3 +57,35 @@ def test_settings_from_env():
 def test_bad_settings_are_refused_clearly(name, value):
     with pytest.raises(SystemExit, match=name):
         SmsSettings.from_env({name: value})
+
+
+def test_a_second_dargah_sms_stands_by_and_takes_over(smsc, tmp_path):
+    env = {**os.environ, "PYTHONPATH": str(ROOT), "DARGAH_DATA_DIR": str(tmp_path),
+           "DARGAH_DATABASE_URL": f"sqlite:///{tmp_path}/dargah.db", "DARGAH_SMPP_HOST": "127.0.0.1",
+           "DARGAH_SMPP_PORT": str(smsc.port), "DARGAH_SMPP_SYSTEM_ID": SYSTEM_ID, "DARGAH_SMPP_PASSWORD": PASSWORD,
+           "DARGAH_SMPP_SHORT_CODE": "1111", "DARGAH_LOG_LEVEL": "INFO"}
+    env.pop("DARGAH_REDIS_URL", None)
+
+    def start(data_dir: Path) -> subprocess.Popen:
+        return subprocess.Popen([sys.executable, "-m", "gateway.cli", "sms"], env={**env, "DARGAH_DATA_DIR": str(data_dir)},
+                                cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+
+    active = start(tmp_path / "a")
+    standby = None
+    try:
+        wait_until(lambda: smsc.ctl("state")["bound"] == ["transceiver"], timeout=30)
+        standby = start(tmp_path / "b")
+        wait_until(lambda: (tmp_path / "b" / "sms.health").exists(), timeout=30)
+        assert (tmp_path / "b" / "sms.health").read_text() == "standby"
+        assert smsc.ctl("state")["bound"] == ["transceiver"]  # one bind, one sender of replies
+        active.kill()  # a crash: the lock goes with the process
+        active.wait(timeout=10)
+        wait_until(lambda: (tmp_path / "b" / "sms.health").read_text() == "bound", timeout=40)
+        smsc.deliver(source_addr=SENDER, data_coding=8, short_message_hex=ucs2(f"کد ملی {CODE_A} آب قطع است"))
+        [reply] = replies_to(smsc.wait_submits(1))
+        assert "کد پیگیری" in reply
+    finally:
+        for proc in (active, standby):
+            if proc is not None and proc.poll() is None:
+                proc.send_signal(signal.SIGTERM)
+                proc.communicate(timeout=20)
