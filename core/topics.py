@@ -96,8 +96,10 @@ class _Rule:
 def _pattern_words(pattern: str) -> list[tuple[str, bool]]:
     """A pattern as (folded word, is_prefix) pairs, tokenized exactly like citizen text."""
     words = [t for seg in match_segments(pattern.replace("*", _STAR)) for t in seg]
-    if any(w not in TRANSPARENT for w in words):
-        words = [w for w in words if w not in TRANSPARENT]
+    # Words citizen text drops before matching («رو» in «پیاده رو») are dropped here too, starred or not:
+    # kept, they could never match.
+    if any(w.replace(_STAR, "") not in TRANSPARENT for w in words):
+        words = [w for w in words if w.replace(_STAR, "") not in TRANSPARENT]
     out = []
     for w in words:
         is_prefix = w.endswith(_STAR)
