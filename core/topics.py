@@ -40,6 +40,8 @@ PHRASE_WORD_WEIGHT = 1.5
 DECISIVE_WEIGHT = 3.0
 # The i-th best piece of evidence of a topic counts EVIDENCE_DECAY**i of its weight.
 EVIDENCE_DECAY = 0.5
+# A phrase whose words are apart (within PHRASE_GAP) weighs this much of the same phrase with its words together.
+LOOSE_PHRASE_FACTOR = 0.8
 # At most this many other words between the words of a phrase.
 PHRASE_GAP = 5
 # Positions of two sentences are kept this far apart so that no phrase spans a sentence end.
@@ -226,11 +228,11 @@ class PatternMatcher:
             base += len(segment) + _SENTENCE_GAP
         return positions
 
-    def _near(self, lists: list[list[int]]) -> bool:
+    def _near(self, lists: list[list[int]], gap: int | None = None) -> bool:
         """One position per word, all distinct, within a window of len(lists)-1+gap words. Position lists
         are ascending (they are appended in text order)."""
         n = len(lists)
-        span = n - 1 + self.gap
+        span = n - 1 + (self.gap if gap is None else gap)
         if n == 2:  # most phrases: for each position of the first word, the nearest of the second
             a, b = lists
             for at in a:
@@ -272,11 +274,17 @@ class PatternMatcher:
         # Each rule is listed under its first pattern only, so it is looked at once at most.
         for first in positions:
             for rule in self._rules_by_first.get(first, ()):
+                weight = rule.weight
                 if rule.others:
                     if not found >= rule.others:
                         continue
-                    if not self._near([positions[p] for p in rule.patterns]):
+                    lists = [positions[p] for p in rule.patterns]
+                    if not self._near(lists):
                         continue
+                    if self.gap and not self._near(lists, gap=0):
+                        # Words of a phrase met with other words between them («گاز … خبری نیست») say less
+                        # than the same words side by side («انشعاب گاز»): a close phrase wins a tie.
+                        weight *= LOOSE_PHRASE_FACTOR
                 if rule.kind == "exclude":
                     vetoed.add(rule.group)
                     continue
@@ -284,9 +292,9 @@ class PatternMatcher:
                 if rule.label in labels:
                     continue  # the one-word variant of a phrase already counted
                 labels.append(rule.label)
-                weights.setdefault(rule.group, []).append(rule.weight)
+                weights.setdefault(rule.group, []).append(weight)
                 if rule.kind == "phrase":
-                    phrase_score[rule.group] = phrase_score.get(rule.group, 0.0) + rule.weight
+                    phrase_score[rule.group] = phrase_score.get(rule.group, 0.0) + weight
         for group, ws in weights.items():
             # Diminishing returns: overlapping phrases over the same few words («بیمه رد», «بیمه نمیکنه»,
             # «بیمه کارفرما») must not outvote one clear phrase of another topic.
