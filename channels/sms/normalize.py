@@ -73,11 +73,40 @@ def _runs(folded: str) -> list[tuple[int, str]]:
     return [(m.start(), m.group(0).replace("-", "")) for m in _DIGIT_RUN.finditer(folded)]
 
 
+_DIGIT_START = re.compile(r"(?<!\d)\d")
+
+
+def _code_spans(text: str, digits: str) -> list[tuple[int, int]]:
+    """Where `digits` is written in `text`: after any leading zeros, with at most one space or dash between
+    two digits, not inside a longer number. (A regex built per code would do the same, but compiling one
+    per message cost more than the rest of an SMS's handling.)"""
+    spans: list[tuple[int, int]] = []
+    end = len(text)
+    for start in _DIGIT_START.finditer(text):
+        i = start.start()
+        if spans and i < spans[-1][1]:
+            continue
+        while i < end and text[i] == "0":
+            i += 1
+        for k, digit in enumerate(digits):
+            if k and i + 1 < end and text[i] in " -" and text[i + 1] == digit:
+                i += 1
+            if i < end and text[i] == digit:
+                i += 1
+            else:
+                break
+        else:
+            if i >= end or not text[i].isdecimal():
+                spans.append((start.start(), i))
+    return spans
+
+
 def _strip_codes(text: str, codes: list[str]) -> str:
     text = fold_digits(text)
     for code in codes:
         digits = code.lstrip("0") if code.startswith("0") else code  # also as written without leading zeros
-        text = re.sub(r"(?<!\d)0*" + r"[ \-]?".join(digits) + r"(?!\d)", " ", text)
+        for start, stop in reversed(_code_spans(text, digits)):
+            text = text[:start] + " " + text[stop:]
     text = _CODE_LABEL.sub(" ", text)
     text = normalize_text(text)
     return "" if _PUNCT_ONLY.match(text) else text

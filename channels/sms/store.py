@@ -207,21 +207,16 @@ class SmsStore:
             return self._insert_outbox(conn, key, destination, text, now)
 
     def _insert_outbox(self, conn, key: str, destination: str, text: str, now: datetime) -> bool:
-        return self._insert_outbox_many(conn, [(key, destination, text)], now) == 1
+        """Queue one reply; False when its key was already queued."""
+        return conn.execute(_outbox_insert(conn).values(_outbox_row(key, destination, text, now))).rowcount == 1
 
     @staticmethod
-    def _insert_outbox_many(conn, replies: list[tuple[str, str, str]], now: datetime) -> int:
-        """Queue replies (key, destination, text) in one statement; a key already queued is left alone.
-        Returns how many were new."""
-        if conn.dialect.name == "postgresql":
-            from sqlalchemy.dialects.postgresql import insert
-        else:
-            from sqlalchemy.dialects.sqlite import insert
-        rows = [dict(key=key, destination=destination, text=text, created_at=now, updated_at=now,
-                     next_attempt_at=now, state="queued", attempts=0, parts=0, parts_delivered=0)
-                for key, destination, text in replies]
-        statement = insert(OUTBOX).values(rows).on_conflict_do_nothing(index_elements=["key"])
-        return conn.execute(statement).rowcount
+    def _insert_outbox_many(conn, replies: list[tuple[str, str, str]], now: datetime) -> None:
+        """Queue replies (key, destination, text); a key already queued is left alone. One statement with
+        its rows as parameters, compiled once: a statement with the rows written into it was compiled again
+        for every batch, which cost more than the rest of the batch's SMS handling."""
+        rows = [_outbox_row(key, destination, text, now) for key, destination, text in replies]
+        conn.execute(_outbox_insert(conn), rows)
 
     def due(self, now: datetime, limit: int) -> list[dict]:
         with self.engine.connect() as conn:
@@ -302,3 +297,17 @@ class SmsStore:
         with self.engine.connect() as conn:
             return [dict(r) for r in conn.execute(
                 sa.select(PARTS).where(PARTS.c.outbox_id == outbox_id).order_by(PARTS.c.seq)).mappings()]
+
+
+def _outbox_insert(conn):
+    """INSERT into the outbox that leaves a key already queued alone (the dialect's ON CONFLICT DO NOTHING)."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert(OUTBOX).on_conflict_do_nothing(index_elements=["key"])
+
+
+def _outbox_row(key: str, destination: str, text: str, now: datetime) -> dict:
+    return dict(key=key, destination=destination, text=text, created_at=now, updated_at=now, next_attempt_at=now,
+                state="queued", attempts=0, parts=0, parts_delivered=0)
