@@ -60,6 +60,22 @@ def queued_replies(engine) -> int:
         return conn.execute(sa.text("SELECT count(*) FROM sms_outbox")).scalar_one()
 
 
+def n_replies_left(command, total: int) -> int:
+    return total - command("state")["submit_count"]
+
+
+def measure_mt(command, count: int) -> tuple[int, float] | None:
+    """The rate at which replies reach the SMSC as submit_sm, over the next `count` of them: the sender paces
+    itself to the MT rate cap (an SMSC throttles or refuses a bind that exceeds its agreed rate)."""
+    if count <= 0:
+        return None
+    start_count = command("state")["submit_count"]
+    started = time.perf_counter()
+    while command("state")["submit_count"] < start_count + count:
+        time.sleep(0.02)
+    return count, time.perf_counter() - started
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--messages", type=int, default=5000)
@@ -67,6 +83,7 @@ def main() -> int:
     parser.add_argument("--database-url", default=None)
     parser.add_argument("--mt-rate", type=float, default=100.0)
     parser.add_argument("--workers", type=int, default=0, help="processing threads (0: 1 on SQLite, 4 on PostgreSQL)")
+    parser.add_argument("--mt-sample", type=int, default=500, help="replies timed at the SMSC to check the MT rate cap")
     args = parser.parse_args()
 
     tmp = Path(tempfile.mkdtemp(prefix="dargah-sms-bench-"))
@@ -107,6 +124,8 @@ def main() -> int:
         time.sleep(0.05)
     done_at = time.perf_counter()
 
+    mt = measure_mt(command, min(args.mt_sample, n_replies_left(command, args.messages)))
+
     cases = len(services.intake.search(limit=10**7))
     stored = len(store.inbound())
     asyncio.run_coroutine_threadsafe(runner.stop(), loop).result(10)
@@ -119,6 +138,8 @@ def main() -> int:
     print(f"MO→ack latency: p50 {burst['p50_ms']:.1f} ms, p99 {burst['p99_ms']:.1f} ms, max {burst['max_ms']:.1f} ms")
     print(f"to stored cases with replies queued: {done_at - started:.2f} s = {n / (done_at - started):.0f} MO/s")
     print(f"stored PDUs: {stored}, cases: {cases}, replies queued: {len(store.outbox())} (lost: {n - cases})")
+    if mt:
+        print(f"MT (replies as submit_sm, rate cap {args.mt_rate:g}/s): {mt[0]} in {mt[1]:.2f} s = {mt[0] / mt[1]:.1f}/s")
     return 0 if cases == n and stored == n else 1
 
 

@@ -29,6 +29,7 @@ RETRY_STATUSES = frozenset({
     SmppCommandStatus.ESME_RSUBMITFAIL,
 })
 BATCH = 500
+DUE_BATCH = 100  # outbox rows the sender reads at a time
 
 
 class SmsRunner:
@@ -117,17 +118,21 @@ class SmsRunner:
         paced to config.mt_rate."""
         self._next_at = 0.0
         window = asyncio.Semaphore(self.config.mt_window)
+        backlog = False
         while not self._stopping:
-            await wait_event(self._wake_sender, 0.5)
+            if not backlog:  # a full read means more are due: go on at once, not after the next wake-up
+                await wait_event(self._wake_sender, 0.5)
             self._wake_sender.clear()
+            backlog = False
             if not self.esme.bound.is_set():
                 continue
             try:
-                rows = await asyncio.to_thread(self.store.due, self.channel.clock.now(), 100)
+                rows = await asyncio.to_thread(self.store.due, self.channel.clock.now(), DUE_BATCH)
             except Exception:
                 log.exception("reading the SMS outbox failed")
                 await asyncio.sleep(1.0)
                 continue
+            backlog = len(rows) == DUE_BATCH
             tasks = []
             for row in rows:
                 await window.acquire()

@@ -251,6 +251,7 @@ async function handle(req) {
         binds: state.binds, bind_failures: state.bind_failures, last_bind: state.last_bind,
         enquire_links: state.enquire_links,
         bound: state.sessions.map((s) => s.mode),
+        submit_count: state.submits.length,
       };
     default:
       return { error: 'unknown cmd ' + req.cmd };
