@@ -11,7 +11,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the emulator lives in tests/
 
-from sqlmodel import create_engine
 
 from channels.voice.asr import SidecarRecognizer
 from channels.voice.calendar import WorkingCalendar
@@ -22,6 +21,7 @@ from core.blobs import FileBlobStore
 from core.identity import national_code_check_digit
 from core.intake import IntakeService
 from core.memory import MemoryUnitOfWorkFactory
+from gateway.storage.database import make_engine
 from tests.channels.voice.conftest import IN_HOURS, FixedClock, RecordingJobs, RecordingNotifier, VoiceLine, spoken
 from tests.channels.voice.emulator import Caller, Speech, speech_wav
 
@@ -32,7 +32,9 @@ def code(i: int) -> str:
 
 
 def line(tmp: Path) -> VoiceLine:
-    engine = create_engine(f"sqlite:///{tmp / 'voice.db'}", connect_args={"timeout": 30})
+    # The engine `dargah voice` gets on the embedded default (WAL, BEGIN IMMEDIATE): the call table is written at
+    # every step of every call, and a plain SQLite engine serializes readers behind those writes.
+    engine = make_engine(f"sqlite:///{tmp / 'voice.db'}")
     create_tables(engine)
     clock = FixedClock(IN_HOURS)
     (tmp / "rec").mkdir(exist_ok=True)
