@@ -118,6 +118,28 @@ def without_codes(text: str) -> str:
     return _strip_codes(folded, [digits for _, digits in _runs(folded) if 8 <= len(digits) <= 10])
 
 
+_SELF = re.compile(r"(?<![\w\u200c])(?:من|خودم|اینجانب|بنده)(?![\w\u200c])")
+
+
+def _code_labels(folded: str, codes: list[str]) -> dict[str, str]:
+    """Whose each code is, from the words between it and the number before it (at most 40 characters): a
+    kinship word («کد ملی پسرم») or "self" («کد ملی من», «خودم», «اینجانب»), the nearest one. Codes with
+    neither are left out."""
+    labels: dict[str, str] = {}
+    previous_end = 0
+    for m in _DIGIT_RUN.finditer(folded):
+        digits = m.group(0).replace("-", "")
+        if digits in codes and digits not in labels:
+            before = folded[max(previous_end, m.start() - 40):m.start()]
+            # The word nearest the code says whose it is: «پسرم … کد ملی من 00…» is the writer's.
+            marks = [(k.end(), k.group(1)) for k in _KINSHIP.finditer(before)]
+            marks += [(me.end(), "self") for me in _SELF.finditer(before)]
+            if marks:
+                labels[digits] = max(marks)[1]
+        previous_end = m.end()
+    return labels
+
+
 def decide(sms: InboundSms) -> Decision:
     text = normalize_text(sms.text)
     folded = fold_digits(text)
@@ -145,14 +167,22 @@ def decide(sms: InboundSms) -> Decision:
     caller_code, subject = codes[0], None
     kin = _KINSHIP.search(text)
     if kin and len(codes) >= 2:
-        positions = {code: 0 for code in codes}
-        for start, digits in runs:
-            if digits in positions:
-                positions[digits] = start
-        after = [c for c in codes if positions[c] >= kin.start()]
-        subject_code = min(after, key=lambda c: positions[c] - kin.start()) if after else codes[-1]
-        caller_code = next(c for c in codes if c != subject_code)
-        subject = Person(national_code=subject_code, relation=KINSHIP[kin.group(1)])
+        labels = _code_labels(folded, codes)
+        by_kin = [c for c in codes if labels.get(c, "self") != "self"]
+        if len(by_kin) == 1:  # «کد ملی پسرم …»: the code says whose it is
+            subject_code, relation = by_kin[0], KINSHIP[labels[by_kin[0]]]
+            caller_code = next((c for c in codes if labels.get(c) == "self"),
+                               next(c for c in codes if c != subject_code))
+        else:  # the nearest code after the first kinship word is that person's
+            positions = {code: 0 for code in codes}
+            for start, digits in runs:
+                if digits in positions:
+                    positions[digits] = start
+            after = [c for c in codes if positions[c] >= kin.start()]
+            subject_code = min(after, key=lambda c: positions[c] - kin.start()) if after else codes[-1]
+            caller_code = next(c for c in codes if c != subject_code)
+            relation = KINSHIP[kin.group(1)]
+        subject = Person(national_code=subject_code, relation=relation)
     matter = _strip_codes(text, codes)
     submission = Submission(
         channel=Channel.SMS, caller=Person(national_code=caller_code, phone=phone), subject=subject,
