@@ -63,6 +63,8 @@ _HUNDREDS = {
     "نهصد": 900,
 }
 ZERO_WORDS = {"صفر": 0}
+# «دو تا صفر» is "00": a count (2–9), «تا», then the digit said that many times.
+REPEAT_WORDS = {"تا"}
 THOUSAND_WORDS = {"هزار": 1000}
 JOINERS = {"و"}
 FILLERS = {"اِ", "ا", "اه", "اِم", "ام", "اوم", "امم", "خب", "خوب", "یعنی", "ببخشید", "آها", "آهان", "بله",
@@ -71,7 +73,7 @@ FILLERS = {"اِ", "ا", "اه", "اِم", "ام", "اوم", "امم", "خب", "
 # Every word the grammar may produce: what the Vosk recognizer is limited to.
 GRAMMAR_WORDS: tuple[str, ...] = tuple(sorted(
     set(_UNITS) | set(_TEENS) | set(_TENS) | set(_HUNDREDS) | set(ZERO_WORDS) | set(THOUSAND_WORDS) | JOINERS
-    - {"[unk]"}
+    | REPEAT_WORDS - {"[unk]"}
 ))
 
 # Places a word fills, per table.
@@ -129,7 +131,28 @@ class _Group:
 
 def _tokens(text: str) -> list[str]:
     text = _DIACRITICS.sub("", fold_digits(text or "").translate(_FOLD))
-    return _TOKEN.findall(text)
+    return _repeats(_TOKEN.findall(text))
+
+
+def _repeats(tokens: list[str]) -> list[str]:
+    """«دو تا صفر» → «صفر صفر»: a count of 2–9, «تا», and a single digit (word or figure). A «تا» in any
+    other place carries nothing."""
+    out: list[str] = []
+    i = 0
+    while i < len(tokens):
+        count = _UNITS.get(tokens[i], 0)
+        if 2 <= count and i + 2 < len(tokens) and tokens[i + 1] in REPEAT_WORDS and _single_digit(tokens[i + 2]):
+            out.extend([tokens[i + 2]] * count)
+            i += 3
+            continue
+        if tokens[i] not in REPEAT_WORDS:
+            out.append(tokens[i])
+        i += 1
+    return out
+
+
+def _single_digit(token: str) -> bool:
+    return token in ZERO_WORDS or token in _UNITS or (len(token) == 1 and token.isdigit())
 
 
 def parse_digits(transcript: str) -> DigitParse:

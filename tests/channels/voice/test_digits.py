@@ -29,6 +29,11 @@ CASES = [
     ("arabic-yeh", "يك دو", "12"),
     ("colloquial-hundreds", "پونصد و شیش", "506"),
     ("mixed-groups-code", "صفر صفر دوازده سیصد و چهل و پنج شصت و هفت نه", "0012345679"),
+    ("repeat-two-zeros", "دو تا صفر یک دو سه چهار پنج شش هفت نه", "0012345679"),
+    ("repeat-three-zeros", "سه تا صفر یک دو", "00012"),
+    ("repeat-a-figure", "دو تا ۵ یک", "551"),
+    ("repeat-in-the-middle", "صفر صفر یک دو تا سه", "00133"),
+    ("ta-without-a-digit-after", "یک دو سه تا", "123"),
     ("empty", "", ""),
 ]
 
@@ -44,6 +49,6 @@ def test_unknown_words_are_reported_not_guessed():
 
 
 def test_grammar_has_every_colloquial_form():
-    for word in ("شیش", "شش", "یه", "یک", "چار", "چهار", "صفر", "هزار", "و", "سیصد"):
+    for word in ("شیش", "شش", "یه", "یک", "چار", "چهار", "صفر", "هزار", "و", "سیصد", "تا"):
         assert word in GRAMMAR_WORDS
     assert "[unk]" not in GRAMMAR_WORDS
