@@ -124,8 +124,13 @@ def word_keys(word: str) -> tuple[str, ...]:
         return (first, stem(word[:-1]))
     for ending in _COLLOQUIAL_ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 2:
-            second = stem(word[: -len(ending)])
-            return (first,) if second == first else (first, second)
+            bare = word[: -len(ending)]
+            keys = [first, stem(bare)]
+            if ending[0] in "مشت" and len(bare) >= 4 and not bare.endswith("ه"):
+                # A final «ه» dropped before the ending, as spoken: «گذرنامم» is «گذرنامه‌ام», «یارانمون» is
+                # «یارانه‌مون». (Not for short words: «خانم» is not «خانه».)
+                keys.append(bare + "ه")
+            return tuple(dict.fromkeys(keys))
     return (first,)
 
 
@@ -174,8 +179,9 @@ class PatternMatcher:
             else:
                 weight = 0.0
             variants = [words]
-            if len(words) > 1 and not any(p for _, p in words[:-1]):
-                # Also the phrase written as one word: «آب بها» → «آببها».
+            if len(words) > 1:
+                # Also the phrase written as one word: «آب بها» → «آببها», «قبض* آب» → «قبضآب» (old phones and
+                # hurried thumbs drop the space).
                 joined = "".join(w for w, _ in words[:-1]) + words[-1][0]
                 variants.append([(joined if words[-1][1] else stem(joined), words[-1][1])])
             for variant in variants:
@@ -200,13 +206,16 @@ class PatternMatcher:
         found = self._word_cache.get(word)
         if found is None:
             ids: list[int] = []
-            for key in word_keys(word):
+            keys = word_keys(word)
+            for key in keys:
                 ids.extend(self._exact.get(key, ()))
-            n = len(word)
-            for length in self._prefix_lengths:
-                if length > n:
-                    break
-                ids.extend(self._prefix[length].get(word[:length], ()))
+            # Prefixes of the word as written, and of a key that is not its prefix (a restored «ه»).
+            for form in (word, *(k for k in keys if not word.startswith(k))):
+                n = len(form)
+                for length in self._prefix_lengths:
+                    if length > n:
+                        break
+                    ids.extend(self._prefix[length].get(form[:length], ()))
             found = tuple(dict.fromkeys(ids))
             if len(self._word_cache) >= _WORD_CACHE_SIZE:
                 self._word_cache.clear()

@@ -204,3 +204,16 @@ def test_classification_ignores_spelling_variants(tokens):
     text = " ".join(tokens)
     variant = text.replace("ی", "ي").replace("ک", "ك").replace(" ", "\u200c ")
     assert CATALOG.classify(variant).topic == CATALOG.classify(text).topic
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("قبضآبمون زیاد اومده", "water_bill"),  # no space between the words of a phrase
+    ("گذرنامم صادر نشده", "passport"),  # «گذرنامه‌ام» as spoken: the final «ه» dropped before the ending
+    ("یارانمون واریز نشده", "subsidy"),
+], ids=["glued-phrase", "dropped-he-passport", "dropped-he-subsidy"])
+def test_everyday_spellings(text, topic):
+    assert CATALOG.classify(text).topic == topic
+
+
+def test_a_short_word_is_not_read_as_another_with_he_restored():
+    assert CATALOG.facets("سند خانم رضایی صادر نشده", "land_deeds") == {}  # «خانم» is not «خانه»
