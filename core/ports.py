@@ -64,17 +64,23 @@ class CaseRepository(Protocol):
         """Number of cases grouped by "channel", "topic", "agency" or "status"."""
 
 
+def link_to_case(case: Case, contact: Contact, events: list[CaseEvent]) -> None:
+    """Point a contact and its events at their case, once the case has its id (`write_intake` sets them)."""
+    contact.case_id = case.id
+    for event in events:
+        event.case_id = case.id
+
+
 def store_intake(cases: CaseRepository, new: list[NewCase], repeats: list[Repeat]) -> None:
     """`CaseRepository.write_intake` written with the single-row methods, for stores without a faster path."""
     for case, contact, events in new:
         cases.add_case(case)
+        link_to_case(case, contact, events)
         for event in events:
-            event.case_id = case.id
             cases.add_event(event)
-        contact.case_id = case.id
         cases.add_contact(contact)
     for case, contact, event in repeats:
-        contact.case_id = event.case_id = case.id
+        link_to_case(case, contact, [event])
         cases.add_contact(contact)
         cases.add_event(event)
         cases.update_case(case)

@@ -182,18 +182,23 @@ _GLUE_TO_PREVIOUS = frozenset({
 _DROP = frozenset({"ی"})
 
 
+def _fold_marks(text: str) -> str:
+    """No ZWNJ, no madda (آ→ا), no lone hamza: the same on a whole normalized text as on each of its words."""
+    return text.replace(ZWNJ, "").replace("آ", "ا").replace("ء", "")
+
+
 def fold_token(word: str) -> str:
-    """One word folded for matching: no ZWNJ, no madda (آ→ا), no lone hamza, Latin in lower case."""
-    return word.replace(ZWNJ, "").replace("آ", "ا").replace("ء", "").lower()
+    """One word folded for matching: `_fold_marks`, and Latin in lower case."""
+    return _fold_marks(word).lower()
 
 
 def match_segments(text: str) -> list[list[str]]:
     """Normalized text as sentences (split at . ! ? ؛ and line ends) of folded words, with detached
     affixes glued back on. Words are not stemmed; see `stem`."""
     out: list[list[str]] = []
-    # Folding the whole text once is the same as folding each word: ZWNJ is left only between letters.
-    folded = normalize(text).replace(ZWNJ, "").replace("آ", "ا").replace("ء", "")
-    for clause in _SEGMENT_BREAK.split(folded):
+    # The marks are folded on the whole text at once (normalize leaves ZWNJ only between letters); lower case
+    # per word, as fold_token does (lowering a whole text can split a word: «İ» becomes two characters).
+    for clause in _SEGMENT_BREAK.split(_fold_marks(normalize(text))):
         raw = [t.lower() for t in _WORD.findall(clause)]
         tokens: list[str] = []
         glue_next = False

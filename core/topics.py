@@ -155,7 +155,6 @@ class PatternMatcher:
         pattern_ids: dict[tuple[str, bool], int] = {}
         self._exact: dict[str, list[int]] = {}
         self._prefix: dict[int, dict[str, list[int]]] = {}
-        self._rules: list[_Rule] = []
         self._rules_by_first: dict[int, list[_Rule]] = {}
 
         def pid(word: str, is_prefix: bool) -> int:
@@ -187,7 +186,6 @@ class PatternMatcher:
             for variant in variants:
                 ids = tuple(dict.fromkeys(pid(w, p) for w, p in variant))
                 rule = _Rule(group_index, ids, weight, text, kind, frozenset(ids[1:]))
-                self._rules.append(rule)
                 self._rules_by_first.setdefault(ids[0], []).append(rule)
 
         for i, g in enumerate(groups):

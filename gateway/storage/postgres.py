@@ -17,7 +17,7 @@ from sqlalchemy import JSON
 from sqlalchemy.dialects import postgresql
 
 from core.model import Case, Channel, Contact
-from core.ports import DuplicateKey, NewCase, Repeat
+from core.ports import DuplicateKey, NewCase, Repeat, link_to_case
 from gateway.storage.repository import (
     CASE_COLUMNS,
     CONTACT_COLUMNS,
@@ -156,8 +156,7 @@ class PgCases(SqlCases):
                          "cases.tracking_code or contacts.channel_external_id")
         ids = {row.tracking_code: row.id for row in rows}
         for case, contact, events in new:
-            case.id = contact.case_id = ids[case.tracking_code]
-            for event in events:
-                event.case_id = case.id
+            case.id = ids[case.tracking_code]
+            link_to_case(case, contact, events)
         for case, contact, event in repeats:
-            contact.case_id = event.case_id = case.id
+            link_to_case(case, contact, [event])
