@@ -1,7 +1,7 @@
 """The intake hot path on PostgreSQL, through the psycopg connection of the unit of work's transaction.
 
-Intake runs three round trips per batch, whatever its size: BEGIN + identity locks + candidate read
-(pipelined), one write of every case, contact and event (data-modifying CTEs over JSON rows), COMMIT. These
+Intake runs four round trips per batch, whatever its size: BEGIN, identity locks + candidate read (one
+function), one write of every case, contact and event (data-modifying CTEs over JSON rows), COMMIT. These
 statements skip SQLAlchemy Core, which cost several times the driver's CPU per statement; everything else
 stays on Core. Same transaction, same tables.
 """
@@ -37,12 +37,6 @@ from gateway.storage.repository import (
 # case_id comes from the join on the tracking code
 _CONTACT_COLUMNS = CONTACT_COLUMNS[1:]
 _EVENT_COLUMNS = EVENT_COLUMNS[1:]
-
-_CANDIDATES = (
-    "SELECT * FROM cases WHERE identity = ANY(%(identities)s) AND merged_into IS NULL "
-    "AND (status <> 'closed' OR updated_at >= %(since)s)"
-)
-
 
 def _rows(table, columns: tuple[str, ...], param: str, extra: tuple[tuple[str, str], ...] = ()) -> str:
     """The rows of one JSON parameter (an array of arrays, values in `columns` order, then `extra`), typed:
@@ -122,19 +116,12 @@ class PgCases(SqlCases):
         found: dict[str, list[Case]] = {i: [] for i in identities}
         if not identities:
             return found
-        # One round trip (psycopg pipeline mode) for the transaction's BEGIN, the locks and the read. The
-        # server still runs them in order, and under READ COMMITTED the read's snapshot is taken after the
-        # locks are held, so it sees what the previous holder committed.
-        with self.conn.connection.driver_connection.pipeline():
-            # Transaction-scoped advisory locks keyed by the national codes themselves (10 digits fit a
-            # bigint): concurrent intakes of one person queue here; different people never contend. Sorted,
-            # so two batches sharing people always take the locks in the same order (no deadlock).
-            self._run("SELECT pg_advisory_xact_lock(k) FROM unnest(%s::bigint[]) AS k ORDER BY k",
-                      (sorted(int(i) for i in identities),), "lock")
-            # Planned on every run, never prepared: a plan cached while `cases` was small (a new
-            # installation) would keep scanning the whole table after it grew, until the next ANALYZE.
-            rows = self._run(_CANDIDATES, {"identities": list(identities), "since": closed_since}, "candidates",
-                             prepare=False)
+        # Transaction-scoped advisory locks keyed by the national codes themselves (10 digits fit a bigint):
+        # concurrent intakes of one person queue there; different people never contend. Then the read, with
+        # a snapshot taken after the locks are held, so it sees what the previous holder committed. Both in
+        # one function call (migration 0002_lock_candidates says why).
+        rows = self._run("SELECT * FROM dargah_lock_candidates(%s, %s)", (",".join(identities), closed_since),
+                         "candidates")
         for row in rows:
             found[row.identity].append(case_from_row(row))
         return found
