@@ -23,20 +23,30 @@ from core.tracking import is_tracking_code
 
 from channels.sms.payloads import InboundSms
 
-# Kinship words as people write them in an SMS (after core.text.normalize: Persian yeh/kaf).
+# Kinship words as people write them in an SMS (after core.text.normalize: Persian yeh/kaf), and in Finglish.
 KINSHIP: dict[str, Relation] = {
     "فرزندم": Relation.CHILD, "پسرم": Relation.CHILD, "دخترم": Relation.CHILD, "بچه‌ام": Relation.CHILD,
     "همسرم": Relation.SPOUSE, "شوهرم": Relation.SPOUSE, "خانمم": Relation.SPOUSE, "زنم": Relation.SPOUSE,
     "پدرم": Relation.FATHER, "بابام": Relation.FATHER, "مادرم": Relation.MOTHER, "مامانم": Relation.MOTHER,
     "برادرم": Relation.SIBLING, "خواهرم": Relation.SIBLING,
+    "farzandam": Relation.CHILD, "pesaram": Relation.CHILD, "dokhtaram": Relation.CHILD,
+    "hamsaram": Relation.SPOUSE, "shoharam": Relation.SPOUSE, "shoharm": Relation.SPOUSE,
+    "khanomam": Relation.SPOUSE, "pedaram": Relation.FATHER, "babam": Relation.FATHER,
+    "madaram": Relation.MOTHER, "maman": Relation.MOTHER, "mamanam": Relation.MOTHER,
+    "baradaram": Relation.SIBLING, "khaharam": Relation.SIBLING,
 }
-_KINSHIP = re.compile(r"(?<![\w\u200c])(" + "|".join(map(re.escape, KINSHIP)) + r")(?![\w\u200c])")
-FOLLOW_UP_WORDS = ("پیگیری", "پیگیر", "وضعیت")
+_KINSHIP = re.compile(r"(?<![\w\u200c])(" + "|".join(map(re.escape, KINSHIP)) + r")(?![\w\u200c])", re.IGNORECASE)
+FOLLOW_UP_WORDS = ("پیگیری", "پیگیر", "وضعیت", "رهگیری", "peygiri", "peigiri", "rahgiri", "vaziat")
 # Digit runs for tracking codes and check-digit failures: digits joined by dashes only (a space separates two
 # numbers: «کد 0012345679 1234567891» is two codes, not a 20-digit run).
 _DIGIT_RUN = re.compile(r"(?<!\d)\d(?:-?\d)*(?!\d)")
-_CODE_LABEL = re.compile(r"(?:شماره\s*)?(?:کد|کُد)\s*(?:‌|\s)?ملی(?:\s*(?:من|ام|ش))?\s*[:：]?\s*")
-_TRACKING_LABEL = re.compile(r"(?:کد\s*)?(?:پیگیری|پیگیر|وضعیت)\s*[:：]?\s*")
+# «کد ملی», «کدملی», «شماره ملی», «ش.م», «kod meli», «code melli» (with «من», «ام», «ش» after it).
+_CODE_LABEL = re.compile(
+    r"(?:(?:شماره\s*)?(?:کد|کُد)\s*(?:‌|\s)?ملی|شماره\s*(?:‌|\s)?ملی|(?<![\w\u200c])ش\s*\.\s*م(?![\w\u200c])"
+    r"|(?<![a-z])(?:kod|code|kode|cod)\s*-?\s*(?:meli|melli|mely|melly)(?![a-z])|(?<![a-z])shomare\s*(?:meli|melli))"
+    r"(?:\s*(?:من|ام|ش))?\s*[:：]?\s*", re.IGNORECASE)
+_TRACKING_LABEL = re.compile(
+    r"(?:(?:کد|code|kod)\s*)?(?:پیگیری|پیگیر|وضعیت|رهگیری|peygiri|peigiri|rahgiri|vaziat)\s*[:：]?\s*", re.IGNORECASE)
 _PUNCT_ONLY = re.compile(r"^[\s\W_]*$")
 
 
@@ -118,21 +128,40 @@ def without_codes(text: str) -> str:
     return _strip_codes(folded, [digits for _, digits in _runs(folded) if 8 <= len(digits) <= 10])
 
 
-_SELF = re.compile(r"(?<![\w\u200c])(?:من|خودم|اینجانب|بنده)(?![\w\u200c])")
+_SELF = re.compile(r"(?<![\w\u200c])(?:من|خودم|اینجانب|بنده|khodam|injaneb|bandeh)(?![\w\u200c])", re.IGNORECASE)
+_WHOSE = "(" + "|".join(map(re.escape, KINSHIP)) + "|من|خودم|اینجانب|بنده|khodam|injaneb|bandeh)"
+# A label written after its code says so: «X کد ملی مادرم هست», «Y مال خودم.», «Z برای پسرم است». «برای
+# مادرم» alone is not one when more follows («X برای مادرم با کد ملی Y»: on behalf of her, whose code is Y).
+_COPULA = r"\s*(?:هست|است|میباشد|می‌باشد|میشه|هستش)(?![\w\u200c])"
+_LABEL_AFTER = re.compile(
+    r"\s*(?:(?:کد|شماره)\s*(?:‌|\s)?ملی\s*)?(?:"
+    r"(?:مال|ماله|برای|متعلق\s*به|مربوط\s*به)\s*" + _WHOSE + r"(?![\w\u200c])(?:" + _COPULA + r"|\s*(?=[.,،;:!?؟\n]|$))"
+    r"|" + _WHOSE + _COPULA + ")", re.IGNORECASE)
+
+
+def _whose(word: str) -> str:
+    word = word.lower()
+    return word if word in KINSHIP else "self"
 
 
 def _code_labels(folded: str, codes: list[str]) -> dict[str, str]:
-    """Whose each code is, from the words between it and the number before it (at most 40 characters): a
-    kinship word («کد ملی پسرم») or "self" («کد ملی من», «خودم», «اینجانب»), the nearest one. Codes with
-    neither are left out."""
+    """Whose each code is: a kinship word («کد ملی پسرم») or "self" («کد ملی من», «خودم», «اینجانب»), the
+    one nearest before the code among the words since the number before it (at most 40 characters), unless
+    the words right after the code say whose it is («X کد ملی مادرم هست», «Y مال خودم»); words taken by one
+    code are not read again for the next. Codes with neither are left out."""
     labels: dict[str, str] = {}
     previous_end = 0
     for m in _DIGIT_RUN.finditer(folded):
         digits = m.group(0).replace("-", "")
         if digits in codes and digits not in labels:
+            after = _LABEL_AFTER.match(folded, m.end())
+            if after:
+                labels[digits] = _whose(next(g for g in after.groups() if g))
+                previous_end = after.end()
+                continue
             before = folded[max(previous_end, m.start() - 40):m.start()]
             # The word nearest the code says whose it is: «پسرم … کد ملی من 00…» is the writer's.
-            marks = [(k.end(), k.group(1)) for k in _KINSHIP.finditer(before)]
+            marks = [(k.end(), _whose(k.group(1))) for k in _KINSHIP.finditer(before)]
             marks += [(me.end(), "self") for me in _SELF.finditer(before)]
             if marks:
                 labels[digits] = max(marks)[1]
@@ -140,18 +169,34 @@ def _code_labels(folded: str, codes: list[str]) -> dict[str, str]:
     return labels
 
 
+# A tracking code copied from a receipt or read out is often grouped with spaces: «۶۳۲۱ ۱۹۱۲ ۳۳۶۳».
+_SPACED_RUN = re.compile(r"(?<![\d+])\d{2,6}(?: \d{2,6})+(?!\d)")
+
+
+def _tracking_codes(folded: str, runs: list[tuple[int, str]]) -> tuple[list[str], list[str]]:
+    """The 12-digit numbers that may be tracking codes, and those whose check digit holds. Not a number
+    right after «+» (a phone: +989…); digits grouped by spaces count only when their check digit holds."""
+    candidates = [digits for start, digits in runs if len(digits) == 12 and folded[start - 1:start] != "+"]
+    valid = [t for t in candidates if is_tracking_code(t)]
+    for m in _SPACED_RUN.finditer(folded):
+        digits = m.group(0).replace(" ", "")
+        if is_tracking_code(digits) and digits not in valid:
+            valid.append(digits)
+    return candidates, valid
+
+
 def decide(sms: InboundSms) -> Decision:
     text = normalize_text(sms.text)
     folded = fold_digits(text)
     runs = _runs(folded)
-    tracking = [digits for _, digits in runs if len(digits) == 12]
+    tracking, valid_tracking = _tracking_codes(folded, runs)
     codes = ident.find_national_codes(text)
-    wants_follow_up = any(word in text for word in FOLLOW_UP_WORDS)
+    lowered = text.lower()
+    wants_follow_up = any(word in lowered for word in FOLLOW_UP_WORDS)
     bare = _TRACKING_LABEL.sub("", folded)
     bare = re.sub(r"[\s\-]", "", bare)
-    valid_tracking = [t for t in tracking if is_tracking_code(t)]
-    if valid_tracking and (wants_follow_up or bare == valid_tracking[0] or len(_strip_codes(
-            folded.replace(valid_tracking[0], " "), codes)) == 0):
+    if valid_tracking and (wants_follow_up or bare == valid_tracking[0]
+                           or len(_strip_codes(folded, [*codes, valid_tracking[0]])) == 0):
         return FollowUp(valid_tracking[0], codes[0] if codes else None)
     if wants_follow_up and tracking and not codes:
         return FollowUp(None, None)
@@ -170,7 +215,7 @@ def decide(sms: InboundSms) -> Decision:
         labels = _code_labels(folded, codes)
         by_kin = [c for c in codes if labels.get(c, "self") != "self"]
         if len(by_kin) == 1:  # «کد ملی پسرم …»: the code says whose it is
-            subject_code, relation = by_kin[0], KINSHIP[labels[by_kin[0]]]
+            subject_code, relation = by_kin[0], KINSHIP[labels[by_kin[0]].lower()]
             caller_code = next((c for c in codes if labels.get(c) == "self"),
                                next(c for c in codes if c != subject_code))
         else:  # the nearest code after the first kinship word is that person's
@@ -181,7 +226,7 @@ def decide(sms: InboundSms) -> Decision:
             after = [c for c in codes if positions[c] >= kin.start()]
             subject_code = min(after, key=lambda c: positions[c] - kin.start()) if after else codes[-1]
             caller_code = next(c for c in codes if c != subject_code)
-            relation = KINSHIP[kin.group(1)]
+            relation = KINSHIP[kin.group(1).lower()]
         subject = Person(national_code=subject_code, relation=relation)
     matter = _strip_codes(text, codes)
     submission = Submission(
