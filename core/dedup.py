@@ -101,10 +101,11 @@ _NUMBER = re.compile(r"(?<!\d)\d{5,}(?!\d)")
 _CURRENCY_AFTER = re.compile(r"\s*(?:ریال|تومان|تومن|هزار|میلیون|میلیارد)")
 _PHONE = re.compile(r"^(?:0098|98|0)?9\d{9}$|^0\d{10}$")
 # A number names the matter only when a word before it says what it numbers: a subscription, a bill ID, a
-# file, a meter, a contract, a deed, a chassis. Letter numbers, postal codes and dates do not (an OCR'd
-# letterhead «شماره: ۴۵۶۷۸» must not keep a letter apart from the SMS about the same bill).
+# file, a meter, a contract, a deed, a chassis, within a few words before it («پرونده درخواست انشعاب گاز به
+# شماره …»). Letter numbers, postal codes and dates do not (an OCR'd letterhead «شماره: ۴۵۶۷۸» must not keep
+# a letter apart from the SMS about the same bill).
 _IDENTIFIER_CONTEXT = re.compile(
-    r"(?:اشتراک|شناسه|پرونده|کنتور|قرارداد|سند|بدنه|شاسی|شبا|پلاک|رایانه|بیمه نامه|بیمه‌نامه)[^\d\n]{0,20}$"
+    r"(?:اشتراک|شناسه|پرونده|کنتور|قرارداد|سند|بدنه|شاسی|شبا|پلاک|رایانه|بیمه نامه|بیمه‌نامه)[^\d\n]{0,40}$"
 )
 
 

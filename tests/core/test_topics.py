@@ -167,7 +167,7 @@ def test_catalog_loads_from_a_path(tmp_path):
 FACET_CASES = [
     ("bank", "وام بانک ملت رو نمیدن", "bank_loan", {"bank": {"mellat"}}),
     ("national_code_is_not_bank_melli", "بانک وام نداد کد ملی من", "bank_loan", {}),
-    ("car_model_names_maker", "پراید ثبت نامی تحویل نشده", "car_delivery", {"car_maker": {"saipa"}}),
+    ("car_model_names_maker", "پراید ثبت نامی تحویل نشده", "car_delivery", {"car_maker": {"saipa"}, "car_matter": {"delivery"}}),
     ("goods_only_for_prices", "نان گران است", "pension", {}),
 ]
 
