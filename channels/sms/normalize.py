@@ -128,8 +128,10 @@ def without_codes(text: str) -> str:
     return _strip_codes(folded, [digits for _, digits in _runs(folded) if 8 <= len(digits) <= 10])
 
 
-_SELF = re.compile(r"(?<![\w\u200c])(?:من|خودم|اینجانب|بنده|khodam|injaneb|bandeh)(?![\w\u200c])", re.IGNORECASE)
-_WHOSE = "(" + "|".join(map(re.escape, KINSHIP)) + "|من|خودم|اینجانب|بنده|khodam|injaneb|bandeh)"
+# Words by which the writer means himself.
+SELF_WORDS = ("من", "خودم", "اینجانب", "بنده", "khodam", "injaneb", "bandeh")
+_SELF = re.compile(r"(?<![\w\u200c])(?:" + "|".join(SELF_WORDS) + r")(?![\w\u200c])", re.IGNORECASE)
+_WHOSE = "(" + "|".join(map(re.escape, (*KINSHIP, *SELF_WORDS))) + ")"
 # A label written after its code says so: «X کد ملی مادرم هست», «Y مال خودم.», «Z برای پسرم است». «برای
 # مادرم» alone is not one when more follows («X برای مادرم با کد ملی Y»: on behalf of her, whose code is Y).
 _COPULA = r"\s*(?:هست|است|میباشد|می‌باشد|میشه|هستش)(?![\w\u200c])"
