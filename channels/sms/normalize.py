@@ -46,7 +46,7 @@ _CODE_LABEL = re.compile(
     r"|(?<![a-z])(?:kod|code|kode|cod)\s*-?\s*(?:meli|melli|mely|melly)(?![a-z])|(?<![a-z])shomare\s*(?:meli|melli))"
     r"(?:\s*(?:من|ام|ش))?\s*[:：]?\s*", re.IGNORECASE)
 _TRACKING_LABEL = re.compile(
-    r"(?:(?:کد|code|kod)\s*)?(?:پیگیری|پیگیر|وضعیت|رهگیری|peygiri|peigiri|rahgiri|vaziat)\s*[:：]?\s*", re.IGNORECASE)
+    r"(?:(?:کد|code|kod)\s*)?(?:" + "|".join(FOLLOW_UP_WORDS) + r")\s*[:：]?\s*", re.IGNORECASE)
 _PUNCT_ONLY = re.compile(r"^[\s\W_]*$")
 
 
@@ -217,7 +217,7 @@ def decide(sms: InboundSms) -> Decision:
         labels = _code_labels(folded, codes)
         by_kin = [c for c in codes if labels.get(c, "self") != "self"]
         if len(by_kin) == 1:  # «کد ملی پسرم …»: the code says whose it is
-            subject_code, relation = by_kin[0], KINSHIP[labels[by_kin[0]].lower()]
+            subject_code, relation = by_kin[0], KINSHIP[labels[by_kin[0]]]
             caller_code = next((c for c in codes if labels.get(c) == "self"),
                                next(c for c in codes if c != subject_code))
         else:  # the nearest code after the first kinship word is that person's

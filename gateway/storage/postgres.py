@@ -38,6 +38,7 @@ from gateway.storage.repository import (
 _CONTACT_COLUMNS = CONTACT_COLUMNS[1:]
 _EVENT_COLUMNS = EVENT_COLUMNS[1:]
 
+
 def _rows(table, columns: tuple[str, ...], param: str, extra: tuple[tuple[str, str], ...] = ()) -> str:
     """The rows of one JSON parameter (an array of arrays, values in `columns` order, then `extra`), typed:
     `SELECT (r->>0)::type AS col, … FROM jsonb_array_elements(%(param)s) WITH ORDINALITY AS x(r, n)`.
@@ -104,10 +105,10 @@ class PgCases(SqlCases):
     def _cursor(self):
         return self.conn.connection.driver_connection.cursor(row_factory=namedtuple_row)
 
-    def _run(self, sql: str, params: dict | tuple, what: str, *, prepare: bool | None = None):
+    def _run(self, sql: str, params: dict | tuple, what: str):
         cursor = self._cursor()
         try:
-            cursor.execute(sql, params, prepare=prepare)
+            cursor.execute(sql, params)
         except psycopg.errors.UniqueViolation as exc:
             raise DuplicateKey(what) from exc
         return cursor
