@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import tomllib
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -324,6 +324,13 @@ class Facet:
     topics: frozenset[str] = frozenset()
 
 
+def _known_topics(what: str, codes, topics: dict[str, Topic]) -> list[str]:
+    unknown = set(codes) - set(topics)
+    if unknown:
+        raise ValueError(f"{what} names unknown topics {sorted(unknown)}")
+    return list(codes)
+
+
 class TopicCatalog:
     def __init__(self, agencies: dict[str, Agency], topics: dict[str, Topic], facets: tuple[Facet, ...] = ()):
         self.agencies = agencies
@@ -369,14 +376,15 @@ class TopicCatalog:
             )
         if OTHER not in topics:
             raise ValueError("the catalog needs an 'other' topic for unclassified matters")
+        # A veto shared by several topics is written once and added to each one's exclude.
+        for name, v in data.get("vetoes", {}).items():
+            for code in _known_topics(f"veto {name}", v["topics"], topics):
+                topics[code] = replace(topics[code], exclude=topics[code].exclude + tuple(v["patterns"]))
         facets = []
         for name, f in data.get("facets", {}).items():
-            unknown = set(f.get("topics", ())) - set(topics)
-            if unknown:
-                raise ValueError(f"facet {name} names unknown topics {sorted(unknown)}")
             facets.append(Facet(
                 name=name, values={v: tuple(p) for v, p in f["values"].items()},
-                topics=frozenset(f.get("topics", ())),
+                topics=frozenset(_known_topics(f"facet {name}", f.get("topics", ()), topics)),
             ))
         return cls(agencies, topics, tuple(facets))
 

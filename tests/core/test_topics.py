@@ -143,6 +143,8 @@ CATALOG_ERRORS = [
         {"code": "other", "name_fa": "x", "agency": "a"}, {"code": "t", "name_fa": "x", "agency": "a", "parent": "p"}]}),
     ("empty_pattern", {"agencies": {"a": {"name_fa": "الف"}}, "topics": [
         {"code": "other", "name_fa": "x", "agency": "a"}, {"code": "t", "name_fa": "x", "agency": "a", "keywords": ["..."]}]}),
+    ("veto_of_unknown_topic", {"agencies": {"a": {"name_fa": "الف"}}, "topics": [
+        {"code": "other", "name_fa": "x", "agency": "a"}], "vetoes": {"v": {"topics": ["zz"], "patterns": ["جعلی*"]}}}),
 ]
 
 
@@ -162,6 +164,19 @@ def test_catalog_loads_from_a_path(tmp_path):
     catalog = TopicCatalog.load(path)
     assert catalog.classify("آب خانه ما قطعه").topic == "w"
     assert catalog.classify("برق").topic == OTHER
+
+
+def test_a_shared_veto_excludes_each_of_its_topics():
+    data = {"agencies": {"a": {"name_fa": "الف"}}, "topics": [
+        {"code": "other", "name_fa": "x", "agency": "a"},
+        {"code": "s", "name_fa": "x", "agency": "a", "phrases": ["یاران*"], "exclude": ["کالایی"]},
+        {"code": "c", "name_fa": "x", "agency": "a", "phrases": ["خودرو*"]}],
+        "vetoes": {"fraud": {"topics": ["s", "c"], "patterns": ["جعلی*"]}}}
+    catalog = TopicCatalog.from_toml(data)
+    assert catalog.topic("s").exclude == ("کالایی", "جعلی*")
+    assert catalog.classify("یارانه ام واریز نشده").topic == "s"
+    assert catalog.classify("لینک جعلی یارانه").topic == OTHER
+    assert catalog.classify("سایت جعلی خودرو").topic == OTHER
 
 
 FACET_CASES = [
