@@ -135,6 +135,11 @@ def identifiers(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+@lru_cache(maxsize=4096)
+def _tokens(text: str) -> frozenset[str]:
+    return frozenset(w for segment in match_segments(text) for w in segment)
+
+
 @dataclass(frozen=True)
 class DedupPolicy:
     closed_window: timedelta = timedelta(days=30)
@@ -150,6 +155,8 @@ class DedupPolicy:
     # Keep matters apart that name different facet values (banks, car makers, goods) or identifiers.
     use_facets: bool = True
     use_identifiers: bool = True
+    # Keep matters apart that name different streets or roads (for the catalog's place topics).
+    use_places: bool = True
 
 
 class Deduplicator:
@@ -189,6 +196,12 @@ class Deduplicator:
             for facet in fa.keys() & fb.keys():
                 if not fa[facet] & fb[facet]:
                     return f"{facet}: {sorted(fa[facet])} ≠ {sorted(fb[facet])}"
+        if p.use_places:
+            pa = self.catalog.places(text, topic)
+            pb = self.catalog.places(other_text, other_topic) if pa else frozenset()
+            # A name the other text has anywhere (not after a street word) is not a different place.
+            if pa and pb and not pa & pb and not pa & _tokens(other_text) and not pb & _tokens(text):
+                return f"place: {sorted(pa)} ≠ {sorted(pb)}"
         return None
 
     def is_same_matter(self, text: str, topic: str, case: Case) -> bool:

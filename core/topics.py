@@ -8,7 +8,10 @@ How a text is scored (each rule counts once per text, whatever how often it occu
   * the text is normalized and cut into sentences of folded words (`core.text.match_segments`): ZWNJ,
     space or nothing between a word and its affix read the same («بی‌آبی» = «بی آبی» = «بیابی»),
     «آ» = «ا»; words are compared by their light stem;
-  * a pattern word ending in «*» is a prefix: «یاران*» matches «یارانه», «یارانم», «یارانمو»;
+  * a pattern word ending in «*» is a prefix: «یاران*» matches «یارانه», «یارانم», «یارانمو»; but not a
+    word the catalog lists in `whole_words` as another word («برقرار» is not «برق*»);
+  * two neighbouring words that match a pattern only together, the first ending in a letter that does not
+    join the next, are also read as one: OCR splits «گاز» into «گا ز» (`PatternMatcher._split_patterns`);
   * `keywords`: one word each, weight 1 — words that point to the topic but may appear elsewhere;
   * `phrases`: a phrase of n words matches when all its words occur, in any order, inside one sentence
     within a few words of each other («قطع* آب» matches «آب منزل ما از دیروز قطع است»), weight 1.5·n;
@@ -53,6 +56,9 @@ TRANSPARENT = frozenset(fold_token(w) for w in """
     و از به در با تا که را رو ما من شما ایشان این اون آن هم نیز الان هنوز هنوزم دیگه دیگر خیلی یه است هست
     اینجانب بنده مون مان شون تون برای واسه
     """.split())
+
+# Letters that do not join the next one: OCR may read the gap after them as a space.
+_NON_JOINING = frozenset("اأإدذرزژو")
 
 _STAR = "qqstarqq"
 _WORD_CACHE_SIZE = 100_000  # stands for «*» while a pattern goes through the tokenizer (which drops punctuation)
@@ -149,9 +155,12 @@ class PatternMatcher:
     index from word (exact stem, or prefix) to the rules it can start, so a text costs a few dict look-ups
     per word, whatever the number of patterns."""
 
-    def __init__(self, groups: list[_Group], gap: int = PHRASE_GAP):
+    def __init__(self, groups: list[_Group], gap: int = PHRASE_GAP, whole_words: tuple[str, ...] = ()):
         self.names = [g.name for g in groups]
         self.gap = gap
+        # Words that only look like a shorter prefix pattern and its ending («برقرار» is not «برق*»): a text
+        # word starting with one of them matches no prefix pattern shorter than it.
+        self._whole_words = tuple(dict.fromkeys(fold_token(w) for w in whole_words))
         pattern_ids: dict[tuple[str, bool], int] = {}
         self._exact: dict[str, list[int]] = {}
         self._prefix: dict[int, dict[str, list[int]]] = {}
@@ -197,6 +206,7 @@ class PatternMatcher:
                 add(i, x, "exclude")
         self._prefix_lengths = sorted(self._prefix)
         self._word_cache: dict[str, tuple[int, ...]] = {}
+        self._split_cache: dict[str, tuple[int, ...]] = {}
 
     def _patterns_of(self, word: str) -> tuple[int, ...]:
         """Pattern ids a text word matches (exact stems and prefixes), memoized: citizens' vocabulary is
@@ -210,9 +220,12 @@ class PatternMatcher:
             # Prefixes of the word as written, and of a key that is not its prefix (a restored «ه»).
             for form in (word, *(k for k in keys if not word.startswith(k))):
                 n = len(form)
+                shortest = max((len(w) for w in self._whole_words if form.startswith(w)), default=0)
                 for length in self._prefix_lengths:
                     if length > n:
                         break
+                    if length < shortest:
+                        continue
                     ids.extend(self._prefix[length].get(form[:length], ()))
             found = tuple(dict.fromkeys(ids))
             if len(self._word_cache) >= _WORD_CACHE_SIZE:
@@ -220,19 +233,45 @@ class PatternMatcher:
             self._word_cache[word] = found
         return found
 
+    def _split_patterns(self, first: str, second: str) -> tuple[int, ...]:
+        """Pattern ids that two adjacent words match only as one word: «یارا نه», «قبض گا ز», «مقر ری» are
+        «یارانه», «گاز», «مقرری» as OCR reads a scan (it takes the gap after a letter that does not join the
+        next, ا د ذ ر ز ژ و, for a space). Patterns either part matches alone are not counted twice."""
+        key = first + " " + second
+        found = self._split_cache.get(key)
+        if found is None:
+            alone = set(self._patterns_of(first)) | set(self._patterns_of(second))
+            found = tuple(p for p in self._patterns_of(first + second) if p not in alone)
+            if len(self._split_cache) >= _WORD_CACHE_SIZE:
+                self._split_cache.clear()
+            self._split_cache[key] = found
+        return found
+
     def _hits(self, text: str) -> dict[int, list[int]]:
         """Pattern id → word positions where it matches."""
         positions: dict[int, list[int]] = {}
+
+        def add(p: int, at: int) -> None:
+            if p in positions:
+                positions[p].append(at)
+            else:
+                positions[p] = [at]
+
         base = 0
         for segment in match_segments(text):
-            segment = [w for w in segment if w not in TRANSPARENT]
-            for offset, word in enumerate(segment):
+            at = base  # the position of the next word kept (transparent words take none)
+            previous = ""
+            for word in segment:
+                if previous and previous[-1] in _NON_JOINING:
+                    for p in self._split_patterns(previous, word):
+                        add(p, at - (previous not in TRANSPARENT))
+                previous = word
+                if word in TRANSPARENT:
+                    continue
                 for p in self._patterns_of(word):
-                    if p in positions:
-                        positions[p].append(base + offset)
-                    else:
-                        positions[p] = [base + offset]
-            base += len(segment) + _SENTENCE_GAP
+                    add(p, at)
+                at += 1
+            base = at + _SENTENCE_GAP
         return positions
 
     def _near(self, lists: list[list[int]], gap: int | None = None) -> bool:
@@ -324,6 +363,20 @@ class Facet:
     topics: frozenset[str] = frozenset()
 
 
+@dataclass(frozen=True)
+class PlaceWords:
+    """How a text names a place: a street word («خیابان», «کوچه») and, past `skip` words, a name: a number, a
+    word after a title («شهید بهشتی») or one of the common street names in `names` (a name of two words, by
+    its first). `topics`: the matters a place tells apart (a pothole in one street and one in another are
+    two jobs; two water cuts of one person are not)."""
+
+    topics: frozenset[str]
+    words: frozenset[str]
+    titles: frozenset[str]
+    skip: frozenset[str]
+    names: frozenset[str]
+
+
 def _known_topics(what: str, codes, topics: dict[str, Topic]) -> list[str]:
     unknown = set(codes) - set(topics)
     if unknown:
@@ -332,8 +385,10 @@ def _known_topics(what: str, codes, topics: dict[str, Topic]) -> list[str]:
 
 
 class TopicCatalog:
-    def __init__(self, agencies: dict[str, Agency], topics: dict[str, Topic], facets: tuple[Facet, ...] = ()):
+    def __init__(self, agencies: dict[str, Agency], topics: dict[str, Topic], facets: tuple[Facet, ...] = (),
+                 whole_words: tuple[str, ...] = (), places: PlaceWords | None = None):
         self.agencies = agencies
+        self.place_words = places
         self.topics = topics
         self.facet_defs = facets
         groups = []
@@ -346,11 +401,11 @@ class TopicCatalog:
                 keywords += [k for k in parent.keywords if k not in keywords]
                 phrases += [ph for ph in parent.phrases if ph not in phrases]
             groups.append(_Group(code, tuple(keywords), tuple(phrases), t.exclude))
-        self._matcher = PatternMatcher(groups)
+        self._matcher = PatternMatcher(groups, whole_words=whole_words)
         # Facet values are names («بانک ملت»): their words must stand together.
         self._facets = PatternMatcher(
             [_Group(f"{f.name}:{value}", phrases=patterns) for f in facets for value, patterns in f.values.items()],
-            gap=0,
+            gap=0, whole_words=whole_words,
         )
 
     # ---- loading ------------------------------------------------------------------------------------
@@ -386,7 +441,17 @@ class TopicCatalog:
                 name=name, values={v: tuple(p) for v, p in f["values"].items()},
                 topics=frozenset(_known_topics(f"facet {name}", f.get("topics", ()), topics)),
             ))
-        return cls(agencies, topics, tuple(facets))
+        places = None
+        if "places" in data:
+            p = data["places"]
+            places = PlaceWords(
+                topics=frozenset(_known_topics("places", p["topics"], topics)),
+                words=frozenset(fold_token(w) for w in p["words"]),
+                titles=frozenset(fold_token(w) for w in p["titles"]),
+                skip=frozenset(fold_token(w) for w in p["skip"]) | TRANSPARENT,
+                names=frozenset(fold_token(n.split()[0]) for n in p["names"]),
+            )
+        return cls(agencies, topics, tuple(facets), tuple(data.get("whole_words", ())), places)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "TopicCatalog":
@@ -419,6 +484,27 @@ class TopicCatalog:
             applies = {f.name for f in self.facet_defs if not f.topics or topic in f.topics}
             found = {k: v for k, v in found.items() if k in applies}
         return {k: frozenset(v) for k, v in found.items()}
+
+    def places(self, text: str, topic: str) -> frozenset[str]:
+        """The names of the streets, alleys and squares a text names, for topics where a place tells matters
+        apart: «چاله خیابان شهید بهشتی» → {«بهشتی»}; «کوچه پر از زباله» names none (see `PlaceWords`)."""
+        pw = self.place_words
+        if pw is None or topic not in pw.topics:
+            return frozenset()
+        found = set()
+        for segment in match_segments(text):
+            for i, word in enumerate(segment):
+                if word not in pw.words:
+                    continue
+                titled = False
+                for name in segment[i + 1 : i + 5]:
+                    if name in pw.titles:
+                        titled = True
+                    elif name not in pw.skip:
+                        if titled or name.isdigit() or name in pw.names:
+                            found.add(name)
+                        break
+        return frozenset(found)
 
     def topic(self, code: str) -> Topic:
         return self.topics[code]

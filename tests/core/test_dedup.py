@@ -52,6 +52,13 @@ CASES = [
     ("unclassified_near_identical", "یک پیشنهاد برای بهتر شدن سامانه دارم",
      "یک پیشنهاد برای بهتر شدن سامانه دارم لطفا", True),
     ("unclassified_different", "میخواستم تشکر کنم از کارمند خوب", "ساعت کاری اداره چنده", False),
+    ("two_streets", "چاله بزرگ وسط خیابان فردوسی", "یه چاله تو خیابون حافظ هست ماشینم افتاد توش", False),
+    ("one_street_told_twice", "چاله بزرگ وسط خیابان فردوسی",
+     "با سلام، در خیابان فردوسی نبش کوچه لاله گودالی ایجاد شده که خطرساز است", True),
+    ("a_street_named_without_its_street_word", "آسفالت خیابان شهید بهشتی خراب است",
+     "کوچه ۱۲ بهشتی پر از چاله است", True),  # «بهشتی» is in the other text, so not another place
+    ("home_and_shop_bills", "قبض آب منزلم زیاد آمده", "قبض آب مغازه ام زیاد آمده", False),
+    ("loan_refused_vs_instalment", "درخواست وام مسکن من رد شد", "قسط وام من دو بار کسر شده", False),
 ]
 
 
@@ -163,8 +170,9 @@ def test_merged_cases_are_skipped_and_open_cases_preferred():
     assert DEDUP.find(TEXT, "subsidy", [merged, closed, older_open, newer_open], NOW) is newer_open
 
 
-def test_facets_and_identifiers_can_be_switched_off():
-    loose = Deduplicator(DedupPolicy(use_facets=False, use_identifiers=False))
+def test_facets_identifiers_and_places_can_be_switched_off():
+    loose = Deduplicator(DedupPolicy(use_facets=False, use_identifiers=False, use_places=False))
+    assert loose.is_same_matter("چاله خیابان فردوسی", "roads", make_case("چاله خیابان حافظ"))
     case = make_case("بانک ملت وام منو رد کرده")
     assert loose.is_same_matter("وام بانک ملی رو نمیدن", "bank_loan", case)
     assert not DEDUP.is_same_matter("وام بانک ملی رو نمیدن", "bank_loan", case)

@@ -180,7 +180,14 @@ def test_a_shared_veto_excludes_each_of_its_topics():
 
 
 FACET_CASES = [
-    ("bank", "وام بانک ملت رو نمیدن", "bank_loan", {"bank": {"mellat"}}),
+    ("bank", "وام بانک ملت رو نمیدن", "bank_loan", {"bank": {"mellat"}, "loan_matter": {"request"}}),
+    ("premises", "قبض آب مغازه ام زیاد آمده", "water_bill", {"premises": {"shop"}, "bill_matter": {"amount"}}),
+    ("premises-spoken-home", "برق خونمون رفته", "electricity_outage", {"premises": {"home"}}),
+    ("loan-instalments", "قسط وام دو بار کسر شده", "bank_loan", {"loan_matter": {"instalments"}}),
+    ("illegal-building", "همسایه بدون پروانه طبقه ساخته", "municipal_services", {"municipal_matter": {"illegal_building"}}),
+    ("fine-kind", "جریمه پارک دوبل اشتباه ثبت شده", "traffic_fines", {"fine_kind": {"parking"}}),
+    ("treatment", "بیمارستان برای سزارین پول زیادی گرفت", "hospital_costs", {"treatment": {"childbirth"}, "hospital_matter": {"bill"}}),
+    ("sim-blocked-is-an-outage", "سیم کارتم مسدود شده", "telecom_phone", {"phone_line": {"mobile"}, "phone_matter": {"outage"}}),
     ("national_code_is_not_bank_melli", "بانک وام نداد کد ملی من", "bank_loan", {}),
     ("car_model_names_maker", "پراید ثبت نامی تحویل نشده", "car_delivery", {"car_maker": {"saipa"}, "car_matter": {"delivery"}}),
     ("goods_only_for_prices", "نان گران است", "pension", {}),
@@ -228,6 +235,43 @@ def test_classification_ignores_spelling_variants(tokens):
 ], ids=["glued-phrase", "dropped-he-passport", "dropped-he-subsidy"])
 def test_everyday_spellings(text, topic):
     assert CATALOG.classify(text).topic == topic
+
+
+@pytest.mark.parametrize("text, topic", [
+    ("قبض گا ز منزل اینجانب زیاد آمده است", "gas_bill"),
+    ("یارا نه اینجانب قطع گردیده", "subsidy"),
+    ("مقر ری بیکا ری اینجانب قطع شده", "unemployment_insurance"),
+], ids=["gas", "subsidy", "unemployment"])
+def test_words_split_by_ocr_after_a_non_joining_letter_are_read_whole(text, topic):
+    assert CATALOG.classify(text).topic == topic
+
+
+def test_a_split_adds_nothing_its_parts_already_match():
+    # «آب بها» written apart is a phrase the parts match; joined it is the same rule, counted once.
+    apart, together = CATALOG.classify("آب بها زیاد آمده"), CATALOG.classify("آببها زیاد آمده")
+    assert (apart.topic, apart.score) == (together.topic, together.score)
+
+
+def test_a_whole_word_is_not_read_as_a_shorter_prefix():
+    # «برقرار» begins like «برق*» but says nothing of electricity; «ابلاغیه» is not «آب*».
+    def topics_with_evidence(text):
+        return {t for t, *_ in CATALOG.scores(text)}
+
+    assert not topics_with_evidence("حقوق مادرم را هنوز برقرار نکردند") & {"electricity_outage", "electricity_bill"}
+    assert "water_bill" not in topics_with_evidence("ابلاغیه حساب من")
+    assert CATALOG.classify("برق منزل ما قطع است").topic == "electricity_outage"
+
+
+@pytest.mark.parametrize("text, topic, names", [
+    ("چاله بزرگ خیابان شهید بهشتی", "roads", {"بهشتی"}),
+    ("زباله های کوچه ۱۲ جمع نشده", "garbage", {"12"}),
+    ("آسفالت خیابان فردوسی خراب است", "roads", {"فردوسی"}),
+    ("کوچه پر از زباله است", "garbage", set()),  # «پر» is not a name
+    ("خیابون ما خراب شده", "roads", set()),
+    ("آب خیابان فردوسی قطع است", "water_outage", set()),  # a water cut is the home's, wherever it is told
+], ids=["title", "number", "known-name", "not-a-name", "our-street", "not-a-place-topic"])
+def test_places(text, topic, names):
+    assert CATALOG.places(text, topic) == names
 
 
 def test_a_short_word_is_not_read_as_another_with_he_restored():
