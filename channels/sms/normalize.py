@@ -48,6 +48,13 @@ _CODE_LABEL = re.compile(
 _TRACKING_LABEL = re.compile(
     r"(?:(?:کد|code|kod)\s*)?(?:" + "|".join(FOLLOW_UP_WORDS) + r")\s*[:：]?\s*", re.IGNORECASE)
 _PUNCT_ONLY = re.compile(r"^[\s\W_]*$")
+# A number whose label says it is something else (a postal code, a bill or payment ID, an account, card or
+# phone number) is never a national code, even when its check digit happens to hold («کد پستی ۴۴۱۲۰۱۷۰۱۱»).
+_OTHER_NUMBER_LABEL = re.compile(
+    r"(?:(?:کد|code|kod)\s*(?:پستی|posti)|کدپستی|شناسه\s*(?:قبض|پرداخت)?"
+    r"|شماره\s*(?:حساب|کارت|تلفن|تماس|موبایل|همراه|اشتراک|شبا|قبض))\s*(?:من|ام)?\s*[:：]?\s*$", re.IGNORECASE)
+# A national code written in groups after its label: «code melli 576 135 8249».
+_LABELLED_GROUPS = re.compile(r"\d{1,6}(?:[ \-]\d{1,6})+(?!\d)")
 
 
 class Register(msgspec.Struct, frozen=True):
@@ -187,12 +194,38 @@ def _tracking_codes(folded: str, runs: list[tuple[int, str]]) -> tuple[list[str]
     return candidates, valid
 
 
+def _labelled_as_other(folded: str, start: int) -> bool:
+    return _OTHER_NUMBER_LABEL.search(folded, max(0, start - 30), start) is not None
+
+
+def _national_codes(folded: str) -> list[str]:
+    """The valid national codes of a message, less numbers labelled as something else."""
+    codes = []
+    for code in ident.find_national_codes(folded):
+        spans = _code_spans(folded, code.lstrip("0") if code.startswith("0") else code)
+        if not spans or not all(_labelled_as_other(folded, start) for start, _ in spans):
+            codes.append(code)
+    return codes
+
+
+def _meant_as_code(folded: str, runs: list[tuple[int, str]]) -> bool:
+    """Whether the message holds a number meant as a national code (9–10 digits, not labelled as something
+    else), or digits in groups right after a «کد ملی» label: then a code that fails its check was given."""
+    if any(len(digits) in (9, 10) and not _labelled_as_other(folded, start) for start, digits in runs):
+        return True
+    for label in _CODE_LABEL.finditer(folded):
+        groups = _LABELLED_GROUPS.match(folded, label.end())
+        if groups and 8 <= len(re.sub(r"\D", "", groups.group(0))) <= 10:
+            return True
+    return False
+
+
 def decide(sms: InboundSms) -> Decision:
     text = normalize_text(sms.text)
     folded = fold_digits(text)
     runs = _runs(folded)
     tracking, valid_tracking = _tracking_codes(folded, runs)
-    codes = ident.find_national_codes(text)
+    codes = _national_codes(folded)
     lowered = text.lower()
     wants_follow_up = any(word in lowered for word in FOLLOW_UP_WORDS)
     bare = _TRACKING_LABEL.sub("", folded)
@@ -207,9 +240,7 @@ def decide(sms: InboundSms) -> Decision:
         # label such a number is the code (core pads it).
         codes = [ident.parse_national_code(d) for _, d in runs if len(d) in (8, 9) and ident.is_valid_national_code(d)]
     if not codes:
-        if any(len(digits) in (9, 10) for _, digits in runs):
-            return InvalidCode(text)
-        return MissingCode(text)
+        return InvalidCode(text) if _meant_as_code(folded, runs) else MissingCode(text)
     phone = caller_phone(sms.sender)
     caller_code, subject = codes[0], None
     kin = _KINSHIP.search(text)
