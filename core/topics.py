@@ -235,8 +235,9 @@ class PatternMatcher:
 
     def _split_patterns(self, first: str, second: str) -> tuple[int, ...]:
         """Pattern ids that two adjacent words match only as one word: «یارا نه», «قبض گا ز», «مقر ری» are
-        «یارانه», «گاز», «مقرری» as OCR reads a scan (it takes the gap after a letter that does not join the
-        next, ا د ذ ر ز ژ و, for a space). Patterns either part matches alone are not counted twice."""
+        «یارانه», «گاز», «مقرری» as OCR reads a scan: it takes the gap after a letter that does not join the
+        next (ا د ذ ر ز ژ و) for a space, moves the gap of a ZWNJ by a letter («زبال ههای») and strands single
+        letters («هفت ه»). Patterns either part matches alone are not counted twice."""
         key = first + " " + second
         found = self._split_cache.get(key)
         if found is None:
@@ -262,7 +263,7 @@ class PatternMatcher:
             at = base  # the position of the next word kept (transparent words take none)
             previous = ""
             for word in segment:
-                if previous and previous[-1] in _NON_JOINING:
+                if previous and (previous[-1] in _NON_JOINING or word[0] == "ه" or len(previous) == 1 or len(word) == 1):
                     for p in self._split_patterns(previous, word):
                         add(p, at - (previous not in TRANSPARENT))
                 previous = word

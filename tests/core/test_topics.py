@@ -241,7 +241,8 @@ def test_everyday_spellings(text, topic):
     ("قبض گا ز منزل اینجانب زیاد آمده است", "gas_bill"),
     ("یارا نه اینجانب قطع گردیده", "subsidy"),
     ("مقر ری بیکا ری اینجانب قطع شده", "unemployment_insurance"),
-], ids=["gas", "subsidy", "unemployment"])
+    ("زبال ههای کوچه یک هفت ه جمع آوری نشده", "garbage"),  # a ZWNJ's gap moved by a letter
+], ids=["gas", "subsidy", "unemployment", "moved-zwnj"])
 def test_words_split_by_ocr_after_a_non_joining_letter_are_read_whole(text, topic):
     assert CATALOG.classify(text).topic == topic
 
