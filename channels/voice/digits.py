@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Callable
 
 from core.text import fold_digits
 
@@ -50,16 +51,17 @@ _TENS = {
     "هفتاد": 70,
     "هشتاد": 80,
     "نود": 90,
+    "پنجا": 50,  # the final «ه» dropped, as said
 }
 _HUNDREDS = {
     "صد": 100, "یکصد": 100,
-    "دویست": 200,
+    "دویست": 200, "دویس": 200,
     "سیصد": 300,
     "چهارصد": 400, "چارصد": 400,
     "پانصد": 500, "پونصد": 500,
     "ششصد": 600, "شیشصد": 600,
-    "هفتصد": 700,
-    "هشتصد": 800,
+    "هفتصد": 700, "هفصد": 700,
+    "هشتصد": 800, "هشصد": 800,
     "نهصد": 900,
 }
 ZERO_WORDS = {"صفر": 0}
@@ -131,7 +133,28 @@ class _Group:
 
 def _tokens(text: str) -> list[str]:
     text = _DIACRITICS.sub("", fold_digits(text or "").translate(_FOLD))
-    return _repeats(_TOKEN.findall(text))
+    return _repeats([piece for token in _TOKEN.findall(text) for piece in _unglue(token)])
+
+
+_NUMBER_WORDS = set(_WORD) | set(ZERO_WORDS) | set(THOUSAND_WORDS)
+_KNOWN = _NUMBER_WORDS | JOINERS | FILLERS | REPEAT_WORDS
+
+
+def _unglue(token: str) -> list[str]:
+    """A word the recognizer (or a typist) wrote without spaces, «سیصدوچهل», «صفرصفر», «هزاروهشتاد», as
+    its number words and joiners; any other word as it is."""
+    if token in _KNOWN or token.isdigit() or len(token) > 40:
+        return [token]
+    # best[i]: the fewest pieces that spell token[:i]
+    best: list[list[str] | None] = [[]] + [None] * len(token)
+    for end in range(1, len(token) + 1):
+        for start in range(max(0, end - 8), end):
+            piece = token[start:end]
+            if best[start] is not None and (piece in _NUMBER_WORDS or piece in JOINERS):
+                if best[end] is None or len(best[start]) + 1 < len(best[end]):
+                    best[end] = best[start] + [piece]
+    found = best[len(token)]
+    return found if found and any(p in _NUMBER_WORDS for p in found) else [token]
 
 
 def _repeats(tokens: list[str]) -> list[str]:
@@ -157,35 +180,107 @@ def _single_digit(token: str) -> bool:
 
 def parse_digits(transcript: str) -> DigitParse:
     """The digits a caller said. Unknown words are reported, not guessed."""
-    out: list[str] = []
+    reading = _read(_tokens(transcript))
+    return DigitParse("".join(g.digits for g in reading.groups), reading.unknown)
+
+
+@dataclass(frozen=True)
+class _Said:
+    digits: str
+    first: int  # token indices the group was said over
+    last: int
+
+
+@dataclass(frozen=True)
+class _Reading:
+    groups: tuple[_Said, ...]
+    unknown: tuple[str, ...]
+    loose: tuple[int, ...]  # tokens that joined a group with no «و» before them («نود یک»: 91, or 90 then 1?)
+
+
+def _read(tokens: list[str], splits: frozenset[int] = frozenset()) -> _Reading:
+    """Reads tokens into number groups; a token in `splits` starts a new group even where it could join."""
+    out: list[_Said] = []
     unknown: list[str] = []
-    group = _Group()
+    loose: list[int] = []
+    group, first, last = _Group(), 0, 0
+    joined = False  # a «و» came since the last number word
 
     def close() -> None:
         nonlocal group
         if not group.empty:
-            out.append(group.render())
+            out.append(_Said(group.render(), first, last))
         group = _Group()
 
-    for token in _tokens(transcript):
-        if token.isdigit():
+    for i, token in enumerate(tokens):
+        if token.isdigit() or token in ZERO_WORDS:
             close()
-            out.append(token)
-        elif token in ZERO_WORDS:
-            close()
-            out.append("0")
+            out.append(_Said(token if token.isdigit() else "0", i, i))
         elif token in THOUSAND_WORDS:
             if group.empty or not group.thousand():
                 close()
+                first = i
                 group.thousand()
+            last = i
         elif token in _WORD:
             value, places = _WORD[token]
-            if not group.accepts(places):
+            if group.empty or not group.accepts(places) or i in splits:
                 close()
+                first = i
+            elif not joined:
+                loose.append(i)
             group.add(value, places)
-        elif token in JOINERS or token in FILLERS:
+            last = i
+        elif token in JOINERS:
+            joined = True
             continue
-        else:
+        elif token not in FILLERS:
             unknown.append(token)
+        joined = False
     close()
-    return DigitParse("".join(out), tuple(unknown))
+    return _Reading(tuple(out), tuple(unknown), tuple(loose))
+
+
+# Words with which a caller takes back what they just said: «… شصت و پنج، نه ببخشید، شصت و سه»; «یعنی»
+# before saying it again another way; «از اول» to start over.
+_TAKE_BACK = {"ببخشید", "یعنی", "اشتباه"}
+_MAX_READINGS = 512
+
+
+def parse_code(transcript: str, valid: Callable[[str], bool], length: int = 10) -> str | None:
+    """The code a caller said: the plainest reading of the transcript that has `length` digits and passes
+    `valid` (a check digit), or None. Speech is ambiguous where the check digit is not: «نود یک» is 91 or
+    90 then 1, «نهصد و بیست هشت» 928 or 920 then 8; «نه ببخشید» may take back the group before it, «از
+    اول» what came before. Readings are tried in order of how much they depart from the plain one."""
+    tokens = _tokens(transcript)
+    variants = [(0, tokens)]
+    for i, token in enumerate(tokens):
+        if token == "اول" and i and tokens[i - 1] == "از":  # start over
+            variants.append((1, tokens[i + 1:]))
+        if token == "ببخشید" and i and tokens[i - 1] == "نه":  # «نه» is "no" here, not nine
+            variants.append((1, tokens[: i - 1] + tokens[i:]))
+    seen: set[str] = set()
+    for changes, reading in sorted(_readings(variants), key=lambda r: r[0])[:_MAX_READINGS]:
+        digits = "".join(g.digits for g in reading)
+        if digits not in seen and len(digits) == length and valid(digits):
+            return digits
+        seen.add(digits)
+    return None
+
+
+def _readings(variants: list[tuple[int, list[str]]]):
+    """(changes, groups) for each way of reading each token variant: loose joins split (one or two), and
+    the group before a take-back word dropped."""
+    for base, tokens in variants:
+        plain = _read(tokens)
+        split_sets = [frozenset()] + [frozenset({i}) for i in plain.loose]
+        split_sets += [frozenset({i, j}) for k, i in enumerate(plain.loose) for j in plain.loose[k + 1:]]
+        for splits in split_sets:
+            groups = _read(tokens, splits).groups
+            changes = base + len(splits)
+            yield changes, groups
+            for i, token in enumerate(tokens):
+                if token in _TAKE_BACK:
+                    before = [k for k, g in enumerate(groups) if g.last < i]
+                    if before:
+                        yield changes + 1, groups[: before[-1]] + groups[before[-1] + 1:]
