@@ -37,6 +37,7 @@ bench: install
 	$(BIN)/python bench/dedup_lookup.py
 	$(BIN)/python bench/dedup_quality.py
 	$(BIN)/python bench/letters_accuracy.py --count 40 --seed 1000
+	$(BIN)/python bench/letters_accuracy.py --blind
 	$(BIN)/python bench/voice_digits.py
 	$(BIN)/python bench/voice_calls.py
 	$(BIN)/python bench/sms_throughput.py

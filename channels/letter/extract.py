@@ -21,8 +21,9 @@ from core.text import normalize
 WRITER = "writer"
 SUBJECT = "subject"
 
-# OCR variants of «اینجانب» seen on damaged scans (ن/ت and ب/پ confusions, a dropped letter).
-_WRITER_MARK = re.compile(r"ا?ینجا[نتث]?[بپ]|امضا\s*کننده|این\s*جانب")
+# OCR variants of «اینجانب» seen on damaged scans (ن/ت and ب/پ confusions, a dropped letter); the signature
+# block («امضا», «امضاکننده») and «خودم» («کد ملی خودم») also name the writer.
+_WRITER_MARK = re.compile(r"ا?ینجا[نتث]?[بپ]|امضا|این\s*جانب|خودم")
 _KIN_WORDS = {
     "فرزند": Relation.CHILD, "پسر": Relation.CHILD, "دختر": Relation.CHILD, "همسر": Relation.SPOUSE,
     "پدر": Relation.FATHER, "مادر": Relation.MOTHER, "برادر": Relation.SIBLING, "خواهر": Relation.SIBLING,
@@ -30,7 +31,11 @@ _KIN_WORDS = {
 # «فرزندم» (my child) names a subject; «فرزند حسن» (son of Hasan) is a patronymic and does not.
 # «در خصوص <word>» names the subject even when OCR garbled the kin word (دخترم → دفترم): the word is then
 # matched to the nearest kin word, or the relation is left as "other".
-_KIN_MARK = re.compile(r"(" + "|".join(_KIN_WORDS) + r")[مه](?![\w])|(?:در\s*خصوص|درباره|در\s*مورد)\s+(\w+)")
+# «خواهر معلولم», «پسر کوچکم»: the possessive on an adjective after the kin word (a listed adjective: «فرزند
+# ابراهیم» is a patronymic, and many first names end in «م»).
+_KIN_ADJECTIVES = "معلول|بزرگ|کوچک|کوچیک|بیمار|مریض|سالمند|عزیز|ناتوان|نابینا|ناشنوا|جانباز|دانشجو|سرباز|نوزاد"
+_KIN_MARK = re.compile(r"(" + "|".join(_KIN_WORDS) + r")(?:[مه]|\s+(?:" + _KIN_ADJECTIVES + r")(?:تر)?[یم]?م)(?![\w])"
+                       r"|(?:در\s*خصوص|درباره|در\s*مورد)\s+(\w+)")
 
 
 def kin_relation(word: str) -> Relation:
@@ -106,13 +111,60 @@ class LetterFields:
         return self.subject_national_code or self.writer_national_code
 
 
+# What the label before a number says it is. A national code: «کد ملی», «شماره ملی», «ش.م». Something else:
+# a postal code, a bill or payment ID, a file, insurance, workshop, tracking, account, card or serial number,
+# a birth certificate («ش.ش»), a phone — even when its check digit happens to hold. «بانک ملی», «کارت ملی»
+# and «نهضت ملی» say «ملی» without meaning a national code.
+_NATIONAL_LABEL = re.compile(r"ملی|(?<!\w)ش\s*\.?\s*م(?!\w)")  # OCR drops the dot of «ش.م»
+_OTHER_LABEL = re.compile(  # the labels that end in «ملی» first: a regex takes the first alternative that matches
+    r"بانک\s*ملی|کارت\s*ملی|نهضت\s*ملی|مسکن\s*ملی"
+    r"|[پب]ستی|شناسه|پرونده|بیمه|کارگاه|رهگیری|پیگیری|حساب|سریال|اشتراک|شبا|کارت|دانشجوی|پرداخت|شعبه|شناسنامه"
+    r"|ش\s*\.\s*ش(?!\w)|تلفن|تماس|همراه|موبایل|نامه")
+
+
+def number_label(text: str, pos: int) -> str | None:
+    """«national», «other» or None: what the nearest label before the number at `pos` (on its line, within
+    40 characters) says it is."""
+    start = max(text.rfind("\n", 0, pos) + 1, pos - 40)
+    window = text[start:pos]
+    national = max((m.end() for m in _NATIONAL_LABEL.finditer(window)), default=-1)
+    other = max((m.end() for m in _OTHER_LABEL.finditer(window)), default=-1)
+    if national < 0 and other < 0:
+        return None
+    return "other" if other >= national else "national"
+
+
+def _readings(run: str) -> list[str]:
+    """The ways a run of digits may spell a code: as read; for a run in groups, the groups in reverse order
+    (a code typed «۳۰۰-۴۰۷۹۷۰-۴» in a right-to-left paragraph is printed with its groups reversed); and for
+    eleven digits, without a «0» at either end, which is the Persian comma or full stop beside the number
+    («۵۷۳۲۱۸۱۶۶۰،» is read «05732181660»: the Persian zero is a dot), not a mobile number («09…»); and the
+    groups of the run that make ten or eleven digits."""
+    groups = re.split(r"[ \-]", run)
+    whole = "".join(groups)
+    readings = [whole]
+    if len(groups) >= 3:
+        readings.append("".join(reversed(groups)))
+    # Part of a run: a number beside the code, one space away («07882323497 8»: the code, a comma, an age).
+    readings += ["".join(groups[i:j]) for i in range(len(groups)) for j in range(i + 1, len(groups) + 1)
+                 if (i, j) != (0, len(groups)) and len("".join(groups[i:j])) in (10, 11)]
+    for digits in list(readings):
+        if len(digits) == 11 and not digits.startswith("09"):
+            readings += [d for d, zero in ((digits[1:], digits[0]), (digits[:-1], digits[-1])) if zero == "0"]
+    return readings
+
+
 def code_candidates(text: str) -> list[tuple[str, int]]:
-    """(ten digits, position) for every checksum-valid national code in normalized text."""
+    """(ten digits, position) for every checksum-valid national code in normalized text, less numbers
+    labelled as something else."""
     found = []
     for match in _DIGIT_RUN.finditer(text):
-        digits = re.sub(r"[ \-]", "", match.group(1))
-        if len(digits) == 10 and national_code_checksum_ok(digits):
-            found.append((digits, match.start()))
+        if number_label(text, match.start()) == "other":
+            continue
+        for digits in _readings(match.group(1)):
+            if len(digits) == 10 and national_code_checksum_ok(digits):
+                found.append((digits, match.start()))
+                break
     return found
 
 
@@ -121,7 +173,8 @@ def code_slots(text: str) -> int:
     lines that speak of a code (a code read with a wrong digit still has ten; dates and phones are not)."""
     by_word = 0
     for match in _CODE_WORD.finditer(text):
-        if re.search(r"\d", text[match.end(): match.end() + 25]):
+        digit = re.search(r"\d", text[match.end(): match.end() + 25])
+        if digit and number_label(text, match.end() + digit.start()) == "national":
             by_word += 1
     by_digits = 0
     for line in text.split("\n"):
@@ -129,7 +182,8 @@ def code_slots(text: str) -> int:
             continue
         for match in _DIGIT_RUN.finditer(line):
             digits = re.sub(r"[ \-]", "", match.group(1))
-            if len(digits) == 10 and not digits.startswith("09") and not _DATE_LIKE.match(digits):
+            if (len(digits) == 10 and not digits.startswith("09") and not _DATE_LIKE.match(digits)
+                    and number_label(line, match.start()) != "other"):
                 by_digits += 1
     return max(by_word, by_digits)
 
@@ -263,9 +317,10 @@ def decide(passes: list[PassText], *, final: bool = False) -> LetterFields:
     writers = [v for v in accepted if v.roles[WRITER] > v.roles[SUBJECT]]
     subjects = [v for v in accepted if v.roles[SUBJECT] > v.roles[WRITER]]
     unknown = [v for v in accepted if v not in writers and v not in subjects]
-    # A code whose role no pass could read takes the letter's order: the writer comes first.
+    # A code whose role no pass could read takes the letter's order: the writer comes first; beside a code
+    # marked as a relative's, an unmarked one is the writer's wherever it stands (a footer after the signature).
     for v in unknown:
-        if not writers and (not subjects or v.first_pos < subjects[0].first_pos):
+        if not writers:
             writers.append(v)
         elif not subjects and writers and v.first_pos > writers[0].first_pos and _kin_mentioned(passes):
             subjects.append(v)
@@ -291,7 +346,7 @@ def decide(passes: list[PassText], *, final: bool = False) -> LetterFields:
     n_accepted = len({v.code for v in writers + subjects})
     if not votes:
         reasons.append("no valid national code read")
-    elif not writers:
+    elif not writers and not subjects:
         reasons.append("writer national code not read with certainty")
     if _kin_mentioned(passes) and not subjects:
         reasons.append("letter is about a family member whose national code was not read with certainty")

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
+from pathlib import Path
 
 import pytest
 
-from channels.letter.extract import code_slots, decide, pass_text
+from channels.letter.extract import code_candidates, code_slots, decide, number_label, pass_text
 from core.model import Relation
 from tests.factories import national_code, persian_digits
 
@@ -78,8 +80,18 @@ CASES = [
          CHILD, Relation.CHILD),
     Case("unknown word after «در خصوص»", (letter(WRITER, CHILD, "نوه‌ام"),) * 2, True, WRITER, CHILD, Relation.OTHER),
     Case("no code at all", (letter(None), letter(None)), False),
+    Case("a postal code whose check digit holds is not a code", (letter(None) + f"\nکد پستی: {OTHER}",) * 2, False),
+    Case("only the relative's code: registered under it, the writer left blank",
+         (letter(None, CHILD),) * 2, True, None, CHILD, Relation.CHILD),
+    Case("the writer's code in the footer after the relative's",
+         (letter(None, CHILD) + f"\nامضا\nکد ملی: {WRITER}",) * 2, True, WRITER, CHILD, Relation.CHILD),
     Case("patronymic «فرزند حسن» is not a subject",
          (letter(WRITER).replace("علی احمدی به کد", "علی احمدی فرزند حسن به کد"),) * 2, True, WRITER),
+    Case("patronymic ending in «م» «فرزند ابراهیم» is not a subject either",
+         (letter(WRITER).replace("علی احمدی به کد", "علی احمدی فرزند ابراهیم به کد"),) * 2, True, WRITER),
+    Case("kin word with an adjective «خواهر معلولم», her code first",
+         (letter(None).replace("ساکن شهر یزد", f"ساکن شهر یزد\nخواهر معلولم مریم کد ملی {CHILD}")
+          + f"\nاینجانب برادر ایشان کد ملی {WRITER}",) * 2, True, WRITER, CHILD, Relation.SIBLING),
 ]
 
 
@@ -111,7 +123,9 @@ def test_unsure_reading_keeps_every_guess_for_the_operator():
     (letter(WRITER, CHILD), 2),
     ("تار یخ: 1205102128\n" + letter(WRITER), 1),  # a misread date is not a code
     (letter(WRITER, phone="0912123456"), 1),  # a phone that lost a digit is not a code either
-], ids=["one", "two", "date", "short-phone"])
+    (letter(WRITER) + f"\nکد پستی: {OTHER}", 1),  # labelled as something else
+    (letter(WRITER) + f"\nشماره حساب بانک ملی: {OTHER}", 1),  # «ملی» of a bank's name
+], ids=["one", "two", "date", "short-phone", "postal-code", "bank-melli"])
 def test_code_slots(text, slots):
     assert code_slots(pass_text("p", 0, [[(w, 90.0) for w in l.split(" ")] for l in text.split("\n")]).text) == slots
 
@@ -125,3 +139,45 @@ def test_code_slots(text, slots):
 def test_phone_needs_agreement(phones, expected):
     fields = decide(passes(*(letter(WRITER, phone=p) for p in phones)), final=True)
     assert fields.phone == expected
+
+
+@pytest.mark.parametrize("text, label", [
+    ("کد ملی 1234", "national"),
+    ("ش.ش 3187 شم 1234", "national"),  # OCR drops the dot of «ش.م»; the nearest label counts
+    ("کد ملی 5 و کد بستی 1234", "other"),  # «پستی» misread «بستی»
+    ("شماره سریال کارت ملی 1234", "other"),
+    ("تاریخ 1234", None),
+], ids=["national", "nearest-label", "postal", "card-serial", "none"])
+def test_number_label(text, label):
+    assert number_label(text, text.rindex("1234")) == label
+
+
+@pytest.mark.parametrize("text", [
+    f"کد ملی 0{WRITER} مبتلا",  # the Persian comma after the code read as a zero
+    f"کد ملی {WRITER[:3]}-{WRITER[3:9]}-{WRITER[9]}",
+    f"کد ملی {WRITER[9]}-{WRITER[3:9]}-{WRITER[:3]}",  # groups reversed by a right-to-left paragraph
+    f"کد ملی 0{WRITER} 8 ساله",  # a number one space away
+], ids=["comma-as-zero", "groups", "groups-reversed", "number-beside"])
+def test_code_candidates_read_through_print_and_ocr_quirks(text):
+    assert [c for c, _ in code_candidates(text)] == [WRITER]
+
+
+BLIND = Path(__file__).parents[3] / "channels" / "letter" / "testdata" / "blind_letters.jsonl"
+
+
+def test_letters_written_blind():
+    """30 letters written by someone who had not read this code: header and footer blocks, the writer's code
+    after the signature, a relative's code first, «ش.م», codes in groups, postal codes and tracking numbers
+    whose check digit holds. Read as text (two identical passes, no OCR): each is registered under the right
+    writer and subject, or, when it holds no valid code, goes to review. (Rendered and read by Tesseract:
+    `bench/letters_accuracy.py --blind`.)"""
+    rows = [json.loads(line) for line in BLIND.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) == 30
+    wrong = []
+    for row in rows:
+        fields = decide(passes("\n".join(row["lines"]), "\n".join(row["lines"])), final=True)
+        want_sure = bool(row["writer"] or row["subject"])
+        got = (fields.writer_national_code, fields.subject_national_code) if fields.sure else None
+        if got != ((row["writer"], row["subject"]) if want_sure else None):
+            wrong.append((row["note"], got, fields.reasons))
+    assert wrong == []
