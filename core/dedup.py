@@ -135,6 +135,15 @@ def identifiers(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+_MOBILE = re.compile(r"(?<!\d)(?:\+98|0098|0)?(9\d{9})(?!\d)")
+
+
+@lru_cache(maxsize=4096)
+def phone_lines(text: str) -> frozenset[str]:
+    """The mobile numbers a text names, as 9xxxxxxxxx (for topics where a number is the line in question)."""
+    return frozenset(m.group(1) for m in _MOBILE.finditer(normalize(text)))
+
+
 @lru_cache(maxsize=4096)
 def _tokens(text: str) -> frozenset[str]:
     return frozenset(w for segment in match_segments(text) for w in segment)
@@ -190,6 +199,10 @@ class Deduplicator:
             ia, ib = identifiers(text), identifiers(other_text)
             if ia and ib and not ia & ib:
                 return f"identifiers {sorted(ia)} ≠ {sorted(ib)}"
+            if topic == other_topic and topic in self.catalog.phone_line_topics:
+                la, lb = phone_lines(text), phone_lines(other_text)
+                if la and lb and not la & lb:
+                    return "phone lines differ"
         if p.use_facets:
             fa = self._facets(text, topic)
             fb = self._facets(other_text, other_topic)

@@ -387,9 +387,12 @@ def _known_topics(what: str, codes, topics: dict[str, Topic]) -> list[str]:
 
 class TopicCatalog:
     def __init__(self, agencies: dict[str, Agency], topics: dict[str, Topic], facets: tuple[Facet, ...] = (),
-                 whole_words: tuple[str, ...] = (), places: PlaceWords | None = None):
+                 whole_words: tuple[str, ...] = (), places: PlaceWords | None = None,
+                 phone_line_topics: frozenset[str] = frozenset()):
         self.agencies = agencies
         self.place_words = places
+        # Topics where a phone number names the matter (the line), not the caller.
+        self.phone_line_topics = phone_line_topics
         self.topics = topics
         self.facet_defs = facets
         groups = []
@@ -452,7 +455,8 @@ class TopicCatalog:
                 skip=frozenset(fold_token(w) for w in p["skip"]) | TRANSPARENT,
                 names=frozenset(fold_token(n.split()[0]) for n in p["names"]),
             )
-        return cls(agencies, topics, tuple(facets), tuple(data.get("whole_words", ())), places)
+        lines = frozenset(_known_topics("phone_line_topics", data.get("phone_line_topics", ()), topics))
+        return cls(agencies, topics, tuple(facets), tuple(data.get("whole_words", ())), places, lines)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "TopicCatalog":

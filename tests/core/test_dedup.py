@@ -59,6 +59,9 @@ CASES = [
      "کوچه ۱۲ بهشتی پر از چاله است", True),  # «بهشتی» is in the other text, so not another place
     ("home_and_shop_bills", "قبض آب منزلم زیاد آمده", "قبض آب مغازه ام زیاد آمده", False),
     ("loan_refused_vs_instalment", "درخواست وام مسکن من رد شد", "قسط وام من دو بار کسر شده", False),
+    ("two_phone_lines", "خط موبایلم ۰۹۱۲۳۴۵۶۷۸۹ بی دلیل مسدود شده", "خط 09351112233 من هم قطع شده", False),
+    ("one_phone_line_twice", "خط موبایلم ۰۹۱۲۳۴۵۶۷۸۹ بی دلیل مسدود شده", "سیم کارت 09123456789 قطع است", True),
+    ("two_car_makers_in_finglish", "جریمه دوربین برای پژو پارس من اشتباه ثبت شده", "jarime sorat baraye pride man omade", False),
 ]
 
 
@@ -113,8 +116,10 @@ def _precision_recall(rows):
 
 QUALITY_FLOORS = [
     # (file, minimum pairs, precision floor, recall floor). The holdout pairs were written before tuning and
-    # are never tuned on: a looser floor, an estimate for Persian text we have not seen.
-    ("dedup_pairs.tsv", 150, 0.97, 0.90),
+    # are never tuned on: a looser floor, an estimate for Persian text we have not seen. The tuning pairs hold
+    # eight blind rounds, with misses left on purpose (two relatives' files of one matter: no family facet,
+    # which would split a father's call from his son's SMS): 0.970 / 0.970 on 675 pairs at the last count.
+    ("dedup_pairs.tsv", 600, 0.96, 0.95),
     ("dedup_pairs_holdout.tsv", 40, 0.85, 0.85),
 ]
 

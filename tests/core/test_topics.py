@@ -180,15 +180,15 @@ def test_a_shared_veto_excludes_each_of_its_topics():
 
 
 FACET_CASES = [
-    ("bank", "وام بانک ملت رو نمیدن", "bank_loan", {"bank": {"mellat"}, "loan_matter": {"request"}}),
+    ("bank", "وام بانک ملت رو نمیدن", "bank_loan", {"bank": {"mellat"}, "loan_matter": {"request"}, "banking_matter": {"loan"}}),
     ("premises", "قبض آب مغازه ام زیاد آمده", "water_bill", {"premises": {"shop"}, "bill_matter": {"amount"}}),
     ("premises-spoken-home", "برق خونمون رفته", "electricity_outage", {"premises": {"home"}}),
-    ("loan-instalments", "قسط وام دو بار کسر شده", "bank_loan", {"loan_matter": {"instalments"}}),
+    ("loan-instalments", "قسط وام دو بار کسر شده", "bank_loan", {"loan_matter": {"instalments"}, "banking_matter": {"loan"}}),
     ("illegal-building", "همسایه بدون پروانه طبقه ساخته", "municipal_services", {"municipal_matter": {"illegal_building"}}),
     ("fine-kind", "جریمه پارک دوبل اشتباه ثبت شده", "traffic_fines", {"fine_kind": {"parking"}}),
     ("treatment", "بیمارستان برای سزارین پول زیادی گرفت", "hospital_costs", {"treatment": {"childbirth"}, "hospital_matter": {"bill"}}),
     ("sim-blocked-is-an-outage", "سیم کارتم مسدود شده", "telecom_phone", {"phone_line": {"mobile"}, "phone_matter": {"outage"}}),
-    ("national_code_is_not_bank_melli", "بانک وام نداد کد ملی من", "bank_loan", {}),
+    ("national_code_is_not_bank_melli", "بانک وام نداد کد ملی من", "bank_loan", {"banking_matter": {"loan"}}),
     ("car_model_names_maker", "پراید ثبت نامی تحویل نشده", "car_delivery", {"car_maker": {"saipa"}, "car_matter": {"delivery"}}),
     ("goods_only_for_prices", "نان گران است", "pension", {}),
 ]
