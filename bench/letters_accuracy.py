@@ -59,18 +59,24 @@ def score(sample: Sample, writer: str | None, subject: str | None) -> str:
     return "wrong"
 
 
-BLIND = Path(__file__).resolve().parents[1] / "channels" / "letter" / "testdata" / "blind_letters.jsonl"
+TESTDATA = Path(__file__).resolve().parents[1] / "channels" / "letter" / "testdata"
+BLIND = ("blind_letters.jsonl", "blind_letters_r2.jsonl")
 
 
 def blind() -> None:
-    """The letters written blind (channels/letter/testdata/blind_letters.jsonl), each rendered clean in one
-    of the farsiweb fonts at 200 dpi and read by the pipeline: right, wrong, review. A letter with no valid
-    code is right when it goes to review."""
+    for name in BLIND:
+        blind_set(TESTDATA / name)
+
+
+def blind_set(path: Path) -> None:
+    """Letters written blind (channels/letter/testdata/blind_letters*.jsonl), each rendered clean in one of
+    the farsiweb fonts at 200 dpi and read by the pipeline: right, wrong, review. A letter with no valid code
+    is right when it goes to review."""
     import io
     import json
 
     tally = {"right": 0, "wrong": 0, "review": 0}
-    rows = [json.loads(line) for line in BLIND.read_text(encoding="utf-8").splitlines()]
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     t0 = time.perf_counter()
     for row in rows:
         buf = io.BytesIO()
@@ -83,7 +89,7 @@ def blind() -> None:
         tally[verdict] += 1
         if verdict != "right":
             print(f"  {verdict}: {row['note']}")
-    print(f"{len(rows)} letters written blind, rendered and read: {tally['right']} right, {tally['wrong']} wrong, "
+    print(f"{path.name}: {len(rows)} letters written blind, rendered and read: {tally['right']} right, {tally['wrong']} wrong, "
           f"{tally['review']} to review ({(time.perf_counter() - t0) / len(rows):.1f} s each)")
 
 

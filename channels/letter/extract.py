@@ -23,19 +23,26 @@ SUBJECT = "subject"
 
 # OCR variants of «اینجانب» seen on damaged scans (ن/ت and ب/پ confusions, a dropped letter); the signature
 # block («امضا», «امضاکننده») and «خودم» («کد ملی خودم») also name the writer.
-_WRITER_MARK = re.compile(r"ا?ینجا[نتث]?[بپ]|امضا|این\s*جانب|خودم")
+# («موکل اینجانب» is my client: the subject.)
+_WRITER_MARK = re.compile(r"(?<!موکل\s)(?<!موکل\sا)(?:ا?ینجا[نتث]?[بپ]|این\s*جانب)|امضا|خودم")
 _KIN_WORDS = {
     "فرزند": Relation.CHILD, "پسر": Relation.CHILD, "دختر": Relation.CHILD, "همسر": Relation.SPOUSE,
     "پدر": Relation.FATHER, "مادر": Relation.MOTHER, "برادر": Relation.SIBLING, "خواهر": Relation.SIBLING,
+    "نوه": Relation.OTHER, "عروس": Relation.OTHER, "داماد": Relation.OTHER,
 }
 # «فرزندم» (my child) names a subject; «فرزند حسن» (son of Hasan) is a patronymic and does not.
 # «در خصوص <word>» names the subject even when OCR garbled the kin word (دخترم → دفترم): the word is then
 # matched to the nearest kin word, or the relation is left as "other".
 # «خواهر معلولم», «پسر کوچکم»: the possessive on an adjective after the kin word (a listed adjective: «فرزند
 # ابراهیم» is a patronymic, and many first names end in «م»).
-_KIN_ADJECTIVES = "معلول|بزرگ|کوچک|کوچیک|بیمار|مریض|سالمند|عزیز|ناتوان|نابینا|ناشنوا|جانباز|دانشجو|سرباز|نوزاد"
-_KIN_MARK = re.compile(r"(" + "|".join(_KIN_WORDS) + r")(?:[مه]|\s+(?:" + _KIN_ADJECTIVES + r")(?:تر)?[یم]?م)(?![\w])"
-                       r"|(?:در\s*خصوص|درباره|در\s*مورد)\s+(\w+)")
+# Words that name someone the letter is about without kinship: a lawyer's client, a guardian's ward, the late
+# person whose children or heirs write («فرزندان مرحوم …»; not «فرزند مرحوم …» or «همسر مرحوم …», which
+# describe the writer).
+_KIN_ADJECTIVES = ("معلول|بزرگ|کوچک|کوچیک|بیمار|مریض|سالمند|عزیز|ناتوان|نابینا|ناشنوا|جانباز|دانشجو|سرباز|نوزاد"
+                   "|پیر|مسن|مرحوم")
+_SUBJECT_WORDS = r"موکل|محجور|(?:فرزندان|وراث|ورثه)\s+مرحوم|ملی\s+ایشان"
+_KIN_MARK = re.compile(r"(" + "|".join(_KIN_WORDS) + r")(?:[مه]|مان|مون|\s+(?:" + _KIN_ADJECTIVES + r")(?:تر)?[یم]?م)"
+                       r"(?![\w])|(?:در\s*خصوص|درباره|در\s*مورد)\s+(\w+)|(" + _SUBJECT_WORDS + r")")
 
 
 def kin_relation(word: str) -> Relation:
@@ -91,6 +98,7 @@ class CodeVote:
     relations: Counter = field(default_factory=Counter)
     best_conf: float = 0.0
     first_pos: float = 1e9  # position in the letter (page + fraction), for order when roles are unread
+    labelled: bool = False  # some pass read «کد ملی» (or «ش.م») right before it
 
 
 @dataclass
@@ -118,8 +126,10 @@ class LetterFields:
 _NATIONAL_LABEL = re.compile(r"ملی|(?<!\w)ش\s*\.?\s*م(?!\w)")  # OCR drops the dot of «ش.م»
 _OTHER_LABEL = re.compile(  # the labels that end in «ملی» first: a regex takes the first alternative that matches
     r"بانک\s*ملی|کارت\s*ملی|نهضت\s*ملی|مسکن\s*ملی"
-    r"|[پب]ستی|شناسه|پرونده|بیمه|کارگاه|رهگیری|پیگیری|حساب|سریال|اشتراک|شبا|کارت|دانشجوی|پرداخت|شعبه|شناسنامه"
-    r"|ش\s*\.\s*ش(?!\w)|تلفن|تماس|همراه|موبایل|نامه")
+    r"|[پب]ستی|شناسه|پرونده|بیمه|کارگاه|رهگیری|پیگیری|حساب|سریال|اشتراک|شبا|دانشجوی|پرداخت|شعبه|شناسنامه"
+    r"|ش\s*\.\s*ش(?!\w)|تلفن|تماس|همراه|موبایل|نامه"
+    # any other «شماره …» or «کد …»: «کد پرسنلی», «شماره درخواست», «شماره کارت»
+    r"|(?:شماره|کد)\s*(?!ملی)[\u0622-\u06cc]{2,}")
 
 
 def number_label(text: str, pos: int) -> str | None:
@@ -161,10 +171,11 @@ def code_candidates(text: str) -> list[tuple[str, int]]:
     for match in _DIGIT_RUN.finditer(text):
         if number_label(text, match.start()) == "other":
             continue
-        for digits in _readings(match.group(1)):
-            if len(digits) == 10 and national_code_checksum_ok(digits):
-                found.append((digits, match.start()))
-                break
+        valid = [d for d in dict.fromkeys(_readings(match.group(1))) if len(d) == 10 and national_code_checksum_ok(d)]
+        # A run read as written and with its groups reversed may both pass the check digit: then both are
+        # candidates, and the vote sees two codes where one was written (review, not a guess).
+        grouped = len(re.split(r"[ \-]", match.group(1))) >= 3
+        found += [(d, match.start()) for d in (valid if grouped else valid[:1])]
     return found
 
 
@@ -195,7 +206,7 @@ def role_before(text: str, pos: int, floor: int) -> tuple[str | None, Relation |
     for match in _WRITER_MARK.finditer(window):
         best = max(best or (-1, "", None), (match.start(), WRITER, None), key=lambda t: t[0])
     for match in _KIN_MARK.finditer(window):
-        word = match.group(1) or match.group(2)
+        word = match.group(1) or match.group(2) or match.group(3)
         if best is None or match.start() > best[0]:
             best = (match.start(), SUBJECT, kin_relation(word))
     if best is None:
@@ -237,6 +248,7 @@ def collect(passes: list[PassText]) -> dict[str, CodeVote]:
             if relation:
                 vote.relations[relation] += 1
             vote.best_conf = max(vote.best_conf, p.digit_conf.get(code, 0.0))
+            vote.labelled = vote.labelled or number_label(p.text, pos) == "national"
             vote.first_pos = min(vote.first_pos, p.page + p.y_of(pos))
             floor = pos + 10
     return votes
@@ -315,6 +327,7 @@ def decide(passes: list[PassText], *, final: bool = False) -> LetterFields:
             accepted.append(vote)
     accepted.sort(key=lambda v: v.first_pos)
     writers = [v for v in accepted if v.roles[WRITER] > v.roles[SUBJECT]]
+    marked_writer = bool(writers)
     subjects = [v for v in accepted if v.roles[SUBJECT] > v.roles[WRITER]]
     unknown = [v for v in accepted if v not in writers and v not in subjects]
     # A code whose role no pass could read takes the letter's order: the writer comes first; beside a code
@@ -322,7 +335,10 @@ def decide(passes: list[PassText], *, final: bool = False) -> LetterFields:
     for v in unknown:
         if not writers:
             writers.append(v)
-        elif not subjects and writers and v.first_pos > writers[0].first_pos and _kin_mentioned(passes):
+        elif not subjects and writers and ((marked_writer and v.labelled)
+                                           or v.first_pos > writers[0].first_pos and _kin_mentioned(passes)):
+            # Beside a code the wording marks as the writer's, another under its own «کد ملی» label is a
+            # person's: the one the letter is about. (Two unmarked codes: which is whose is not known.)
             subjects.append(v)
     reasons = fields.reasons
     if len(writers) > 1:
@@ -348,7 +364,7 @@ def decide(passes: list[PassText], *, final: bool = False) -> LetterFields:
         reasons.append("no valid national code read")
     elif not writers and not subjects:
         reasons.append("writer national code not read with certainty")
-    if _kin_mentioned(passes) and not subjects:
+    if _kin_mentioned(passes) and not subjects and slots > n_accepted:
         reasons.append("letter is about a family member whose national code was not read with certainty")
     if slots > n_accepted:
         reasons.append(f"{slots} national code(s) written, {n_accepted} read with certainty")

@@ -89,6 +89,16 @@ CASES = [
          (letter(WRITER).replace("علی احمدی به کد", "علی احمدی فرزند حسن به کد"),) * 2, True, WRITER),
     Case("patronymic ending in «م» «فرزند ابراهیم» is not a subject either",
          (letter(WRITER).replace("علی احمدی به کد", "علی احمدی فرزند ابراهیم به کد"),) * 2, True, WRITER),
+    Case("another «کد …» after the code is not a second code",
+         (letter(WRITER).replace("ساکن شهر یزد", f"کد پرسنلی: {OTHER} ساکن شهر یزد"),) * 2, True, WRITER),
+    Case("a lawyer's client: «موکل اینجانب» names the subject",
+         (letter(None).replace("اینجانب علی احمدی ساکن", f"موکل اینجانب حسن رضایی به شماره ملی {CHILD} ساکن"),) * 2,
+         True, None, CHILD, Relation.OTHER),
+    Case("beside the writer's marked code, another labelled code is the subject's",
+         (letter(WRITER) + f"\nمادر پیرم کد ملی {CHILD}",) * 2, True, WRITER, CHILD, Relation.MOTHER),
+    Case("two codes no wording marks: review, not a guess at whose is whose",
+         ("با سلام\nآقای حسن رضایی به کد ملی " + CHILD + " از اهالی روستا\nمنزل نامبرده تخریب شده\n"
+          "رئیس شورا\nکد ملی: " + WRITER,) * 2, False),
     Case("kin word with an adjective «خواهر معلولم», her code first",
          (letter(None).replace("ساکن شهر یزد", f"ساکن شهر یزد\nخواهر معلولم مریم کد ملی {CHILD}")
           + f"\nاینجانب برادر ایشان کد ملی {WRITER}",) * 2, True, WRITER, CHILD, Relation.SIBLING),
@@ -162,22 +172,26 @@ def test_code_candidates_read_through_print_and_ocr_quirks(text):
     assert [c for c, _ in code_candidates(text)] == [WRITER]
 
 
-BLIND = Path(__file__).parents[3] / "channels" / "letter" / "testdata" / "blind_letters.jsonl"
+TESTDATA = Path(__file__).parents[3] / "channels" / "letter" / "testdata"
 
 
-def test_letters_written_blind():
-    """30 letters written by someone who had not read this code: header and footer blocks, the writer's code
-    after the signature, a relative's code first, «ش.م», codes in groups, postal codes and tracking numbers
-    whose check digit holds. Read as text (two identical passes, no OCR): each is registered under the right
-    writer and subject, or, when it holds no valid code, goes to review. (Rendered and read by Tesseract:
-    `bench/letters_accuracy.py --blind`.)"""
-    rows = [json.loads(line) for line in BLIND.read_text(encoding="utf-8").splitlines()]
+@pytest.mark.parametrize("name, right", [("blind_letters.jsonl", 30), ("blind_letters_r2.jsonl", 28)])
+def test_letters_written_blind(name, right):
+    """Letters written by people who had not read this code: header and footer blocks, the writer's code after
+    the signature, a relative's code first, lawyers, guardians and village councils writing for someone, «ش.م»,
+    codes in groups, postal codes, personnel and tracking numbers whose check digit holds. Read as text (two
+    identical passes, no OCR), none is registered under a wrong identity, and all but the letters whose roles
+    nothing in the wording tells (a council's letter: two unmarked codes) or whose groups read both ways pass the
+    check digit are registered right; a letter with no valid code goes to review. (Rendered and read by Tesseract: `bench/letters_accuracy.py --blind`.)"""
+    rows = [json.loads(line) for line in (TESTDATA / name).read_text(encoding="utf-8").splitlines()]
     assert len(rows) == 30
-    wrong = []
+    got_right, wrong = 0, []
     for row in rows:
         fields = decide(passes("\n".join(row["lines"]), "\n".join(row["lines"])), final=True)
-        want_sure = bool(row["writer"] or row["subject"])
+        want = (row["writer"], row["subject"]) if (row["writer"] or row["subject"]) else None
         got = (fields.writer_national_code, fields.subject_national_code) if fields.sure else None
-        if got != ((row["writer"], row["subject"]) if want_sure else None):
-            wrong.append((row["note"], got, fields.reasons))
+        got_right += got == want
+        if got is not None and got != want:
+            wrong.append((row["note"], got))
     assert wrong == []
+    assert got_right >= right
