@@ -144,6 +144,16 @@ def number_label(text: str, pos: int) -> str | None:
     return "other" if other >= national else "national"
 
 
+def _not_a_code(text: str, pos: int) -> bool:
+    """The number at `pos` is labelled as something else, or stands on a phone line without a «کد ملی» label
+    of its own (OCR may read a line right to left, putting «تلفن:» after the number: «0 9163253781 2 … تلفن:»)."""
+    label = number_label(text, pos)
+    if label == "other":
+        return True
+    line = text[text.rfind("\n", 0, pos) + 1: (text.find("\n", pos) + 1 or len(text) + 1) - 1]
+    return label is None and _PHONE_LINE.search(line) is not None
+
+
 def _readings(run: str) -> list[str]:
     """The ways a run of digits may spell a code: as read; for a run in groups, the groups in reverse order
     (a code typed «۳۰۰-۴۰۷۹۷۰-۴» in a right-to-left paragraph is printed with its groups reversed); and for
@@ -169,7 +179,7 @@ def code_candidates(text: str) -> list[tuple[str, int]]:
     labelled as something else."""
     found = []
     for match in _DIGIT_RUN.finditer(text):
-        if number_label(text, match.start()) == "other":
+        if _not_a_code(text, match.start()):
             continue
         valid = [d for d in dict.fromkeys(_readings(match.group(1))) if len(d) == 10 and national_code_checksum_ok(d)]
         # A run read as written and with its groups reversed may both pass the check digit: then both are
@@ -251,7 +261,19 @@ def collect(passes: list[PassText]) -> dict[str, CodeVote]:
             vote.labelled = vote.labelled or number_label(p.text, pos) == "national"
             vote.first_pos = min(vote.first_pos, p.page + p.y_of(pos))
             floor = pos + 10
-    return votes
+    # A number some pass read under another label (a postal code) is not a code in the passes that read it
+    # alone either (the digit passes read crops of numbers, without their labels).
+    other = _labelled_other(passes)
+    return {code: vote for code, vote in votes.items() if vote.labelled or code not in other}
+
+
+def _labelled_other(passes: list[PassText]) -> set[str]:
+    found: set[str] = set()
+    for p in passes:
+        for match in _DIGIT_RUN.finditer(p.text):
+            if _not_a_code(p.text, match.start()):
+                found.update(_readings(match.group(1)))
+    return found
 
 
 def _most_common(values: list[str]) -> str | None:
