@@ -212,6 +212,8 @@ class PatternMatcher:
         """Pattern ids a text word matches (exact stems and prefixes), memoized: citizens' vocabulary is
         small and repetitive, so after warm-up a word costs one dict look-up."""
         found = self._word_cache.get(word)
+        if found is None and word.isdigit():
+            return ()  # no pattern is a bare number; numbers are many and never repeat, so they are not cached
         if found is None:
             ids: list[int] = []
             keys = word_keys(word)
@@ -263,7 +265,8 @@ class PatternMatcher:
             at = base  # the position of the next word kept (transparent words take none)
             previous = ""
             for word in segment:
-                if previous and (previous[-1] in _NON_JOINING or word[0] == "ه" or len(previous) == 1 or len(word) == 1):
+                if (previous and (previous[-1] in _NON_JOINING or word[0] == "ه" or len(previous) == 1 or len(word) == 1)
+                        and previous.isalpha() and word.isalpha()):  # OCR splits words, not numbers
                     for p in self._split_patterns(previous, word):
                         add(p, at - (previous not in TRANSPARENT))
                 previous = word
@@ -395,6 +398,7 @@ class TopicCatalog:
         self.phone_line_topics = phone_line_topics
         self.topics = topics
         self.facet_defs = facets
+        self._facets_by_topic: dict[str, frozenset[str]] = {}
         groups = []
         for code, t in topics.items():
             if code == OTHER:
@@ -486,9 +490,16 @@ class TopicCatalog:
             facet, value = name.split(":", 1)
             found.setdefault(facet, set()).add(value)
         if topic is not None:
-            applies = {f.name for f in self.facet_defs if not f.topics or topic in f.topics}
+            applies = self._facets_of(topic)
             found = {k: v for k, v in found.items() if k in applies}
         return {k: frozenset(v) for k, v in found.items()}
+
+    def _facets_of(self, topic: str) -> frozenset[str]:
+        applies = self._facets_by_topic.get(topic)
+        if applies is None:
+            applies = self._facets_by_topic[topic] = frozenset(
+                f.name for f in self.facet_defs if not f.topics or topic in f.topics)
+        return applies
 
     def places(self, text: str, topic: str) -> frozenset[str]:
         """The names of the streets, alleys and squares a text names, for topics where a place tells matters
