@@ -68,7 +68,15 @@ class DatabaseLock:
     def release(self) -> None:
         if self._conn is not None:
             try:
-                # Invalidated, not returned to the pool: the session ends, and with it the advisory lock.
+                # Unlocked at once, so a standby can take over now: ending the session alone releases the lock
+                # only when the server gets round to ending the backend (seen late under load). If the
+                # connection is already gone, so is the lock.
+                try:
+                    self._conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": self._key()})
+                    self._conn.commit()
+                except Exception:  # noqa: BLE001
+                    pass
+                # Invalidated, not returned to the pool: the session ends, and with it anything it still held.
                 self._conn.invalidate()
                 self._conn.close()
             finally:
