@@ -11,7 +11,6 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # the emulator lives in tests/
 
-
 from channels.voice.asr import SidecarRecognizer
 from channels.voice.calendar import WorkingCalendar
 from channels.voice.flow import FlowDeps, FlowSettings

@@ -60,8 +60,8 @@ TRANSPARENT = frozenset(fold_token(w) for w in """
 # Letters that do not join the next one: OCR may read the gap after them as a space.
 _NON_JOINING = frozenset("اأإدذرزژو")
 
-_STAR = "qqstarqq"
-_WORD_CACHE_SIZE = 100_000  # stands for «*» while a pattern goes through the tokenizer (which drops punctuation)
+_STAR = "qqstarqq"  # stands for «*» while a pattern goes through the tokenizer (which drops punctuation)
+_WORD_CACHE_SIZE = 100_000
 
 
 @dataclass(frozen=True)

@@ -150,7 +150,8 @@ def _not_a_code(text: str, pos: int) -> bool:
     label = number_label(text, pos)
     if label == "other":
         return True
-    line = text[text.rfind("\n", 0, pos) + 1: (text.find("\n", pos) + 1 or len(text) + 1) - 1]
+    end = text.find("\n", pos)
+    line = text[text.rfind("\n", 0, pos) + 1: end if end >= 0 else len(text)]
     return label is None and _PHONE_LINE.search(line) is not None
 
 

@@ -121,7 +121,7 @@ def _code_spans(text: str, digits: str) -> list[tuple[int, int]]:
 def _strip_codes(text: str, codes: list[str]) -> str:
     text = fold_digits(text)
     for code in codes:
-        digits = code.lstrip("0") if code.startswith("0") else code  # also as written without leading zeros
+        digits = code.lstrip("0")  # also as written without leading zeros
         for start, stop in reversed(_code_spans(text, digits)):
             text = text[:start] + " " + text[stop:]
     text = _CODE_LABEL.sub(" ", text)
@@ -202,7 +202,7 @@ def _national_codes(folded: str) -> list[str]:
     """The valid national codes of a message, less numbers labelled as something else."""
     codes = []
     for code in ident.find_national_codes(folded):
-        spans = _code_spans(folded, code.lstrip("0") if code.startswith("0") else code)
+        spans = _code_spans(folded, code.lstrip("0"))
         if not spans or not all(_labelled_as_other(folded, start) for start, _ in spans):
             codes.append(code)
     return codes

@@ -259,12 +259,10 @@ def parse_code(transcript: str, valid: Callable[[str], bool], length: int = 10) 
             variants.append((1, tokens[i + 1:]))
         if token == "ببخشید" and i and tokens[i - 1] == "نه":  # «نه» is "no" here, not nine
             variants.append((1, tokens[: i - 1] + tokens[i:]))
-    seen: set[str] = set()
-    for changes, reading in sorted(_readings(variants), key=lambda r: r[0])[:_MAX_READINGS]:
+    for _, reading in sorted(_readings(variants), key=lambda r: r[0])[:_MAX_READINGS]:
         digits = "".join(g.digits for g in reading)
-        if digits not in seen and len(digits) == length and valid(digits):
+        if len(digits) == length and valid(digits):
             return digits
-        seen.add(digits)
     return None
 
 
@@ -276,7 +274,7 @@ def _readings(variants: list[tuple[int, list[str]]]):
         split_sets = [frozenset()] + [frozenset({i}) for i in plain.loose]
         split_sets += [frozenset({i, j}) for k, i in enumerate(plain.loose) for j in plain.loose[k + 1:]]
         for splits in split_sets:
-            groups = _read(tokens, splits).groups
+            groups = _read(tokens, splits).groups if splits else plain.groups
             changes = base + len(splits)
             yield changes, groups
             for i, token in enumerate(tokens):
