@@ -29,14 +29,19 @@ KINSHIP: dict[str, Relation] = {
     "همسرم": Relation.SPOUSE, "شوهرم": Relation.SPOUSE, "خانمم": Relation.SPOUSE, "زنم": Relation.SPOUSE,
     "پدرم": Relation.FATHER, "بابام": Relation.FATHER, "مادرم": Relation.MOTHER, "مامانم": Relation.MOTHER,
     "برادرم": Relation.SIBLING, "خواهرم": Relation.SIBLING,
+    "نوه‌ام": Relation.OTHER, "نوه‌م": Relation.OTHER, "نوه ام": Relation.OTHER, "نوه‌ی من": Relation.OTHER,
+    "عروسم": Relation.OTHER, "دامادم": Relation.OTHER,
     "farzandam": Relation.CHILD, "pesaram": Relation.CHILD, "dokhtaram": Relation.CHILD,
     "hamsaram": Relation.SPOUSE, "shoharam": Relation.SPOUSE, "shoharm": Relation.SPOUSE,
     "khanomam": Relation.SPOUSE, "pedaram": Relation.FATHER, "babam": Relation.FATHER,
     "madaram": Relation.MOTHER, "maman": Relation.MOTHER, "mamanam": Relation.MOTHER,
     "baradaram": Relation.SIBLING, "khaharam": Relation.SIBLING,
 }
-_KINSHIP = re.compile(r"(?<![\w\u200c])(" + "|".join(map(re.escape, KINSHIP)) + r")(?![\w\u200c])", re.IGNORECASE)
-FOLLOW_UP_WORDS = ("پیگیری", "پیگیر", "وضعیت", "رهگیری", "peygiri", "peigiri", "rahgiri", "vaziat")
+# A kinship word may carry the colloquial «is» («مال پسرمه»: it is my son's).
+_KINSHIP = re.compile(r"(?<![\w\u200c])(" + "|".join(map(re.escape, KINSHIP)) + r")(?:\u200c?ه)?(?![\w\u200c])",
+                      re.IGNORECASE)
+# «نتیجه» («نتیجه شکایتم چی شد؟») asks after a matter already raised, as «پیگیری» does.
+FOLLOW_UP_WORDS = ("پیگیری", "پیگیر", "وضعیت", "رهگیری", "نتیجه", "peygiri", "peigiri", "rahgiri", "vaziat", "natije")
 # Digit runs for tracking codes and check-digit failures: digits joined by dashes only (a space separates two
 # numbers: «کد 0012345679 1234567891» is two codes, not a 20-digit run).
 _DIGIT_RUN = re.compile(r"(?<!\d)\d(?:-?\d)*(?!\d)")
@@ -44,7 +49,7 @@ _DIGIT_RUN = re.compile(r"(?<!\d)\d(?:-?\d)*(?!\d)")
 _CODE_LABEL = re.compile(
     r"(?:(?:شماره\s*)?(?:کد|کُد)\s*(?:‌|\s)?ملی|شماره\s*(?:‌|\s)?ملی|(?<![\w\u200c])ش\s*\.\s*م(?![\w\u200c])"
     r"|(?<![a-z])(?:kod|code|kode|cod)\s*-?\s*(?:meli|melli|mely|melly)(?![a-z])|(?<![a-z])shomare\s*(?:meli|melli))"
-    r"(?:\s*(?:من|ام|ش))?\s*[:：]?\s*", re.IGNORECASE)
+    r"(?:\s*(?:من|ام|ش)|م)?\s*[:：]?\s*", re.IGNORECASE)
 _TRACKING_LABEL = re.compile(
     r"(?:(?:کد|code|kod)\s*)?(?:" + "|".join(FOLLOW_UP_WORDS) + r")\s*[:：]?\s*", re.IGNORECASE)
 _PUNCT_ONLY = re.compile(r"^[\s\W_]*$")
@@ -53,6 +58,8 @@ _PUNCT_ONLY = re.compile(r"^[\s\W_]*$")
 _OTHER_NUMBER_LABEL = re.compile(
     r"(?:(?:کد|code|kod)\s*(?:پستی|posti)|کدپستی|شناسه\s*(?:قبض|پرداخت)?"
     r"|شماره\s*(?:حساب|کارت|تلفن|تماس|موبایل|همراه|اشتراک|شبا|قبض))\s*(?:من|ام)?\s*[:：]?\s*$", re.IGNORECASE)
+# What may stand right before an older code written without its leading zeros.
+_SHORT_CODE_LEAD = re.compile(r"(?:" + _CODE_LABEL.pattern + "|" + _KINSHIP.pattern + r")\s*[:：]?\s*$", re.IGNORECASE)
 # A national code written in groups after its label: «code melli 576 135 8249».
 _LABELLED_GROUPS = re.compile(r"\d{1,6}(?:[ \-]\d{1,6})+(?!\d)")
 
@@ -198,14 +205,21 @@ def _labelled_as_other(folded: str, start: int) -> bool:
     return _OTHER_NUMBER_LABEL.search(folded, max(0, start - 30), start) is not None
 
 
-def _national_codes(folded: str) -> list[str]:
-    """The valid national codes of a message, less numbers labelled as something else."""
-    codes = []
+def _national_codes(folded: str, runs: list[tuple[int, str]]) -> list[str]:
+    """The valid national codes of a message in order, less numbers labelled as something else; with older
+    codes written without their leading zeros (8 or 9 digits) right after a «کد ملی» label or a kinship word
+    («پدرم 611904810»)."""
+    found = []
     for code in ident.find_national_codes(folded):
         spans = _code_spans(folded, code.lstrip("0"))
         if not spans or not all(_labelled_as_other(folded, start) for start, _ in spans):
-            codes.append(code)
-    return codes
+            found.append((spans[0][0] if spans else 0, code))
+    for start, digits in runs:
+        if len(digits) in (8, 9) and ident.is_valid_national_code(digits) and _SHORT_CODE_LEAD.search(folded[:start]):
+            code = ident.parse_national_code(digits)
+            if all(code != c for _, c in found):
+                found.append((start, code))
+    return [code for _, code in sorted(found)]
 
 
 def _meant_as_code(folded: str, runs: list[tuple[int, str]]) -> bool:
@@ -225,7 +239,7 @@ def decide(sms: InboundSms) -> Decision:
     folded = fold_digits(text)
     runs = _runs(folded)
     tracking, valid_tracking = _tracking_codes(folded, runs)
-    codes = _national_codes(folded)
+    codes = _national_codes(folded, runs)
     lowered = text.lower()
     wants_follow_up = any(word in lowered for word in FOLLOW_UP_WORDS)
     bare = _TRACKING_LABEL.sub("", folded)
