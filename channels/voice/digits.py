@@ -26,8 +26,8 @@ _UNITS = {
     "چهار": 4, "چار": 4,
     "پنج": 5,
     "شش": 6, "شیش": 6,
-    "هفت": 7,
-    "هشت": 8,
+    "هفت": 7, "هف": 7,  # the final «ت» dropped, as said
+    "هشت": 8, "هش": 8,
     "نه": 9, "نُه": 9,
 }
 _TEENS = {
@@ -72,10 +72,19 @@ JOINERS = {"و"}
 FILLERS = {"اِ", "ا", "اه", "اِم", "ام", "اوم", "امم", "خب", "خوب", "یعنی", "ببخشید", "آها", "آهان", "بله",
            "[unk]", "عرض", "کنم", "میشه", "می‌شه", "شماره", "کد", "ملی", "ملیم", "من"}
 
+# Words the parser acts on besides numbers (see parse_code). They are in the recognizer's grammar: a word
+# outside it reaches the parser as [unk], and a correction said on the phone would be lost.
+# Words with which a caller takes back what they just said: «… شصت و پنج، نه ببخشید، شصت و سه»; «یعنی»
+# before saying it again another way.
+_TAKE_BACK = {"ببخشید", "یعنی", "اشتباه"}
+_SAID_AGAIN = {"تکرار", "دوباره"}  # «… تکرار می‌کنم …»: the whole code said twice
+_START_OVER = ("از", "اول")  # «از اول میگم»
+_COUNTED = {"لحظه", "رقم", "رقمی", "رقمیه", "رقمیم"}  # «یه لحظه», «ده رقمی»: a number not of the code
+
 # Every word the grammar may produce: what the Vosk recognizer is limited to.
 GRAMMAR_WORDS: tuple[str, ...] = tuple(sorted(
     set(_UNITS) | set(_TEENS) | set(_TENS) | set(_HUNDREDS) | set(ZERO_WORDS) | set(THOUSAND_WORDS) | JOINERS
-    | REPEAT_WORDS - {"[unk]"}
+    | REPEAT_WORDS | _TAKE_BACK | _SAID_AGAIN | set(_START_OVER) | _COUNTED
 ))
 
 # Places a word fills, per table.
@@ -150,7 +159,7 @@ def _unglue(token: str) -> list[str]:
     for end in range(1, len(token) + 1):
         for start in range(max(0, end - 8), end):
             piece = token[start:end]
-            if best[start] is not None and (piece in _NUMBER_WORDS or piece in JOINERS):
+            if best[start] is not None and (piece in _NUMBER_WORDS or piece in JOINERS or piece in REPEAT_WORDS):
                 if best[end] is None or len(best[start]) + 1 < len(best[end]):
                     best[end] = best[start] + [piece]
     found = best[len(token)]
@@ -236,14 +245,12 @@ def _read(tokens: list[str], splits: frozenset[int] = frozenset()) -> _Reading:
             continue
         elif token not in FILLERS:
             unknown.append(token)
+            close()  # words between two numbers part them («ششصد و هشتاد و چهار، بعدش هزار و …»)
         joined = False
     close()
     return _Reading(tuple(out), tuple(unknown), tuple(loose))
 
 
-# Words with which a caller takes back what they just said: «… شصت و پنج، نه ببخشید، شصت و سه»; «یعنی»
-# before saying it again another way; «از اول» to start over.
-_TAKE_BACK = {"ببخشید", "یعنی", "اشتباه"}
 _MAX_READINGS = 512
 
 
@@ -255,10 +262,20 @@ def parse_code(transcript: str, valid: Callable[[str], bool], length: int = 10) 
     tokens = _tokens(transcript)
     variants = [(0, tokens)]
     for i, token in enumerate(tokens):
-        if token == "اول" and i and tokens[i - 1] == "از":  # start over
+        if i and (tokens[i - 1], token) == _START_OVER:
             variants.append((1, tokens[i + 1:]))
+        if token in _SAID_AGAIN:  # «… تکرار می‌کنم …»: the code said twice, either saying may be the clean one
+            variants += [(1, tokens[:i]), (1, tokens[i + 1:])]
         if token == "ببخشید" and i and tokens[i - 1] == "نه":  # «نه» is "no" here, not nine
-            variants.append((1, tokens[: i - 1] + tokens[i:]))
+            no = i - 1
+            while no and tokens[no - 1] == "نه":  # «نه نه ببخشید»
+                no -= 1
+            variants += [(1, tokens[:no] + tokens[i:]), (1, tokens[i + 1:])]  # the group before, or all, taken back
+    # A number word that counts something other than digits: «یه لحظه», «ده رقمی».
+    counting = [i for i, token in enumerate(tokens[:-1]) if token in _WORD and tokens[i + 1] not in _KNOWN
+                and not tokens[i + 1].isdigit()]
+    if counting:
+        variants.append((1, [t for i, t in enumerate(tokens) if i not in counting]))
     for _, reading in sorted(_readings(variants), key=lambda r: r[0])[:_MAX_READINGS]:
         digits = "".join(g.digits for g in reading)
         if len(digits) == length and valid(digits):
