@@ -24,7 +24,8 @@ SUBJECT = "subject"
 # OCR variants of «اینجانب» seen on damaged scans (ن/ت and ب/پ confusions, a dropped letter); the signature
 # block («امضا», «امضاکننده») and «خودم» («کد ملی خودم») also name the writer.
 # («موکل اینجانب» is my client: the subject.)
-_WRITER_MARK = re.compile(r"(?<!موکل\s)(?<!موکل\sا)(?:ا?ینجا[نتث]?[بپ]|این\s*جانب)|امضا|خودم")
+# The closing («با تشکر») opens the signature block: a code after it is the signer's unless marked otherwise.
+_WRITER_MARK = re.compile(r"(?<!موکل\s)(?<!موکل\sا)(?:ا?ینجا[نتث]?[بپ]|این\s*جانب)|امضا|خودم|با\s*تشکر|با\s*سپاس")
 _KIN_WORDS = {
     "فرزند": Relation.CHILD, "پسر": Relation.CHILD, "دختر": Relation.CHILD, "همسر": Relation.SPOUSE,
     "پدر": Relation.FATHER, "مادر": Relation.MOTHER, "برادر": Relation.SIBLING, "خواهر": Relation.SIBLING,
@@ -41,6 +42,27 @@ _KIN_WORDS = {
 _KIN_ADJECTIVES = ("معلول|بزرگ|کوچک|کوچیک|بیمار|مریض|سالمند|عزیز|ناتوان|نابینا|ناشنوا|جانباز|دانشجو|سرباز|نوزاد"
                    "|پیر|مسن|مرحوم")
 _SUBJECT_WORDS = r"موکل|محجور|(?:فرزندان|وراث|ورثه)\s+مرحوم|ملی\s+ایشان"
+# A third person the letter names before a code: a titled name («همسر آقای …», «به خانم …»), a lawyer's client
+# («به وکالت از»), a child («کودک»), a block headed by whom it describes («مشخصات بیمار:»), a student or patient
+# named by a parent («مادر دانش‌آموز علی …»; but «پدر مشمول: <name>» labels the signer). The writer does not
+# title himself, nor is he a «کودک»; a title before an office is the addressee's. (Not «بیمار», «کارگر» or «دانشجو» alone: «اینجانب دانشجوی …» is the
+# writer; not «از طرف»: «از طرف وراث» signs for a group the writer is in.) Group 1: the writer's kin noun.
+_ADDRESSEE = r"(?:محترم|ریاست|رئیس|رییس|مدیر|وزیر|استاندار|فرماندار|شهردار|دادستان|دکتر)"  # «جناب آقای رییس …»
+_THIRD_PARTY = re.compile(
+    r"(?:(پدر|مادر|همسر|برادر|خواهر|دختر|پسر|فرزند)\s+)?"
+    r"(?:(?<![\w\u200c])(?:آقای|خانم)(?![\w\u200c])(?![^\n]*" + _ADDRESSEE + r")|کودک|به\s*وکالت\s*از"
+    r"|مشخصات\s*(?:بیمار|دانش\s*\u200c?آموز|دانشجو|متوفی|مشمول|کودک|بیمه\s*\u200c?شده)"
+    r"|(?:(?<=پدر\s)|(?<=مادر\s))(?:دانش\s*\u200c?آموز|دانشجو|بیمار|مشمول)(?!\s*:))")
+# The relation of the person named to the writer, from the writer's kin noun before a titled name.
+_SALUTATION = re.compile(r"سلام|احترام")
+_THIRD_PARTY_RELATION = {"پدر": Relation.CHILD, "مادر": Relation.CHILD, "همسر": Relation.SPOUSE,
+                         "برادر": Relation.SIBLING, "خواهر": Relation.SIBLING}
+# People a letter names who are neither its writer nor whom it is about: a guarantor, a witness.
+OTHER_PERSON = "other"
+# The mention runs to the title of the name it introduces: «ضامن اینجانب آقای …» is the guarantor, not the writer
+# nor a titled third person.
+_OTHER_PERSON = re.compile(r"(?:ضامن|کفیل|شاهد|معرف)(?![\w\u200c])(?:\s*\u200c?(?:ام|اینجانب|من))?"
+                           r"(?:\s+(?:آقای|خانم|جناب)(?![\w\u200c]))?")
 _KIN_MARK = re.compile(r"(" + "|".join(_KIN_WORDS) + r")(?:[مه]|مان|مون|\s+(?:" + _KIN_ADJECTIVES + r")(?:تر)?[یم]?م)"
                        r"(?![\w])|(?:در\s*خصوص|درباره|در\s*مورد)\s+(\w+)|(" + _SUBJECT_WORDS + r")")
 
@@ -125,7 +147,7 @@ class LetterFields:
 # and «نهضت ملی» say «ملی» without meaning a national code.
 _NATIONAL_LABEL = re.compile(r"ملی|(?<!\w)ش\s*\.?\s*م(?!\w)")  # OCR drops the dot of «ش.م»
 _OTHER_LABEL = re.compile(  # the labels that end in «ملی» first: a regex takes the first alternative that matches
-    r"بانک\s*ملی|کارت\s*ملی|نهضت\s*ملی|مسکن\s*ملی"
+    r"بانک\s*ملی|کارت\s*ملی|نهضت\s*ملی|مسکن\s*ملی|شناسه\s*ملی"
     r"|[پب]ستی|شناسه|پرونده|بیمه|کارگاه|رهگیری|پیگیری|حساب|سریال|اشتراک|شبا|دانشجوی|پرداخت|شعبه|شناسنامه"
     r"|ش\s*\.\s*ش(?!\w)|تلفن|تماس|همراه|موبایل|نامه"
     # any other «شماره …» or «کد …»: «کد پرسنلی», «شماره درخواست», «شماره کارت»
@@ -134,8 +156,12 @@ _OTHER_LABEL = re.compile(  # the labels that end in «ملی» first: a regex t
 
 def number_label(text: str, pos: int) -> str | None:
     """«national», «other» or None: what the nearest label before the number at `pos` (on its line, within
-    40 characters) says it is."""
-    start = max(text.rfind("\n", 0, pos) + 1, pos - 40)
+    40 characters) says it is; for a number that starts its line, the label may end the line before (a
+    label wrapped away from its number: «… به کد ملی⏎۴۴۴۴۵۸۶۹۷۴ مشمول …»)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    start = max(line_start, pos - 40)
+    if line_start and not text[line_start:pos].strip():
+        start = max(text.rfind("\n", 0, line_start - 1) + 1, line_start - 1 - 40)
     window = text[start:pos]
     national = max((m.end() for m in _NATIONAL_LABEL.finditer(window)), default=-1)
     other = max((m.end() for m in _OTHER_LABEL.finditer(window)), default=-1)
@@ -193,11 +219,12 @@ def code_candidates(text: str) -> list[tuple[str, int]]:
 def code_slots(text: str) -> int:
     """How many national codes the page seems to hold: «کد ملی» followed by digits, or ten-digit runs on
     lines that speak of a code (a code read with a wrong digit still has ten; dates and phones are not)."""
-    by_word = 0
-    for match in _CODE_WORD.finditer(text):
+    labelled = set()  # positions of the numbers: «نهضت ملی مسکن به کد ملی ۴…» labels one number, not two
+    for match in _NATIONAL_LABEL.finditer(text):
         digit = re.search(r"\d", text[match.end(): match.end() + 25])
         if digit and number_label(text, match.end() + digit.start()) == "national":
-            by_word += 1
+            labelled.add(match.end() + digit.start())
+    by_word = len(labelled)
     by_digits = 0
     for line in text.split("\n"):
         if _NOT_CODE_LINE.search(line) or not _CODE_CONTEXT.search(line):
@@ -220,6 +247,16 @@ def role_before(text: str, pos: int, floor: int) -> tuple[str | None, Relation |
         word = match.group(1) or match.group(2) or match.group(3)
         if best is None or match.start() > best[0]:
             best = (match.start(), SUBJECT, kin_relation(word))
+    for match in _THIRD_PARTY.finditer(window):
+        if window.count("\n", match.end()) > 1 or _SALUTATION.search(window, match.end()):
+            # A title before the greeting, or lines away, is the addressee's («جناب آقای رئیس …», however OCR
+            # read it); a person the letter names is named with the code, on its line or the line before.
+            continue
+        if best is None or match.start() > best[0]:
+            best = (match.start(), SUBJECT, _THIRD_PARTY_RELATION.get(match.group(1), Relation.OTHER))
+    for match in _OTHER_PERSON.finditer(window):
+        if best is None or match.end() - 1 > best[0]:
+            best = (match.end() - 1, OTHER_PERSON, None)
     if best is None:
         return None, None
     return best[1], best[2]
@@ -349,6 +386,9 @@ def decide(passes: list[PassText], *, final: bool = False) -> LetterFields:
         if len(vote.passes) >= 2 or (final and vote.best_conf >= SINGLE_PASS_CONF):
             accepted.append(vote)
     accepted.sort(key=lambda v: v.first_pos)
+    # A guarantor's or a witness's code is read and set aside: the letter is neither by nor about them.
+    others = [v for v in accepted if v.roles[OTHER_PERSON] > max(v.roles[WRITER], v.roles[SUBJECT])]
+    accepted = [v for v in accepted if v not in others]
     writers = [v for v in accepted if v.roles[WRITER] > v.roles[SUBJECT]]
     marked_writer = bool(writers)
     subjects = [v for v in accepted if v.roles[SUBJECT] > v.roles[WRITER]]
@@ -382,7 +422,11 @@ def decide(passes: list[PassText], *, final: bool = False) -> LetterFields:
         if rivals and not (len(chosen.passes) >= 3 and all(3 * len(r.passes) <= len(chosen.passes) for r in rivals)):
             reasons.append("passes read different valid national codes for one person")
             break
-    n_accepted = len({v.code for v in writers + subjects})
+    n_accepted = len({v.code for v in writers + subjects + others})
+    if any(v not in writers and v not in subjects for v in accepted):
+        # A code read twice that the wording places nowhere: a third person, or another reading of the same
+        # digits (a grouped code valid both as printed and with its groups reversed).
+        reasons.append("a national code read whose role the letter does not tell")
     if not votes:
         reasons.append("no valid national code read")
     elif not writers and not subjects:
