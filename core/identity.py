@@ -64,15 +64,16 @@ def national_code_check_digit(first_nine: str) -> int:
 
 
 # National codes written inside free text: 10 digits, possibly grouped with spaces or dashes
-# (e.g. «۰۰۱-۲۳۴۵۶۷-۸»), not glued to longer digit runs (phones, tracking codes).
-_CODE_IN_TEXT = re.compile(r"(?<![\d])(\d(?:[ \-]?\d){7,9})(?![\d])")
+# (e.g. «۰۰۱-۲۳۴۵۶۷-۸») or in the card's 3-6-1 groups with dots, not glued to longer digit runs (phones,
+# tracking codes).
+_CODE_IN_TEXT = re.compile(r"(?<![\d.])(\d{3}\.\d{6}\.\d(?![.\d])|\d(?:[ \-]?\d){7,9})(?![\d])")
 
 
 def find_national_codes(text: str) -> list[str]:
     """Every valid national code written in the text, in order, without repeats."""
     found: list[str] = []
     for match in _CODE_IN_TEXT.finditer(fold_digits(text)):
-        candidate = re.sub(r"[ \-]", "", match.group(1))
+        candidate = re.sub(r"[ .\-]", "", match.group(1))
         if len(candidate) == 10 and national_code_checksum_ok(candidate) and candidate not in found:
             found.append(candidate)
     return found

@@ -29,19 +29,27 @@ KINSHIP: dict[str, Relation] = {
     "همسرم": Relation.SPOUSE, "شوهرم": Relation.SPOUSE, "خانمم": Relation.SPOUSE, "زنم": Relation.SPOUSE,
     "پدرم": Relation.FATHER, "بابام": Relation.FATHER, "مادرم": Relation.MOTHER, "مامانم": Relation.MOTHER,
     "برادرم": Relation.SIBLING, "خواهرم": Relation.SIBLING,
+    "داداشم": Relation.SIBLING, "آبجیم": Relation.SIBLING, "ابجیم": Relation.SIBLING,
     "نوه‌ام": Relation.OTHER, "نوه‌م": Relation.OTHER, "نوه ام": Relation.OTHER, "نوه‌ی من": Relation.OTHER,
-    "عروسم": Relation.OTHER, "دامادم": Relation.OTHER,
+    "عروسم": Relation.OTHER, "دامادم": Relation.OTHER, "مادرزنم": Relation.OTHER, "پدرزنم": Relation.OTHER,
+    "مادرشوهرم": Relation.OTHER, "پدرشوهرم": Relation.OTHER, "عموم": Relation.OTHER, "عمه‌ام": Relation.OTHER,
+    "دایی‌ام": Relation.OTHER, "خاله‌ام": Relation.OTHER,
+    # Someone cared for who is not kin: a ward («صغیر»), a neighbour, «ایشان» (he or she, politely).
+    "صغیر": Relation.OTHER, "همسایه‌ام": Relation.OTHER, "همسایم": Relation.OTHER, "ایشان": Relation.OTHER,
+    "ایشون": Relation.OTHER,
     "farzandam": Relation.CHILD, "pesaram": Relation.CHILD, "dokhtaram": Relation.CHILD,
     "hamsaram": Relation.SPOUSE, "shoharam": Relation.SPOUSE, "shoharm": Relation.SPOUSE,
     "khanomam": Relation.SPOUSE, "pedaram": Relation.FATHER, "babam": Relation.FATHER,
     "madaram": Relation.MOTHER, "maman": Relation.MOTHER, "mamanam": Relation.MOTHER,
-    "baradaram": Relation.SIBLING, "khaharam": Relation.SIBLING,
+    "baradaram": Relation.SIBLING, "khaharam": Relation.SIBLING, "dadasham": Relation.SIBLING,
+    "naveam": Relation.OTHER, "nave-am": Relation.OTHER, "naveh-am": Relation.OTHER, "navam": Relation.OTHER,
 }
 # A kinship word may carry the colloquial «is» («مال پسرمه»: it is my son's).
 _KINSHIP = re.compile(r"(?<![\w\u200c])(" + "|".join(map(re.escape, KINSHIP)) + r")(?:\u200c?ه)?(?![\w\u200c])",
                       re.IGNORECASE)
-# «نتیجه» («نتیجه شکایتم چی شد؟») asks after a matter already raised, as «پیگیری» does.
-FOLLOW_UP_WORDS = ("پیگیری", "پیگیر", "وضعیت", "رهگیری", "نتیجه", "peygiri", "peigiri", "rahgiri", "vaziat", "natije")
+# «نتیجه», «چی شد», «به کجا رسید» ask after a matter already raised, as «پیگیری» does.
+FOLLOW_UP_WORDS = ("پیگیری", "پیگیر", "وضعیت", "رهگیری", "نتیجه", "کجا رسید", "چی شد", "چیشد", "peygiri", "peigiri",
+                   "rahgiri", "vaziat", "natije", "chi shod", "koja resid")
 # Digit runs for tracking codes and check-digit failures: digits joined by dashes only (a space separates two
 # numbers: «کد 0012345679 1234567891» is two codes, not a 20-digit run).
 _DIGIT_RUN = re.compile(r"(?<!\d)\d(?:-?\d)*(?!\d)")
@@ -113,7 +121,7 @@ def _code_spans(text: str, digits: str) -> list[tuple[int, int]]:
         while i < end and text[i] == "0":
             i += 1
         for k, digit in enumerate(digits):
-            if k and i + 1 < end and text[i] in " -" and text[i + 1] == digit:
+            if k and i + 1 < end and text[i] in " -." and text[i + 1] == digit:
                 i += 1
             if i < end and text[i] == digit:
                 i += 1
@@ -143,16 +151,22 @@ def without_codes(text: str) -> str:
 
 
 # Words by which the writer means himself.
-SELF_WORDS = ("من", "خودم", "اینجانب", "بنده", "khodam", "injaneb", "bandeh")
+SELF_WORDS = ("من", "خودم", "اینجانب", "بنده", "قیم", "khodam", "injaneb", "bandeh")  # «قیم»: the ward's guardian
 _SELF = re.compile(r"(?<![\w\u200c])(?:" + "|".join(SELF_WORDS) + r")(?![\w\u200c])", re.IGNORECASE)
 _WHOSE = "(" + "|".join(map(re.escape, (*KINSHIP, *SELF_WORDS))) + ")"
 # A label written after its code says so: «X کد ملی مادرم هست», «Y مال خودم.», «Z برای پسرم است». «برای
 # مادرم» alone is not one when more follows («X برای مادرم با کد ملی Y»: on behalf of her, whose code is Y).
 _COPULA = r"\s*(?:هست|است|میباشد|می‌باشد|میشه|هستش)(?![\w\u200c])"
 _LABEL_AFTER = re.compile(
-    r"\s*(?:(?:کد|شماره)\s*(?:‌|\s)?ملی\s*)?(?:"
-    r"(?:مال|ماله|برای|متعلق\s*به|مربوط\s*به)\s*" + _WHOSE + r"(?![\w\u200c])(?:" + _COPULA + r"|\s*(?=[.,،;:!?؟\n]|$))"
+    r"\s*(?:(?:این\s*)?(?:کد|شماره)\s*(?:‌|\s)?ملی\s*)?(?:"
+    r"(?:مال|ماله|برای|متعلق\s*به|مربوط\s*به)\s*" + _WHOSE + r"(?:\u200c?ه(?![\w\u200c])|(?![\w\u200c])(?:" + _COPULA
+    + r"|\s*(?=[.,،;:!?؟\n]|$)))"
     r"|" + _WHOSE + _COPULA + ")", re.IGNORECASE)
+
+
+def _as_code(digits: str) -> str:
+    """A run of digits as the code it may be: an older code without its leading zeros (8 or 9 digits) padded."""
+    return ident.parse_national_code(digits) if len(digits) in (8, 9) and ident.is_valid_national_code(digits) else digits
 
 
 def _whose(word: str) -> str:
@@ -168,7 +182,7 @@ def _code_labels(folded: str, codes: list[str]) -> dict[str, str]:
     labels: dict[str, str] = {}
     previous_end = 0
     for m in _DIGIT_RUN.finditer(folded):
-        digits = m.group(0).replace("-", "")
+        digits = _as_code(m.group(0).replace("-", ""))
         if digits in codes and digits not in labels:
             after = _LABEL_AFTER.match(folded, m.end())
             if after:
@@ -268,8 +282,8 @@ def decide(sms: InboundSms) -> Decision:
         else:  # the nearest code after the first kinship word is that person's
             positions = {code: 0 for code in codes}
             for start, digits in runs:
-                if digits in positions:
-                    positions[digits] = start
+                if _as_code(digits) in positions:
+                    positions[_as_code(digits)] = start
             after = [c for c in codes if positions[c] >= kin.start()]
             subject_code = min(after, key=lambda c: positions[c] - kin.start()) if after else codes[-1]
             caller_code = next(c for c in codes if c != subject_code)

@@ -53,6 +53,12 @@ def test_find_national_codes_in_free_text():
     assert find_national_codes(text) == [VALID, other]
 
 
+def test_find_reads_the_cards_dotted_groups_but_not_decimals_or_dates():
+    dotted = f"{VALID[:3]}.{VALID[3:9]}.{VALID[9]}"
+    assert find_national_codes(f"کد ملی: {persian_digits(dotted)} لطفا پیگیری کنید") == [VALID]
+    assert find_national_codes(f"مبلغ 1.{dotted}") == []
+
+
 def test_find_ignores_longer_digit_runs_and_bad_checksums():
     assert find_national_codes("کد پیگیری 209424725447 و 0012345678") == []
 
