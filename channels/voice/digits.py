@@ -43,7 +43,7 @@ _TEENS = {
     "نوزده": 19,
 }
 _TENS = {
-    "بیست": 20,
+    "بیست": 20, "بیس": 20,
     "سی": 30,
     "چهل": 40, "چل": 40,
     "پنجاه": 50,
@@ -271,11 +271,17 @@ def parse_code(transcript: str, valid: Callable[[str], bool], length: int = 10) 
             while no and tokens[no - 1] == "نه":  # «نه نه ببخشید»
                 no -= 1
             variants += [(1, tokens[:no] + tokens[i:]), (1, tokens[i + 1:])]  # the group before, or all, taken back
+        if token == "نه" and tokens[i + 1: i + 2] == ["نه"] and i + 2 < len(tokens) and tokens[i + 2] in _NUMBER_WORDS:
+            # «… پانزده نه نه چهارده …»: "no, no" before the group said again, or two nines
+            variants.append((1, tokens[:i] + ["ببخشید"] + tokens[i + 2:]))
     # A number word that counts something other than digits: «یه لحظه», «ده رقمی».
-    counting = [i for i, token in enumerate(tokens[:-1]) if token in _WORD and tokens[i + 1] not in _KNOWN
-                and not tokens[i + 1].isdigit()]
+    counting = [i for i, token in enumerate(tokens[:-1]) if token in _WORD and tokens[i + 1] in _COUNTED]
     if counting:
         variants.append((1, [t for i, t in enumerate(tokens) if i not in counting]))
+    # Words the recognizer split («هفت صد») or cut short («شص», «دوازد»).
+    for respelled in (_join_hundreds(tokens), [_complete(t) for t in tokens]):
+        if respelled != tokens:
+            variants.append((1, respelled))
     for _, reading in sorted(_readings(variants), key=lambda r: r[0])[:_MAX_READINGS]:
         digits = "".join(g.digits for g in reading)
         if len(digits) == length and valid(digits):
@@ -283,9 +289,28 @@ def parse_code(transcript: str, valid: Callable[[str], bool], length: int = 10) 
     return None
 
 
+def _join_hundreds(tokens: list[str]) -> list[str]:
+    """«هفت صد» → «هفتصد», «سی صد» → «سیصد»: a hundreds word the recognizer wrote as two."""
+    out: list[str] = []
+    for token in tokens:
+        if token == "صد" and out and out[-1] + token in _HUNDREDS:
+            out[-1] += token
+        else:
+            out.append(token)
+    return out
+
+
+def _complete(token: str) -> str:
+    """An unknown word that begins a number word, as the shortest such word («چها» → «چهار», «شص» → «شصت»)."""
+    if token in _KNOWN or token.isdigit() or len(token) < 2:
+        return token
+    return min((w for w in _NUMBER_WORDS if w.startswith(token)), key=len, default=token)
+
+
 def _readings(variants: list[tuple[int, list[str]]]):
-    """(changes, groups) for each way of reading each token variant: loose joins split (one or two), and
-    the group before a take-back word dropped."""
+    """(changes, groups) for each way of reading each token variant: loose joins split (one or two); the
+    one, two or three groups before a take-back word dropped («دو تا صفر یعنی صفر صفر …»); a group said
+    twice in a row to confirm it read once («سی و سه، بله، سی و سه»)."""
     for base, tokens in variants:
         plain = _read(tokens)
         split_sets = [frozenset()] + [frozenset({i}) for i in plain.loose]
@@ -297,5 +322,9 @@ def _readings(variants: list[tuple[int, list[str]]]):
             for i, token in enumerate(tokens):
                 if token in _TAKE_BACK:
                     before = [k for k, g in enumerate(groups) if g.last < i]
-                    if before:
-                        yield changes + 1, groups[: before[-1]] + groups[before[-1] + 1:]
+                    for dropped in range(1, min(3, len(before)) + 1):
+                        k = before[-dropped]
+                        yield changes + dropped, groups[:k] + groups[before[-1] + 1:]
+            for k in range(1, len(groups)):
+                if len(groups[k].digits) >= 2 and groups[k].digits == groups[k - 1].digits:
+                    yield changes + 1, groups[:k] + groups[k + 1:]
