@@ -45,8 +45,9 @@ _SUBJECT_WORDS = r"موکل|محجور|(?:فرزندان|وراث|ورثه)\s+م
 # A third person the letter names before a code: a titled name («همسر آقای …», «به خانم …»), a lawyer's client
 # («به وکالت از»), a child («کودک»), a block headed by whom it describes («مشخصات بیمار:»), a student or patient
 # named by a parent («مادر دانش‌آموز علی …»; but «پدر مشمول: <name>» labels the signer). The writer does not
-# title himself, nor is he a «کودک»; a title before an office is the addressee's. (Not «بیمار», «کارگر» or «دانشجو» alone: «اینجانب دانشجوی …» is the
-# writer; not «از طرف»: «از طرف وراث» signs for a group the writer is in.) Group 1: the writer's kin noun.
+# title himself, nor is he a «کودک»; a title before an office is the addressee's. (Not «بیمار», «کارگر» or
+# «دانشجو» alone: «اینجانب دانشجوی …» is the writer; not «از طرف»: «از طرف وراث» signs for a group the writer
+# is in.) Group 1: the writer's kin noun.
 _ADDRESSEE = r"(?:محترم|ریاست|رئیس|رییس|مدیر|وزیر|استاندار|فرماندار|شهردار|دادستان|دکتر)"  # «جناب آقای رییس …»
 _THIRD_PARTY = re.compile(
     r"(?:(پدر|مادر|همسر|برادر|خواهر|دختر|پسر|فرزند)\s+)?"
@@ -182,15 +183,17 @@ def _not_a_code(text: str, pos: int) -> bool:
 
 
 def _readings(run: str) -> list[str]:
-    """The ways a run of digits may spell a code: as read; for a run in groups, the groups in reverse order
-    (a code typed «۳۰۰-۴۰۷۹۷۰-۴» in a right-to-left paragraph is printed with its groups reversed); and for
-    eleven digits, without a «0» at either end, which is the Persian comma or full stop beside the number
-    («۵۷۳۲۱۸۱۶۶۰،» is read «05732181660»: the Persian zero is a dot), not a mobile number («09…»); and the
-    groups of the run that make ten or eleven digits."""
+    """The ways a run of digits may spell a code: as read; for a run in the card's 3-6-1 groups, the groups
+    in reverse order (a code typed «۳۰۰-۴۰۷۹۷۰-۴» in a right-to-left paragraph is printed with its groups
+    reversed); and for eleven digits, without a «0» at either end, which is the Persian comma or full stop
+    beside the number («۵۷۳۲۱۸۱۶۶۰،» is read «05732181660»: the Persian zero is a dot), not a mobile number
+    («09…»); and the groups of the run that make ten or eleven digits."""
     groups = re.split(r"[ \-]", run)
     whole = "".join(groups)
     readings = [whole]
-    if len(groups) >= 3:
+    if [len(g) for g in groups] in ([1, 6, 3], [3, 6, 1]):
+        # Only the card's 3-6-1 groups: a garbled run («19342-008 4-1») read backwards is a random number
+        # that passes the check digit one time in eleven.
         readings.append("".join(reversed(groups)))
     # Part of a run: a number beside the code, one space away («07882323497 8»: the code, a comma, an age).
     readings += ["".join(groups[i:j]) for i in range(len(groups)) for j in range(i + 1, len(groups) + 1)

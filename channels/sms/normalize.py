@@ -166,7 +166,9 @@ _LABEL_AFTER = re.compile(
 
 def _as_code(digits: str) -> str:
     """A run of digits as the code it may be: an older code without its leading zeros (8 or 9 digits) padded."""
-    return ident.parse_national_code(digits) if len(digits) in (8, 9) and ident.is_valid_national_code(digits) else digits
+    if len(digits) in (8, 9) and ident.is_valid_national_code(digits):
+        return ident.parse_national_code(digits)
+    return digits
 
 
 def _whose(word: str) -> str:
