@@ -54,8 +54,8 @@ _THIRD_PARTY = re.compile(
     r"(?:(?<![\w\u200c])(?:آقای|خانم)(?![\w\u200c])(?![^\n]*" + _ADDRESSEE + r")|کودک|به\s*وکالت\s*از"
     r"|مشخصات\s*(?:بیمار|دانش\s*\u200c?آموز|دانشجو|متوفی|مشمول|کودک|بیمه\s*\u200c?شده)"
     r"|(?:(?<=پدر\s)|(?<=مادر\s))(?:دانش\s*\u200c?آموز|دانشجو|بیمار|مشمول)(?!\s*:))")
+_SALUTATION = re.compile(r"سلام|احترام")  # the greeting: what comes before it is letterhead and addressee
 # The relation of the person named to the writer, from the writer's kin noun before a titled name.
-_SALUTATION = re.compile(r"سلام|احترام")
 _THIRD_PARTY_RELATION = {"پدر": Relation.CHILD, "مادر": Relation.CHILD, "همسر": Relation.SPOUSE,
                          "برادر": Relation.SIBLING, "خواهر": Relation.SIBLING}
 # People a letter names who are neither its writer nor whom it is about: a guarantor, a witness.
