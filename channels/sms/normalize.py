@@ -222,19 +222,21 @@ def _labelled_as_other(folded: str, start: int) -> bool:
 
 
 def _national_codes(folded: str, runs: list[tuple[int, str]]) -> list[str]:
-    """The valid national codes of a message in order, less numbers labelled as something else; with older
-    codes written without their leading zeros (8 or 9 digits) right after a «کد ملی» label or a kinship word
-    («پدرم 611904810»)."""
+    """The valid national codes of a message in order, less numbers labelled as something else. Older codes
+    are often written without their leading zeros (8 or 9 digits; core pads them): such a number counts right
+    after a «کد ملی» label or a kinship word («پدرم 611904810»), or anywhere when a label is written and no
+    full code is."""
     found = []
     for code in ident.find_national_codes(folded):
         spans = _code_spans(folded, code.lstrip("0"))
         if not spans or not all(_labelled_as_other(folded, start) for start, _ in spans):
             found.append((spans[0][0] if spans else 0, code))
-    for start, digits in runs:
-        if len(digits) in (8, 9) and ident.is_valid_national_code(digits) and _SHORT_CODE_LEAD.search(folded[:start]):
-            code = ident.parse_national_code(digits)
-            if all(code != c for _, c in found):
-                found.append((start, code))
+    short = [(start, _as_code(digits)) for start, digits in runs
+             if len(digits) in (8, 9) and _as_code(digits) != digits]
+    led = [(start, code) for start, code in short if _SHORT_CODE_LEAD.search(folded[:start])]
+    if not found and not led and _CODE_LABEL.search(folded):
+        led = short
+    found += [(start, code) for start, code in led if all(code != c for _, c in found)]
     return [code for _, code in sorted(found)]
 
 
@@ -265,10 +267,6 @@ def decide(sms: InboundSms) -> Decision:
         return FollowUp(valid_tracking[0], codes[0] if codes else None)
     if wants_follow_up and tracking and not codes:
         return FollowUp(None, None)
-    if not codes and _CODE_LABEL.search(text):
-        # Older codes are often written without their leading zeros (8 or 9 digits); after the «کد ملی»
-        # label such a number is the code (core pads it).
-        codes = [ident.parse_national_code(d) for _, d in runs if len(d) in (8, 9) and ident.is_valid_national_code(d)]
     if not codes:
         return InvalidCode(text) if _meant_as_code(folded, runs) else MissingCode(text)
     phone = caller_phone(sms.sender)
