@@ -189,6 +189,8 @@ FACET_CASES = [
      {"fine_kind": {"parking"}, "traffic_service": {"fine"}}),
     ("traffic-service", "مرکز تعویض پلاک نوبت را لغو می‌کند", "traffic_fines", {"traffic_service": {"plate"}}),
     ("tax-matter", "درخواست صدور کد اقتصادی سه ماه است بلاتکلیف مانده", "tax", {"tax_matter": {"registration"}}),
+    ("deed-matter", "سند زمینم گم شده، درخواست سند المثنی دادم", "land_deeds",
+     {"deed_matter": {"duplicate"}, "property_kind": {"plot"}}),
     ("treatment", "بیمارستان برای سزارین پول زیادی گرفت", "hospital_costs", {"treatment": {"childbirth"}, "hospital_matter": {"bill"}}),
     ("sim-blocked-is-an-outage", "سیم کارتم مسدود شده", "telecom_phone", {"phone_line": {"mobile"}, "phone_matter": {"outage"}}),
     ("national_code_is_not_bank_melli", "بانک وام نداد کد ملی من", "bank_loan", {"banking_matter": {"loan"}}),

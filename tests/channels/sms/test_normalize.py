@@ -74,6 +74,8 @@ OTHER = [
      normalize.FollowUp(TC, CODE_A)),
     ("tracking-label-alone", f"کد رهگیری {TC} چی شد؟ هنوز جوابی نیومده", normalize.FollowUp(TC, None)),
     ("finglish-follow-up", f"peygiri code rahgiri {TC} kod meli {CODE_A}", normalize.FollowUp(TC, CODE_A)),
+    ("follow-up-with-an-old-code", f"پیگیری {TC} کد ملی {CODE_A.lstrip('0')}", normalize.FollowUp(TC, CODE_A)),
+    ("follow-up-asked-without-the-word", f"شکایتی که با شماره {TC} ثبت کردم به کجا رسید؟", normalize.FollowUp(TC, None)),
     ("phone-after-plus-is-not-a-tracking-code", "yaraneh ma ghat shode lotfan peygiri konid +989101228918",
      normalize.MissingCode("yaraneh ma ghat shode lotfan peygiri konid +989101228918")),
     ("no-code", "آب محله قطع است", normalize.MissingCode("آب محله قطع است")),
