@@ -66,7 +66,7 @@ def national_code_check_digit(first_nine: str) -> int:
 # National codes written inside free text: 10 digits, possibly grouped with spaces or dashes
 # (e.g. «۰۰۱-۲۳۴۵۶۷-۸») or in the card's 3-6-1 groups with dots, not glued to longer digit runs (phones,
 # tracking codes).
-_CODE_IN_TEXT = re.compile(r"(?<![\d.])(\d{3}\.\d{6}\.\d(?![.\d])|\d(?:[ \-]?\d){7,9})(?![\d])")
+_CODE_IN_TEXT = re.compile(r"(?<![\d])((?<!\.)\d{3}\.\d{6}\.\d(?![.\d])|\d(?:[ \-]?\d){7,9})(?![\d])")
 
 
 def find_national_codes(text: str) -> list[str]:

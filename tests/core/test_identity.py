@@ -57,6 +57,8 @@ def test_find_reads_the_cards_dotted_groups_but_not_decimals_or_dates():
     dotted = f"{VALID[:3]}.{VALID[3:9]}.{VALID[9]}"
     assert find_national_codes(f"کد ملی: {persian_digits(dotted)} لطفا پیگیری کنید") == [VALID]
     assert find_national_codes(f"مبلغ 1.{dotted}") == []
+    # A full stop glued to a code, as on old phones, is not part of a dotted group.
+    assert find_national_codes(f"یارانه ام قطع شده.{VALID}") == [VALID]
 
 
 def test_find_ignores_longer_digit_runs_and_bad_checksums():
