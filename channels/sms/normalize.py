@@ -61,11 +61,14 @@ _CODE_LABEL = re.compile(
 _TRACKING_LABEL = re.compile(
     r"(?:(?:کد|code|kod)\s*)?(?:" + "|".join(FOLLOW_UP_WORDS) + r")\s*[:：]?\s*", re.IGNORECASE)
 _PUNCT_ONLY = re.compile(r"^[\s\W_]*$")
-# A number whose label says it is something else (a postal code, a bill or payment ID, an account, card or
-# phone number) is never a national code, even when its check digit happens to hold («کد پستی ۴۴۱۲۰۱۷۰۱۱»).
+# A number whose label says it is something else (a postal code, a bill or payment ID, an account, card,
+# phone, meter, file, personnel, student or serial number) is never a national code, even when its check
+# digit happens to hold («کد پستی ۴۴۱۲۰۱۷۰۱۱»).
 _OTHER_NUMBER_LABEL = re.compile(
     r"(?:(?:کد|code|kod)\s*(?:پستی|posti)|کدپستی|شناسه\s*(?:قبض|پرداخت)?"
-    r"|شماره\s*(?:حساب|کارت|تلفن|تماس|موبایل|همراه|اشتراک|شبا|قبض))\s*(?:من|ام)?\s*[:：]?\s*$", re.IGNORECASE)
+    r"|(?:شماره|کد)\s*(?:حساب|کارت|تلفن|تماس|موبایل|همراه|اشتراک|شبا|قبض|کنتور|پرونده|پرسنلی|دانشجویی"
+    r"|شناسنامه|سفارش|پلاک|گذرنامه|پاسپورت|سریال|بدنه|شاسی|قرارداد|نامه|کارگاه))"
+    r"\s*(?:من|ام)?\s*[:：]?\s*$", re.IGNORECASE)
 # What may stand right before an older code written without its leading zeros.
 _SHORT_CODE_LEAD = re.compile(r"(?:" + _CODE_LABEL.pattern + "|" + _KINSHIP.pattern + r")\s*[:：]?\s*$", re.IGNORECASE)
 # A national code written in groups after its label: «code melli 576 135 8249».
@@ -183,22 +186,28 @@ def _code_labels(folded: str, codes: list[str]) -> dict[str, str]:
     code are not read again for the next. Codes with neither are left out."""
     labels: dict[str, str] = {}
     previous_end = 0
-    for m in _DIGIT_RUN.finditer(folded):
-        digits = _as_code(m.group(0).replace("-", ""))
-        if digits in codes and digits not in labels:
-            after = _LABEL_AFTER.match(folded, m.end())
-            if after:
-                labels[digits] = _whose(next(g for g in after.groups() if g))
-                previous_end = after.end()
-                continue
-            before = folded[max(previous_end, m.start() - 40):m.start()]
-            # The word nearest the code says whose it is: «پسرم … کد ملی من 00…» is the writer's.
-            marks = [(k.end(), _whose(k.group(1))) for k in _KINSHIP.finditer(before)]
-            marks += [(me.end(), "self") for me in _SELF.finditer(before)]
-            if marks:
-                labels[digits] = max(marks)[1]
-        previous_end = m.end()
+    for start, end, code in _code_places(folded, codes):
+        if code in labels:
+            continue
+        after = _LABEL_AFTER.match(folded, end)
+        if after:
+            labels[code] = _whose(next(g for g in after.groups() if g))
+            previous_end = after.end()
+            continue
+        before = folded[max(previous_end, start - 40):start]
+        # The word nearest the code says whose it is: «پسرم … کد ملی من 00…» is the writer's.
+        marks = [(k.end(), _whose(k.group(1))) for k in _KINSHIP.finditer(before)]
+        marks += [(me.end(), "self") for me in _SELF.finditer(before)]
+        if marks:
+            labels[code] = max(marks)[1]
+        previous_end = end
     return labels
+
+
+def _code_places(folded: str, codes: list[str]) -> list[tuple[int, int, str]]:
+    """Where each code is written (start, end, code), in text order, in whatever grouping it was written
+    («۰۳۰۱۴۳ ۸۸۹۷» too, which no single digit run holds)."""
+    return sorted((start, end, code) for code in codes for start, end in _code_spans(folded, code.lstrip("0")))
 
 
 # A tracking code copied from a receipt or read out is often grouped with spaces: «۶۳۲۱ ۱۹۱۲ ۳۳۶۳».
@@ -281,9 +290,8 @@ def decide(sms: InboundSms) -> Decision:
                                next(c for c in codes if c != subject_code))
         else:  # the nearest code after the first kinship word is that person's
             positions = {code: 0 for code in codes}
-            for start, digits in runs:
-                if _as_code(digits) in positions:
-                    positions[_as_code(digits)] = start
+            for start, _, code in _code_places(folded, codes):  # the last place of each
+                positions[code] = start
             after = [c for c in codes if positions[c] >= kin.start()]
             subject_code = min(after, key=lambda c: positions[c] - kin.start()) if after else codes[-1]
             caller_code = next(c for c in codes if c != subject_code)
