@@ -61,6 +61,12 @@ CASES = [
     ("loan_refused_vs_instalment", "درخواست وام مسکن من رد شد", "قسط وام من دو بار کسر شده", False),
     ("two_phone_lines", "خط موبایلم ۰۹۱۲۳۴۵۶۷۸۹ بی دلیل مسدود شده", "خط 09351112233 من هم قطع شده", False),
     ("one_phone_line_twice", "خط موبایلم ۰۹۱۲۳۴۵۶۷۸۹ بی دلیل مسدود شده", "سیم کارت 09123456789 قطع است", True),
+    ("passport_renewal_vs_lost", "تمدید پاسپورتم سه ماهه طول کشیده", "گذرنامه ام گم شده المثنی میخوام", False),
+    ("water_cut_vs_dirty_water", "آب کوچه ما قطعه", "آب شیر گل آلوده و بوی بد میده", False),
+    ("benefit_unpaid_vs_its_length", "بیمه بیکاریم دو ماهه واریز نشده", "مدت بیمه بیکاری منو کم حساب کردن", False),
+    ("benefit_unpaid_told_twice", "بیمه بیکاریم دو ماهه واریز نشده", "مقرری بیکاری من هنوز برقرار نشده", True),
+    ("hospital_bill_vs_staff_conduct", "بیمارستان برای عمل مادرم پول زیادی گرفت",
+     "پرستار بیمارستان با مادرم بدرفتاری کرد", False),
     ("two_car_makers_in_finglish", "جریمه دوربین برای پژو پارس من اشتباه ثبت شده", "jarime sorat baraye pride man omade", False),
 ]
 
@@ -117,8 +123,8 @@ def _precision_recall(rows):
 QUALITY_FLOORS = [
     # (file, minimum pairs, precision floor, recall floor). The holdout pairs were written before tuning and
     # are never tuned on: a looser floor, an estimate for Persian text we have not seen. The tuning pairs hold
-    # twelve blind rounds, with misses left on purpose (two relatives' files of one matter: no family facet,
-    # which would split a father's call from his son's SMS): 0.968 / 0.962 on 955 pairs at the last count.
+    # thirteen blind rounds, with misses left on purpose (two relatives' files of one matter: no family facet,
+    # which would split a father's call from his son's SMS): 0.968 / 0.963 on 1,025 pairs at the last count.
     ("dedup_pairs.tsv", 600, 0.96, 0.95),
     ("dedup_pairs_holdout.tsv", 40, 0.85, 0.85),
 ]

@@ -59,6 +59,8 @@ CASES = [
     ("water_bill_joined", "آب‌بها زیاد اومده", "water_bill"),
     ("water_bill_misspelled", "قبظ آب زیاده", "water_bill"),
     ("sewage", "فاضلاب کوچه پس زده", "sewage"),
+    ("after_is_not_backing_up", "تقاضای کنتور مجزا به آب و فاضلاب دادم پس از چهار ماه خبری نشد", "water_bill"),
+    ("street_dug_for_gas_pipes", "برای لوله کشی گاز آسفالت کوچه رو کندن و ترمیم نکردن", "roads"),
     ("electricity_outage", "برق خونه رفته", "electricity_outage"),
     ("electricity_bill", "قبض برقم زیاد اومده", "electricity_bill"),
     ("gas_outage", "فشار گاز کمه", "gas_outage"),
