@@ -266,6 +266,8 @@ def parse_code(transcript: str, valid: Callable[[str], bool], length: int = 10) 
             variants.append((1, tokens[i + 1:]))
         if token in _SAID_AGAIN:  # «… تکرار می‌کنم …»: the code said twice, either saying may be the clean one
             variants += [(1, tokens[:i]), (1, tokens[i + 1:])]
+        if token == "یعنی":  # the whole code said again another way: the later saying is meant, if either
+            variants += [(1, tokens[i + 1:]), (1, tokens[:i])]
         if token == "ببخشید" and i and tokens[i - 1] == "نه":  # «نه» is "no" here, not nine
             no = i - 1
             while no and tokens[no - 1] == "نه":  # «نه نه ببخشید»
