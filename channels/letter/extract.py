@@ -30,6 +30,7 @@ _KIN_WORDS = {
     "فرزند": Relation.CHILD, "پسر": Relation.CHILD, "دختر": Relation.CHILD, "همسر": Relation.SPOUSE,
     "پدر": Relation.FATHER, "مادر": Relation.MOTHER, "برادر": Relation.SIBLING, "خواهر": Relation.SIBLING,
     "نوه": Relation.OTHER, "عروس": Relation.OTHER, "داماد": Relation.OTHER,
+    "برادرزاده": Relation.OTHER, "خواهرزاده": Relation.OTHER,
 }
 # «فرزندم» (my child) names a subject; «فرزند حسن» (son of Hasan) is a patronymic and does not.
 # «در خصوص <word>» names the subject even when OCR garbled the kin word (دخترم → دفترم): the word is then
@@ -41,7 +42,7 @@ _KIN_WORDS = {
 # describe the writer).
 _KIN_ADJECTIVES = ("معلول|بزرگ|کوچک|کوچیک|بیمار|مریض|سالمند|عزیز|ناتوان|نابینا|ناشنوا|جانباز|دانشجو|سرباز|نوزاد"
                    "|پیر|مسن|مرحوم")
-_SUBJECT_WORDS = r"موکل|محجور|(?:فرزندان|وراث|ورثه)\s+مرحوم|ملی\s+ایشان"
+_SUBJECT_WORDS = r"موکل|محجور|(?:فرزندان|وراث|ورثه)\s+مرحوم|ملی\s+(?:ایشان|متوف[یا]|مرحوم)"
 # A third person the letter names before a code: a titled name («همسر آقای …», «به خانم …»), a lawyer's client
 # («به وکالت از»), a child («کودک»), a block headed by whom it describes («مشخصات بیمار:»), a student or patient
 # named by a parent («مادر دانش‌آموز علی …»; but «پدر مشمول: <name>» labels the signer). The writer does not
@@ -58,13 +59,15 @@ _SALUTATION = re.compile(r"سلام|احترام")  # the greeting: what comes b
 # The relation of the person named to the writer, from the writer's kin noun before a titled name.
 _THIRD_PARTY_RELATION = {"پدر": Relation.CHILD, "مادر": Relation.CHILD, "همسر": Relation.SPOUSE,
                          "برادر": Relation.SIBLING, "خواهر": Relation.SIBLING}
-# People a letter names who are neither its writer nor whom it is about: a guarantor, a witness.
+# People a letter names who are neither its writer nor whom it is about: a guarantor, a witness, the other
+# party of a contract or a case.
 OTHER_PERSON = "other"
-# The mention runs to the title of the name it introduces: «ضامن اینجانب آقای …» is the guarantor, not the writer
-# nor a titled third person.
-_OTHER_PERSON = re.compile(r"(?:ضامن|کفیل|شاهد|معرف)(?![\w\u200c])(?:\s*\u200c?(?:ام|اینجانب|من))?"
-                           r"(?:\s+(?:آقای|خانم|جناب)(?![\w\u200c]))?")
-_KIN_MARK = re.compile(r"(" + "|".join(_KIN_WORDS) + r")(?:[مه]|مان|مون|\s+(?:" + _KIN_ADJECTIVES + r")(?:تر)?[یم]?م)"
+# The mention runs to the title of the name it introduces, a word or two on: «ضامن اینجانب آقای …», «شاهد
+# ماجرا آقای …» is the guarantor or the witness, not the writer nor a titled third person.
+_OTHER_PERSON = re.compile(r"(?:ضامن|کفیل|شاهد|معرف|طرف\s*(?:قرارداد|دعوا|دعوی|مقابل)|خوانده|متهم)(?![\w\u200c])"
+                           r"(?:\s*\u200c?(?:ام|اینجانب|من))?"
+                           r"(?:(?:\s+[^\s\d]+){0,2}?\s+(?:آقای|خانم|جناب)(?![\w\u200c]))?")
+_KIN_MARK = re.compile(r"(" + "|".join(_KIN_WORDS) + r")(?:[مه]|\s?\u200c?ام|مان|مون|\s+(?:" + _KIN_ADJECTIVES + r")(?:تر)?[یم]?م)"
                        r"(?![\w])|(?:در\s*خصوص|درباره|در\s*مورد)\s+(\w+)|(" + _SUBJECT_WORDS + r")")
 
 
@@ -151,8 +154,9 @@ _OTHER_LABEL = re.compile(  # the labels that end in «ملی» first: a regex t
     r"بانک\s*ملی|کارت\s*ملی|نهضت\s*ملی|مسکن\s*ملی|شناسه\s*ملی"
     r"|[پب]ستی|شناسه|پرونده|بیمه|کارگاه|رهگیری|پیگیری|حساب|سریال|اشتراک|شبا|دانشجوی|پرداخت|شعبه|شناسنامه"
     r"|ش\s*\.\s*ش(?!\w)|تلفن|تماس|همراه|موبایل|نامه"
-    # any other «شماره …» or «کد …»: «کد پرسنلی», «شماره درخواست», «شماره کارت»
-    r"|(?:شماره|کد)\s*(?!م)[\u0622-\u06cc]{2,}")  # not «م…»: «ملی» as OCR misreads it
+    # any other «شماره …» or «کد …»: «کد پرسنلی», «شماره درخواست», «شماره مستمری»; not a short word in «م…»:
+    # «ملی» as OCR misreads it
+    r"|(?:شماره|کد)\s*(?!م[\u0622-\u06cc]{0,3}(?![\u0622-\u06cc]))[\u0622-\u06cc]{2,}")
 
 
 def number_label(text: str, pos: int) -> str | None:
@@ -221,14 +225,17 @@ def code_candidates(text: str) -> list[tuple[str, int]]:
 
 def code_slots(text: str) -> int:
     """How many national codes the page seems to hold: «کد ملی» followed by digits, or ten-digit runs on
-    lines that speak of a code (a code read with a wrong digit still has ten; dates and phones are not)."""
-    labelled = set()  # positions of the numbers: «نهضت ملی مسکن به کد ملی ۴…» labels one number, not two
+    lines that speak of a code (a code read with a wrong digit still has ten; dates and phones are not). One
+    code written twice («کد ملی: ۳۸۰۷۷۸۲۵۷۵» in the header, «۳۸۰-۷۷۸۲۵۷-۵» in the body) is one."""
+    labelled: dict[int, str] = {}  # position -> digits: «نهضت ملی مسکن به کد ملی ۴…» labels one number, not two
     for match in _NATIONAL_LABEL.finditer(text):
         digit = re.search(r"\d", text[match.end(): match.end() + 25])
         if digit and number_label(text, match.end() + digit.start()) == "national":
-            labelled.add(match.end() + digit.start())
-    by_word = len(labelled)
-    by_digits = 0
+            run = _DIGIT_RUN.match(text, match.end() + digit.start())
+            at = match.end() + digit.start()
+            labelled[at] = re.sub(r"[ \-]", "", run.group(1)) if run else f"@{at}"  # a short run: itself
+    by_word = len(set(labelled.values()))
+    by_digits = set()
     for line in text.split("\n"):
         if _NOT_CODE_LINE.search(line) or not _CODE_CONTEXT.search(line):
             continue
@@ -236,8 +243,8 @@ def code_slots(text: str) -> int:
             digits = re.sub(r"[ \-]", "", match.group(1))
             if (len(digits) == 10 and not digits.startswith("09") and not _DATE_LIKE.match(digits)
                     and number_label(line, match.start()) != "other"):
-                by_digits += 1
-    return max(by_word, by_digits)
+                by_digits.add(digits)
+    return max(by_word, len(by_digits))
 
 
 def role_before(text: str, pos: int, floor: int) -> tuple[str | None, Relation | None]:
@@ -265,9 +272,11 @@ def role_before(text: str, pos: int, floor: int) -> tuple[str | None, Relation |
     return best[1], best[2]
 
 
-def line_roles(passes: list[PassText]) -> list[tuple[int, float, str, Relation | None]]:
-    """(page, y, role, relation) of every line where a pass read a role marker before «ملی» or a number:
-    a number read alone (a digit pass) takes the role of the line it sits on."""
+def line_roles(passes: list[PassText]) -> list[tuple[int, float, str, Relation | None, bool]]:
+    """(page, y, role, relation, wraps) of every line where a pass read a role marker before «ملی» or a
+    number: a number read alone (a digit pass) takes the role of the line it sits on; a number that starts
+    its line, of the line above when that one ends with its label (`wraps`: «… همسر اینجانب آقای … به کدملی⏎
+    ۴۸۱-۳۷۹۵۹۱-۹ …», read line by line)."""
     found = []
     for p in passes:
         for index, line in enumerate(p.text.split("\n")):
@@ -276,8 +285,28 @@ def line_roles(passes: list[PassText]) -> list[tuple[int, float, str, Relation |
                 continue
             role, relation = role_before(line, match.start(), 0)
             if role:
-                found.append((p.page, p.line_y[index], role, relation))
+                found.append((p.page, p.line_y[index], role, relation, _LABEL_AT_END.search(line) is not None))
     return found
+
+
+_LABEL_AT_END = re.compile(r"(?:ملی|(?<!\w)ش\s*\.?\s*م)\s*[:：]?\s*$")
+# How far above a number the line holding its wrapped label may start, as a fraction of the page height (a
+# line or two of print).
+_WRAP_REACH = 0.06
+
+
+def _role_by_position(p: PassText, pos: int, roles_by_line) -> tuple[str | None, Relation | None]:
+    """The role of the code at `pos` read from where it stands on the page: the role of its own line in any
+    pass, or, for a code that starts its line, that of the line above that ends with its label."""
+    y = p.y_of(pos)
+    near = [(abs(ly - y), r, rel) for page, ly, r, rel, _ in roles_by_line if page == p.page and abs(ly - y) < 0.012]
+    if not near and not p.text[p.text.rfind("\n", 0, pos) + 1:pos].strip():
+        near = [(y - ly, r, rel) for page, ly, r, rel, wraps in roles_by_line
+                if wraps and page == p.page and 0.012 <= y - ly < _WRAP_REACH]
+    if not near:
+        return None, None
+    _, role, relation = min(near, key=lambda t: t[0])
+    return role, relation
 
 
 def collect(passes: list[PassText]) -> dict[str, CodeVote]:
@@ -290,10 +319,7 @@ def collect(passes: list[PassText]) -> dict[str, CodeVote]:
             vote.passes.add(f"{p.page}:{p.name}")
             role, relation = role_before(p.text, pos, floor)
             if role is None and p.line_y:
-                y = p.y_of(pos)
-                near = [(abs(ly - y), r, rel) for page, ly, r, rel in roles_by_line if page == p.page and abs(ly - y) < 0.012]
-                if near:
-                    _, role, relation = min(near, key=lambda t: t[0])
+                role, relation = _role_by_position(p, pos, roles_by_line)
             if role:
                 vote.roles[role] += 1
             if relation:
