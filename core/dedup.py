@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
 
-from core.identity import is_valid_national_code
+from core.identity import is_amount, is_valid_national_code
 from core.model import Case, CaseStatus
 from core.text import fold_token, match_segments, normalize, stem, words
 from core.topics import OTHER, TopicCatalog, default_catalog, word_keys
@@ -98,7 +98,6 @@ def _similarity(pa: tuple[frozenset[str], frozenset[str]], pb: tuple[frozenset[s
 _PLATE = re.compile(r"(?<!\d)(\d{2})\s*([\u0621-\u06cc])\s*(\d{3})\s*[-–]?\s*(?:ایران)?\s*[-–]?\s*(\d{2})(?!\d)")
 _AFTER_PLATE_WORD = re.compile(r"پلاک\s*((?:\d[\s-]*){3,10})")
 _NUMBER = re.compile(r"(?<!\d)\d{5,}(?!\d)")
-_CURRENCY_AFTER = re.compile(r"\s*(?:ریال|تومان|تومن|هزار|میلیون|میلیارد)")
 _PHONE = re.compile(r"^(?:0098|98|0)?9\d{9}$|^0\d{10}$")
 # A number names the matter only when a word before it says what it numbers: a subscription, a bill ID, a
 # file, a meter, a contract, a deed, a chassis, within a few words before it («پرونده درخواست انشعاب گاز به
@@ -123,7 +122,7 @@ def identifiers(text: str) -> frozenset[str]:
     plates = {p.split(":", 1)[1] for p in found}
     for m in _NUMBER.finditer(text):
         number = m.group()
-        if number.endswith("000") or _CURRENCY_AFTER.match(text, m.end()) or _PHONE.match(number):
+        if number.endswith("000") or is_amount(text, m.end()) or _PHONE.match(number):
             continue
         if len(number) == 10 and is_valid_national_code(number):
             continue

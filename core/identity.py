@@ -69,12 +69,23 @@ def national_code_check_digit(first_nine: str) -> int:
 _CODE_IN_TEXT = re.compile(r"(?<![\d])((?<!\.)\d{3}\.\d{6}\.\d(?![.\d])|\d(?:[ \-]?\d){7,9})(?![\d])")
 
 
+# A number followed by a unit of money is an amount («۱۵۰۰۰۰۰۰۰۰ ریال»), whatever its check digit says.
+CURRENCY_AFTER = re.compile(r"\s*(?:ریال|تومان|تومن|هزار|میلیون|میلیارد|rial|toman|tomen)", re.IGNORECASE)
+
+
+def is_amount(text: str, end: int) -> bool:
+    """Whether the number that ends at `end` in `text` is followed by a unit of money."""
+    return CURRENCY_AFTER.match(text, end) is not None
+
+
 def find_national_codes(text: str) -> list[str]:
-    """Every valid national code written in the text, in order, without repeats."""
+    """Every valid national code written in the text, in order, without repeats (not amounts of money)."""
     found: list[str] = []
-    for match in _CODE_IN_TEXT.finditer(fold_digits(text)):
+    text = fold_digits(text)
+    for match in _CODE_IN_TEXT.finditer(text):
         candidate = re.sub(r"[ .\-]", "", match.group(1))
-        if len(candidate) == 10 and national_code_checksum_ok(candidate) and candidate not in found:
+        if (len(candidate) == 10 and national_code_checksum_ok(candidate) and candidate not in found
+                and not is_amount(text, match.end())):
             found.append(candidate)
     return found
 

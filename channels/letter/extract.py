@@ -14,7 +14,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from core.errors import InvalidPhone
-from core.identity import national_code_checksum_ok, parse_phone
+from core.identity import is_amount, national_code_checksum_ok, parse_phone
 from core.model import Relation
 from core.text import normalize
 
@@ -176,10 +176,12 @@ def number_label(text: str, pos: int) -> str | None:
 
 
 def _not_a_code(text: str, pos: int) -> bool:
-    """The number at `pos` is labelled as something else, or stands on a phone line without a «کد ملی» label
-    of its own (OCR may read a line right to left, putting «تلفن:» after the number: «0 9163253781 2 … تلفن:»)."""
+    """The number at `pos` is labelled as something else, is an amount of money («… ۱۵۰۰۰۰۰۰۰۰ ریال»), or
+    stands on a phone line without a «کد ملی» label of its own (OCR may read a line right to left, putting
+    «تلفن:» after the number: «0 9163253781 2 … تلفن:»)."""
     label = number_label(text, pos)
-    if label == "other":
+    run = _DIGIT_RUN.match(text, pos)
+    if label == "other" or (run is not None and is_amount(text, run.end())):
         return True
     end = text.find("\n", pos)
     line = text[text.rfind("\n", 0, pos) + 1: end if end >= 0 else len(text)]

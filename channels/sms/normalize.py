@@ -37,6 +37,8 @@ KINSHIP: dict[str, Relation] = {
     # Someone cared for who is not kin: a ward («صغیر»), a neighbour, «ایشان» (he or she, politely).
     "صغیر": Relation.OTHER, "همسایه‌ام": Relation.OTHER, "همسایم": Relation.OTHER, "ایشان": Relation.OTHER,
     "ایشون": Relation.OTHER,
+    "والده‌ام": Relation.MOTHER, "والده": Relation.MOTHER, "والدم": Relation.FATHER, "پدربزرگم": Relation.OTHER,
+    "مادربزرگم": Relation.OTHER,
     "farzandam": Relation.CHILD, "pesaram": Relation.CHILD, "dokhtaram": Relation.CHILD,
     "hamsaram": Relation.SPOUSE, "shoharam": Relation.SPOUSE, "shoharm": Relation.SPOUSE,
     "khanomam": Relation.SPOUSE, "pedaram": Relation.FATHER, "babam": Relation.FATHER,
@@ -44,6 +46,17 @@ KINSHIP: dict[str, Relation] = {
     "baradaram": Relation.SIBLING, "khaharam": Relation.SIBLING, "dadasham": Relation.SIBLING,
     "naveam": Relation.OTHER, "nave-am": Relation.OTHER, "naveh-am": Relation.OTHER, "navam": Relation.OTHER,
 }
+# A kin noun with an adjective that carries the «my»: «پسر بزرگم», «مادر پیرم», «همسر مرحومم» («پدر بزرگم» and
+# «مادر بزرگم» are grandparents).
+_KIN_NOUNS = {"فرزند": Relation.CHILD, "پسر": Relation.CHILD, "دختر": Relation.CHILD, "همسر": Relation.SPOUSE,
+              "شوهر": Relation.SPOUSE, "پدر": Relation.FATHER, "مادر": Relation.MOTHER, "برادر": Relation.SIBLING,
+              "خواهر": Relation.SIBLING, "نوه": Relation.OTHER}
+_KIN_ADJECTIVES = ("بزرگ", "کوچک", "کوچیک", "معلول", "بیمار", "مریض", "پیر", "سالمند", "مرحوم", "خدابیامرز",
+                   "عزیز", "جانباز", "دانشجو", "سرباز", "نوزاد", "ناتوان", "نابینا", "ناشنوا", "کوچکتر", "بزرگتر")
+for _noun, _relation in _KIN_NOUNS.items():
+    for _adjective in _KIN_ADJECTIVES:
+        grand = _adjective == "بزرگ" and _noun in ("پدر", "مادر")
+        KINSHIP.setdefault(f"{_noun} {_adjective}م", Relation.OTHER if grand else _relation)
 # A kinship word may carry the colloquial «is» («مال پسرمه»: it is my son's).
 _KINSHIP = re.compile(r"(?<![\w\u200c])(" + "|".join(map(re.escape, KINSHIP)) + r")(?:\u200c?ه)?(?![\w\u200c])",
                       re.IGNORECASE)
@@ -226,22 +239,26 @@ def _tracking_codes(folded: str, runs: list[tuple[int, str]]) -> tuple[list[str]
     return candidates, valid
 
 
-def _labelled_as_other(folded: str, start: int) -> bool:
-    return _OTHER_NUMBER_LABEL.search(folded, max(0, start - 30), start) is not None
+def _not_a_code(folded: str, start: int) -> bool:
+    """The number at `start` is labelled as something else, or is an amount of money («۱۲۰۰۰۰۰۰ ریال»)."""
+    if _OTHER_NUMBER_LABEL.search(folded, max(0, start - 30), start) is not None:
+        return True
+    run = _DIGIT_RUN.match(folded, start)
+    return run is not None and ident.is_amount(folded, run.end())
 
 
 def _national_codes(folded: str, runs: list[tuple[int, str]]) -> list[str]:
-    """The valid national codes of a message in order, less numbers labelled as something else. Older codes
-    are often written without their leading zeros (8 or 9 digits; core pads them): such a number counts right
-    after a «کد ملی» label or a kinship word («پدرم 611904810»), or anywhere when a label is written and no
-    full code is."""
+    """The valid national codes of a message in order, less numbers labelled as something else and amounts.
+    Older codes are often written without their leading zeros (8 or 9 digits; core pads them): such a number
+    counts right after a «کد ملی» label or a kinship word («پدرم 611904810»), or anywhere when a label is
+    written and no full code is."""
     found = []
     for code in ident.find_national_codes(folded):
         spans = _code_spans(folded, code.lstrip("0"))
-        if not spans or not all(_labelled_as_other(folded, start) for start, _ in spans):
+        if not spans or not all(_not_a_code(folded, start) for start, _ in spans):
             found.append((spans[0][0] if spans else 0, code))
     short = [(start, _as_code(digits)) for start, digits in runs
-             if len(digits) in (8, 9) and _as_code(digits) != digits]
+             if len(digits) in (8, 9) and _as_code(digits) != digits and not _not_a_code(folded, start)]
     led = [(start, code) for start, code in short if _SHORT_CODE_LEAD.search(folded[:start])]
     if not found and not led and _CODE_LABEL.search(folded):
         led = short
@@ -252,7 +269,7 @@ def _national_codes(folded: str, runs: list[tuple[int, str]]) -> list[str]:
 def _meant_as_code(folded: str, runs: list[tuple[int, str]]) -> bool:
     """Whether the message holds a number meant as a national code (9–10 digits, not labelled as something
     else), or digits in groups right after a «کد ملی» label: then a code that fails its check was given."""
-    if any(len(digits) in (9, 10) and not _labelled_as_other(folded, start) for start, digits in runs):
+    if any(len(digits) in (9, 10) and not _not_a_code(folded, start) for start, digits in runs):
         return True
     for label in _CODE_LABEL.finditer(folded):
         groups = _LABELLED_GROUPS.match(folded, label.end())

@@ -65,6 +65,13 @@ def test_find_ignores_longer_digit_runs_and_bad_checksums():
     assert find_national_codes("کد پیگیری 209424725447 و 0012345678") == []
 
 
+def test_an_amount_of_money_is_not_a_code_whatever_its_check_digit():
+    assert find_national_codes("مبلغ ۱۵۰۰۰۰۰۰۰۰ ریال تایید شد") == []  # 1500000000 passes the check digit
+    assert find_national_codes("1500000000 toman") == []
+    assert find_national_codes(f"کد ملی {VALID} ریال بابت یارانه کم شده") == []  # glued to «ریال»: an amount
+    assert find_national_codes(f"کد ملی {VALID} مبلغ ۲۰۰ هزار تومان") == [VALID]
+
+
 @pytest.mark.parametrize(
     "raw, expected",
     [

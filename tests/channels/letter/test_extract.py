@@ -124,6 +124,8 @@ CASES = [
           + " قطع شده\nبا تشکر\nکد ملی قیم: " + WRITER,) * 2, True, WRITER, CHILD, Relation.OTHER),
     Case("one code written twice, plain and in groups, is one code",
          (letter(WRITER) + f"\nکد ملی بنده {WRITER[:3]}-{WRITER[3:9]}-{WRITER[9]} میباشد",) * 2, True, WRITER),
+    Case("an amount of money whose check digit holds is not a code",
+         (letter(None) + f"\nمبلغ {OTHER} ریال پرداخت شده است",) * 2, False),
     Case("a pension number whose check digit holds is not a code",
          (letter(None) + f"\nشماره مستمری: {OTHER}",) * 2, False),
 ]
