@@ -39,10 +39,12 @@ _KIN_WORDS = {
 # ابراهیم» is a patronymic, and many first names end in «م»).
 # Words that name someone the letter is about without kinship: a lawyer's client, a guardian's ward, the late
 # person whose children or heirs write («فرزندان مرحوم …»; not «فرزند مرحوم …» or «همسر مرحوم …», which
-# describe the writer).
+# describe the writer); a code labelled as the late person's, a patient's, a student's, a conscript's or a
+# client's of a welfare office («کد ملی متوفی», «کد ملی بیمار», «کد ملی دانش‌آموز», «کد ملی مددجو»).
 _KIN_ADJECTIVES = ("معلول|بزرگ|کوچک|کوچیک|بیمار|مریض|سالمند|عزیز|ناتوان|نابینا|ناشنوا|جانباز|دانشجو|سرباز|نوزاد"
                    "|پیر|مسن|مرحوم")
-_SUBJECT_WORDS = r"موکل|محجور|(?:فرزندان|وراث|ورثه)\s+مرحوم|ملی\s+(?:ایشان|متوف[یا]|مرحوم)"
+_SUBJECT_WORDS = (r"موکل|محجور|(?:فرزندان|وراث|ورثه)\s+مرحوم"
+                  r"|ملی\s+(?:ایشان|نامبرده|متوف[یا]|مرحوم|بیمار|مددجو|مشمول|دانش\s*\u200c?آموز|دانشجو)")
 # A third person the letter names before a code: a titled name («همسر آقای …», «به خانم …»), a lawyer's client
 # («به وکالت از»), a child («کودک»), a block headed by whom it describes («مشخصات بیمار:»), a student or patient
 # named by a parent («مادر دانش‌آموز علی …»; but «پدر مشمول: <name>» labels the signer). The writer does not
@@ -213,7 +215,7 @@ def _readings(run: str) -> list[str]:
 def code_candidates(text: str) -> list[tuple[str, int]]:
     """(ten digits, position) for every checksum-valid national code in normalized text, less numbers
     labelled as something else."""
-    found = []
+    found: list[tuple[str, int]] = []
     for match in _DIGIT_RUN.finditer(text):
         if _not_a_code(text, match.start()):
             continue
@@ -222,7 +224,17 @@ def code_candidates(text: str) -> list[tuple[str, int]]:
         # candidates, and the vote sees two codes where one was written (review, not a guess).
         grouped = len(re.split(r"[ \-]", match.group(1))) >= 3
         found += [(d, match.start()) for d in (valid if grouped else valid[:1])]
+    # A code the line end cut in two after its «کد ملی» label («با کدملی ۳۶۱۱۸۶⏎۹۷۵۹ فرزند …»), as a
+    # handwritten or narrow letter wraps it.
+    for match in _SPLIT_RUN.finditer(text):
+        digits = match.group(1) + match.group(2)
+        if (len(digits) == 10 and national_code_checksum_ok(digits)
+                and number_label(text, match.start()) == "national" and not _not_a_code(text, match.start())):
+            found.append((digits, match.start()))
     return found
+
+
+_SPLIT_RUN = re.compile(r"(?<![\d\-])(\d{2,8})[ \t]*\n[ \t]*(\d{2,8})(?![\d\-])")
 
 
 def code_slots(text: str) -> int:
