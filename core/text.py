@@ -172,6 +172,10 @@ def stem(word: str) -> str:
 
 # Sentence ends: a topic phrase's words must meet inside one sentence (commas do not break it).
 _SEGMENT_BREAK = re.compile(r"[.!?؟؛;\n]+")
+# Single letters joined by dots are one abbreviation, not sentences: «ت.گ» (the caller, in an operator's
+# note), «ش.م», «ج.ا.ا». Read apart, a stranded letter would be glued to the next word as OCR splits are
+# («ت.گ از …» is not «گاز»).
+_DOTTED_LETTERS = re.compile(r"(?<![\w.])[^\W\d_](?:\.[^\W\d_])+(?![\w])")
 # Affixes written detached (space instead of ZWNJ) that belong to the neighbouring word.
 _GLUE_TO_NEXT = frozenset({"می", "نمی", "بی"})
 _GLUE_TO_PREVIOUS = frozenset({
@@ -198,7 +202,8 @@ def match_segments(text: str) -> list[list[str]]:
     out: list[list[str]] = []
     # The marks are folded on the whole text at once (normalize leaves ZWNJ only between letters); lower case
     # per word, as fold_token does (lowering a whole text can split a word: «İ» becomes two characters).
-    for clause in _SEGMENT_BREAK.split(_fold_marks(normalize(text))):
+    folded = _DOTTED_LETTERS.sub(lambda m: m.group(0).replace(".", ""), _fold_marks(normalize(text)))
+    for clause in _SEGMENT_BREAK.split(folded):
         raw = [t.lower() for t in _WORD.findall(clause)]
         tokens: list[str] = []
         glue_next = False

@@ -65,6 +65,8 @@ CASES = [
     ("burst_main_is_an_outage", "لوله اصلی آب سر کوچه ترکیده سه روزه کسی نیومده", "water_outage"),
     ("leachate_is_not_a_tap", "شیرابه مخزن سر کوچه راه افتاده", "garbage"),
     ("rent_deposit_is_not_a_hospital_deposit", "وام ودیعه مسکن برای پول پیش خونه اجاره ای رو نمیدن", "bank_loan"),
+    ("operator_abbreviation_is_not_gas", "ت.گ از تاخیر در صدور کارت ملی هوشمند شاکی است", OTHER),
+    ("finglish_no_gas", "gaz nadarim az dishab", "gas_outage"),
     ("a_card_is_not_work", "با کارت ملی پدرم از فروشگاه طرف قرارداد خرید نمیشه", "kalabarg"),
     ("electricity_outage", "برق خونه رفته", "electricity_outage"),
     ("electricity_bill", "قبض برقم زیاد اومده", "electricity_bill"),
