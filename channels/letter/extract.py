@@ -44,7 +44,7 @@ _KIN_WORDS = {
 _KIN_ADJECTIVES = ("معلول|بزرگ|کوچک|کوچیک|بیمار|مریض|سالمند|عزیز|ناتوان|نابینا|ناشنوا|جانباز|دانشجو|سرباز|نوزاد"
                    "|پیر|مسن|مرحوم")
 _SUBJECT_WORDS = (r"موکل|محجور|(?:فرزندان|وراث|ورثه)\s+مرحوم"
-                  r"|ملی\s+(?:ایشان|نامبرده|متوف[یا]|مرحوم|بیمار|مددجو|مشمول|دانش\s*\u200c?آموز|دانشجو)")
+                  r"|ملی\s+(?:ایشان|نامبرده|متوف[یا]|مرحوم|بیمار|مددجو|مشمول|دانش\s*\u200c?[آا]موز|دانشجو)")
 # A third person the letter names before a code: a titled name («همسر آقای …», «به خانم …»), a lawyer's client
 # («به وکالت از»), a child («کودک»), a block headed by whom it describes («مشخصات بیمار:»), a student or patient
 # named by a parent («مادر دانش‌آموز علی …»; but «پدر مشمول: <name>» labels the signer). The writer does not
@@ -54,9 +54,9 @@ _SUBJECT_WORDS = (r"موکل|محجور|(?:فرزندان|وراث|ورثه)\s+�
 _ADDRESSEE = r"(?:محترم|ریاست|رئیس|رییس|مدیر|وزیر|استاندار|فرماندار|شهردار|دادستان|دکتر)"  # «جناب آقای رییس …»
 _THIRD_PARTY = re.compile(
     r"(?:(پدر|مادر|همسر|برادر|خواهر|دختر|پسر|فرزند)\s+)?"
-    r"(?:(?<![\w\u200c])(?:آقای|خانم)(?![\w\u200c])(?![^\n]*" + _ADDRESSEE + r")|کودک|به\s*وکالت\s*از"
-    r"|مشخصات\s*(?:بیمار|دانش\s*\u200c?آموز|دانشجو|متوفی|مشمول|کودک|بیمه\s*\u200c?شده)"
-    r"|(?:(?<=پدر\s)|(?<=مادر\s))(?:دانش\s*\u200c?آموز|دانشجو|بیمار|مشمول)(?!\s*:))")
+    r"(?:(?<![\w\u200c])(?:[آا]قای|خانم)(?![\w\u200c])(?![^\n]*" + _ADDRESSEE + r")|کودک|به\s*وکالت\s*از"
+    r"|مشخصات\s*(?:بیمار|دانش\s*\u200c?[آا]موز|دانشجو|متوفی|مشمول|کودک|بیمه\s*\u200c?شده)"
+    r"|(?:(?<=پدر\s)|(?<=مادر\s))(?:دانش\s*\u200c?[آا]موز|دانشجو|بیمار|مشمول)(?!\s*:))")
 _SALUTATION = re.compile(r"سلام|احترام")  # the greeting: what comes before it is letterhead and addressee
 # The relation of the person named to the writer, from the writer's kin noun before a titled name.
 _THIRD_PARTY_RELATION = {"پدر": Relation.CHILD, "مادر": Relation.CHILD, "همسر": Relation.SPOUSE,
@@ -68,7 +68,7 @@ OTHER_PERSON = "other"
 # ماجرا آقای …» is the guarantor or the witness, not the writer nor a titled third person.
 _OTHER_PERSON = re.compile(r"(?:ضامن|کفیل|شاهد|معرف|طرف\s*(?:قرارداد|دعوا|دعوی|مقابل)|خوانده|متهم)(?![\w\u200c])"
                            r"(?:\s*\u200c?(?:ام|اینجانب|من))?"
-                           r"(?:(?:\s+[^\s\d]+){0,2}?\s+(?:آقای|خانم|جناب)(?![\w\u200c]))?")
+                           r"(?:(?:\s+[^\s\d]+){0,2}?\s+(?:[آا]قای|خانم|جناب)(?![\w\u200c]))?")
 _KIN_MARK = re.compile(r"(" + "|".join(_KIN_WORDS) + r")(?:[مه]|\s?\u200c?ام|مان|مون|\s+(?:" + _KIN_ADJECTIVES + r")(?:تر)?[یم]?م)"
                        r"(?![\w])|(?:در\s*خصوص|درباره|در\s*مورد)\s+(\w+)|(" + _SUBJECT_WORDS + r")")
 

@@ -102,6 +102,9 @@ CASES = [
     Case("a titled name is a third person: the council head writes about «آقای …»",
          ("با سلام\nآقای حسن رضایی به کد ملی " + CHILD + " از اهالی روستا\nیارانه نامبرده قطع شده\n"
           "رئیس شورا\nکد ملی: " + WRITER,) * 2, True, WRITER, CHILD, Relation.OTHER),
+    Case("a title OCR read without its madda («اقای») is still a title",
+         ("با سلام\nاینجانب همسر زندانی اقای رحمان قادری\n(" + CHILD + ") هستم و یارانه نداریم\n"
+          "با تشکر - گلاله",) * 2, True, None, CHILD, Relation.OTHER),
     Case("the writer describes himself by his kin: «اینجانب همسر آقای …» names the husband",
          ("با سلام\nاینجانب زهرا نظری همسر آقای حسن یوسفی به شماره ملی " + CHILD + "\nیارانه ایشان قطع شده\n"
           "با تشکر\nزهرا نظری",) * 2, True, None, CHILD, Relation.SPOUSE),
