@@ -70,12 +70,12 @@ _CODE_IN_TEXT = re.compile(r"(?<![\d])((?<!\.)\d{3}\.\d{6}\.\d(?![.\d])|\d(?:[ \
 
 
 # A number followed by a unit of money is an amount («۱۵۰۰۰۰۰۰۰۰ ریال»), whatever its check digit says.
-CURRENCY_AFTER = re.compile(r"\s*(?:ریال|تومان|تومن|هزار|میلیون|میلیارد|rial|toman|tomen)", re.IGNORECASE)
+_CURRENCY_AFTER = re.compile(r"\s*(?:ریال|تومان|تومن|هزار|میلیون|میلیارد|rial|toman|tomen)", re.IGNORECASE)
 
 
 def is_amount(text: str, end: int) -> bool:
     """Whether the number that ends at `end` in `text` is followed by a unit of money."""
-    return CURRENCY_AFTER.match(text, end) is not None
+    return _CURRENCY_AFTER.match(text, end) is not None
 
 
 def find_national_codes(text: str) -> list[str]:

@@ -202,7 +202,9 @@ def match_segments(text: str) -> list[list[str]]:
     out: list[list[str]] = []
     # The marks are folded on the whole text at once (normalize leaves ZWNJ only between letters); lower case
     # per word, as fold_token does (lowering a whole text can split a word: «İ» becomes two characters).
-    folded = _DOTTED_LETTERS.sub(lambda m: m.group(0).replace(".", ""), _fold_marks(normalize(text)))
+    folded = _fold_marks(normalize(text))
+    if "." in folded:
+        folded = _DOTTED_LETTERS.sub(lambda m: m.group(0).replace(".", ""), folded)
     for clause in _SEGMENT_BREAK.split(folded):
         raw = [t.lower() for t in _WORD.findall(clause)]
         tokens: list[str] = []
