@@ -244,12 +244,14 @@ def code_slots(text: str) -> int:
     labelled: dict[int, str] = {}  # position -> digits: «نهضت ملی مسکن به کد ملی ۴…» labels one number, not two
     for match in _NATIONAL_LABEL.finditer(text):
         digit = re.search(r"\d", text[match.end(): match.end() + 25])
-        if digit and number_label(text, match.end() + digit.start()) == "national":
-            run = _DIGIT_RUN.match(text, match.end() + digit.start())
-            at = match.end() + digit.start()
+        if not digit:
+            continue
+        at = match.end() + digit.start()
+        if number_label(text, at) == "national":
+            run = _DIGIT_RUN.match(text, at)
             labelled[at] = re.sub(r"[ \-]", "", run.group(1)) if run else f"@{at}"  # a short run: itself
     by_word = len(set(labelled.values()))
-    by_digits = set()
+    by_digits: set[str] = set()
     for line in text.split("\n"):
         if _NOT_CODE_LINE.search(line) or not _CODE_CONTEXT.search(line):
             continue
