@@ -70,7 +70,7 @@ REPEAT_WORDS = {"تا"}
 THOUSAND_WORDS = {"هزار": 1000}
 JOINERS = {"و"}
 FILLERS = {"اِ", "ا", "اه", "اِم", "ام", "اوم", "امم", "خب", "خوب", "یعنی", "ببخشید", "آها", "آهان", "بله",
-           "[unk]", "عرض", "کنم", "میشه", "می‌شه", "شماره", "کد", "ملی", "ملیم", "من"}
+           "[unk]", "عرض", "کنم", "میشه", "می‌شه", "شماره", "کد", "ملی", "ملیم", "من", "بگو"}
 
 # Words the parser acts on besides numbers (see parse_code). They are in the recognizer's grammar: a word
 # outside it reaches the parser as [unk], and a correction said on the phone would be lost.
@@ -80,11 +80,13 @@ _TAKE_BACK = {"ببخشید", "یعنی", "اشتباه"}
 _SAID_AGAIN = {"تکرار", "دوباره"}  # «… تکرار می‌کنم …»: the whole code said twice
 _START_OVER = ("از", "اول")  # «از اول میگم»
 _COUNTED = {"لحظه", "رقم", "رقمی", "رقمیه", "رقمیم"}  # «یه لحظه», «ده رقمی»: a number not of the code
+_PROMPT = {"بگو"}  # «… بگو صفر، صفر …»: someone beside the caller prompts a digit, which the caller then says
+_UNHEARD = "[unk]"  # a word the recognizer could not place: a cough, a name, the operator reading back
 
 # Every word the grammar may produce: what the Vosk recognizer is limited to.
 GRAMMAR_WORDS: tuple[str, ...] = tuple(sorted(
     set(_UNITS) | set(_TEENS) | set(_TENS) | set(_HUNDREDS) | set(ZERO_WORDS) | set(THOUSAND_WORDS) | JOINERS
-    | REPEAT_WORDS | _TAKE_BACK | _SAID_AGAIN | set(_START_OVER) | _COUNTED
+    | REPEAT_WORDS | _TAKE_BACK | _SAID_AGAIN | set(_START_OVER) | _COUNTED | _PROMPT
 ))
 
 # Places a word fills, per table.
@@ -273,6 +275,14 @@ def parse_code(transcript: str, valid: Callable[[str], bool], length: int = 10) 
             while no and tokens[no - 1] == "نه":  # «نه نه ببخشید»
                 no -= 1
             variants += [(1, tokens[:no] + tokens[i:]), (1, tokens[i + 1:])]  # the group before, or all, taken back
+        if token in _PROMPT and tokens[i + 1: i + 2] and _single_digit(tokens[i + 1]):
+            variants.append((1, tokens[:i] + tokens[i + 2:]))  # the prompted digit, then the caller saying it
+        if token == _UNHEARD:
+            # What the recognizer could not place often parts two sayings: the code read again (corrected)
+            # after the operator's read-back, or a «نه» ("no") before it; the later saying is meant, if either.
+            variants += [(1, tokens[i + 1:]), (1, tokens[:i])]
+            after, before = _strip_no(tokens[i + 1:], 0), _strip_no(tokens[:i], -1)
+            variants += [(2, part) for part in (after, before) if part is not None]
         if token == "نه" and tokens[i + 1: i + 2] == ["نه"] and i + 2 < len(tokens) and tokens[i + 2] in _NUMBER_WORDS:
             # «… پانزده نه نه چهارده …»: "no, no" before the group said again, or two nines
             variants.append((1, tokens[:i] + ["ببخشید"] + tokens[i + 2:]))
@@ -289,6 +299,14 @@ def parse_code(transcript: str, valid: Callable[[str], bool], length: int = 10) 
         if len(digits) == length and valid(digits):
             return digits
     return None
+
+
+def _strip_no(tokens: list[str], end: int) -> list[str] | None:
+    """`tokens` without the «نه» ("no") said at their start (end=0) or end (end=-1), or None if there is none."""
+    stripped = list(tokens)
+    while stripped and stripped[end] == "نه":
+        stripped.pop(end)
+    return stripped if len(stripped) < len(tokens) else None
 
 
 def _join_hundreds(tokens: list[str]) -> list[str]:
