@@ -39,6 +39,9 @@ KINSHIP: dict[str, Relation] = {
     "ایشون": Relation.OTHER,
     "والده‌ام": Relation.MOTHER, "والده": Relation.MOTHER, "والدم": Relation.FATHER, "پدربزرگم": Relation.OTHER,
     "مادربزرگم": Relation.OTHER,
+    # Someone the writer answers for outside the family: a teacher's pupil, a lawyer's client.
+    "دانش‌آموز": Relation.OTHER, "دانش آموز": Relation.OTHER, "دانش‌آموزم": Relation.OTHER, "شاگردم": Relation.OTHER,
+    "موکلم": Relation.OTHER, "موکل": Relation.OTHER,
     "farzandam": Relation.CHILD, "pesaram": Relation.CHILD, "dokhtaram": Relation.CHILD,
     "hamsaram": Relation.SPOUSE, "shoharam": Relation.SPOUSE, "shoharm": Relation.SPOUSE,
     "khanomam": Relation.SPOUSE, "pedaram": Relation.FATHER, "babam": Relation.FATHER,
@@ -60,9 +63,11 @@ for _noun, _relation in _KIN_NOUNS.items():
 # A kinship word may carry the colloquial «is» («مال پسرمه»: it is my son's).
 _KINSHIP = re.compile(r"(?<![\w\u200c])(" + "|".join(map(re.escape, KINSHIP)) + r")(?:\u200c?ه)?(?![\w\u200c])",
                       re.IGNORECASE)
-# «نتیجه», «چی شد», «به کجا رسید» ask after a matter already raised, as «پیگیری» does.
-FOLLOW_UP_WORDS = ("پیگیری", "پیگیر", "وضعیت", "رهگیری", "نتیجه", "کجا رسید", "چی شد", "چیشد", "peygiri", "peigiri",
-                   "rahgiri", "vaziat", "natije", "chi shod", "koja resid")
+# «نتیجه», «چی شد», «به کجا رسید» ask after a matter already raised, as «پیگیری» does; «قبلا», «شکایت کرده»,
+# «درخواست داده» say it was raised before (with a tracking code, that is the one to follow).
+FOLLOW_UP_WORDS = ("پیگیری", "پیگیر", "وضعیت", "رهگیری", "نتیجه", "کجا رسید", "چی شد", "چیشد", "قبلا", "قبلاً",
+                   "شکایت کرده", "درخواست داده", "peygiri", "peigiri", "rahgiri", "vaziat", "natije", "chi shod",
+                   "koja resid", "ghablan")
 # Digit runs for tracking codes and check-digit failures: digits joined by dashes only (a space separates two
 # numbers: «کد 0012345679 1234567891» is two codes, not a 20-digit run).
 _DIGIT_RUN = re.compile(r"(?<!\d)\d(?:-?\d)*(?!\d)")
@@ -84,8 +89,9 @@ _OTHER_NUMBER_LABEL = re.compile(
     r"\s*(?:من|ام)?\s*[:：]?\s*$", re.IGNORECASE)
 # What may stand right before an older code written without its leading zeros.
 _SHORT_CODE_LEAD = re.compile(r"(?:" + _CODE_LABEL.pattern + "|" + _KINSHIP.pattern + r")\s*[:：]?\s*$", re.IGNORECASE)
-# A national code written in groups after its label: «code melli 576 135 8249».
-_LABELLED_GROUPS = re.compile(r"\d{1,6}(?:[ \-]\d{1,6})+(?!\d)")
+# A national code written in groups after its label, perhaps after whose it is: «code melli 576 135 8249»,
+# «کد ملی پسرم ۳۶۳ ۹۲۷ ۹۹۷۴».
+_LABELLED_GROUPS = re.compile(r"(?:[^\d\s]{1,15}\s*[:：]?\s*)?\d{1,6}(?:[ \-]\d{1,6})+(?!\d)")
 
 
 class Register(msgspec.Struct, frozen=True):
