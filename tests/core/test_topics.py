@@ -67,6 +67,8 @@ CASES = [
     ("rent_deposit_is_not_a_hospital_deposit", "وام ودیعه مسکن برای پول پیش خونه اجاره ای رو نمیدن", "bank_loan"),
     ("operator_abbreviation_is_not_gas", "ت.گ از تاخیر در صدور کارت ملی هوشمند شاکی است", OTHER),
     ("finglish_no_gas", "gaz nadarim az dishab", "gas_outage"),
+    ("villagers_and_nomads_social_insurance", "ده سال بیمه روستایی و عشایری پرداخت کردم سابقه ام منتقل نمیشه",
+     "insurance_record"),
     ("a_card_is_not_work", "با کارت ملی پدرم از فروشگاه طرف قرارداد خرید نمیشه", "kalabarg"),
     ("electricity_outage", "برق خونه رفته", "electricity_outage"),
     ("electricity_bill", "قبض برقم زیاد اومده", "electricity_bill"),
