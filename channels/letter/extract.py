@@ -271,6 +271,8 @@ def role_before(text: str, pos: int, floor: int) -> tuple[str | None, Relation |
         best = max(best or (-1, "", None), (match.start(), WRITER, None), key=lambda t: t[0])
     for match in _KIN_MARK.finditer(window):
         word = match.group(1) or match.group(2) or match.group(3)
+        if window.count("\n", match.end()) > 1:
+            continue  # a relative is named with the code, on its line or the line before («گواهی فوت همسرم …» is not)
         if best is None or match.start() > best[0]:
             best = (match.start(), SUBJECT, kin_relation(word))
     for match in _THIRD_PARTY.finditer(window):
