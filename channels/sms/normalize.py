@@ -186,6 +186,12 @@ _LABEL_AFTER = re.compile(
     r"|" + _WHOSE + _COPULA + ")", re.IGNORECASE)
 
 
+# Whose a code is, said right after it with nothing more before the next number or the sentence's end:
+# «۰۰۴۲۴۴۲۲۵۷ پسرم ۱۲۰۵۱۹۵۳۷۸ خودم.». Read so only when every code of the message is followed by one: in
+# «X مادرم Y مستمری نگرفته» «مادرم» labels Y, written before it.
+_WHOSE_RIGHT_AFTER = re.compile(r"\s*" + _WHOSE + r"(?=\s*(?:[.,،;:!?؟\n]|$|\d))", re.IGNORECASE)
+
+
 def _as_code(digits: str) -> str:
     """A run of digits as the code it may be: an older code without its leading zeros (8 or 9 digits) padded."""
     if len(digits) in (8, 9) and ident.is_valid_national_code(digits):
@@ -202,7 +208,11 @@ def _code_labels(folded: str, codes: list[str]) -> dict[str, str]:
     """Whose each code is: a kinship word («کد ملی پسرم») or "self" («کد ملی من», «خودم», «اینجانب»), the
     one nearest before the code among the words since the number before it (at most 40 characters), unless
     the words right after the code say whose it is («X کد ملی مادرم هست», «Y مال خودم»); words taken by one
-    code are not read again for the next. Codes with neither are left out."""
+    code are not read again for the next; when every code is followed by whose it is, those words. Codes with
+    neither are left out."""
+    after_each = _labels_after(folded, codes)
+    if after_each is not None:
+        return after_each
     labels: dict[str, str] = {}
     previous_end = 0
     for start, end, code in _code_places(folded, codes):
@@ -220,6 +230,17 @@ def _code_labels(folded: str, codes: list[str]) -> dict[str, str]:
         if marks:
             labels[code] = max(marks)[1]
         previous_end = end
+    return labels
+
+
+def _labels_after(folded: str, codes: list[str]) -> dict[str, str] | None:
+    """Whose each code is when every code is followed by whose it is («X پسرم Y خودم.»), else None."""
+    labels: dict[str, str] = {}
+    for _, end, code in _code_places(folded, codes):
+        right_after = _WHOSE_RIGHT_AFTER.match(folded, end)
+        if right_after is None:
+            return None
+        labels.setdefault(code, _whose(right_after.group(1)))
     return labels
 
 
