@@ -208,7 +208,8 @@ FACET_CASES = [
     ("treatment", "بیمارستان برای سزارین پول زیادی گرفت", "hospital_costs", {"treatment": {"childbirth"}, "hospital_matter": {"bill"}}),
     ("sim-blocked-is-an-outage", "سیم کارتم مسدود شده", "telecom_phone", {"phone_line": {"mobile"}, "phone_matter": {"outage"}}),
     ("national_code_is_not_bank_melli", "بانک وام نداد کد ملی من", "bank_loan", {"banking_matter": {"loan"}}),
-    ("car_model_names_maker", "پراید ثبت نامی تحویل نشده", "car_delivery", {"car_maker": {"saipa"}, "car_matter": {"delivery"}}),
+    ("car_model_names_maker", "پراید ثبت نامی تحویل نشده", "car_delivery",
+     {"car_maker": {"saipa"}, "car_model": {"pride"}, "car_matter": {"delivery"}}),
     ("goods_only_for_prices", "نان گران است", "pension", {}),
 ]
 
