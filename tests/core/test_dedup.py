@@ -90,6 +90,12 @@ CASES = [
      "واحد نهضت ملی رو تحویل گرفتیم ولی آب و گاز نداره", False),
     ("one_school_fee_told_angrier", "مدرسه دخترم برای ثبت نام کمک اجباری گرفته",
      "مدیر مدرسه میگه تا پول کمک نیاری کارنامه نمیدیم این پولا رو به زور میگیرن", True),
+    ("surgeons_bribe_vs_hospital_charged_twice", "جراح بیمارستان قبل از عمل زیرمیزی خواست",
+     "بیمارستان هزینه بستری رو دو بار از کارتم کشیده", False),
+    ("passport_late_vs_exit_fee_charged_twice", "پاسپورتم سه هفته از موعد گذشته و نرسیده",
+     "عوارض خروج از کشور رو دوبار از کارتم کسر کردن", False),
+    ("benefit_to_repay_vs_benefit_unpaid", "اداره کار میگه باید مقرری سه ماه قبل رو پس بدی",
+     "مقرری بیمه بیکاری اسفند واریز نشده", False),
     ("two_car_makers_in_finglish", "جریمه دوربین برای پژو پارس من اشتباه ثبت شده", "jarime sorat baraye pride man omade", False),
 ]
 
@@ -146,9 +152,9 @@ def _precision_recall(rows):
 QUALITY_FLOORS = [
     # (file, minimum pairs, precision floor, recall floor). The holdout pairs were written before tuning and
     # are never tuned on: a looser floor, an estimate for Persian text we have not seen. The tuning pairs hold
-    # eighteen blind rounds, with misses left on purpose (two relatives' files of one matter: no family facet,
+    # nineteen blind rounds, with misses left on purpose (two relatives' files of one matter: no family facet,
     # which would split a father's call from his son's SMS; paraphrases that share no topic word; the
-    # eighteenth round's relatives' files and two hospitals, roads or periods named apart): 0.962 / 0.950 on 1,375
+    # eighteenth round's relatives' files and two hospitals, roads or periods named apart): 0.962 / 0.951 on 1,445
     # pairs at the last count (the recall floor went from 0.95 to 0.94 when the fourteenth round brought eleven
     # such paraphrases we do not match; precision stays the guarded figure).
     ("dedup_pairs.tsv", 1000, 0.96, 0.94),
