@@ -96,6 +96,11 @@ CASES = [
      "عوارض خروج از کشور رو دوبار از کارتم کسر کردن", False),
     ("benefit_to_repay_vs_benefit_unpaid", "اداره کار میگه باید مقرری سه ماه قبل رو پس بدی",
      "مقرری بیمه بیکاری اسفند واریز نشده", False),
+    ("subsidy_cut_vs_newborn_to_add", "یارانه من و همسرم قطع شده", "برای پسرم که تازه به دنیا اومده میخوام یارانه بگیرم", False),
+    ("coupon_shop_overpricing_vs_old_phone_number", "فروشگاه طرف قرارداد کالابرگ برنج رو گرونتر حساب میکنه",
+     "شماره سرپرست خانوار عوض شده پیامک کالابرگ به شماره قدیمی میره", False),
+    ("car_late_vs_registration_refused", "تحویل شاهین از سایپا ۳ ماه عقب افتاده",
+     "تو سامانه یکپارچه خودرو ثبت نام کردم حساب وکالتی رو زدم ولی گفتن رد شدی", False),
     ("two_car_makers_in_finglish", "جریمه دوربین برای پژو پارس من اشتباه ثبت شده", "jarime sorat baraye pride man omade", False),
 ]
 
@@ -152,9 +157,9 @@ def _precision_recall(rows):
 QUALITY_FLOORS = [
     # (file, minimum pairs, precision floor, recall floor). The holdout pairs were written before tuning and
     # are never tuned on: a looser floor, an estimate for Persian text we have not seen. The tuning pairs hold
-    # nineteen blind rounds, with misses left on purpose (two relatives' files of one matter: no family facet,
+    # twenty blind rounds, with misses left on purpose (two relatives' files of one matter: no family facet,
     # which would split a father's call from his son's SMS; paraphrases that share no topic word; the
-    # eighteenth round's relatives' files and two hospitals, roads or periods named apart): 0.962 / 0.951 on 1,445
+    # eighteenth round's relatives' files and two hospitals, roads or periods named apart): 0.965 / 0.952 on 1,515
     # pairs at the last count (the recall floor went from 0.95 to 0.94 when the fourteenth round brought eleven
     # such paraphrases we do not match; precision stays the guarded figure).
     ("dedup_pairs.tsv", 1000, 0.96, 0.94),
