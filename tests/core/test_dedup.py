@@ -101,6 +101,10 @@ CASES = [
      "شماره سرپرست خانوار عوض شده پیامک کالابرگ به شماره قدیمی میره", False),
     ("car_late_vs_registration_refused", "تحویل شاهین از سایپا ۳ ماه عقب افتاده",
      "تو سامانه یکپارچه خودرو ثبت نام کردم حساب وکالتی رو زدم ولی گفتن رد شدی", False),
+    ("internet_down_vs_charged_after_cancelling", "اینترنت ADSL مخابرات از شنبه وصل نشده",
+     "سرویس ADSL رو شش ماه پیش کنسل کردم ولی هنوز تو قبض هزینشو حساب میکنن", False),
+    ("line_in_my_name_vs_phone_registry", "یه خط همراه اول به اسمم فعال شده که مال من نیست",
+     "گوشیمو رجیستری کردم ولی سیمکارت توش کار نمیکنه نوشته غیرمجاز", False),
     ("two_car_makers_in_finglish", "جریمه دوربین برای پژو پارس من اشتباه ثبت شده", "jarime sorat baraye pride man omade", False),
 ]
 
@@ -157,9 +161,9 @@ def _precision_recall(rows):
 QUALITY_FLOORS = [
     # (file, minimum pairs, precision floor, recall floor). The holdout pairs were written before tuning and
     # are never tuned on: a looser floor, an estimate for Persian text we have not seen. The tuning pairs hold
-    # twenty blind rounds, with misses left on purpose (two relatives' files of one matter: no family facet,
+    # twenty-one blind rounds, with misses left on purpose (two relatives' files of one matter: no family facet,
     # which would split a father's call from his son's SMS; paraphrases that share no topic word; the
-    # eighteenth round's relatives' files and two hospitals, roads or periods named apart): 0.965 / 0.952 on 1,515
+    # eighteenth round's relatives' files and two hospitals, roads or periods named apart): 0.967 / 0.954 on 1,585
     # pairs at the last count (the recall floor went from 0.95 to 0.94 when the fourteenth round brought eleven
     # such paraphrases we do not match; precision stays the guarded figure).
     ("dedup_pairs.tsv", 1000, 0.96, 0.94),

@@ -79,6 +79,8 @@ CASES = [
      "insurance_record"),
     ("sweepers_and_a_blocked_gutter", "رفتگرا خیابون رو جارو نمیکنن برگ و آشغال جوی رو پر کرده آب میره تو خونه ها",
      "garbage"),
+    ("a_data_package_is_internet", "بسته ۳۰ گیگ خریدم تو اپ اپراتور دو روزه تموم شده", "telecom_internet"),
+    ("a_tax_declaration_late_fine", "تو سامانه مودیان اظهارنامه رو سابمیت نمیکنه الان جریمه دیرکرد میخوره", "tax"),
     ("a_card_is_not_work", "با کارت ملی پدرم از فروشگاه طرف قرارداد خرید نمیشه", "kalabarg"),
     ("electricity_outage", "برق خونه رفته", "electricity_outage"),
     ("electricity_bill", "قبض برقم زیاد اومده", "electricity_bill"),
