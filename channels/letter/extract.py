@@ -167,7 +167,7 @@ def number_label(text: str, pos: int) -> str | None:
     label wrapped away from its number: «… به کد ملی⏎۴۴۴۴۵۸۶۹۷۴ مشمول …»)."""
     line_start = text.rfind("\n", 0, pos) + 1
     start = max(line_start, pos - 40)
-    if line_start and not text[line_start:pos].strip():
+    if line_start and _starts_line(text, pos):
         start = max(text.rfind("\n", 0, line_start - 1) + 1, line_start - 1 - 40)
     window = text[start:pos]
     national = max((m.end() for m in _NATIONAL_LABEL.finditer(window)), default=-1)
@@ -175,6 +175,11 @@ def number_label(text: str, pos: int) -> str | None:
     if national < 0 and other < 0:
         return None
     return "other" if other >= national else "national"
+
+
+def _starts_line(text: str, pos: int) -> bool:
+    """Nothing but blanks stands before `pos` on its line."""
+    return not text[text.rfind("\n", 0, pos) + 1:pos].strip()
 
 
 def _not_a_code(text: str, pos: int) -> bool:
@@ -228,8 +233,7 @@ def code_candidates(text: str) -> list[tuple[str, int]]:
     # handwritten or narrow letter wraps it.
     for match in _SPLIT_RUN.finditer(text):
         digits = match.group(1) + match.group(2)
-        if (len(digits) == 10 and national_code_checksum_ok(digits)
-                and number_label(text, match.start()) == "national" and not _not_a_code(text, match.start())):
+        if len(digits) == 10 and national_code_checksum_ok(digits) and number_label(text, match.start()) == "national":
             found.append((digits, match.start()))
     return found
 
@@ -307,9 +311,10 @@ def line_roles(passes: list[PassText]) -> list[tuple[int, float, str, Relation |
     return found
 
 
-_LABEL_AT_END = re.compile(r"(?:ملی|(?<!\w)ش\s*\.?\s*م)\s*[:：]?\s*$")
-# How far above a number the line holding its wrapped label may start, as a fraction of the page height (a
-# line or two of print).
+_LABEL_AT_END = re.compile(r"(?:" + _NATIONAL_LABEL.pattern + r")\s*[:：]?\s*$")
+# Two lines whose tops are this close, as a fraction of the page height, are one line read by two passes.
+_SAME_LINE = 0.012
+# How far above a number the line holding its wrapped label may start (a line or two of print).
 _WRAP_REACH = 0.06
 
 
@@ -317,10 +322,11 @@ def _role_by_position(p: PassText, pos: int, roles_by_line) -> tuple[str | None,
     """The role of the code at `pos` read from where it stands on the page: the role of its own line in any
     pass, or, for a code that starts its line, that of the line above that ends with its label."""
     y = p.y_of(pos)
-    near = [(abs(ly - y), r, rel) for page, ly, r, rel, _ in roles_by_line if page == p.page and abs(ly - y) < 0.012]
-    if not near and not p.text[p.text.rfind("\n", 0, pos) + 1:pos].strip():
+    near = [(abs(ly - y), r, rel) for page, ly, r, rel, _ in roles_by_line
+            if page == p.page and abs(ly - y) < _SAME_LINE]
+    if not near and _starts_line(p.text, pos):
         near = [(y - ly, r, rel) for page, ly, r, rel, wraps in roles_by_line
-                if wraps and page == p.page and 0.012 <= y - ly < _WRAP_REACH]
+                if wraps and page == p.page and _SAME_LINE <= y - ly < _WRAP_REACH]
     if not near:
         return None, None
     _, role, relation = min(near, key=lambda t: t[0])

@@ -204,18 +204,18 @@ def _whose(word: str) -> str:
     return word if word in KINSHIP else "self"
 
 
-def _code_labels(folded: str, codes: list[str]) -> dict[str, str]:
-    """Whose each code is: a kinship word («کد ملی پسرم») or "self" («کد ملی من», «خودم», «اینجانب»), the
-    one nearest before the code among the words since the number before it (at most 40 characters), unless
-    the words right after the code say whose it is («X کد ملی مادرم هست», «Y مال خودم»); words taken by one
-    code are not read again for the next; when every code is followed by whose it is, those words. Codes with
-    neither are left out."""
-    after_each = _labels_after(folded, codes)
+def _code_labels(folded: str, places: list[tuple[int, int, str]]) -> dict[str, str]:
+    """Whose each code written at `places` (`_code_places`) is: a kinship word («کد ملی پسرم») or "self"
+    («کد ملی من», «خودم», «اینجانب»), the one nearest before the code among the words since the number before
+    it (at most 40 characters), unless the words right after the code say whose it is («X کد ملی مادرم هست»,
+    «Y مال خودم»); words taken by one code are not read again for the next; when every code is followed by
+    whose it is, those words. Codes with neither are left out."""
+    after_each = _labels_after(folded, places)
     if after_each is not None:
         return after_each
     labels: dict[str, str] = {}
     previous_end = 0
-    for start, end, code in _code_places(folded, codes):
+    for start, end, code in places:
         if code in labels:
             continue
         after = _LABEL_AFTER.match(folded, end)
@@ -233,10 +233,10 @@ def _code_labels(folded: str, codes: list[str]) -> dict[str, str]:
     return labels
 
 
-def _labels_after(folded: str, codes: list[str]) -> dict[str, str] | None:
+def _labels_after(folded: str, places: list[tuple[int, int, str]]) -> dict[str, str] | None:
     """Whose each code is when every code is followed by whose it is («X پسرم Y خودم.»), else None."""
     labels: dict[str, str] = {}
-    for _, end, code in _code_places(folded, codes):
+    for _, end, code in places:
         right_after = _WHOSE_RIGHT_AFTER.match(folded, end)
         if right_after is None:
             return None
@@ -326,16 +326,16 @@ def decide(sms: InboundSms) -> Decision:
     caller_code, subject = codes[0], None
     kin = _KINSHIP.search(text)
     if kin and len(codes) >= 2:
-        labels = _code_labels(folded, codes)
+        places = _code_places(folded, codes)
+        labels = _code_labels(folded, places)
         by_kin = [c for c in codes if labels.get(c, "self") != "self"]
         if len(by_kin) == 1:  # «کد ملی پسرم …»: the code says whose it is
             subject_code, relation = by_kin[0], KINSHIP[labels[by_kin[0]]]
             caller_code = next((c for c in codes if labels.get(c) == "self"),
                                next(c for c in codes if c != subject_code))
         else:  # the nearest code after the first kinship word is that person's
-            positions = {code: 0 for code in codes}
-            for start, _, code in _code_places(folded, codes):  # the last place of each
-                positions[code] = start
+            # where each code is last written (0 for one found only through its groups' reading)
+            positions = {code: 0 for code in codes} | {code: start for start, _, code in places}
             after = [c for c in codes if positions[c] >= kin.start()]
             subject_code = min(after, key=lambda c: positions[c] - kin.start()) if after else codes[-1]
             caller_code = next(c for c in codes if c != subject_code)

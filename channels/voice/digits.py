@@ -268,8 +268,6 @@ def parse_code(transcript: str, valid: Callable[[str], bool], length: int = 10) 
             variants.append((1, tokens[i + 1:]))
         if token in _SAID_AGAIN:  # «… تکرار می‌کنم …»: the code said twice, either saying may be the clean one
             variants += [(1, tokens[:i]), (1, tokens[i + 1:])]
-        if token == "یعنی":  # the whole code said again another way: the later saying is meant, if either
-            variants += [(1, tokens[i + 1:]), (1, tokens[:i])]
         if token == "ببخشید" and i and tokens[i - 1] == "نه":  # «نه» is "no" here, not nine
             no = i - 1
             while no and tokens[no - 1] == "نه":  # «نه نه ببخشید»
@@ -277,10 +275,11 @@ def parse_code(transcript: str, valid: Callable[[str], bool], length: int = 10) 
             variants += [(1, tokens[:no] + tokens[i:]), (1, tokens[i + 1:])]  # the group before, or all, taken back
         if token in _PROMPT and tokens[i + 1: i + 2] and _single_digit(tokens[i + 1]):
             variants.append((1, tokens[:i] + tokens[i + 2:]))  # the prompted digit, then the caller saying it
-        if token == _UNHEARD:
-            # What the recognizer could not place often parts two sayings: the code read again (corrected)
-            # after the operator's read-back, or a «نه» ("no") before it; the later saying is meant, if either.
+        if token in ("یعنی", _UNHEARD):
+            # The whole code said again another way after «یعنی», or after what the recognizer could not place
+            # (the operator's read-back, a cough): the later saying is meant, if either.
             variants += [(1, tokens[i + 1:]), (1, tokens[:i])]
+        if token == _UNHEARD:  # a «نه» ("no") beside it, before the code said again or after the first saying
             after, before = _strip_no(tokens[i + 1:], 0), _strip_no(tokens[:i], -1)
             variants += [(2, part) for part in (after, before) if part is not None]
         if token == "نه" and tokens[i + 1: i + 2] == ["نه"] and i + 2 < len(tokens) and tokens[i + 2] in _NUMBER_WORDS:
