@@ -64,16 +64,16 @@ for _noun, _relation in _KIN_NOUNS.items():
 _KINSHIP = re.compile(r"(?<![\w\u200c])(" + "|".join(map(re.escape, KINSHIP)) + r")(?:\u200c?ه)?(?![\w\u200c])",
                       re.IGNORECASE)
 # «نتیجه», «چی شد», «به کجا رسید» ask after a matter already raised, as «پیگیری» does; «قبلا», «شکایت کرده»,
-# «درخواست داده» say it was raised before (with a tracking code, that is the one to follow).
+# «درخواست داده», «ثبت شده» say it was raised before (with a tracking code, that is the one to follow).
 FOLLOW_UP_WORDS = ("پیگیری", "پیگیر", "وضعیت", "رهگیری", "نتیجه", "کجا رسید", "چی شد", "چیشد", "قبلا", "قبلاً",
-                   "شکایت کرده", "درخواست داده", "peygiri", "peigiri", "rahgiri", "vaziat", "natije", "chi shod",
-                   "koja resid", "ghablan")
+                   "شکایت کرده", "درخواست داده", "ثبت شده", "ثبت کردم", "peygiri", "peigiri", "rahgiri", "vaziat",
+                   "natije", "chi shod", "koja resid", "ghablan", "sabt shode")
 # Digit runs for tracking codes and check-digit failures: digits joined by dashes only (a space separates two
 # numbers: «کد 0012345679 1234567891» is two codes, not a 20-digit run).
 _DIGIT_RUN = re.compile(r"(?<!\d)\d(?:-?\d)*(?!\d)")
-# «کد ملی», «کدملی», «شماره ملی», «ش.م», «kod meli», «code melli» (with «من», «ام», «ش» after it).
+# «کد ملی», «کدملی», «شماره ملی», «ش.م», «ک.م», «kod meli», «code melli» (with «من», «ام», «ش» after it).
 _CODE_LABEL = re.compile(
-    r"(?:(?:شماره\s*)?(?:کد|کُد)\s*(?:‌|\s)?ملی|شماره\s*(?:‌|\s)?ملی|(?<![\w\u200c])ش\s*\.\s*م(?![\w\u200c])"
+    r"(?:(?:شماره\s*)?(?:کد|کُد)\s*(?:‌|\s)?ملی|شماره\s*(?:‌|\s)?ملی|(?<![\w\u200c])[شک]\s*\.\s*م(?![\w\u200c])"
     r"|(?<![a-z])(?:kod|code|kode|cod)\s*-?\s*(?:meli|melli|mely|melly)(?![a-z])|(?<![a-z])shomare\s*(?:meli|melli))"
     r"(?:\s*(?:من|ام|ش)|م)?\s*[:：]?\s*", re.IGNORECASE)
 _TRACKING_LABEL = re.compile(
@@ -89,9 +89,9 @@ _OTHER_NUMBER_LABEL = re.compile(
     r"\s*(?:من|ام)?\s*[:：]?\s*$", re.IGNORECASE)
 # What may stand right before an older code written without its leading zeros.
 _SHORT_CODE_LEAD = re.compile(r"(?:" + _CODE_LABEL.pattern + "|" + _KINSHIP.pattern + r")\s*[:：]?\s*$", re.IGNORECASE)
-# A national code written in groups after its label, perhaps after whose it is: «code melli 576 135 8249»,
-# «کد ملی پسرم ۳۶۳ ۹۲۷ ۹۹۷۴».
-_LABELLED_GROUPS = re.compile(r"(?:[^\d\s]{1,15}\s*[:：]?\s*)?\d{1,6}(?:[ \-]\d{1,6})+(?!\d)")
+# A number written after a «کد ملی» label, perhaps after whose it is, whole or in groups: «کدملی ۹۱۵۴۰۵۶۸»,
+# «code melli 576 135 8249», «کد ملی پسرم ۳۶۳ ۹۲۷ ۹۹۷۴».
+_LABELLED_NUMBER = re.compile(r"(?:[^\d\s]{1,15}\s*[:：]?\s*)?\d+(?:[ \-]\d{1,6})*(?!\d)")
 
 
 class Register(msgspec.Struct, frozen=True):
@@ -295,14 +295,39 @@ def _national_codes(folded: str, runs: list[tuple[int, str]]) -> list[str]:
 
 def _meant_as_code(folded: str, runs: list[tuple[int, str]]) -> bool:
     """Whether the message holds a number meant as a national code (9–10 digits, not labelled as something
-    else), or digits in groups right after a «کد ملی» label: then a code that fails its check was given."""
+    else), or 8 to 11 digits, whole or in groups, right after a «کد ملی» label (a digit dropped or one too
+    many): then a code that fails its check was given."""
     if any(len(digits) in (9, 10) and not _not_a_code(folded, start) for start, digits in runs):
         return True
     for label in _CODE_LABEL.finditer(folded):
-        groups = _LABELLED_GROUPS.match(folded, label.end())
-        if groups and 8 <= len(re.sub(r"\D", "", groups.group(0))) <= 10:
+        number = _LABELLED_NUMBER.match(folded, label.end())
+        if number and 8 <= len(re.sub(r"\D", "", number.group(0))) <= 11:
             return True
     return False
+
+
+def _caller_and_subject(text: str, folded: str, codes: list[str]) -> tuple[str, Person | None]:
+    """The writer's code and the person the matter is about (None: the writer's own matter). With a kinship
+    word and a second code, the code labelled by kin («کد ملی پسرم …») is the subject's; without such a
+    label, the nearest code after the first kinship word."""
+    kin = _KINSHIP.search(text)
+    if not kin or len(codes) < 2:
+        return codes[0], None
+    places = _code_places(folded, codes)
+    labels = _code_labels(folded, places)
+    by_kin = [c for c in codes if labels.get(c, "self") != "self"]
+    if len(by_kin) == 1:  # «کد ملی پسرم …»: the code says whose it is
+        subject_code, relation = by_kin[0], KINSHIP[labels[by_kin[0]]]
+        caller_code = next((c for c in codes if labels.get(c) == "self"),
+                           next(c for c in codes if c != subject_code))
+    else:  # the nearest code after the first kinship word is that person's
+        # where each code is last written (0 for one found only through its groups' reading)
+        positions = {code: 0 for code in codes} | {code: start for start, _, code in places}
+        after = [c for c in codes if positions[c] >= kin.start()]
+        subject_code = min(after, key=lambda c: positions[c] - kin.start()) if after else codes[-1]
+        caller_code = next(c for c in codes if c != subject_code)
+        relation = KINSHIP[kin.group(1).lower()]
+    return caller_code, Person(national_code=subject_code, relation=relation)
 
 
 def decide(sms: InboundSms) -> Decision:
@@ -317,30 +342,17 @@ def decide(sms: InboundSms) -> Decision:
     bare = re.sub(r"[\s\-]", "", bare)
     if valid_tracking and (wants_follow_up or bare == valid_tracking[0]
                            or len(_strip_codes(folded, [*codes, valid_tracking[0]])) == 0):
-        return FollowUp(valid_tracking[0], codes[0] if codes else None)
+        if not codes:
+            return FollowUp(valid_tracking[0], None)
+        # The case is filed under the person it is about: with a relative's code beside the writer's, that one.
+        caller_code, subject = _caller_and_subject(text, folded, codes)
+        return FollowUp(valid_tracking[0], subject.national_code if subject else caller_code)
     if wants_follow_up and tracking and not codes:
         return FollowUp(None, None)
     if not codes:
         return InvalidCode(text) if _meant_as_code(folded, runs) else MissingCode(text)
+    caller_code, subject = _caller_and_subject(text, folded, codes)
     phone = caller_phone(sms.sender)
-    caller_code, subject = codes[0], None
-    kin = _KINSHIP.search(text)
-    if kin and len(codes) >= 2:
-        places = _code_places(folded, codes)
-        labels = _code_labels(folded, places)
-        by_kin = [c for c in codes if labels.get(c, "self") != "self"]
-        if len(by_kin) == 1:  # «کد ملی پسرم …»: the code says whose it is
-            subject_code, relation = by_kin[0], KINSHIP[labels[by_kin[0]]]
-            caller_code = next((c for c in codes if labels.get(c) == "self"),
-                               next(c for c in codes if c != subject_code))
-        else:  # the nearest code after the first kinship word is that person's
-            # where each code is last written (0 for one found only through its groups' reading)
-            positions = {code: 0 for code in codes} | {code: start for start, _, code in places}
-            after = [c for c in codes if positions[c] >= kin.start()]
-            subject_code = min(after, key=lambda c: positions[c] - kin.start()) if after else codes[-1]
-            caller_code = next(c for c in codes if c != subject_code)
-            relation = KINSHIP[kin.group(1).lower()]
-        subject = Person(national_code=subject_code, relation=relation)
     matter = _strip_codes(text, codes)
     submission = Submission(
         channel=Channel.SMS, caller=Person(national_code=caller_code, phone=phone), subject=subject,
