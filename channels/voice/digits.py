@@ -228,10 +228,12 @@ def _read(tokens: list[str], splits: frozenset[int] = frozenset()) -> _Reading:
             close()
             out.append(_Said(token if token.isdigit() else "0", i, i))
         elif token in THOUSAND_WORDS:
-            if group.empty or not group.thousand():
+            if group.empty or i in splits or not group.thousand():
                 close()
                 first = i
                 group.thousand()
+            else:  # «یک هزار و نهصد…»: 1,9… thousands, or the digit 1 and then «هزار و نهصد…» (1 9…)
+                loose.append(i)
             last = i
         elif token in _WORD:
             value, places = _WORD[token]
