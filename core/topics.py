@@ -132,7 +132,7 @@ def word_keys(word: str) -> tuple[str, ...]:
         if word.endswith(ending) and len(word) - len(ending) >= 2:
             bare = word[: -len(ending)]
             keys = [first, stem(bare)]
-            if ending[0] in "مشت" and len(bare) >= 4 and not bare.endswith("ه"):
+            if ending[0] in "مشت" and len(bare) >= 4 and not bare.endswith(("ه", "ی")):
                 # A final «ه» dropped before the ending, as spoken: «گذرنامم» is «گذرنامه‌ام», «یارانمون» is
                 # «یارانه‌مون». (Not for short words: «خانم» is not «خانه».)
                 keys.append(bare + "ه")

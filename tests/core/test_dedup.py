@@ -38,6 +38,14 @@ CASES = [
     ("arabic_letters_and_zwnj", "يارانه ام قطع شده", "یارانه‌ام قطع شده", True),
     ("pension_vs_unemployment_same_agency", "مستمری بازنشستگی من پرداخت نشده", "بیمه بیکاری من پرداخت نشده", False),
     ("water_outage_vs_water_bill", "آب خونه ما قطعه", "قبض آب ما خیلی زیاد اومده", False),
+    ("water_bill_vs_a_new_connection", "قبض آب این دفعه دو برابر اومده",
+     "برای خونه جدیدم انشعاب آب خواستم، میگن ۳۰ میلیون هزینه داره، خیلی زیاده", False),
+    ("subsidy_halved_vs_newborn", "یارانه سرپرست خانوار از این ماه نصف شده",
+     "برای نوزادم درخواست یارانه دادم هنوز به خانوار اضافه نشده", False),
+    ("pension_short_vs_loan_queue", "حقوق بازنشستگیم این ماه ۲ میلیون کمتر واریز شده",
+     "برای وام ضروری بازنشستگان ثبت نام کردم، ۳ ماهه نوبتم نمیرسه", False),
+    ("power_cut_vs_burnt_appliances", "از دیروز برق ده ما رفته هنوز نیومده",
+     "ترانس سر ده ترکید تلویزیونم سوخت، فرم خسارت پر کردم ولی پولی ندادن", False),
     ("subsidy_vs_justice_shares", "یارانه ام واریز نشده", "سهام عدالتم واریز نشده", False),
     ("gas_outage_vs_connection", "گاز روستا قطعه", "گازکشی روستای ما انجام نشده", False),
     ("two_banks", "وام بانک ملی رو نمیدن", "بانک ملت وام منو رد کرده", False),
@@ -161,9 +169,9 @@ def _precision_recall(rows):
 QUALITY_FLOORS = [
     # (file, minimum pairs, precision floor, recall floor). The holdout pairs were written before tuning and
     # are never tuned on: a looser floor, an estimate for Persian text we have not seen. The tuning pairs hold
-    # twenty-one blind rounds, with misses left on purpose (two relatives' files of one matter: no family facet,
+    # twenty-three blind rounds, with misses left on purpose (two relatives' files of one matter: no family facet,
     # which would split a father's call from his son's SMS; paraphrases that share no topic word; the
-    # eighteenth round's relatives' files and two hospitals, roads or periods named apart): 0.967 / 0.954 on 1,585
+    # eighteenth round's relatives' files and two hospitals, roads or periods named apart): 0.969 / 0.951 on 1,725
     # pairs at the last count (the recall floor went from 0.95 to 0.94 when the fourteenth round brought eleven
     # such paraphrases we do not match; precision stays the guarded figure).
     ("dedup_pairs.tsv", 1000, 0.96, 0.94),

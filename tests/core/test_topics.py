@@ -204,7 +204,8 @@ def test_a_shared_veto_excludes_each_of_its_topics():
 
 FACET_CASES = [
     ("bank", "وام بانک ملت رو نمیدن", "bank_loan", {"bank": {"mellat"}, "loan_matter": {"request"}, "banking_matter": {"loan"}}),
-    ("premises", "قبض آب مغازه ام زیاد آمده", "water_bill", {"premises": {"shop"}, "bill_matter": {"amount"}}),
+    ("premises", "قبض آب مغازه ام زیاد آمده", "water_bill",
+     {"premises": {"shop"}, "bill_matter": {"amount"}, "bill_or_connection": {"bill"}}),
     ("premises-spoken-home", "برق خونمون رفته", "electricity_outage", {"premises": {"home"}}),
     ("loan-instalments", "قسط وام دو بار کسر شده", "bank_loan", {"loan_matter": {"instalments"}, "banking_matter": {"loan"}}),
     ("illegal-building", "همسایه بدون پروانه طبقه ساخته", "municipal_services", {"municipal_matter": {"illegal_building"}}),
