@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from core.errors import InvalidPhone
 from core.identity import is_amount, national_code_checksum_ok, parse_phone
+from core.kinship import KIN_ADJECTIVES, KIN_NOUNS
 from core.model import Relation
 from core.text import normalize
 
@@ -22,16 +23,11 @@ WRITER = "writer"
 SUBJECT = "subject"
 
 # OCR variants of «اینجانب» seen on damaged scans (ن/ت and ب/پ confusions, a dropped letter); the signature
-# block («امضا», «امضاکننده») and «خودم» («کد ملی خودم») also name the writer.
+# block («امضا», «امضاکننده»), «خودم» («کد ملی خودم») and «نویسنده نامه», «نگارنده» also name the writer.
 # («موکل اینجانب» is my client: the subject.)
 # The closing («با تشکر») opens the signature block: a code after it is the signer's unless marked otherwise.
-_WRITER_MARK = re.compile(r"(?<!موکل\s)(?<!موکل\sا)(?:ا?ینجا[نتث]?[بپ]|این\s*جانب)|امضا|خودم|با\s*تشکر|با\s*سپاس")
-_KIN_WORDS = {
-    "فرزند": Relation.CHILD, "پسر": Relation.CHILD, "دختر": Relation.CHILD, "همسر": Relation.SPOUSE,
-    "پدر": Relation.FATHER, "مادر": Relation.MOTHER, "برادر": Relation.SIBLING, "خواهر": Relation.SIBLING,
-    "نوه": Relation.OTHER, "عروس": Relation.OTHER, "داماد": Relation.OTHER,
-    "برادرزاده": Relation.OTHER, "خواهرزاده": Relation.OTHER,
-}
+_WRITER_MARK = re.compile(r"(?<!موکل\s)(?<!موکل\sا)(?:ا?ینجا[نتث]?[بپ]|این\s*جانب)|امضا|خودم|با\s*تشکر|با\s*سپاس"
+                          r"|نویسنده\s*(?:نامه|درخواست)|نگارنده")
 # «فرزندم» (my child) names a subject; «فرزند حسن» (son of Hasan) is a patronymic and does not.
 # «در خصوص <word>» names the subject even when OCR garbled the kin word (دخترم → دفترم): the word is then
 # matched to the nearest kin word, or the relation is left as "other".
@@ -41,8 +37,7 @@ _KIN_WORDS = {
 # person whose children or heirs write («فرزندان مرحوم …»; not «فرزند مرحوم …» or «همسر مرحوم …», which
 # describe the writer); a code labelled as the late person's, a patient's, a student's, a conscript's or a
 # client's of a welfare office («کد ملی متوفی», «کد ملی بیمار», «کد ملی دانش‌آموز», «کد ملی مددجو»).
-_KIN_ADJECTIVES = ("معلول|بزرگ|کوچک|کوچیک|بیمار|مریض|سالمند|عزیز|ناتوان|نابینا|ناشنوا|جانباز|دانشجو|سرباز|نوزاد"
-                   "|پیر|مسن|مرحوم")
+_KIN_ADJECTIVES = "|".join(KIN_ADJECTIVES)
 _SUBJECT_WORDS = (r"موکل|محجور|(?:فرزندان|وراث|ورثه)\s+مرحوم"
                   r"|ملی\s+(?:ایشان|نامبرده|متوف[یا]|مرحوم|بیمار|مددجو|مشمول|دانش\s*\u200c?[آا]موز|دانشجو)")
 # A third person the letter names before a code: a titled name («همسر آقای …», «به خانم …»), a lawyer's client
@@ -69,16 +64,16 @@ OTHER_PERSON = "other"
 _OTHER_PERSON = re.compile(r"(?:ضامن|کفیل|شاهد|معرف|طرف\s*(?:قرارداد|دعوا|دعوی|مقابل)|خوانده|متهم)(?![\w\u200c])"
                            r"(?:\s*\u200c?(?:ام|اینجانب|من))?"
                            r"(?:(?:\s+[^\s\d]+){0,2}?\s+(?:[آا]قای|خانم|جناب)(?![\w\u200c]))?")
-_KIN_MARK = re.compile(r"(" + "|".join(_KIN_WORDS) + r")(?:[مه]|\s?\u200c?ام|مان|مون|\s+(?:" + _KIN_ADJECTIVES + r")(?:تر)?[یم]?م)"
+_KIN_MARK = re.compile(r"(" + "|".join(KIN_NOUNS) + r")(?:[مه]|\s?\u200c?ام|مان|مون|\s+(?:" + _KIN_ADJECTIVES + r")(?:تر)?[یم]?م)"
                        r"(?![\w])|(?:در\s*خصوص|درباره|در\s*مورد)\s+(\w+)|(" + _SUBJECT_WORDS + r")")
 
 
 def kin_relation(word: str) -> Relation:
     """The relation a (possibly misread) kin word names: exact, else one letter off, else OTHER."""
-    stem = word[:-1] if word.endswith(("م", "ه")) and word[:-1] in _KIN_WORDS else word
-    if stem in _KIN_WORDS:
-        return _KIN_WORDS[stem]
-    for kin, relation in _KIN_WORDS.items():
+    stem = word[:-1] if word.endswith(("م", "ه")) and word[:-1] in KIN_NOUNS else word
+    if stem in KIN_NOUNS:
+        return KIN_NOUNS[stem]
+    for kin, relation in KIN_NOUNS.items():
         for candidate in (word, word[:-1]):
             if len(candidate) == len(kin) and sum(a != b for a, b in zip(candidate, kin)) <= 1:
                 return relation
@@ -88,7 +83,7 @@ _DIGIT_RUN = re.compile(r"(?<![\d])(\d(?:[ \-]?\d){6,11})(?![\d])")
 _CODE_WORD = re.compile(r"ملی")
 _PHONE = re.compile(r"(?<![\d])((?:\+98|0098|0)?9\d(?:[ \-]?\d){8})(?![\d])")
 _NAME_AFTER_WRITER = re.compile(r"(?:ا?ینجا[نتث]?[بپ])\s+(.{2,40}?)\s+(?:به|با)?\s*(?:کد|شماره)\s*[‌ ]?ملی")
-_NAME_AFTER_KIN = re.compile(r"(?:" + "|".join(_KIN_WORDS) + r")[مه]\s+(.{2,40}?)\s+(?:به|با)?\s*(?:کد|شماره)\s*[‌ ]?ملی")
+_NAME_AFTER_KIN = re.compile(r"(?:" + "|".join(KIN_NOUNS) + r")[مه]\s+(.{2,40}?)\s+(?:به|با)?\s*(?:کد|شماره)\s*[‌ ]?ملی")
 _BODY_START = re.compile(r"با\s*سلام(?:\s*و\s*احترام)?|ا?ینجا[نتث]?[بپ]")
 _BODY_END = re.compile(r"با\s*تشکر|با\s*سپاس|شماره\s*تماس|تلفن\s*تماس")
 
@@ -99,7 +94,7 @@ PHONE_VOTES = 3
 _PHONE_LINE = re.compile(r"تماس|تلفن|همراه|موبایل")
 _NOT_CODE_LINE = re.compile(r"تار\s*[یبی]\s*خ|تماس|تلفن|همراه|موبایل")
 # Words a line holding a national code has (even when «ملی» itself is misread).
-_CODE_CONTEXT = re.compile(r"کد|ملی|ا?ینجا[نتث]?[بپ]|(?:" + "|".join(_KIN_WORDS) + r")[مه]")
+_CODE_CONTEXT = re.compile(r"کد|ملی|ا?ینجا[نتث]?[بپ]|(?:" + "|".join(KIN_NOUNS) + r")[مه]")
 _DATE_LIKE = re.compile(r"1[34]\d\d.?[01]\d.?[0-3]\d$")
 
 
@@ -267,12 +262,21 @@ def code_slots(text: str) -> int:
     return max(by_word, len(by_digits))
 
 
+# «… فرزند مرحوم <name> به کد ملی …»: the late parent's code, when the writer's own was written before it (with
+# no code before it, «اینجانب <name> فرزند مرحوم <name> به کد ملی …» may be the writer's, as a patronymic is).
+_LATE_PARENT = re.compile(r"(?:فرزند|پسر|دختر)\s+مرحوم(ه)?(?![\w\u200c])")
+
+
 def role_before(text: str, pos: int, floor: int) -> tuple[str | None, Relation | None]:
-    """The role of the code at `pos`: the nearest writer/kin marker between `floor` and it."""
+    """The role of the code at `pos`: the nearest writer/kin marker between `floor` (after the code before it)
+    and it."""
     window = text[max(floor, pos - 160): pos]
     best: tuple[int, str, Relation | None] | None = None
     for match in _WRITER_MARK.finditer(window):
         best = max(best or (-1, "", None), (match.start(), WRITER, None), key=lambda t: t[0])
+    if floor and best is None:
+        for match in _LATE_PARENT.finditer(window):
+            best = (match.start(), SUBJECT, Relation.MOTHER if match.group(1) else Relation.FATHER)
     for match in _KIN_MARK.finditer(window):
         word = match.group(1) or match.group(2) or match.group(3)
         if window.count("\n", match.end()) > 1:
@@ -333,17 +337,37 @@ def _role_by_position(p: PassText, pos: int, roles_by_line) -> tuple[str | None,
     return role, relation
 
 
+# The writer's name as the letter gives it: the first two words after «اینجانب».
+_WRITER_NAME = re.compile(r"(?:ا?ینجا[نتث]?[بپ]|این\s*جانب)\s+([^\s\d:،,()]{2,}\s+[^\s\d:،,()]{2,})")
+
+
+# «… به آقای … به کد ملی X فروخته‌ام»: the code of whom the writer sold or handed something to (a car's buyer),
+# a party to the matter, not whom it is about.
+_SOLD_TO = re.compile(r"\d[\d \-]*\)?\s*(?:[^\s\d]+\s+){0,2}(?:فروخت|واگذار)")
+
+
+def _signed_by_writer(text: str, pos: int, names: set[str]) -> bool:
+    """The line of the code at `pos` names the writer before it («مصطفی زارعی - کد ملی …» under the letter)."""
+    line = text[text.rfind("\n", 0, pos) + 1: pos]
+    return any(name in line for name in names)
+
+
 def collect(passes: list[PassText]) -> dict[str, CodeVote]:
     votes: dict[str, CodeVote] = {}
     roles_by_line = line_roles(passes)
     for p in passes:
         floor = 0
+        names = {m.group(1) for m in _WRITER_NAME.finditer(p.text)}
         for code, pos in code_candidates(p.text):
             vote = votes.setdefault(code, CodeVote(code))
             vote.passes.add(f"{p.page}:{p.name}")
             role, relation = role_before(p.text, pos, floor)
             if role is None and p.line_y:
                 role, relation = _role_by_position(p, pos, roles_by_line)
+            if role is None and names and _signed_by_writer(p.text, pos, names):
+                role = WRITER
+            if role != WRITER and _SOLD_TO.match(p.text, pos):
+                role, relation = OTHER_PERSON, None
             if role:
                 vote.roles[role] += 1
             if relation:

@@ -17,6 +17,7 @@ import msgspec
 
 from core import identity as ident
 from core.errors import InvalidPhone
+from core.kinship import GRANDPARENT_ADJECTIVE, KIN_ADJECTIVES, KIN_NOUNS
 from core.model import Channel, Person, Relation, Submission
 from core.text import fold_digits, normalize as normalize_text
 from core.tracking import is_tracking_code
@@ -51,14 +52,9 @@ KINSHIP: dict[str, Relation] = {
 }
 # A kin noun with an adjective that carries the «my»: «پسر بزرگم», «مادر پیرم», «همسر مرحومم» («پدر بزرگم» and
 # «مادر بزرگم» are grandparents).
-_KIN_NOUNS = {"فرزند": Relation.CHILD, "پسر": Relation.CHILD, "دختر": Relation.CHILD, "همسر": Relation.SPOUSE,
-              "شوهر": Relation.SPOUSE, "پدر": Relation.FATHER, "مادر": Relation.MOTHER, "برادر": Relation.SIBLING,
-              "خواهر": Relation.SIBLING, "نوه": Relation.OTHER}
-_KIN_ADJECTIVES = ("بزرگ", "کوچک", "کوچیک", "معلول", "بیمار", "مریض", "پیر", "سالمند", "مرحوم", "خدابیامرز",
-                   "عزیز", "جانباز", "دانشجو", "سرباز", "نوزاد", "ناتوان", "نابینا", "ناشنوا", "کوچکتر", "بزرگتر")
-for _noun, _relation in _KIN_NOUNS.items():
-    for _adjective in _KIN_ADJECTIVES:
-        grand = _adjective == "بزرگ" and _noun in ("پدر", "مادر")
+for _noun, _relation in KIN_NOUNS.items():
+    for _adjective in KIN_ADJECTIVES:
+        grand = _adjective == GRANDPARENT_ADJECTIVE and _noun in ("پدر", "مادر")
         KINSHIP.setdefault(f"{_noun} {_adjective}م", Relation.OTHER if grand else _relation)
 # A kinship word may carry the colloquial «is» («مال پسرمه»: it is my son's).
 _KINSHIP = re.compile(r"(?<![\w\u200c])(" + "|".join(map(re.escape, KINSHIP)) + r")(?:\u200c?ه)?(?![\w\u200c])",
