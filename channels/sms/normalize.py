@@ -77,12 +77,12 @@ _TRACKING_LABEL = re.compile(
 _PUNCT_ONLY = re.compile(r"^[\s\W_]*$")
 # A number whose label says it is something else (a postal code, a bill or payment ID, an account, card,
 # phone, meter, file, personnel, student or serial number) is never a national code, even when its check
-# digit happens to hold («کد پستی ۴۴۱۲۰۱۷۰۱۱»).
+# digit happens to hold («کد پستی ۴۴۱۲۰۱۷۰۱۱», «کدپستی منزل …»).
 _OTHER_NUMBER_LABEL = re.compile(
     r"(?:(?:کد|code|kod)\s*(?:پستی|posti)|کدپستی|شناسه\s*(?:قبض|پرداخت)?"
     r"|(?:شماره|کد)\s*(?:حساب|کارت|تلفن|تماس|موبایل|همراه|اشتراک|شبا|قبض|کنتور|پرونده|پرسنلی|دانشجویی"
     r"|شناسنامه|سفارش|پلاک|گذرنامه|پاسپورت|سریال|بدنه|شاسی|قرارداد|نامه|کارگاه))"
-    r"\s*(?:من|ام)?\s*[:：]?\s*$", re.IGNORECASE)
+    r"(?:\s*(?:من|ام)|\s+(?:منزل|خونه|خانه|محل\s*کار|مغازه))?\s*[:：]?\s*$", re.IGNORECASE)
 # What may stand right before an older code written without its leading zeros.
 _SHORT_CODE_LEAD = re.compile(r"(?:" + _CODE_LABEL.pattern + "|" + _KINSHIP.pattern + r")\s*[:：]?\s*$", re.IGNORECASE)
 # A number written after a «کد ملی» label, perhaps after whose it is, whole or in groups: «کدملی ۹۱۵۴۰۵۶۸»,
