@@ -216,7 +216,9 @@ class PatternMatcher:
             return ()  # no pattern is a bare number; numbers are many and never repeat, so they are not cached
         if found is None:
             ids: list[int] = []
-            keys = word_keys(word)
+            # A whole word is not read as a shorter word with an ending either («کارت» is no «کار» + «ت»).
+            whole = max((len(w) for w in self._whole_words if word.startswith(w)), default=0)
+            keys = [k for k in word_keys(word) if len(k) >= whole]
             for key in keys:
                 ids.extend(self._exact.get(key, ()))
             # Prefixes of the word as written, and of a key that is not its prefix (a restored «ه»).

@@ -129,6 +129,14 @@ def test_classify(text, topic):
         assert match.score > 0 and match.evidence  # an operator can see why
 
 
+def test_no_topic_lists_a_phrase_twice():
+    """A phrase's words match in any order: «بیمه* خسارت*» beside «خسارت* بیمه*» would count one piece of
+    evidence twice, and a keyword written again as a one-word phrase would count once only."""
+    for topic in CATALOG.topics.values():
+        patterns = [tuple(sorted(p.split())) for p in (*topic.keywords, *topic.phrases)]
+        assert len(patterns) == len(set(patterns)), topic.code
+
+
 def test_exclude_vetoes_a_topic():
     # «یارانه کالایی» is the coupon scheme, not the cash subsidy.
     assert CATALOG.classify("یارانه کالایی ما شارژ نشده").topic == "kalabarg"
