@@ -44,6 +44,8 @@ CASES = [
      "برای نوزادم درخواست یارانه دادم هنوز به خانوار اضافه نشده", False),
     ("pension_short_vs_loan_queue", "حقوق بازنشستگیم این ماه ۲ میلیون کمتر واریز شده",
      "برای وام ضروری بازنشستگان ثبت نام کردم، ۳ ماهه نوبتم نمیرسه", False),
+    ("a_deed_to_issue_vs_a_neighbour_encroaching", "درخواست سند تک برگ دادم ۴ ماهه خبری نیست",
+     "همسایه به زمین کشاورزی ما تجاوز کرده و دیوار کشیده، ثبت میگه برو دادگاه", False),
     ("power_cut_vs_burnt_appliances", "از دیروز برق ده ما رفته هنوز نیومده",
      "ترانس سر ده ترکید تلویزیونم سوخت، فرم خسارت پر کردم ولی پولی ندادن", False),
     ("subsidy_vs_justice_shares", "یارانه ام واریز نشده", "سهام عدالتم واریز نشده", False),
@@ -169,9 +171,9 @@ def _precision_recall(rows):
 QUALITY_FLOORS = [
     # (file, minimum pairs, precision floor, recall floor). The holdout pairs were written before tuning and
     # are never tuned on: a looser floor, an estimate for Persian text we have not seen. The tuning pairs hold
-    # twenty-three blind rounds, with misses left on purpose (two relatives' files of one matter: no family facet,
+    # twenty-four blind rounds, with misses left on purpose (two relatives' files of one matter: no family facet,
     # which would split a father's call from his son's SMS; paraphrases that share no topic word; the
-    # eighteenth round's relatives' files and two hospitals, roads or periods named apart): 0.969 / 0.951 on 1,725
+    # eighteenth round's relatives' files and two hospitals, roads or periods named apart): 0.967 / 0.951 on 1,795
     # pairs at the last count (the recall floor went from 0.95 to 0.94 when the fourteenth round brought eleven
     # such paraphrases we do not match; precision stays the guarded figure).
     ("dedup_pairs.tsv", 1000, 0.96, 0.94),
