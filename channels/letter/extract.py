@@ -57,13 +57,20 @@ _SALUTATION = re.compile(r"سلام|احترام")  # the greeting: what comes b
 _THIRD_PARTY_RELATION = {"پدر": Relation.CHILD, "مادر": Relation.CHILD, "همسر": Relation.SPOUSE,
                          "برادر": Relation.SIBLING, "خواهر": Relation.SIBLING}
 # People a letter names who are neither its writer nor whom it is about: a guarantor, a witness, the other
-# party of a contract or a case.
+# party of a contract or a case; and, when named by title, a neighbour, an employer or a colleague, a seller,
+# a shop's manager, a contractor, a landlord or a tenant, a group's representative (untitled, those words may
+# describe the writer: «اینجانب …، صاحب مغازه …، ش.م …»; after «درباره», a neighbour is whom the letter is about).
 OTHER_PERSON = "other"
 # The mention runs to the title of the name it introduces, a word or two on: «ضامن اینجانب آقای …», «شاهد
-# ماجرا آقای …» is the guarantor or the witness, not the writer nor a titled third person.
-_OTHER_PERSON = re.compile(r"(?:ضامن|کفیل|شاهد|معرف|طرف\s*(?:قرارداد|دعوا|دعوی|مقابل)|خوانده|متهم)(?![\w\u200c])"
-                           r"(?:\s*\u200c?(?:ام|اینجانب|من))?"
-                           r"(?:(?:\s+[^\s\d]+){0,2}?\s+(?:[آا]قای|خانم|جناب)(?![\w\u200c]))?")
+# ماجرا آقای …», «همسایه، آقای …»; «کد ملی کارفرما: …» labels the employer's code.
+_POSSESSIVE = r"(?:\s*\u200c?(?:ام|اینجانب|من))?(?![\w\u200c])"  # «ضامن‌ام», «همسایه اینجانب»
+_TITLE_AFTER = r"(?:[\s،,]+[^\s\d،,]+){0,2}?[\s،,]+(?:[آا]قای|خانم|جناب)(?![\w\u200c])"
+_OTHER_PERSON = re.compile(
+    r"(?:(?:ضامن|کفیل|شاهد|معرف|طرف\s*(?:قرارداد|دعوا|دعوی|مقابل)|خوانده|متهم)"
+    + _POSSESSIVE + "(?:" + _TITLE_AFTER + ")?"
+    r"|(?<!درباره\s)(?<!درمورد\s)(?:همسایه|کارفرما|همکار|فروشنده|مدیریت|پیمانکار|موجر|مستاجر|نماینده"
+    r"|صاحب\s*(?:خانه|خونه|کار|مغازه|فروشگاه))" + _POSSESSIVE + _TITLE_AFTER +
+    r"|ملی\s+(?:کارفرما|فروشنده|همسایه|ضامن|شاهد)(?![\w\u200c]))")
 _KIN_MARK = re.compile(r"(" + "|".join(KIN_NOUNS) + r")(?:[مه]|\s?\u200c?ام|مان|مون|\s+(?:" + _KIN_ADJECTIVES + r")(?:تر)?[یم]?م)"
                        r"(?![\w])|(?:در\s*خصوص|درباره|در\s*مورد)\s+(\w+)|(" + _SUBJECT_WORDS + r")")
 

@@ -154,6 +154,14 @@ CASES = [
          ("با سلام\nاحتراما اینجانب مصطفی زارعی فرزند مرحوم حسینعلی زارعی به کد ملی " + CHILD
           + "\nحقوق ایشان پرداخت نشده است\nمادرم تنها هستند و به این پول نیاز دارند\nمنتظر پاسخ هستم\n"
           "مصطفی زارعی - کد ملی " + WRITER,) * 2, False),
+    Case("a neighbour named by title with his code is set aside",
+         (letter(WRITER) + f"\nفاضلاب منزل همسایه، آقای داوود نصیری (کد ملی {OTHER}) به زیرزمین ما نشت میکند",) * 2,
+         True, WRITER),
+    Case("an employer's code under its own label is set aside",
+         (letter(WRITER) + f"\nکارگاه متعلق به آقای ناصر فرجی (کد ملی کارفرما: {OTHER}) است",) * 2, True, WRITER),
+    Case("untitled, «صاحب مغازه» describes the writer",
+         ("با سلام\nاینجانب ناصر آذری، صاحب مغازه لوازم خانگی، ش.م " + WRITER + " یارانه ام قطع شده\nبا تشکر",) * 2,
+         True, WRITER),
     Case("a buyer named with his code is set aside",
          (letter(WRITER) + f"\nخودرو را به آقای جواد نادری به کد ملی {OTHER} فروخته ام",) * 2, True, WRITER),
 ]
@@ -256,7 +264,7 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
 @pytest.mark.parametrize("name, right", [("blind_letters.jsonl", 30), ("blind_letters_r2.jsonl", 29),
                                          ("blind_letters_r3.jsonl", 29), ("blind_letters_r4.jsonl", 29),
                                          ("blind_letters_r5.jsonl", 21), ("blind_letters_r6.jsonl", 29),
-                                         ("blind_letters_r7.jsonl", 29)])
+                                         ("blind_letters_r7.jsonl", 29), ("blind_letters_r8.jsonl", 30)])
 def test_letters_written_blind(name, right):
     """Letters written by people who had not read this code: header and footer blocks, the writer's code after
     the signature, a relative's code first, lawyers, guardians and village councils writing for someone, a
