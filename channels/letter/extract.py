@@ -59,7 +59,8 @@ _THIRD_PARTY_RELATION = {"پدر": Relation.CHILD, "مادر": Relation.CHILD, "
 # People a letter names who are neither its writer nor whom it is about: a guarantor, a witness, the other
 # party of a contract or a case; and, when named by title, a neighbour, an employer or a colleague, a seller,
 # a shop's manager, a contractor, a landlord or a tenant, a group's representative (untitled, those words may
-# describe the writer: «اینجانب …، صاحب مغازه …، ش.م …»; after «درباره», a neighbour is whom the letter is about).
+# describe the writer: «اینجانب …، صاحب مغازه …، ش.م …»; after «درباره» or «در مورد», a neighbour is whom the
+# letter is about).
 OTHER_PERSON = "other"
 # The mention runs to the title of the name it introduces, a word or two on: «ضامن اینجانب آقای …», «شاهد
 # ماجرا آقای …», «همسایه، آقای …»; «کد ملی کارفرما: …» labels the employer's code.
@@ -68,7 +69,7 @@ _TITLE_AFTER = r"(?:[\s،,]+[^\s\d،,]+){0,2}?[\s،,]+(?:[آا]قای|خانم|�
 _OTHER_PERSON = re.compile(
     r"(?:(?:ضامن|کفیل|شاهد|معرف|طرف\s*(?:قرارداد|دعوا|دعوی|مقابل)|خوانده|متهم)"
     + _POSSESSIVE + "(?:" + _TITLE_AFTER + ")?"
-    r"|(?<!درباره\s)(?<!درمورد\s)(?:همسایه|کارفرما|همکار|فروشنده|مدیریت|پیمانکار|موجر|مستاجر|نماینده"
+    r"|(?<!درباره\s)(?<!مورد\s)(?<!خصوص\s)(?:همسایه|کارفرما|همکار|فروشنده|مدیریت|پیمانکار|موجر|مستاجر|نماینده"
     r"|صاحب\s*(?:خانه|خونه|کار|مغازه|فروشگاه))" + _POSSESSIVE + _TITLE_AFTER +
     r"|ملی\s+(?:کارفرما|فروشنده|همسایه|ضامن|شاهد)(?![\w\u200c]))")
 _KIN_MARK = re.compile(r"(" + "|".join(KIN_NOUNS) + r")(?:[مه]|\s?\u200c?ام|مان|مون|\s+(?:" + _KIN_ADJECTIVES + r")(?:تر)?[یم]?م)"
