@@ -82,6 +82,8 @@ _START_OVER = ("از", "اول")  # «از اول میگم»
 _COUNTED = {"لحظه", "رقم", "رقمی", "رقمیه", "رقمیم"}  # «یه لحظه», «ده رقمی»: a number not of the code
 _PROMPT = {"بگو"}  # «… بگو صفر، صفر …»: someone beside the caller prompts a digit, which the caller then says
 _UNHEARD = "[unk]"  # a word the recognizer could not place: a cough, a name, the operator reading back
+# Digits a recognizer limited to number words may write as a tens word that sounds like them.
+_SOUNDS_LIKE = {"ده": "دو", "سی": "سه", "شصت": "شش", "چهل": "چهار"}
 
 # Every word the grammar may produce: what the Vosk recognizer is limited to.
 GRAMMAR_WORDS: tuple[str, ...] = tuple(sorted(
@@ -287,6 +289,14 @@ def parse_code(transcript: str, valid: Callable[[str], bool], length: int = 10) 
         if token == "نه" and tokens[i + 1: i + 2] == ["نه"] and i + 2 < len(tokens) and tokens[i + 2] in _NUMBER_WORDS:
             # «… پانزده نه نه چهارده …»: "no, no" before the group said again, or two nines
             variants.append((1, tokens[:i] + ["ببخشید"] + tokens[i + 2:]))
+    for i, token in enumerate(tokens):
+        if token == _UNHEARD and i and tokens[i - 1] != _UNHEARD:
+            after = next((k for k in range(i + 1, len(tokens)) if tokens[k] != _UNHEARD), None)
+            if after is not None and tokens[after] == tokens[i - 1] and _single_digit(tokens[i - 1]):
+                # «پنج [unk] پنج»: a digit said again after a cough, once
+                variants.append((1, tokens[: i - 1] + tokens[i:]))
+        if token in _SOUNDS_LIKE:  # «ده» heard for «دو»: a digit the recognizer took for a like-sounding tens word
+            variants.append((2, tokens[:i] + [_SOUNDS_LIKE[token]] + tokens[i + 1:]))
     # A number word that counts something other than digits: «یه لحظه», «ده رقمی».
     counting = [i for i, token in enumerate(tokens[:-1]) if token in _WORD and tokens[i + 1] in _COUNTED]
     if counting:
