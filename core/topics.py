@@ -373,14 +373,16 @@ class Facet:
 class PlaceWords:
     """How a text names a place: a street word («خیابان», «کوچه») and, past `skip` words, a name: a number, a
     word after a title («شهید بهشتی») or one of the common street names in `names` (a name of two words, by
-    its first). `topics`: the matters a place tells apart (a pothole in one street and one in another are
-    two jobs; two water cuts of one person are not)."""
+    its first); a title followed by one of `ends` («جلوی», «نبش») is the name itself («خیابان امام جلوی بانک»).
+    `topics`: the matters a place tells apart (a pothole in one street and one in another are two jobs; two
+    water cuts of one person are not)."""
 
     topics: frozenset[str]
     words: frozenset[str]
     titles: frozenset[str]
     skip: frozenset[str]
     names: frozenset[str]
+    ends: frozenset[str] = frozenset()
 
 
 def _known_topics(what: str, codes, topics: dict[str, Topic]) -> list[str]:
@@ -460,6 +462,7 @@ class TopicCatalog:
                 titles=frozenset(fold_token(w) for w in p["titles"]),
                 skip=frozenset(fold_token(w) for w in p["skip"]) | TRANSPARENT,
                 names=frozenset(fold_token(n.split()[0]) for n in p["names"]),
+                ends=frozenset(fold_token(w) for w in p.get("ends", ())),
             )
         lines = frozenset(_known_topics("phone_line_topics", data.get("phone_line_topics", ()), topics))
         return cls(agencies, topics, tuple(facets), tuple(data.get("whole_words", ())), places, lines)
@@ -514,12 +517,15 @@ class TopicCatalog:
             for i, word in enumerate(segment):
                 if word not in pw.words:
                     continue
-                titled = False
+                title = None
                 for name in segment[i + 1 : i + 5]:
                     if name in pw.titles:
-                        titled = True
+                        title = name
+                    elif title and name in pw.ends:  # «خیابان امام جلوی …»: the street is «امام»
+                        found.add(title)
+                        break
                     elif name not in pw.skip:
-                        if titled or name.isdigit() or name in pw.names:
+                        if title or name.isdigit() or name in pw.names:
                             found.add(name)
                         break
         return frozenset(found)

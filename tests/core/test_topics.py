@@ -308,7 +308,8 @@ def test_a_whole_word_is_not_read_as_a_shorter_prefix():
     ("کوچه پر از زباله است", "garbage", set()),  # «پر» is not a name
     ("خیابون ما خراب شده", "roads", set()),
     ("آب خیابان فردوسی قطع است", "water_outage", set()),  # a water cut is the home's, wherever it is told
-], ids=["title", "number", "known-name", "not-a-name", "our-street", "not-a-place-topic"])
+    ("چاله خیابان امام، جلوی بانک سپه", "roads", {"امام"}),  # a title alone before «جلوی» is the street's name
+], ids=["title", "number", "known-name", "not-a-name", "our-street", "not-a-place-topic", "title-alone"])
 def test_places(text, topic, names):
     assert CATALOG.places(text, topic) == names
 
