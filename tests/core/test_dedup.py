@@ -178,10 +178,16 @@ QUALITY_FLOORS = [
     # such paraphrases we do not match; precision stays the guarded figure).
     ("dedup_pairs.tsv", 1000, 0.96, 0.94),
     ("dedup_pairs_holdout.tsv", 40, 0.85, 0.85),
+    # A stress set written blind to defeat this design, kept apart from the tuning data and not tuned on: the
+    # same matter told with almost no shared word (an agency's term against slang or Finglish), and two matters
+    # written from one shared opening (the same branch, bill or project), so that the sub-matter is a detail
+    # one text adds. Measured 0.42 / 0.31 when written; the floor only guards against getting worse.
+    ("dedup_pairs_stress.tsv", 70, 0.40, 0.30),
 ]
 
 
-@pytest.mark.parametrize(("name", "size", "min_precision", "min_recall"), QUALITY_FLOORS, ids=["tuning", "holdout"])
+@pytest.mark.parametrize(("name", "size", "min_precision", "min_recall"), QUALITY_FLOORS,
+                         ids=["tuning", "holdout", "stress"])
 def test_quality_on_labelled_pairs(name, size, min_precision, min_recall):
     rows = load_tsv(name)
     assert len(rows) >= size
