@@ -46,6 +46,10 @@ CASES = [
      "برای وام ضروری بازنشستگان ثبت نام کردم، ۳ ماهه نوبتم نمیرسه", False),
     ("a_deed_to_issue_vs_a_neighbour_encroaching", "درخواست سند تک برگ دادم ۴ ماهه خبری نیست",
      "همسایه به زمین کشاورزی ما تجاوز کرده و دیوار کشیده، ثبت میگه برو دادگاه", False),
+    ("a_passport_name_misspelt_vs_an_exit_ban", "تو گذرنامه جدیدم اسم لاتینم اشتباه نوشته شده",
+     "دیروز تو فرودگاه گفتن ممنوع‌الخروجی و نذاشتن برم", False),
+    ("a_school_fee_vs_broken_heaters", "مدرسه دخترم برای کلاس های فوق برنامه به زور پول میگیره",
+     "بخاری های کلاس مدرسه دخترم خرابه، بچه ها با کاپشن سر کلاس میشینن", False),
     ("power_cut_vs_burnt_appliances", "از دیروز برق ده ما رفته هنوز نیومده",
      "ترانس سر ده ترکید تلویزیونم سوخت، فرم خسارت پر کردم ولی پولی ندادن", False),
     ("subsidy_vs_justice_shares", "یارانه ام واریز نشده", "سهام عدالتم واریز نشده", False),
@@ -171,9 +175,9 @@ def _precision_recall(rows):
 QUALITY_FLOORS = [
     # (file, minimum pairs, precision floor, recall floor). The holdout pairs were written before tuning and
     # are never tuned on: a looser floor, an estimate for Persian text we have not seen. The tuning pairs hold
-    # twenty-five blind rounds, with misses left on purpose (two relatives' files of one matter: no family facet,
+    # twenty-six blind rounds, with misses left on purpose (two relatives' files of one matter: no family facet,
     # which would split a father's call from his son's SMS; paraphrases that share no topic word; the
-    # eighteenth round's relatives' files and two hospitals, roads or periods named apart): 0.967 / 0.952 on 1,865
+    # eighteenth round's relatives' files and two hospitals, roads or periods named apart): 0.967 / 0.955 on 1,935
     # pairs at the last count (the recall floor went from 0.95 to 0.94 when the fourteenth round brought eleven
     # such paraphrases we do not match; precision stays the guarded figure).
     ("dedup_pairs.tsv", 1000, 0.96, 0.94),
