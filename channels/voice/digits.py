@@ -309,7 +309,25 @@ def parse_code(transcript: str, valid: Callable[[str], bool], length: int = 10) 
         digits = "".join(g.digits for g in reading)
         if len(digits) == length and valid(digits):
             return digits
-    return None
+    return _lost_digit(tokens, valid, length)
+
+
+_DIGIT_WORDS = ("صفر", "یک", "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "نه")
+
+
+def _lost_digit(tokens: list[str], valid: Callable[[str], bool], length: int) -> str | None:
+    """A digit the line's noise took ([unk] where the digit stood: «پنج [unk] سه», «چهل و [unk]»): a check
+    digit holds for at most one value of one lost digit, so the code is restored when exactly one filling of
+    one [unk] gives a valid code (the caller then hears it read back and confirms it)."""
+    found = set()
+    for i, token in enumerate(tokens):
+        if token != _UNHEARD:
+            continue
+        for word in _DIGIT_WORDS:
+            digits = "".join(g.digits for g in _read(tokens[:i] + [word] + tokens[i + 1:]).groups)
+            if len(digits) == length and valid(digits):
+                found.add(digits)
+    return found.pop() if len(found) == 1 else None
 
 
 def _strip_no(tokens: list[str], end: int) -> list[str] | None:
