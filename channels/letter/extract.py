@@ -58,18 +58,18 @@ _THIRD_PARTY_RELATION = {"پدر": Relation.CHILD, "مادر": Relation.CHILD, "
                          "برادر": Relation.SIBLING, "خواهر": Relation.SIBLING}
 # People a letter names who are neither its writer nor whom it is about: a guarantor, a witness, the other
 # party of a contract or a case; and, when named by title, a neighbour, an employer or a colleague, a seller,
-# a shop's manager, a contractor, a landlord or a tenant, a group's representative (untitled, those words may
+# a shop's manager, a contractor, an owner, a landlord or a tenant, a group's representative (untitled, those words may
 # describe the writer: «اینجانب …، صاحب مغازه …، ش.م …»; after «درباره» or «در مورد», a neighbour is whom the
 # letter is about).
 OTHER_PERSON = "other"
 # The mention runs to the title of the name it introduces, a word or two on: «ضامن اینجانب آقای …», «شاهد
 # ماجرا آقای …», «همسایه، آقای …»; «کد ملی کارفرما: …» labels the employer's code.
-_POSSESSIVE = r"(?:\s*\u200c?(?:ام|اینجانب|من))?(?![\w\u200c])"  # «ضامن‌ام», «همسایه اینجانب»
+_POSSESSIVE = r"(?:\s*\u200c?(?:ام|مان|مون|اینجانب|من|م))?(?![\w\u200c])"  # «ضامن‌ام», «همسایه‌مان»
 _TITLE_AFTER = r"(?:[\s،,]+[^\s\d،,]+){0,2}?[\s،,]+(?:[آا]قای|خانم|جناب)(?![\w\u200c])"
 _OTHER_PERSON = re.compile(
     r"(?:(?:ضامن|کفیل|شاهد|معرف|طرف\s*(?:قرارداد|دعوا|دعوی|مقابل)|خوانده|متهم)"
     + _POSSESSIVE + "(?:" + _TITLE_AFTER + ")?"
-    r"|(?<!درباره\s)(?<!مورد\s)(?<!خصوص\s)(?:همسایه|کارفرما|همکار|فروشنده|مدیریت|پیمانکار|موجر|مستاجر|نماینده"
+    r"|(?<!درباره\s)(?<!مورد\s)(?<!خصوص\s)(?:همسایه|کارفرما|همکار|فروشنده|مدیریت|پیمانکار|مالک|موجر|مستاجر|نماینده"
     r"|صاحب\s*(?:خانه|خونه|کار|مغازه|فروشگاه))" + _POSSESSIVE + _TITLE_AFTER +
     r"|ملی\s+(?:کارفرما|فروشنده|همسایه|ضامن|شاهد)(?![\w\u200c]))")
 _KIN_MARK = re.compile(r"(" + "|".join(KIN_NOUNS) + r")(?:[مه]|\s?\u200c?ام|مان|مون|\s+(?:" + _KIN_ADJECTIVES + r")(?:تر)?[یم]?م)"
@@ -241,20 +241,21 @@ def code_candidates(text: str) -> list[tuple[str, int]]:
     return found
 
 
-_SPLIT_RUN = re.compile(r"(?<![\d\-])(\d{2,8})[ \t]*\n[ \t]*(\d{2,8})(?![\d\-])")
+_SPLIT_RUN = re.compile(r"(?<![\d\-])(\d{2,8})[ \t]*-?[ \t]*\n[ \t]*(\d{2,8})(?![\d\-])")  # «۰۴۰۸۴۰-⏎۳۹۱۸» too
 
 
 def code_slots(text: str) -> int:
     """How many national codes the page seems to hold: «کد ملی» followed by digits, or ten-digit runs on
     lines that speak of a code (a code read with a wrong digit still has ten; dates and phones are not). One
-    code written twice («کد ملی: ۳۸۰۷۷۸۲۵۷۵» in the header, «۳۸۰-۷۷۸۲۵۷-۵» in the body) is one."""
+    code written twice («کد ملی: ۳۸۰۷۷۸۲۵۷۵» in the header, «۳۸۰-۷۷۸۲۵۷-۵» in the body) is one. A code the
+    wording gives to a third person (a neighbour, a guarantor) is not counted: the letter needs no reading of it."""
     labelled: dict[int, str] = {}  # position -> digits: «نهضت ملی مسکن به کد ملی ۴…» labels one number, not two
     for match in _NATIONAL_LABEL.finditer(text):
         digit = re.search(r"\d", text[match.end(): match.end() + 25])
         if not digit:
             continue
         at = match.end() + digit.start()
-        if number_label(text, at) == "national":
+        if number_label(text, at) == "national" and role_before(text, at, 0)[0] != OTHER_PERSON:
             run = _DIGIT_RUN.match(text, at)
             labelled[at] = re.sub(r"[ \-]", "", run.group(1)) if run else f"@{at}"  # a short run: itself
     by_word = len(set(labelled.values()))
@@ -265,7 +266,8 @@ def code_slots(text: str) -> int:
         for match in _DIGIT_RUN.finditer(line):
             digits = re.sub(r"[ \-]", "", match.group(1))
             if (len(digits) == 10 and not digits.startswith("09") and not _DATE_LIKE.match(digits)
-                    and number_label(line, match.start()) != "other"):
+                    and number_label(line, match.start()) != "other"
+                    and role_before(line, match.start(), 0)[0] != OTHER_PERSON):
                 by_digits.add(digits)
     return max(by_word, len(by_digits))
 

@@ -157,6 +157,17 @@ CASES = [
     Case("a neighbour named by title with his code is set aside",
          (letter(WRITER) + f"\nفاضلاب منزل همسایه، آقای داوود نصیری (کد ملی {OTHER}) به زیرزمین ما نشت میکند",) * 2,
          True, WRITER),
+    Case("a neighbour's code no two passes read alike does not hold the letter back",
+         (letter(WRITER) + f"\nفاضلاب منزل همسایه، آقای داوود نصیری (کد ملی {OTHER}) به زیرزمین ما نشت میکند",
+          letter(WRITER) + f"\nفاضلاب منزل همسایه، آقای داوود نصیری (کد ملی {_misread(OTHER)}) به زیرزمین ما"),
+         True, WRITER),
+    Case("a landlord named by title as the building's owner is set aside",
+         (letter(WRITER) + f"\nمالک ساختمان آقای حمید توکلی به کد ملی {OTHER} هم در جریان است",) * 2, True, WRITER),
+    Case("a witness, «همسایه‌مان آقای …», is set aside: with no other code the letter goes to review",
+         (letter(None) + f"\nهمسایه‌مان آقای یدالله فرجی به کد ملی {OTHER} هم شاهد است",) * 2, False),
+    Case("a code cut by the line end after a hyphen",
+         (letter(None).replace("ساکن شهر یزد", f"کدملی من {WRITER[:6]}-\n{WRITER[6:]} ساکن شهر یزد"),) * 2,
+         True, WRITER),
     Case("an employer's code under its own label is set aside",
          (letter(WRITER) + f"\nکارگاه متعلق به آقای ناصر فرجی (کد ملی کارفرما: {OTHER}) است",) * 2, True, WRITER),
     Case("untitled, «صاحب مغازه» describes the writer",
@@ -264,7 +275,8 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
 @pytest.mark.parametrize("name, right", [("blind_letters.jsonl", 30), ("blind_letters_r2.jsonl", 29),
                                          ("blind_letters_r3.jsonl", 29), ("blind_letters_r4.jsonl", 29),
                                          ("blind_letters_r5.jsonl", 21), ("blind_letters_r6.jsonl", 29),
-                                         ("blind_letters_r7.jsonl", 29), ("blind_letters_r8.jsonl", 30)])
+                                         ("blind_letters_r7.jsonl", 29), ("blind_letters_r8.jsonl", 30),
+                                         ("blind_letters_r9.jsonl", 28)])
 def test_letters_written_blind(name, right):
     """Letters written by people who had not read this code: header and footer blocks, the writer's code after
     the signature, a relative's code first, lawyers, guardians and village councils writing for someone, a
