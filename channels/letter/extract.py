@@ -27,7 +27,11 @@ SUBJECT = "subject"
 # («موکل اینجانب» is my client: the subject.)
 # The closing («با تشکر») opens the signature block: a code after it is the signer's unless marked otherwise.
 _WRITER_MARK = re.compile(r"(?<!موکل\s)(?<!موکل\sا)(?:ا?ینجا[نتث]?[بپ]|این\s*جانب)|امضا|خودم|با\s*تشکر|با\s*سپاس"
-                          r"|نویسنده\s*(?:نامه|درخواست)|نگارنده")
+                          r"|نویسنده\s*(?:نامه|درخواست)|نگارنده"
+                          # the writer named by his relation to whom the letter is about: «دختر ایشان: …»,
+                          # «پدر متقاضی: …», «نوه مشترک: …» under the letter
+                          r"|(?:پدر|مادر|همسر|دختر|پسر|فرزند|برادر|خواهر|نوه)\s+(?:ایشان|نامبرده)"
+                          r"|(?:پدر|مادر|همسر|دختر|پسر|فرزند|برادر|خواهر|نوه|قیم|وکیل)\s+(?:متقاضی|بیمار|مشمول|مشترک)\s*[:)]")
 # «فرزندم» (my child) names a subject; «فرزند حسن» (son of Hasan) is a patronymic and does not.
 # «در خصوص <word>» names the subject even when OCR garbled the kin word (دخترم → دفترم): the word is then
 # matched to the nearest kin word, or the relation is left as "other".
