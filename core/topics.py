@@ -134,7 +134,8 @@ def word_keys(word: str) -> tuple[str, ...]:
             keys = [first, stem(bare)]
             if ending[0] in "مشت" and len(bare) >= 4 and not bare.endswith(("ه", "ی")):
                 # A final «ه» dropped before the ending, as spoken: «گذرنامم» is «گذرنامه‌ام», «یارانمون» is
-                # «یارانه‌مون». (Not for short words: «خانم» is not «خانه».)
+                # «یارانه‌مون». (Not for short words: «خانم» is not «خانه»; nor after «ی»: «شهریم» is «شهری» + «م»,
+                # we are in town, more often than «شهریه‌ام».)
                 keys.append(bare + "ه")
             return tuple(dict.fromkeys(keys))
     return (first,)
