@@ -125,10 +125,10 @@ def test_without_codes_cleans_a_held_invalid_code():
 
 
 def test_labelled_messages():
-    """439 SMS written by people who had not read this parser (old phones, Finglish, mixed digit scripts,
+    """479 SMS written by people who had not read this parser (old phones, Finglish, mixed digit scripts,
     grouped codes, two codes with kinship words, in-laws, wards, neighbours and pupils, phones, amounts and
     postal codes that are not codes). Of each 40, right before the rules they led to: 34, 37, 36, 31, 38, 33,
-    37, 38, 33, 37, 40 (the ninth after three labels were brought to this parser's rule: one code given, labelled as
+    37, 38, 33, 37, 40, 40 (the ninth after three labels were brought to this parser's rule: one code given, labelled as
     a relative's, is filed as the caller's too; the tenth after an 8-digit code that passes its check once
     padded was relabelled as registered). All must be right now. Left out, a known miss: the writer's own
     matter with the spouse's code beside it («همسرم هم کدملیش … هست ولی ثبت نام به اسم منه»), filed under the
@@ -137,7 +137,7 @@ def test_labelled_messages():
              normalize.MissingCode: "missing_code", normalize.InvalidCode: "invalid_code"}
     with open(Path(__file__).with_name("sms_labelled.tsv"), encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
-    assert len(rows) >= 439
+    assert len(rows) >= 479
     for row in rows:
         decision = decide(row["text"])
         assert kinds[type(decision)] == row["kind"], row
