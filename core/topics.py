@@ -218,14 +218,14 @@ class PatternMatcher:
         if found is None:
             ids: list[int] = []
             # A whole word is not read as a shorter word with an ending either («کارت» is no «کار» + «ت»).
-            whole = max((len(w) for w in self._whole_words if word.startswith(w)), default=0)
+            whole = self._whole_length(word)
             keys = [k for k in word_keys(word) if len(k) >= whole]
             for key in keys:
                 ids.extend(self._exact.get(key, ()))
             # Prefixes of the word as written, and of a key that is not its prefix (a restored «ه»).
             for form in (word, *(k for k in keys if not word.startswith(k))):
                 n = len(form)
-                shortest = max((len(w) for w in self._whole_words if form.startswith(w)), default=0)
+                shortest = whole if form is word else self._whole_length(form)
                 for length in self._prefix_lengths:
                     if length > n:
                         break
@@ -237,6 +237,10 @@ class PatternMatcher:
                 self._word_cache.clear()
             self._word_cache[word] = found
         return found
+
+    def _whole_length(self, form: str) -> int:
+        """The length of the longest whole word `form` begins with (0 for none): no pattern shorter matches it."""
+        return max((len(w) for w in self._whole_words if form.startswith(w)), default=0)
 
     def _split_patterns(self, first: str, second: str) -> tuple[int, ...]:
         """Pattern ids that two adjacent words match only as one word: «یارا نه», «قبض گا ز», «مقر ری» are
