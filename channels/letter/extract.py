@@ -26,12 +26,14 @@ SUBJECT = "subject"
 # block («امضا», «امضاکننده»), «خودم» («کد ملی خودم») and «نویسنده نامه», «نگارنده» also name the writer.
 # («موکل اینجانب» is my client: the subject.)
 # The closing («با تشکر») opens the signature block: a code after it is the signer's unless marked otherwise.
-_WRITER_MARK = re.compile(r"(?<!موکل\s)(?<!موکل\sا)(?:ا?ینجا[نتث]?[بپ]|این\s*جانب)|امضا|خودم|با\s*تشکر|با\s*سپاس"
+# The writer may also name himself by his relation to whom the letter is about: «دختر ایشان: …», «پدر متقاضی:
+# …», «نوه مشترک: …» under the letter.
+_INJANEB = r"(?:ا?ینجا[نتث]?[بپ]|این\s*جانب)"
+_SIGNER_KIN = r"پدر|مادر|همسر|دختر|پسر|فرزند|برادر|خواهر|نوه"
+_WRITER_MARK = re.compile(r"(?<!موکل\s)(?<!موکل\sا)" + _INJANEB + r"|امضا|خودم|با\s*تشکر|با\s*سپاس"
                           r"|نویسنده\s*(?:نامه|درخواست)|نگارنده"
-                          # the writer named by his relation to whom the letter is about: «دختر ایشان: …»,
-                          # «پدر متقاضی: …», «نوه مشترک: …» under the letter
-                          r"|(?:پدر|مادر|همسر|دختر|پسر|فرزند|برادر|خواهر|نوه)\s+(?:ایشان|نامبرده)"
-                          r"|(?:پدر|مادر|همسر|دختر|پسر|فرزند|برادر|خواهر|نوه|قیم|وکیل)\s+(?:متقاضی|بیمار|مشمول|مشترک)\s*[:)]")
+                          r"|(?:" + _SIGNER_KIN + r")\s+(?:ایشان|نامبرده)"
+                          r"|(?:" + _SIGNER_KIN + r"|قیم|وکیل)\s+(?:متقاضی|بیمار|مشمول|مشترک)\s*[:)]")
 # «فرزندم» (my child) names a subject; «فرزند حسن» (son of Hasan) is a patronymic and does not.
 # «در خصوص <word>» names the subject even when OCR garbled the kin word (دخترم → دفترم): the word is then
 # matched to the nearest kin word, or the relation is left as "other".
@@ -184,9 +186,14 @@ def number_label(text: str, pos: int) -> str | None:
     return "other" if other >= national else "national"
 
 
+def _line_before(text: str, pos: int) -> str:
+    """What stands on the line of `pos` before it."""
+    return text[text.rfind("\n", 0, pos) + 1:pos]
+
+
 def _starts_line(text: str, pos: int) -> bool:
     """Nothing but blanks stands before `pos` on its line."""
-    return not text[text.rfind("\n", 0, pos) + 1:pos].strip()
+    return not _line_before(text, pos).strip()
 
 
 def _not_a_code(text: str, pos: int) -> bool:
@@ -352,7 +359,7 @@ def _role_by_position(p: PassText, pos: int, roles_by_line) -> tuple[str | None,
 
 
 # The writer's name as the letter gives it: the first two words after «اینجانب».
-_WRITER_NAME = re.compile(r"(?:ا?ینجا[نتث]?[بپ]|این\s*جانب)\s+([^\s\d:،,()]{2,}\s+[^\s\d:،,()]{2,})")
+_WRITER_NAME = re.compile(_INJANEB + r"\s+([^\s\d:،,()]{2,}\s+[^\s\d:،,()]{2,})")
 
 
 # «… به آقای … به کد ملی X فروخته‌ام»: the code of whom the writer sold or handed something to (a car's buyer),
@@ -362,7 +369,7 @@ _SOLD_TO = re.compile(r"\d[\d \-]*\)?\s*(?:[^\s\d]+\s+){0,2}(?:فروخت|واگ
 
 def _signed_by_writer(text: str, pos: int, names: set[str]) -> bool:
     """The line of the code at `pos` names the writer before it («مصطفی زارعی - کد ملی …» under the letter)."""
-    line = text[text.rfind("\n", 0, pos) + 1: pos]
+    line = _line_before(text, pos)
     return any(name in line for name in names)
 
 
