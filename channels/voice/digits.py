@@ -286,15 +286,14 @@ def parse_code(transcript: str, valid: Callable[[str], bool], length: int = 10) 
         if token == _UNHEARD:  # a «نه» ("no") beside it, before the code said again or after the first saying
             after, before = _strip_no(tokens[i + 1:], 0), _strip_no(tokens[:i], -1)
             variants += [(2, part) for part in (after, before) if part is not None]
+            if i and tokens[i - 1] != _UNHEARD:
+                said = next((k for k in range(i + 1, len(tokens)) if tokens[k] != _UNHEARD), None)
+                if said is not None and tokens[said] == tokens[i - 1] and _single_digit(tokens[i - 1]):
+                    # «پنج [unk] پنج»: a digit said again after a cough, once
+                    variants.append((1, tokens[: i - 1] + tokens[i:]))
         if token == "نه" and tokens[i + 1: i + 2] == ["نه"] and i + 2 < len(tokens) and tokens[i + 2] in _NUMBER_WORDS:
             # «… پانزده نه نه چهارده …»: "no, no" before the group said again, or two nines
             variants.append((1, tokens[:i] + ["ببخشید"] + tokens[i + 2:]))
-    for i, token in enumerate(tokens):
-        if token == _UNHEARD and i and tokens[i - 1] != _UNHEARD:
-            after = next((k for k in range(i + 1, len(tokens)) if tokens[k] != _UNHEARD), None)
-            if after is not None and tokens[after] == tokens[i - 1] and _single_digit(tokens[i - 1]):
-                # «پنج [unk] پنج»: a digit said again after a cough, once
-                variants.append((1, tokens[: i - 1] + tokens[i:]))
         if token in _SOUNDS_LIKE:  # «ده» heard for «دو»: a digit the recognizer took for a like-sounding tens word
             variants.append((2, tokens[:i] + [_SOUNDS_LIKE[token]] + tokens[i + 1:]))
     # A number word that counts something other than digits: «یه لحظه», «ده رقمی».
