@@ -57,6 +57,11 @@ class Case:
     relation: Relation | None = None
 
 
+def _neighbour(code: str) -> str:
+    """The writer's letter with a line on a neighbour named by title, with his code."""
+    return letter(WRITER) + f"\nفاضلاب منزل همسایه، آقای داوود نصیری (کد ملی {code}) به زیرزمین ما نشت میکند"
+
+
 CASES = [
     Case("three passes agree on the writer", (letter(WRITER),) * 3, True, WRITER),
     Case("persian digits", (letter(persian_digits(WRITER)), letter(WRITER)), True, WRITER),
@@ -154,13 +159,9 @@ CASES = [
          ("با سلام\nاحتراما اینجانب مصطفی زارعی فرزند مرحوم حسینعلی زارعی به کد ملی " + CHILD
           + "\nحقوق ایشان پرداخت نشده است\nمادرم تنها هستند و به این پول نیاز دارند\nمنتظر پاسخ هستم\n"
           "مصطفی زارعی - کد ملی " + WRITER,) * 2, False),
-    Case("a neighbour named by title with his code is set aside",
-         (letter(WRITER) + f"\nفاضلاب منزل همسایه، آقای داوود نصیری (کد ملی {OTHER}) به زیرزمین ما نشت میکند",) * 2,
-         True, WRITER),
+    Case("a neighbour named by title with his code is set aside", (_neighbour(OTHER),) * 2, True, WRITER),
     Case("a neighbour's code no two passes read alike does not hold the letter back",
-         (letter(WRITER) + f"\nفاضلاب منزل همسایه، آقای داوود نصیری (کد ملی {OTHER}) به زیرزمین ما نشت میکند",
-          letter(WRITER) + f"\nفاضلاب منزل همسایه، آقای داوود نصیری (کد ملی {_misread(OTHER)}) به زیرزمین ما"),
-         True, WRITER),
+         (_neighbour(OTHER), _neighbour(_misread(OTHER))), True, WRITER),
     Case("a landlord named by title as the building's owner is set aside",
          (letter(WRITER) + f"\nمالک ساختمان آقای حمید توکلی به کد ملی {OTHER} هم در جریان است",) * 2, True, WRITER),
     Case("a witness, «همسایه‌مان آقای …», is set aside: with no other code the letter goes to review",
