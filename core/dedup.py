@@ -217,9 +217,13 @@ class Deduplicator:
         return None
 
     def is_same_matter(self, text: str, topic: str, case: Case) -> bool:
+        # The conflict check costs the most (facets, identifiers, places of both texts): only for a pair
+        # that is otherwise alike.
+        return self._alike(text, topic, case) and self.conflict(text, topic, case.text, case.topic) is None
+
+    def _alike(self, text: str, topic: str, case: Case) -> bool:
+        """Topics and texts say the same matter (before looking for what tells the two apart)."""
         p = self.policy
-        if self.conflict(text, topic, case.text, case.topic) is not None:
-            return False
         if topic == case.topic and topic != OTHER:
             return p.same_topic_floor <= 0 or similarity(text, case.text) >= p.same_topic_floor
         pa, pb = _profile_words(text), _profile_words(case.text)

@@ -196,10 +196,27 @@ def fold_token(word: str) -> str:
     return _fold_marks(word).lower()
 
 
-def match_segments(text: str) -> list[list[str]]:
+# Texts already cut into segments (bounded): one contact's text is cut by the classifier, then again by the
+# facets, places and word profile of each dedup comparison, and a candidate's text by every comparison.
+_SEGMENTS: dict[str, tuple[tuple[str, ...], ...]] = {}
+_SEGMENTS_MAX = 4096
+
+
+def match_segments(text: str) -> tuple[tuple[str, ...], ...]:
     """Normalized text as sentences (split at . ! ? ؛ and line ends) of folded words, with detached
     affixes glued back on. Words are not stemmed; see `stem`."""
-    out: list[list[str]] = []
+    found = _SEGMENTS.get(text)
+    if found is None:
+        found = _segments(text)
+        if len(text) <= _NORMALIZED_MAX_CHARS:
+            if len(_SEGMENTS) >= _SEGMENTS_MAX:
+                _SEGMENTS.clear()
+            _SEGMENTS[text] = found
+    return found
+
+
+def _segments(text: str) -> tuple[tuple[str, ...], ...]:
+    out: list[tuple[str, ...]] = []
     # The marks are folded on the whole text at once (normalize leaves ZWNJ only between letters); lower case
     # per word, as fold_token does (lowering a whole text can split a word: «İ» becomes two characters).
     folded = _fold_marks(normalize(text))
@@ -224,8 +241,8 @@ def match_segments(text: str) -> list[list[str]]:
             else:
                 tokens.append(token)
         if tokens:
-            out.append(tokens)
-    return out
+            out.append(tuple(tokens))
+    return tuple(out)
 
 
 def match_tokens(text: str) -> list[str]:

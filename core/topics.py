@@ -407,7 +407,6 @@ class TopicCatalog:
         self.phone_line_topics = phone_line_topics
         self.topics = topics
         self.facet_defs = facets
-        self._facets_by_topic: dict[str, frozenset[str]] = {}
         groups = []
         for code, t in topics.items():
             if code == OTHER:
@@ -419,11 +418,11 @@ class TopicCatalog:
                 phrases += [ph for ph in parent.phrases if ph not in phrases]
             groups.append(_Group(code, tuple(keywords), tuple(phrases), t.exclude))
         self._matcher = PatternMatcher(groups, whole_words=whole_words)
-        # Facet values are names («بانک ملت»): their words must stand together.
-        self._facets = PatternMatcher(
-            [_Group(f"{f.name}:{value}", phrases=patterns) for f in facets for value, patterns in f.values.items()],
-            gap=0, whole_words=whole_words,
-        )
+        self._whole_words = whole_words
+        self._facets = self._facet_matcher(facets)
+        # A matcher per topic over only the facets that apply to it (built when first asked): a text is then
+        # scored against a few facets, not all of them (most of the work of a dedup comparison otherwise).
+        self._facets_for_topic: dict[str, PatternMatcher] = {}
 
     # ---- loading ------------------------------------------------------------------------------------
     @classmethod
@@ -495,21 +494,26 @@ class TopicCatalog:
 
     def facets(self, text: str, topic: str | None = None) -> dict[str, frozenset[str]]:
         """Facet name → values the text names («bank» → {«mellat»}); only facets that apply to `topic`."""
+        matcher = self._facets if topic is None else self._topic_facet_matcher(topic)
         found: dict[str, set[str]] = {}
-        for name, *_ in self._facets.scores(text):
+        for name, *_ in matcher.scores(text):
             facet, value = name.split(":", 1)
             found.setdefault(facet, set()).add(value)
-        if topic is not None:
-            applies = self._facets_of(topic)
-            found = {k: v for k, v in found.items() if k in applies}
         return {k: frozenset(v) for k, v in found.items()}
 
-    def _facets_of(self, topic: str) -> frozenset[str]:
-        applies = self._facets_by_topic.get(topic)
-        if applies is None:
-            applies = self._facets_by_topic[topic] = frozenset(
-                f.name for f in self.facet_defs if not f.topics or topic in f.topics)
-        return applies
+    def _facet_matcher(self, facets) -> PatternMatcher:
+        # Facet values are names («بانک ملت»): their words must stand together.
+        return PatternMatcher(
+            [_Group(f"{f.name}:{value}", phrases=patterns) for f in facets for value, patterns in f.values.items()],
+            gap=0, whole_words=self._whole_words,
+        )
+
+    def _topic_facet_matcher(self, topic: str) -> PatternMatcher:
+        matcher = self._facets_for_topic.get(topic)
+        if matcher is None:
+            matcher = self._facets_for_topic[topic] = self._facet_matcher(
+                [f for f in self.facet_defs if not f.topics or topic in f.topics])
+        return matcher
 
     def places(self, text: str, topic: str) -> frozenset[str]:
         """The names of the streets, alleys and squares a text names, for topics where a place tells matters

@@ -65,7 +65,7 @@ def test_match_tokens_fold_spelling_variants(variants, expected):
 
 
 def test_match_segments_split_sentences_not_commas():
-    assert match_segments("آب قطع است. برق، هم") == [["اب", "قطع", "است"], ["برق", "هم"]]
+    assert match_segments("آب قطع است. برق، هم") == (("اب", "قطع", "است"), ("برق", "هم"))
 
 
 def test_words_keep_their_contract():

@@ -238,6 +238,17 @@ def test_facets(text, topic, expected):
     assert {k: set(v) for k, v in CATALOG.facets(text, topic).items()} == expected
 
 
+def test_facets_of_a_topic_are_the_facets_of_the_text_that_apply_to_it():
+    # The per-topic facet matchers (a speed-up) must find exactly what the matcher over every facet finds,
+    # kept to the facets that apply to the topic.
+    texts = [row["text"] for row in load_tsv("topic_samples.tsv")[::7]] + [c[1] for c in FACET_CASES]
+    for topic in CATALOG.topics:
+        applies = {f.name for f in CATALOG.facet_defs if not f.topics or topic in f.topics}
+        for text in texts:
+            every = CATALOG.facets(text)
+            assert CATALOG.facets(text, topic) == {k: v for k, v in every.items() if k in applies}, (topic, text)
+
+
 # ---- properties ---------------------------------------------------------------------------------------------
 
 from hypothesis import given, settings  # noqa: E402
