@@ -60,16 +60,16 @@ for _noun, _relation in KIN_NOUNS.items():
 _KINSHIP = re.compile(r"(?<![\w\u200c])(" + "|".join(map(re.escape, KINSHIP)) + r")(?:\u200c?ه)?(?![\w\u200c])",
                       re.IGNORECASE)
 # «نتیجه», «چی شد», «به کجا رسید» ask after a matter already raised, as «پیگیری» does; «قبلا», «شکایت کرده»,
-# «درخواست داده», «ثبت شده» say it was raised before (with a tracking code, that is the one to follow).
+# «درخواست داده», «ثبت شد(ه)» say it was raised before (with a tracking code, that is the one to follow).
 FOLLOW_UP_WORDS = ("پیگیری", "پیگیر", "وضعیت", "رهگیری", "نتیجه", "کجا رسید", "چی شد", "چیشد", "قبلا", "قبلاً",
-                   "شکایت کرده", "درخواست داده", "ثبت شده", "ثبت کردم", "peygiri", "peigiri", "rahgiri", "vaziat",
-                   "natije", "chi shod", "koja resid", "ghablan", "sabt shode")
+                   "شکایت کرده", "درخواست داده", "ثبت شد", "ثبت کردم", "peygiri", "peigiri", "rahgiri", "vaziat",
+                   "natije", "chi shod", "koja resid", "ghablan", "sabt shod")
 # Digit runs for tracking codes and check-digit failures: digits joined by dashes only (a space separates two
 # numbers: «کد 0012345679 1234567891» is two codes, not a 20-digit run).
 _DIGIT_RUN = re.compile(r"(?<!\d)\d(?:-?\d)*(?!\d)")
-# «کد ملی», «کدملی», «شماره ملی», «ش.م», «ک.م», «kod meli», «code melli» (with «من», «ام», «ش» after it).
+# «کد ملی», «کدملی», «شماره ملی», «ش.م», «ک.م», «ک م», «kod meli», «code melli» (with «من», «ام», «ش» after it).
 _CODE_LABEL = re.compile(
-    r"(?:(?:شماره\s*)?(?:کد|کُد)\s*(?:‌|\s)?ملی|شماره\s*(?:‌|\s)?ملی|(?<![\w\u200c])[شک]\s*\.\s*م(?![\w\u200c])"
+    r"(?:(?:شماره\s*)?(?:کد|کُد)\s*(?:‌|\s)?ملی|شماره\s*(?:‌|\s)?ملی|(?<![\w\u200c])[شک](?:\s*\.\s*|\s+)م(?![\w\u200c])"
     r"|(?<![a-z])(?:kod|code|kode|cod)\s*-?\s*(?:meli|melli|mely|melly)(?![a-z])|(?<![a-z])shomare\s*(?:meli|melli))"
     r"(?:\s*(?:من|ام|ش)|م)?\s*[:：]?\s*", re.IGNORECASE)
 _TRACKING_LABEL = re.compile(
@@ -98,6 +98,8 @@ class Register(msgspec.Struct, frozen=True):
 class FollowUp(msgspec.Struct, frozen=True):
     tracking_code: str | None  # None: «پیگیری» with a number that is not a valid tracking code
     national_code: str | None
+    # No valid national code, but one was given that fails its check (a typo the citizen should hear about).
+    national_code_invalid: bool = False
 
 
 class MissingCode(msgspec.Struct, frozen=True):
@@ -339,7 +341,7 @@ def decide(sms: InboundSms) -> Decision:
     if valid_tracking and (wants_follow_up or bare == valid_tracking[0]
                            or len(_strip_codes(folded, [*codes, valid_tracking[0]])) == 0):
         if not codes:
-            return FollowUp(valid_tracking[0], None)
+            return FollowUp(valid_tracking[0], None, national_code_invalid=_meant_as_code(folded, runs))
         # The case is filed under the person it is about: with a relative's code beside the writer's, that one.
         caller_code, subject = _caller_and_subject(text, folded, codes)
         return FollowUp(valid_tracking[0], subject.national_code if subject else caller_code)

@@ -402,10 +402,15 @@ class SmsChannel:
                     break
                 case, _, _ = self.intake.get_case(case_id=case.merged_into)
         except NotFound:
-            return replies.follow_up_not_found()
+            return self._not_found(decision)
         if not phone or phone not in (registered_by, case.caller_phone):
-            return replies.follow_up_not_found()  # same answer as an unknown code: no oracle
+            return self._not_found(decision)  # same answer as an unknown code: no oracle
         return replies.follow_up(self.intake.view(case))
+
+    @staticmethod
+    def _not_found(decision: normalize.FollowUp) -> str:
+        # A national code that fails its check is the citizen's typo: say so (it tells nothing about the case).
+        return replies.invalid_national_code() if decision.national_code_invalid else replies.follow_up_not_found()
 
     def _hold(self, msg: InboundSms, phone: str | None, kind: ReviewKind, reason: str, fields: dict) -> None:
         if phone and any(i.external_id == msg.key for i in self.intake.held_for_phone(phone, kind, self.config.hold_window)):

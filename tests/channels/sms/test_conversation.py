@@ -91,8 +91,11 @@ def test_follow_up_from_another_phone_needs_the_national_code(db_harness, smsc):
     [case] = db_harness.cases()
     send(smsc, f"پیگیری {case.tracking_code}", sender=SENDER_2)
     assert "پیدا نشد" in replies(smsc, 1, SENDER_2)[0]
+    mistyped = CODE_A[:-1] + str((int(CODE_A[-1]) + 1) % 10)
+    send(smsc, f"پیگیری {case.tracking_code} کد ملی {mistyped}", sender=SENDER_2)
+    assert "کد ملی درست نیست" in replies(smsc, 2, SENDER_2)[1]  # the typo is named, not «not found»
     send(smsc, f"پیگیری {case.tracking_code} کد ملی {CODE_A}", sender=SENDER_2)
-    assert "ارجاع" in replies(smsc, 2, SENDER_2)[1] or "ثبت" in replies(smsc, 2, SENDER_2)[1]
+    assert "ارجاع" in replies(smsc, 3, SENDER_2)[2] or "ثبت" in replies(smsc, 3, SENDER_2)[2]
     assert case.status in (CaseStatus.ROUTED, CaseStatus.REGISTERED)
 
 

@@ -31,6 +31,8 @@ REGISTER = [
     ("kinship-first", f"همسرم {CODE_B} را از کار اخراج کردند، من {CODE_A}", CODE_A, CODE_B, Relation.SPOUSE, None),
     ("the-home-postal-code-is-not-a-code", f"گاز نداریم کدپستی منزل {CODE_B} کد ملی اینجانب {CODE_A}", CODE_A, None,
      None, None),
+    # An older code written without its two leading zeros is taken only after a label: here «ک م», no dot.
+    ("abbreviation-without-its-dot", "بیمه سلامتم تمدید نمیشه ک م ۶۸۹۴۰۹۱۲", "0068940912", None, None, None),
     ("abbreviated-label-for-a-relative", f"{CODE_A} مادرم بیمه بیکاری قطع شده ک.م مادر {CODE_B}", CODE_A, CODE_B,
      Relation.MOTHER, None),
     ("mother-subject", f"{CODE_A} مادرم {CODE_B} مستمری نگرفته", CODE_A, CODE_B, Relation.MOTHER, None),
@@ -83,6 +85,9 @@ OTHER = [
     ("follow-up-bare-code", TC, normalize.FollowUp(TC, None)),
     ("follow-up-persian-digits", TC.translate(FA), normalize.FollowUp(TC, None)),
     ("follow-up-with-national-code", f"پیگیری {TC} کد ملی {CODE_A}", normalize.FollowUp(TC, CODE_A)),
+    ("follow-up-with-a-mistyped-national-code", f"پیگیری {TC} کد ملی {BAD}", normalize.FollowUp(TC, None, True)),
+    ("follow-up-of-a-request-said-registered", f"با کد {TC} ثبت شد ولی هنوز خبری نیست کد ملی {CODE_A}",
+     normalize.FollowUp(TC, CODE_A)),
     ("follow-up-bad-tracking-code", "پیگیری 123456789012" if not __import__("core.tracking").tracking.is_tracking_code("123456789012") else "پیگیری 123456789013", normalize.FollowUp(None, None)),
     ("tracking-code-grouped-with-spaces", f"نتیجه شکایتم چی شد؟ رهگیری {TC[:4]} {TC[4:8]} {TC[8:]} کدملی{CODE_A}",
      normalize.FollowUp(TC, CODE_A)),
@@ -125,19 +130,22 @@ def test_without_codes_cleans_a_held_invalid_code():
 
 
 def test_labelled_messages():
-    """479 SMS written by people who had not read this parser (old phones, Finglish, mixed digit scripts,
+    """569 SMS written by people who had not read this parser (old phones, Finglish, mixed digit scripts,
     grouped codes, two codes with kinship words, in-laws, wards, neighbours and pupils, phones, amounts and
     postal codes that are not codes). Of each 40, right before the rules they led to: 34, 37, 36, 31, 38, 33,
     37, 38, 33, 37, 40, 40 (the ninth after three labels were brought to this parser's rule: one code given, labelled as
     a relative's, is filed as the caller's too; the tenth after an 8-digit code that passes its check once
-    padded was relabelled as registered). All must be right now. Left out, a known miss: the writer's own
+    padded was relabelled as registered); then 86 of 90 (the label «ک م» without its dot, «ثبت شد» beside a
+    tracking code; a follow-up whose national code fails its check, labelled invalid by its writer, is a
+    follow-up here: the registering phone still hears the status, another phone hears the code is wrong).
+    All must be right now. Left out, a known miss: the writer's own
     matter with the spouse's code beside it («همسرم هم کدملیش … هست ولی ثبت نام به اسم منه»), filed under the
     spouse."""
     kinds = {normalize.Register: "register", normalize.FollowUp: "follow_up",
              normalize.MissingCode: "missing_code", normalize.InvalidCode: "invalid_code"}
     with open(Path(__file__).with_name("sms_labelled.tsv"), encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
-    assert len(rows) >= 479
+    assert len(rows) >= 569
     for row in rows:
         decision = decide(row["text"])
         assert kinds[type(decision)] == row["kind"], row
