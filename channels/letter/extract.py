@@ -68,15 +68,19 @@ _THIRD_PARTY_RELATION = {"پدر": Relation.CHILD, "مادر": Relation.CHILD, "
 # describe the writer: «اینجانب …، صاحب مغازه …، ش.م …»; after «درباره» or «در مورد», a neighbour is whom the
 # letter is about).
 OTHER_PERSON = "other"
-# The mention runs to the title of the name it introduces, a word or two on: «ضامن اینجانب آقای …», «شاهد
-# ماجرا آقای …», «همسایه، آقای …»; «کد ملی کارفرما: …» labels the employer's code.
+# The mention runs to the title of the name it introduces, a few words on: «ضامن اینجانب آقای …», «شاهد
+# ماجرا آقای …», «همسایه دیوار به دیوار اینجانب آقای …», «موجر: خانم …» (a row of a parties' table); «کد ملی
+# کارفرما: …» labels the employer's code. An official complained about («دهیار روستای ما آقای …») and the owner
+# of the writer's workplace («در انبار آقای …») are named so too.
 _POSSESSIVE = r"(?:\s*\u200c?(?:ام|مان|مون|اینجانب|من|م))?(?![\w\u200c])"  # «ضامن‌ام», «همسایه‌مان»
-_TITLE_AFTER = r"(?:[\s،,]+[^\s\d،,]+){0,2}?[\s،,]+(?:[آا]قای|خانم|جناب)(?![\w\u200c])"
+_TITLE_AFTER = r"(?:[\s،,:]+[^\s\d،,:]+){0,4}?[\s،,:]+(?:[آا]قای|خانم|جناب)(?![\w\u200c])"
 _OTHER_PERSON = re.compile(
     r"(?:(?:ضامن|کفیل|شاهد|معرف|طرف\s*(?:قرارداد|دعوا|دعوی|مقابل)|خوانده|متهم)"
     + _POSSESSIVE + "(?:" + _TITLE_AFTER + ")?"
-    r"|(?<!درباره\s)(?<!مورد\s)(?<!خصوص\s)(?:همسایه|کارفرما|همکار|فروشنده|مدیریت|پیمانکار|مالک|موجر|مستاجر|نماینده"
-    r"|صاحب\s*(?:خانه|خونه|کار|مغازه|فروشگاه))" + _POSSESSIVE + _TITLE_AFTER +
+    r"|(?<!درباره\s)(?<!مورد\s)(?<!خصوص\s)(?:همسایه|کارفرما|همکار|فروشنده|مدیریت|پیمانکار|مالک|موجر|مستاجر|مستأجر"
+    r"|نماینده|دهیار|بخشدار|شهردار|مامور|مأمور|مسئول|کارمند|صاحب\s*(?:خانه|خونه|کار|مغازه|فروشگاه))"
+    + _POSSESSIVE + _TITLE_AFTER +
+    r"|(?:انبار|کارگاه|کارخانه|کارخونه|مغازه|فروشگاه|شرکت|مزرعه|باغ|رستوران)\s+(?:[آا]قای|خانم)(?![\w\u200c])"
     r"|ملی\s+(?:کارفرما|فروشنده|همسایه|ضامن|شاهد)(?![\w\u200c]))")
 _KIN_MARK = re.compile(r"(" + "|".join(KIN_NOUNS) + r")(?:[مه]|\s?\u200c?ام|مان|مون|\s+(?:" + _KIN_ADJECTIVES + r")(?:تر)?[یم]?م)"
                        r"(?![\w])|(?:در\s*خصوص|درباره|در\s*مورد)\s+(\w+)|(" + _SUBJECT_WORDS + r")")

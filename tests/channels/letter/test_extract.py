@@ -285,11 +285,12 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
                                          ("blind_letters_r5.jsonl", 21), ("blind_letters_r6.jsonl", 29),
                                          ("blind_letters_r7.jsonl", 29), ("blind_letters_r8.jsonl", 30),
                                          ("blind_letters_r9.jsonl", 29),
-                                         ("blind_letters_r10.jsonl", 28)])
+                                         ("blind_letters_r10.jsonl", 28), ("blind_letters_r11.jsonl", 29)])
 def test_letters_written_blind(name, right):
     """Letters written by people who had not read this code: header and footer blocks, the writer's code after
     the signature, a relative's code first, lawyers, guardians and village councils writing for someone, a
-    writer who names the person by title («همسر آقای …», «به خانم …»), a guarantor beside the borrower, «ش.م»,
+    writer who names the person by title («همسر آقای …», «به خانم …»), a guarantor beside the borrower, the
+    neighbour, employer, landlord or village official complained about, with their own codes, «ش.م»,
     codes in groups, postal codes, personnel and tracking numbers whose check digit holds; forms, petitions, a
     doctor, a principal, villagers. Read as text (two identical passes, no OCR), none but the known misses is
     registered under a wrong identity, and all but the letters whose roles nothing in the wording tells (a
