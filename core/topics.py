@@ -388,6 +388,8 @@ class PlaceWords:
     skip: frozenset[str]
     names: frozenset[str]
     ends: frozenset[str] = frozenset()
+    # A title that is a street's whole name unless one of its names follows: «امام» → {«رضا», «حسین», …}.
+    title_names: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 def _known_topics(what: str, codes, topics: dict[str, Topic]) -> list[str]:
@@ -467,6 +469,8 @@ class TopicCatalog:
                 skip=frozenset(fold_token(w) for w in p["skip"]) | TRANSPARENT,
                 names=frozenset(fold_token(n.split()[0]) for n in p["names"]),
                 ends=frozenset(fold_token(w) for w in p.get("ends", ())),
+                title_names={fold_token(t): frozenset(fold_token(n.split()[0]) for n in names)
+                             for t, names in p.get("title_names", {}).items()},
             )
         lines = frozenset(_known_topics("phone_line_topics", data.get("phone_line_topics", ()), topics))
         return cls(agencies, topics, tuple(facets), tuple(data.get("whole_words", ())), places, lines)
@@ -534,9 +538,15 @@ class TopicCatalog:
                         found.add(title)
                         break
                     elif name not in pw.skip:
-                        if title or name.isdigit() or name in pw.names:
+                        allowed = pw.title_names.get(title) if title else None
+                        if allowed is not None and name not in allowed:
+                            found.add(title)  # «خیابان امام نون رو …»: not an imam's name, so the street is «امام»
+                        elif title or name.isdigit() or name in pw.names:
                             found.add(name)
                         break
+                else:
+                    if title in pw.title_names:  # «… سر خیابان امام»: the sentence ends on the title
+                        found.add(title)
         return frozenset(found)
 
     def topic(self, code: str) -> Topic:

@@ -321,7 +321,12 @@ def test_a_whole_word_is_not_read_as_a_shorter_prefix():
     ("خیابون ما خراب شده", "roads", set()),
     ("آب خیابان فردوسی قطع است", "water_outage", set()),  # a water cut is the home's, wherever it is told
     ("چاله خیابان امام، جلوی بانک سپه", "roads", {"امام"}),  # a title alone before «جلوی» is the street's name
-], ids=["title", "number", "known-name", "not-a-name", "our-street", "not-a-place-topic", "title-alone"])
+    # «امام» is a street's whole name unless an imam's name follows: «نون» is the bread sold there
+    ("نونوایی سر خیابان امام نون رو گرون میده", "price_gouging", {"امام"}),
+    ("چاله خیابان امام رضا", "roads", {"رضا"}),
+    ("چاله ای سر خیابان امام", "roads", {"امام"}),
+], ids=["title", "number", "known-name", "not-a-name", "our-street", "not-a-place-topic", "title-alone",
+        "title-then-not-its-name", "title-then-its-name", "title-at-the-end"])
 def test_places(text, topic, names):
     assert CATALOG.places(text, topic) == names
 
