@@ -266,6 +266,10 @@ def parse_code(transcript: str, valid: Callable[[str], bool], length: int = 10) 
     90 then 1, «نهصد و بیست هشت» 928 or 920 then 8; «نه ببخشید» may take back the group before it, «از
     اول» what came before. Readings are tried in order of how much they depart from the plain one."""
     tokens = _tokens(transcript)
+    # A number word that counts something other than digits is never one of them: «یه لحظه», «ده رقمی». (Before
+    # «رقم» it may be: «… سی و یک رقم آخرم دو» — a reading without it is tried below.)
+    tokens = [t for i, t in enumerate(tokens) if not (t in _WORD and tokens[i + 1: i + 2] and tokens[i + 1] in _COUNTED
+                                                       and tokens[i + 1] != "رقم")]
     variants = [(0, tokens)]
     for i, token in enumerate(tokens):
         if i and (tokens[i - 1], token) == _START_OVER:
@@ -296,9 +300,8 @@ def parse_code(transcript: str, valid: Callable[[str], bool], length: int = 10) 
             variants.append((1, tokens[:i] + ["ببخشید"] + tokens[i + 2:]))
         if token in _SOUNDS_LIKE:  # «ده» heard for «دو»: a digit the recognizer took for a like-sounding tens word
             variants.append((2, tokens[:i] + [_SOUNDS_LIKE[token]] + tokens[i + 1:]))
-    # A number word that counts something other than digits: «یه لحظه», «ده رقمی».
-    counting = [i for i, token in enumerate(tokens[:-1]) if token in _WORD and tokens[i + 1] in _COUNTED]
-    if counting:
+    counting = [i for i, token in enumerate(tokens[:-1]) if token in _WORD and tokens[i + 1] == "رقم"]
+    if counting:  # «سه رقم آخرش …»
         variants.append((1, [t for i, t in enumerate(tokens) if i not in counting]))
     # Words the recognizer split («هفت صد») or cut short («شص», «دوازد»).
     for respelled in (_join_hundreds(tokens), [_complete(t) for t in tokens]):
@@ -374,5 +377,11 @@ def _readings(variants: list[tuple[int, list[str]]]):
                         k = before[-dropped]
                         yield changes + dropped, groups[:k] + groups[before[-1] + 1:]
             for k in range(1, len(groups)):
-                if len(groups[k].digits) >= 2 and groups[k].digits == groups[k - 1].digits:
+                said, before = groups[k].digits, groups[k - 1].digits
+                if len(said) >= 2 and said == before:
+                    yield changes + 1, groups[:k] + groups[k + 1:]
+                elif (len(before) > len(said) and before.endswith(said)
+                      and _UNHEARD in tokens[groups[k - 1].last + 1: groups[k].first]):
+                    # «سیصد و شیش [unk] شش», «هزار و ششصد و نوزده [unk] ششصد و نوزده»: after a pause, an elderly
+                    # caller says the end of a group again
                     yield changes + 1, groups[:k] + groups[k + 1:]
