@@ -48,7 +48,8 @@ _SUBJECT_WORDS = (r"موکل|محجور|(?:فرزندان|وراث|ورثه)\s+�
                   r"|ملی\s+(?:ایشان|نامبرده|متوف[یا]|مرحوم|بیمار|مددجو|مشمول|دانش\s*\u200c?[آا]موز|دانشجو)")
 # A third person the letter names before a code: a titled name («همسر آقای …», «به خانم …»), a lawyer's client
 # («به وکالت از»), a child («کودک»), a block headed by whom it describes («مشخصات بیمار:»), a student or patient
-# named by a parent («مادر دانش‌آموز علی …»; but «پدر مشمول: <name>» labels the signer). The writer does not
+# named by a parent («مادر دانش‌آموز علی …»; but «پدر مشمول: <name>» labels the signer), a pupil named by the
+# school. The writer does not
 # title himself, nor is he a «کودک»; a title before an office is the addressee's. (Not «بیمار», «کارگر» or
 # «دانشجو» alone: «اینجانب دانشجوی …» is the writer; not «از طرف»: «از طرف وراث» signs for a group the writer
 # is in.) Group 1: the writer's kin noun.
@@ -57,7 +58,9 @@ _THIRD_PARTY = re.compile(
     r"(?:(پدر|مادر|همسر|برادر|خواهر|دختر|پسر|فرزند)\s+)?"
     r"(?:(?<![\w\u200c])(?:[آا]قای|خانم)(?![\w\u200c])(?![^\n]*" + _ADDRESSEE + r")|کودک|به\s*وکالت\s*از"
     r"|مشخصات\s*(?:بیمار|دانش\s*\u200c?[آا]موز|دانشجو|متوفی|مشمول|کودک|بیمه\s*\u200c?شده)"
-    r"|(?:(?<=پدر\s)|(?<=مادر\s))(?:دانش\s*\u200c?[آا]موز|دانشجو|بیمار|مشمول)(?!\s*:))")
+    r"|(?:(?<=پدر\s)|(?<=مادر\s))(?:دانش\s*\u200c?[آا]موز|دانشجو|بیمار|مشمول)(?!\s*:)"
+    # a pupil named by a school's letter («دانش‌آموز نازنین‌زهرا … به کد ملی …»): not a parent's own label
+    r"|(?<!پدر\s)(?<!مادر\s)(?<!ولی\s)(?<![\w\u200c])دانش\s*\u200c?[آا]موز(?=\s+[^\s\d:،,]{2,}))")
 _SALUTATION = re.compile(r"سلام|احترام")  # the greeting: what comes before it is letterhead and addressee
 # The relation of the person named to the writer, from the writer's kin noun before a titled name.
 _THIRD_PARTY_RELATION = {"پدر": Relation.CHILD, "مادر": Relation.CHILD, "همسر": Relation.SPOUSE,
@@ -78,6 +81,7 @@ _OTHER_PERSON = re.compile(
     r"(?:(?:ضامن|کفیل|شاهد|معرف|طرف\s*(?:قرارداد|دعوا|دعوی|مقابل)|خوانده|متهم)"
     + _POSSESSIVE + "(?:" + _TITLE_AFTER + ")?"
     r"|(?<!درباره\s)(?<!مورد\s)(?<!خصوص\s)(?:همسایه|کارفرما|همکار|فروشنده|مدیریت|پیمانکار|مالک|موجر|مستاجر|مستأجر"
+    r"|شریک|(?:همسر|شوهر|زن)\s*سابق"
     r"|نماینده|دهیار|بخشدار|شهردار|مامور|مأمور|مسئول|کارمند|صاحب\s*(?:خانه|خونه|کار|مغازه|فروشگاه))"
     + _POSSESSIVE + _TITLE_AFTER +
     r"|(?:انبار|کارگاه|کارخانه|کارخونه|مغازه|فروشگاه|شرکت|مزرعه|باغ|رستوران)\s+(?:[آا]قای|خانم)(?![\w\u200c])"
@@ -367,8 +371,8 @@ _WRITER_NAME = re.compile(_INJANEB + r"\s+([^\s\d:،,()]{2,}\s+[^\s\d:،,()]{2,}
 
 
 # «… به آقای … به کد ملی X فروخته‌ام»: the code of whom the writer sold or handed something to (a car's buyer),
-# a party to the matter, not whom it is about.
-_SOLD_TO = re.compile(r"\d[\d \-]*\)?\s*(?:[^\s\d]+\s+){0,2}(?:فروخت|واگذار)")
+# a party to the matter, not whom it is about; «از همسرم آقای … (کد ملی X) طلاق گرفته‌ام»: the former spouse.
+_SOLD_TO = re.compile(r"\d[\d \-]*\)?\s*(?:[^\s\d]+\s+){0,2}(?:فروخت|واگذار|طلاق\s*گرفت(?:ه\s*\u200c?ام|م))")
 
 
 def _signed_by_writer(text: str, pos: int, names: set[str]) -> bool:
@@ -524,6 +528,11 @@ def decide(passes: list[PassText], *, final: bool = False) -> LetterFields:
         if rivals and not (len(chosen.passes) >= 3 and all(3 * len(r.passes) <= len(chosen.passes) for r in rivals)):
             reasons.append("passes read different valid national codes for one person")
             break
+    if subjects and subjects[0].roles[OTHER_PERSON]:
+        # Some passes read the code as a third person's («… به آقای … به کد ملی … فروخته‌ام»), others, where the
+        # words around it were garbled, as whom the letter is about: filing it under the wrong person is worse
+        # than a clerk's look.
+        reasons.append("passes disagree whether a code is whom the letter is about or a third person's")
     n_accepted = len({v.code for v in writers + subjects + others})
     if any(v not in writers and v not in subjects for v in accepted):
         # A code read twice that the wording places nowhere: a third person, or another reading of the same
