@@ -34,7 +34,9 @@ KINSHIP: dict[str, Relation] = {
     "نوه‌ام": Relation.OTHER, "نوه‌م": Relation.OTHER, "نوه ام": Relation.OTHER, "نوه‌ی من": Relation.OTHER,
     "عروسم": Relation.OTHER, "دامادم": Relation.OTHER, "مادرزنم": Relation.OTHER, "پدرزنم": Relation.OTHER,
     "مادرشوهرم": Relation.OTHER, "پدرشوهرم": Relation.OTHER, "عموم": Relation.OTHER, "عمه‌ام": Relation.OTHER,
-    "دایی‌ام": Relation.OTHER, "خاله‌ام": Relation.OTHER,
+    "دایی‌ام": Relation.OTHER, "خاله‌ام": Relation.OTHER, "برادرزاده‌ام": Relation.OTHER, "برادرزادم": Relation.OTHER,
+    "خواهرزاده‌ام": Relation.OTHER, "خواهرزادم": Relation.OTHER, "خواهرشوهرم": Relation.OTHER,
+    "برادرشوهرم": Relation.OTHER, "خواهرزنم": Relation.OTHER, "برادرزنم": Relation.OTHER,
     # Someone cared for who is not kin: a ward («صغیر»), a neighbour, «ایشان» (he or she, politely).
     "صغیر": Relation.OTHER, "همسایه‌ام": Relation.OTHER, "همسایم": Relation.OTHER, "ایشان": Relation.OTHER,
     "ایشون": Relation.OTHER,
@@ -80,14 +82,14 @@ _PUNCT_ONLY = re.compile(r"^[\s\W_]*$")
 # digit happens to hold («کد پستی ۴۴۱۲۰۱۷۰۱۱», «کدپستی منزل …»).
 _OTHER_NUMBER_LABEL = re.compile(
     r"(?:(?:کد|code|kod)\s*(?:پستی|posti)|کدپستی|شناسه\s*(?:قبض|پرداخت)?"
-    r"|(?:شماره|کد)\s*(?:حساب|کارت|تلفن|تماس|موبایل|همراه|اشتراک|شبا|قبض|کنتور|پرونده|پرسنلی|دانشجویی"
+    r"|(?:شماره|کد)\s*(?:حساب|کارت|تلفن|تماس|موبایل|همراه|اشتراک|شبا|قبض|کنتور|پرونده|پرسنلی|دانشجویی|بیمه"
     r"|شناسنامه|سفارش|پلاک|گذرنامه|پاسپورت|سریال|بدنه|شاسی|قرارداد|نامه|کارگاه))"
     r"(?:\s*(?:من|ام)|\s+(?:منزل|خونه|خانه|محل\s*کار|مغازه))?\s*[:：]?\s*$", re.IGNORECASE)
 # What may stand right before an older code written without its leading zeros.
 _SHORT_CODE_LEAD = re.compile(r"(?:" + _CODE_LABEL.pattern + "|" + _KINSHIP.pattern + r")\s*[:：]?\s*$", re.IGNORECASE)
 # A number written after a «کد ملی» label, perhaps after whose it is, whole or in groups: «کدملی ۹۱۵۴۰۵۶۸»,
 # «code melli 576 135 8249», «کد ملی پسرم ۳۶۳ ۹۲۷ ۹۹۷۴».
-_LABELLED_NUMBER = re.compile(r"(?:[^\d\s]{1,15}\s*[:：]?\s*)?\d+(?:[ \-]\d{1,6})*(?!\d)")
+_LABELLED_NUMBER = re.compile(r"(?:[^\d\s]{1,15}\s*[:：]?\s*)?\d+(?:[ \-./]\d{1,6})*(?!\d)")
 
 
 class Register(msgspec.Struct, frozen=True):
@@ -141,7 +143,7 @@ def _code_spans(text: str, digits: str) -> list[tuple[int, int]]:
         while i < end and text[i] == "0":
             i += 1
         for k, digit in enumerate(digits):
-            if k and i + 1 < end and text[i] in " -." and text[i + 1] == digit:
+            if k and i + 1 < end and text[i] in " -./" and text[i + 1] == digit:
                 i += 1
             if i < end and text[i] == digit:
                 i += 1
@@ -171,7 +173,7 @@ def without_codes(text: str) -> str:
 
 
 # Words by which the writer means himself.
-SELF_WORDS = ("من", "خودم", "اینجانب", "بنده", "قیم", "khodam", "injaneb", "bandeh")  # «قیم»: the ward's guardian
+SELF_WORDS = ("من", "خودم", "خودمم", "اینجانب", "بنده", "قیم", "khodam", "injaneb", "bandeh")  # «قیم»: the ward's guardian
 _SELF = re.compile(r"(?<![\w\u200c])(?:" + "|".join(SELF_WORDS) + r")(?![\w\u200c])", re.IGNORECASE)
 _WHOSE = "(" + "|".join(map(re.escape, (*KINSHIP, *SELF_WORDS))) + ")"
 # A label written after its code says so: «X کد ملی مادرم هست», «Y مال خودم.», «Z برای پسرم است». «برای
@@ -182,6 +184,10 @@ _LABEL_AFTER = re.compile(
     r"(?:مال|ماله|برای|متعلق\s*به|مربوط\s*به)\s*" + _WHOSE + r"(?:\u200c?ه(?![\w\u200c])|(?![\w\u200c])(?:" + _COPULA
     + r"|\s*(?=[.,،;:!?؟\n]|$)))"
     r"|" + _WHOSE + _COPULA + ")", re.IGNORECASE)
+
+
+# «کد ملیش», «کد ملیشون», «کد ملی ایشان» right before a code: the code of someone named before.
+_THEIR_LABEL = re.compile(r"ملی\s*(?:ش|شون|شان|اش|ایشان|ایشون)\s*[:：]?\s*$")
 
 
 # Whose a code is, said right after it with nothing more before the next number or the sentence's end:
@@ -222,6 +228,13 @@ def _code_labels(folded: str, places: list[tuple[int, int, str]]) -> dict[str, s
             previous_end = after.end()
             continue
         before = folded[max(previous_end, start - 40):start]
+        if _THEIR_LABEL.search(before):
+            # «خواهرشوهرم … کد ملیشون …»: «their code» is the relative's the message named before it, whatever
+            # «من» stands nearer («من کاراشو انجام میدم»)
+            named = [k.group(1) for k in _KINSHIP.finditer(folded[:start])]
+            labels[code] = _whose(named[-1] if named else "ایشان")
+            previous_end = end
+            continue
         # The word nearest the code says whose it is: «پسرم … کد ملی من 00…» is the writer's.
         marks = [(k.end(), _whose(k.group(1))) for k in _KINSHIP.finditer(before)]
         marks += [(me.end(), "self") for me in _SELF.finditer(before)]
@@ -304,13 +317,24 @@ def _meant_as_code(folded: str, runs: list[tuple[int, str]]) -> bool:
     return False
 
 
+# The matter named as the writer's own: «گذرنامه خودم …», «مشکل خودمه», «حقوق بازنشستگی خودم» (a relative's code
+# beside it is given in case it is needed).
+_OWN_MATTER = re.compile(
+    r"(?<![\w\u200c])(?:مشکل|موضوع|مسئله|مساله|گذرنامه|پاسپورت|حقوق|بازنشستگی|مستمری|یارانه|وام|سند|پرونده)"
+    r"\s+خودم(?:ه|و|رو)?(?![\w\u200c])")
+
+
 def _caller_and_subject(text: str, folded: str, codes: list[str]) -> tuple[str, Person | None]:
     """The writer's code and the person the matter is about (None: the writer's own matter). With a kinship
     word and a second code, the code labelled by kin («کد ملی پسرم …») is the subject's; without such a
-    label, the nearest code after the first kinship word."""
+    label, the nearest code after the first kinship word; unless the matter is named as the writer's own."""
     kin = _KINSHIP.search(text)
     if not kin or len(codes) < 2:
         return codes[0], None
+    if _OWN_MATTER.search(text):
+        places = _code_places(folded, codes)
+        labels = _code_labels(folded, places)
+        return next((c for c in codes if labels.get(c) == "self"), codes[0]), None
     places = _code_places(folded, codes)
     labels = _code_labels(folded, places)
     by_kin = [c for c in codes if labels.get(c, "self") != "self"]

@@ -59,6 +59,11 @@ def test_find_reads_the_cards_dotted_groups_but_not_decimals_or_dates():
     assert find_national_codes(f"مبلغ 1.{dotted}") == []
     # A full stop glued to a code, as on old phones, is not part of a dotted group.
     assert find_national_codes(f"یارانه ام قطع شده.{VALID}") == [VALID]
+    # Slashes in the card's groups, and 3-3-4 groups with dots or slashes; not a date, not an amount's groups.
+    assert find_national_codes(f"کد ملی {VALID[:3]}/{VALID[3:9]}/{VALID[9]} چاله") == [VALID]
+    assert find_national_codes(f"ک.م {persian_digits(VALID[:3] + '.' + VALID[3:6] + '.' + VALID[6:])}") == [VALID]
+    assert find_national_codes(f"ک.م {VALID[:3]}/{VALID[3:6]}/{VALID[6:]}") == [VALID]
+    assert find_national_codes("تاریخ ۱۴۰۳/۰۵/۱۲ مبلغ 1.500.000.000") == []
 
 
 def test_find_ignores_longer_digit_runs_and_bad_checksums():
