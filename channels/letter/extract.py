@@ -168,14 +168,15 @@ class LetterFields:
 # a postal code, a bill or payment ID, a file, insurance, workshop, tracking, account, card or serial number,
 # a birth certificate («ش.ش»), a phone — even when its check digit happens to hold. «بانک ملی», «کارت ملی»
 # and «نهضت ملی» say «ملی» without meaning a national code.
-_NATIONAL_LABEL = re.compile(r"ملی|(?<!\w)ش\s*\.?\s*م(?!\w)")  # OCR drops the dot of «ش.م»
+# OCR drops the dot of «ش.م»; the semi-literate write «میلی» («کدمیلیش»: his code).
+_NATIONAL_LABEL = re.compile(r"ملی|(?:کد|شماره)\s*م[یي]لی|(?<!\w)ش\s*\.?\s*م(?!\w)")
 _OTHER_LABEL = re.compile(  # the labels that end in «ملی» first: a regex takes the first alternative that matches
     r"بانک\s*ملی|کارت\s*ملی|نهضت\s*ملی|مسکن\s*ملی|شناسه\s*ملی"
     r"|[پب]ستی|شناسه|پرونده|بیمه|کارگاه|رهگیری|پیگیری|حساب|سریال|اشتراک|شبا|دانشجوی|پرداخت|شعبه|شناسنامه"
     r"|ش\s*\.\s*ش(?!\w)|تلفن|تماس|همراه|موبایل|نامه"
     # any other «شماره …» or «کد …»: «کد پرسنلی», «شماره درخواست», «شماره مستمری»; not a short word in «م…»:
     # «ملی» as OCR misreads it
-    r"|(?:شماره|کد)\s*(?!م[\u0622-\u06cc]{0,3}(?![\u0622-\u06cc]))[\u0622-\u06cc]{2,}")
+    r"|(?:شماره|کد)\s*(?!م[\u0622-\u06cc]{0,3}(?![\u0622-\u06cc])|م[یي]?لی)[\u0622-\u06cc]{2,}")
 
 
 def number_label(text: str, pos: int) -> str | None:
@@ -371,8 +372,9 @@ _WRITER_NAME = re.compile(_INJANEB + r"\s+([^\s\d:،,()]{2,}\s+[^\s\d:،,()]{2,}
 
 
 # «… به آقای … به کد ملی X فروخته‌ام»: the code of whom the writer sold or handed something to (a car's buyer),
-# a party to the matter, not whom it is about; «از همسرم آقای … (کد ملی X) طلاق گرفته‌ام»: the former spouse.
-_SOLD_TO = re.compile(r"\d[\d \-]*\)?\s*(?:[^\s\d]+\s+){0,2}(?:فروخت|واگذار|طلاق\s*گرفت(?:ه\s*\u200c?ام|م))")
+# a party to the matter, not whom it is about; «از همسرم آقای … (کد ملی X) طلاق گرفته‌ام»: the former spouse;
+# «همسرم آقای … به کد ملی X رضایت‌نامه … داده»: a husband consenting to his wife's passport.
+_SOLD_TO = re.compile(r"\d[\d \-]*\)?\s*(?:[^\s\d]+\s+){0,2}(?:فروخت|واگذار|طلاق\s*گرفت(?:ه\s*\u200c?ام|م)|رضایت)")
 
 
 def _signed_by_writer(text: str, pos: int, names: set[str]) -> bool:
