@@ -272,8 +272,10 @@ class PatternMatcher:
             at = base  # the position of the next word kept (transparent words take none)
             previous = ""
             for word in segment:
+                # OCR splits words, not numbers; and a function word before a word is that word («رو بگیریم» is
+                # not «روب…»)
                 if (previous and (previous[-1] in _NON_JOINING or word[0] == "ه" or len(previous) == 1 or len(word) == 1)
-                        and previous.isalpha() and word.isalpha()):  # OCR splits words, not numbers
+                        and previous.isalpha() and word.isalpha() and previous not in TRANSPARENT):
                     for p in self._split_patterns(previous, word):
                         add(p, at - (previous not in TRANSPARENT))
                 previous = word
