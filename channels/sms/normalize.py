@@ -64,7 +64,8 @@ _KINSHIP = re.compile(r"(?<![\w\u200c])(" + "|".join(map(re.escape, KINSHIP)) + 
 # «نتیجه», «چی شد», «به کجا رسید» ask after a matter already raised, as «پیگیری» does; «قبلا», «شکایت کرده»,
 # «درخواست داده», «ثبت شد(ه)» say it was raised before (with a tracking code, that is the one to follow).
 FOLLOW_UP_WORDS = ("پیگیری", "پیگیر", "وضعیت", "رهگیری", "نتیجه", "کجا رسید", "چی شد", "چیشد", "قبلا", "قبلاً",
-                   "شکایت کرده", "درخواست داده", "ثبت شد", "ثبت کردم", "peygiri", "peigiri", "rahgiri", "vaziat",
+                   "شکایت کرده", "درخواست داده", "ثبت شد", "ثبت کردم", "شماره شکایت", "جواب ندادید", "جوابی ندادید",
+                   "جواب نیومده", "جوابی نیومده", "peygiri", "peigiri", "rahgiri", "vaziat",
                    "natije", "chi shod", "koja resid", "ghablan", "sabt shod")
 # Digit runs for tracking codes and check-digit failures: digits joined by dashes only (a space separates two
 # numbers: «کد 0012345679 1234567891» is two codes, not a 20-digit run).
@@ -89,7 +90,7 @@ _OTHER_NUMBER_LABEL = re.compile(
 _SHORT_CODE_LEAD = re.compile(r"(?:" + _CODE_LABEL.pattern + "|" + _KINSHIP.pattern + r")\s*[:：]?\s*$", re.IGNORECASE)
 # A number written after a «کد ملی» label, perhaps after whose it is, whole or in groups: «کدملی ۹۱۵۴۰۵۶۸»,
 # «code melli 576 135 8249», «کد ملی پسرم ۳۶۳ ۹۲۷ ۹۹۷۴».
-_LABELLED_NUMBER = re.compile(r"(?:[^\d\s]{1,15}\s*[:：]?\s*)?\d+(?:[ \-./]\d{1,6})*(?!\d)")
+_LABELLED_NUMBER = re.compile(r"(?:[^\d\s]{1,15}\s*[:：]?\s*)?\d+(?:[ \-./]\d{1,8})*(?!\d)")
 
 
 class Register(msgspec.Struct, frozen=True):
@@ -306,13 +307,13 @@ def _national_codes(folded: str, runs: list[tuple[int, str]]) -> list[str]:
 
 def _meant_as_code(folded: str, runs: list[tuple[int, str]]) -> bool:
     """Whether the message holds a number meant as a national code (9–10 digits, not labelled as something
-    else), or 8 to 11 digits, whole or in groups, right after a «کد ملی» label (a digit dropped or one too
-    many): then a code that fails its check was given."""
+    else), or 7 to 11 digits, whole or in groups, right after a «کد ملی» label (digits dropped or one too
+    many, a space in the wrong place): then a code that fails its check was given."""
     if any(len(digits) in (9, 10) and not _not_a_code(folded, start) for start, digits in runs):
         return True
     for label in _CODE_LABEL.finditer(folded):
         number = _LABELLED_NUMBER.match(folded, label.end())
-        if number and 8 <= len(re.sub(r"\D", "", number.group(0))) <= 11:
+        if number and 7 <= len(re.sub(r"\D", "", number.group(0))) <= 11:
             return True
     return False
 
@@ -321,7 +322,7 @@ def _meant_as_code(folded: str, runs: list[tuple[int, str]]) -> bool:
 # beside it is given in case it is needed).
 _OWN_MATTER = re.compile(
     r"(?<![\w\u200c])(?:مشکل|موضوع|مسئله|مساله|گذرنامه|پاسپورت|حقوق|بازنشستگی|مستمری|یارانه|وام|سند|پرونده)"
-    r"\s+خودم(?:ه|و|رو)?(?![\w\u200c])")
+    r"\s+(?:خودم(?:ه|و|رو)?|خود\s+من)(?![\w\u200c])")
 
 
 def _caller_and_subject(text: str, folded: str, codes: list[str]) -> tuple[str, Person | None]:
