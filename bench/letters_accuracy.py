@@ -63,7 +63,7 @@ TESTDATA = Path(__file__).resolve().parents[1] / "channels" / "letter" / "testda
 BLIND = ("blind_letters.jsonl", "blind_letters_r2.jsonl", "blind_letters_r3.jsonl", "blind_letters_r4.jsonl",
          "blind_letters_r5.jsonl", "blind_letters_r6.jsonl", "blind_letters_r7.jsonl",
          "blind_letters_r8.jsonl", "blind_letters_r9.jsonl", "blind_letters_r10.jsonl", "blind_letters_r11.jsonl",
-         "blind_letters_r12.jsonl", "blind_letters_r13.jsonl")
+         "blind_letters_r12.jsonl", "blind_letters_r13.jsonl", "blind_letters_r14.jsonl")
 
 
 def blind() -> None:

@@ -31,7 +31,7 @@ SUBJECT = "subject"
 _INJANEB = r"(?:ا?ینجا[نتث]?[بپ]|این\s*جانب)"
 _SIGNER_KIN = r"پدر|مادر|همسر|دختر|پسر|فرزند|برادر|خواهر|نوه"
 _WRITER_MARK = re.compile(r"(?<!موکل\s)(?<!موکل\sا)" + _INJANEB + r"|امضا|خودم|با\s*تشکر|با\s*سپاس"
-                          r"|نویسنده\s*(?:نامه|درخواست)|نگارنده"
+                          r"|نویسنده\s*(?:نامه|درخواست)|نگارنده|ملی\s+(?:قیم|متقاضی)(?![\w\u200c])"
                           r"|(?:" + _SIGNER_KIN + r")\s+(?:ایشان|نامبرده)"
                           r"|(?:" + _SIGNER_KIN + r"|قیم|وکیل)\s+(?:متقاضی|بیمار|مشمول|مشترک)\s*[:)]")
 # «فرزندم» (my child) names a subject; «فرزند حسن» (son of Hasan) is a patronymic and does not.
@@ -45,7 +45,7 @@ _WRITER_MARK = re.compile(r"(?<!موکل\s)(?<!موکل\sا)" + _INJANEB + r"|ا
 # client's of a welfare office («کد ملی متوفی», «کد ملی بیمار», «کد ملی دانش‌آموز», «کد ملی مددجو»).
 _KIN_ADJECTIVES = "|".join(KIN_ADJECTIVES)
 _SUBJECT_WORDS = (r"موکل|محجور|(?:فرزندان|وراث|ورثه)\s+مرحوم"
-                  r"|ملی\s+(?:ایشان|نامبرده|متوف[یا]|مرحوم|بیمار|مددجو|مشمول|دانش\s*\u200c?[آا]موز|دانشجو)")
+                  r"|ملی\s+(?:ایشان|نامبرده|متوف[یا]|مرحوم|بیمار|مددجو|مشمول|دانش\s*\u200c?[آا]موز|دانشجو|صغیر|محجور)")
 # A third person the letter names before a code: a titled name («همسر آقای …», «به خانم …»), a lawyer's client
 # («به وکالت از»), a child («کودک»), a block headed by whom it describes («مشخصات بیمار:»), a student or patient
 # named by a parent («مادر دانش‌آموز علی …»; but «پدر مشمول: <name>» labels the signer), a pupil named by the
@@ -59,6 +59,8 @@ _THIRD_PARTY = re.compile(
     r"(?:(?<![\w\u200c])(?:[آا]قای|خانم)(?![\w\u200c])(?![^\n]*" + _ADDRESSEE + r")|کودک|به\s*وکالت\s*از"
     r"|مشخصات\s*(?:بیمار|دانش\s*\u200c?[آا]موز|دانشجو|متوفی|مشمول|کودک|بیمه\s*\u200c?شده)"
     r"|(?:(?<=پدر\s)|(?<=مادر\s))(?:دانش\s*\u200c?[آا]موز|دانشجو|بیمار|مشمول)(?!\s*:)"
+    # «اینجانب شهلا احمدی مادر آرمان ویسی به کد ملی …»: the code of whom the writer is the mother or father of
+    r"|(?<=[\s،,])(?:مادر|پدر)\s+(?=[^\s\d:،,]{2,}\s+[^\s\d:،,]{2,}\s+(?:به|با)\s*(?:کد|شماره)\s*ملی)"
     # a pupil named by a school's letter («دانش‌آموز نازنین‌زهرا … به کد ملی …»): not a parent's own label
     r"|(?<!پدر\s)(?<!مادر\s)(?<!ولی\s)(?<![\w\u200c])دانش\s*\u200c?[آا]موز(?=\s+[^\s\d:،,]{2,}))")
 _SALUTATION = re.compile(r"سلام|احترام")  # the greeting: what comes before it is letterhead and addressee
@@ -76,15 +78,17 @@ OTHER_PERSON = "other"
 # کارفرما: …» labels the employer's code. An official complained about («دهیار روستای ما آقای …») and the owner
 # of the writer's workplace («در انبار آقای …») are named so too.
 _POSSESSIVE = r"(?:\s*\u200c?(?:ام|مان|مون|اینجانب|من|م))?(?![\w\u200c])"  # «ضامن‌ام», «همسایه‌مان»
-_TITLE_AFTER = r"(?:[\s،,:]+[^\s\d،,:]+){0,4}?[\s،,:]+(?:[آا]قای|خانم|جناب)(?![\w\u200c])"
+_TITLE_AFTER = r"(?:[\s،,:(]+[^\s\d،,:(]+){0,4}?[\s،,:(]+(?:[آا]قای|خانم|جناب)(?![\w\u200c])"
 _OTHER_PERSON = re.compile(
-    r"(?:(?:ضامن|کفیل|شاهد|معرف|طرف\s*(?:قرارداد|دعوا|دعوی|مقابل)|خوانده|متهم)"
+    r"(?:(?:ضامن|کفیل|شاهد|معرف|طرف\s*(?:قرارداد|دعوا|دعوی|مقابل|شکایت)|خوانده|متهم)"
     + _POSSESSIVE + "(?:" + _TITLE_AFTER + ")?"
     r"|(?<!درباره\s)(?<!مورد\s)(?<!خصوص\s)(?:همسایه|کارفرما|همکار|فروشنده|مدیریت|پیمانکار|مالک|موجر|مستاجر|مستأجر"
     r"|شریک|(?:همسر|شوهر|زن)\s*سابق"
     r"|نماینده|دهیار|بخشدار|شهردار|مامور|مأمور|مسئول|کارمند|صاحب\s*(?:خانه|خونه|کار|مغازه|فروشگاه))"
     + _POSSESSIVE + _TITLE_AFTER +
     r"|(?:انبار|کارگاه|کارخانه|کارخونه|مغازه|فروشگاه|شرکت|مزرعه|باغ|رستوران)\s+(?:[آا]قای|خانم)(?![\w\u200c])"
+    # «… از آقای … به کد ملی … خریداری»: the seller (not «به وکالت از آقای …», «از طرف خانم …»: a client)
+    r"|(?<![\w\u200c])(?<!وکالت\s)(?<!طرف\s)از\s+(?:[آا]قای|خانم)(?![\w\u200c])"
     r"|ملی\s+(?:کارفرما|فروشنده|همسایه|ضامن|شاهد)(?![\w\u200c]))")
 _KIN_MARK = re.compile(r"(" + "|".join(KIN_NOUNS) + r")(?:[مه]|\s?\u200c?ام|مان|مون|\s+(?:" + _KIN_ADJECTIVES + r")(?:تر)?[یم]?م)"
                        r"(?![\w])|(?:در\s*خصوص|درباره|در\s*مورد)\s+(\w+)|(" + _SUBJECT_WORDS + r")")
@@ -374,7 +378,7 @@ _WRITER_NAME = re.compile(_INJANEB + r"\s+([^\s\d:،,()]{2,}\s+[^\s\d:،,()]{2,}
 # «… به آقای … به کد ملی X فروخته‌ام»: the code of whom the writer sold or handed something to (a car's buyer),
 # a party to the matter, not whom it is about; «از همسرم آقای … (کد ملی X) طلاق گرفته‌ام»: the former spouse;
 # «همسرم آقای … به کد ملی X رضایت‌نامه … داده»: a husband consenting to his wife's passport.
-_SOLD_TO = re.compile(r"\d[\d \-]*\)?\s*(?:[^\s\d]+\s+){0,2}(?:فروخت|واگذار|طلاق\s*گرفت(?:ه\s*\u200c?ام|م)|رضایت)")
+_SOLD_TO = re.compile(r"\d[\d \-]*\)?\s*(?:[^\s\d]+\s+){0,4}(?:فروخت|واگذار|طلاق\s*گرفت(?:ه\s*\u200c?ام|م)|رضایت)")
 
 
 def _signed_by_writer(text: str, pos: int, names: set[str]) -> bool:

@@ -192,6 +192,16 @@ CASES = [
     Case("a husband consenting to his wife's passport is not whom it is about",
          (letter(WRITER) + f"\nهمسرم آقای مجید صادقی به کد ملی {OTHER} رضایت نامه محضری را ارائه کرده",) * 2, True,
          WRITER),
+    Case("a guarantor named in brackets, a seller «از آقای …», a landlord as «طرف شکایت» are set aside",
+         (letter(WRITER) + f"\nبرای وام ضامن معرفی کردم (آقای حسین رحیمی به کد ملی {OTHER}) ولی بانک نمیده",
+          letter(WRITER) + f"\nزمین را از آقای بهرام قاسمی به کد ملی {OTHER} خریداری کردم",
+          letter(WRITER) + f"\n| طرف شکایت | آقای جواد نیک‌خواه (موجر) کد ملی {OTHER} |"), True, WRITER),
+    Case("«مادر <name> به کد ملی …» after the writer's name: the child's code",
+         ("اینجانب شهلا احمدی مادر آرمان ویسی به کد ملی " + CHILD + " هستم. یارانه پسرم قطع شده\nبا تشکر\n"
+          "شهلا احمدی\nکد ملی " + WRITER,) * 2, True, WRITER, CHILD, Relation.OTHER),
+    Case("a ward's and a guardian's labelled codes",
+         ("اینجانب حسن اکبری قیم برادرزاده صغیرم هستم.\nشماره ملی صغیر: " + CHILD + "\nشماره ملی قیم: " + WRITER
+          + "\nمستمری و یارانه ایشان قطع شده",) * 2, True, WRITER, CHILD, Relation.OTHER),
     Case("«کدمیلیش», as the semi-literate write it, labels a code",
          ("منپسر خانم صغری هستم مادرم بازنشسته هس کدمیلیش " + CHILD + " سه ماهه حقوقش و یارانه اش نیومده\n"
           "اسم خودم مهدی یوسفی کدمیلی " + WRITER,) * 2, True, WRITER, CHILD, Relation.MOTHER),
@@ -305,7 +315,8 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
                                          ("blind_letters_r7.jsonl", 29), ("blind_letters_r8.jsonl", 30),
                                          ("blind_letters_r9.jsonl", 29),
                                          ("blind_letters_r10.jsonl", 28), ("blind_letters_r11.jsonl", 29),
-                                         ("blind_letters_r12.jsonl", 26), ("blind_letters_r13.jsonl", 27)])
+                                         ("blind_letters_r12.jsonl", 26), ("blind_letters_r13.jsonl", 27),
+                                         ("blind_letters_r14.jsonl", 27)])
 def test_letters_written_blind(name, right):
     """Letters written by people who had not read this code: header and footer blocks, the writer's code after
     the signature, a relative's code first, lawyers, guardians and village councils writing for someone, a
