@@ -111,11 +111,16 @@ def normalize(text: str) -> str:
     if text in _NORMALIZED:
         return text
     text = _normalize(text)
-    if len(text) <= _NORMALIZED_MAX_CHARS:
-        if len(_NORMALIZED) >= _NORMALIZED_MAX:
-            _NORMALIZED.clear()
-        _NORMALIZED[text] = None
+    _remember(_NORMALIZED, _NORMALIZED_MAX, text, None)
     return text
+
+
+def _remember(cache: dict, limit: int, text: str, value) -> None:
+    """Keep `value` for `text` in a bounded cache (emptied when full), unless the text is too long to be worth it."""
+    if len(text) <= _NORMALIZED_MAX_CHARS:
+        if len(cache) >= limit:
+            cache.clear()
+        cache[text] = value
 
 
 def _normalize(text: str) -> str:
@@ -208,10 +213,7 @@ def match_segments(text: str) -> tuple[tuple[str, ...], ...]:
     found = _SEGMENTS.get(text)
     if found is None:
         found = _segments(text)
-        if len(text) <= _NORMALIZED_MAX_CHARS:
-            if len(_SEGMENTS) >= _SEGMENTS_MAX:
-                _SEGMENTS.clear()
-            _SEGMENTS[text] = found
+        _remember(_SEGMENTS, _SEGMENTS_MAX, text, found)
     return found
 
 
