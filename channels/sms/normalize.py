@@ -332,12 +332,10 @@ def _caller_and_subject(text: str, folded: str, codes: list[str]) -> tuple[str, 
     kin = _KINSHIP.search(text)
     if not kin or len(codes) < 2:
         return codes[0], None
-    if _OWN_MATTER.search(text):
-        places = _code_places(folded, codes)
-        labels = _code_labels(folded, places)
-        return next((c for c in codes if labels.get(c) == "self"), codes[0]), None
     places = _code_places(folded, codes)
     labels = _code_labels(folded, places)
+    if _OWN_MATTER.search(text):
+        return next((c for c in codes if labels.get(c) == "self"), codes[0]), None
     by_kin = [c for c in codes if labels.get(c, "self") != "self"]
     if len(by_kin) == 1:  # «کد ملی پسرم …»: the code says whose it is
         subject_code, relation = by_kin[0], KINSHIP[labels[by_kin[0]]]
