@@ -45,12 +45,11 @@ _WRITER_MARK = re.compile(r"(?<!موکل\s)(?<!موکل\sا)" + _INJANEB + r"|ا
 # client's of a welfare office («کد ملی متوفی», «کد ملی بیمار», «کد ملی دانش‌آموز», «کد ملی مددجو»).
 _KIN_ADJECTIVES = "|".join(KIN_ADJECTIVES)
 _SUBJECT_WORDS = (r"موکل|محجور|(?:فرزندان|وراث|ورثه)\s+مرحوم"
-                  r"|ملی\s+(?:ایشان|نامبرده|متوف[یا]|مرحوم|بیمار|مددجو|مشمول|دانش\s*\u200c?[آا]موز|دانشجو|صغیر|محجور)")
+                  r"|ملی\s+(?:ایشان|نامبرده|متوف[یا]|مرحوم|بیمار|مددجو|مشمول|دانش\s*\u200c?[آا]موز|دانشجو|صغیر)")
 # A third person the letter names before a code: a titled name («همسر آقای …», «به خانم …»), a lawyer's client
 # («به وکالت از»), a child («کودک»), a block headed by whom it describes («مشخصات بیمار:»), a student or patient
 # named by a parent («مادر دانش‌آموز علی …»; but «پدر مشمول: <name>» labels the signer), a pupil named by the
-# school. The writer does not
-# title himself, nor is he a «کودک»; a title before an office is the addressee's. (Not «بیمار», «کارگر» or
+# school. The writer does not title himself, nor is he a «کودک»; a title before an office is the addressee's. (Not «بیمار», «کارگر» or
 # «دانشجو» alone: «اینجانب دانشجوی …» is the writer; not «از طرف»: «از طرف وراث» signs for a group the writer
 # is in.) Group 1: the writer's kin noun.
 _ADDRESSEE = r"(?:محترم|ریاست|رئیس|رییس|مدیر|وزیر|استاندار|فرماندار|شهردار|دادستان|دکتر)"  # «جناب آقای رییس …»
@@ -375,10 +374,10 @@ def _role_by_position(p: PassText, pos: int, roles_by_line) -> tuple[str | None,
 _WRITER_NAME = re.compile(_INJANEB + r"\s+([^\s\d:،,()]{2,}\s+[^\s\d:،,()]{2,})")
 
 
-# «… به آقای … به کد ملی X فروخته‌ام»: the code of whom the writer sold or handed something to (a car's buyer),
-# a party to the matter, not whom it is about; «از همسرم آقای … (کد ملی X) طلاق گرفته‌ام»: the former spouse;
+# A code followed by what its holder did with the writer: «… به آقای … به کد ملی X فروخته‌ام», the code of whom
+# the writer sold or handed something to (a car's buyer), a party to the matter, not whom it is about; «از همسرم آقای … (کد ملی X) طلاق گرفته‌ام»: the former spouse;
 # «همسرم آقای … به کد ملی X رضایت‌نامه … داده»: a husband consenting to his wife's passport.
-_SOLD_TO = re.compile(r"\d[\d \-]*\)?\s*(?:[^\s\d]+\s+){0,4}(?:فروخت|واگذار|طلاق\s*گرفت(?:ه\s*\u200c?ام|م)|رضایت)")
+_PARTY_AFTER = re.compile(r"\d[\d \-]*\)?\s*(?:[^\s\d]+\s+){0,4}(?:فروخت|واگذار|طلاق\s*گرفت(?:ه\s*\u200c?ام|م)|رضایت)")
 
 
 def _signed_by_writer(text: str, pos: int, names: set[str]) -> bool:
@@ -401,7 +400,7 @@ def collect(passes: list[PassText]) -> dict[str, CodeVote]:
                 role, relation = _role_by_position(p, pos, roles_by_line)
             if role is None and names and _signed_by_writer(p.text, pos, names):
                 role = WRITER
-            if role != WRITER and _SOLD_TO.match(p.text, pos):
+            if role != WRITER and _PARTY_AFTER.match(p.text, pos):
                 role, relation = OTHER_PERSON, None
             if role:
                 vote.roles[role] += 1
