@@ -268,8 +268,7 @@ def parse_code(transcript: str, valid: Callable[[str], bool], length: int = 10) 
     tokens = _tokens(transcript)
     # A number word that counts something other than digits is never one of them: «یه لحظه», «ده رقمی». (Before
     # «رقم» it may be: «… سی و یک رقم آخرم دو» — a reading without it is tried below.)
-    tokens = [t for i, t in enumerate(tokens) if not (t in _WORD and tokens[i + 1: i + 2] and tokens[i + 1] in _COUNTED
-                                                       and tokens[i + 1] != "رقم")]
+    tokens = _without(tokens, _counting(tokens, _COUNTED - {"رقم"}))
     variants = [(0, tokens)]
     for i, token in enumerate(tokens):
         if i and (tokens[i - 1], token) == _START_OVER:
@@ -300,9 +299,9 @@ def parse_code(transcript: str, valid: Callable[[str], bool], length: int = 10) 
             variants.append((1, tokens[:i] + ["ببخشید"] + tokens[i + 2:]))
         if token in _SOUNDS_LIKE:  # «ده» heard for «دو»: a digit the recognizer took for a like-sounding tens word
             variants.append((2, tokens[:i] + [_SOUNDS_LIKE[token]] + tokens[i + 1:]))
-    counting = [i for i, token in enumerate(tokens[:-1]) if token in _WORD and tokens[i + 1] == "رقم"]
+    counting = _counting(tokens, {"رقم"})
     if counting:  # «سه رقم آخرش …»
-        variants.append((1, [t for i, t in enumerate(tokens) if i not in counting]))
+        variants.append((1, _without(tokens, counting)))
     # Words the recognizer split («هفت صد») or cut short («شص», «دوازد»).
     for respelled in (_join_hundreds(tokens), [_complete(t) for t in tokens]):
         if respelled != tokens:
@@ -312,6 +311,15 @@ def parse_code(transcript: str, valid: Callable[[str], bool], length: int = 10) 
         if len(digits) == length and valid(digits):
             return digits
     return _lost_digit(tokens, valid, length)
+
+
+def _counting(tokens: list[str], counted: set[str]) -> list[int]:
+    """Positions of the number words right before one of `counted` («یه لحظه», «ده رقمی», «سه رقم»)."""
+    return [i for i, token in enumerate(tokens[:-1]) if token in _WORD and tokens[i + 1] in counted]
+
+
+def _without(tokens: list[str], positions: list[int]) -> list[str]:
+    return [t for i, t in enumerate(tokens) if i not in positions]
 
 
 _DIGIT_WORDS = ("صفر", "یک", "دو", "سه", "چهار", "پنج", "شش", "هفت", "هشت", "نه")
