@@ -287,21 +287,31 @@ class PatternMatcher:
             base = at + _SENTENCE_GAP
         return positions
 
-    def _near(self, lists: list[list[int]], gap: int | None = None) -> bool:
-        """One position per word, all distinct, within a window of len(lists)-1+gap words. Position lists
-        are ascending (they are appended in text order)."""
-        n = len(lists)
-        span = n - 1 + (self.gap if gap is None else gap)
-        if n == 2:  # most phrases: for each position of the first word, the nearest of the second
+    def _gap(self, lists: list[list[int]]) -> int | None:
+        """The fewest other words a phrase's words are met with between them: 0 when side by side, None when
+        they are not within `self.gap` (one position per word, all distinct). Position lists are ascending
+        (they are appended in text order)."""
+        if len(lists) == 2:  # most phrases: for each position of the first word, the nearest of the second
             a, b = lists
+            nearest = None
             for at in a:
-                k = bisect_left(b, at - span)
-                while k < len(b) and b[k] <= at + span:
-                    if b[k] != at:
-                        return True
-                    k += 1
-            return False
-        # Sliding window over the merged positions; a window covering every word is checked for distinctness.
+                k = bisect_left(b, at)
+                for j in (k - 1, k, k + 1):
+                    if 0 <= j < len(b) and b[j] != at:
+                        distance = abs(b[j] - at)
+                        if nearest is None or distance < nearest:
+                            nearest = distance
+            return None if nearest is None or nearest - 1 > self.gap else nearest - 1
+        if self._within(lists, 0):
+            return 0
+        return self.gap if self.gap and self._within(lists, self.gap) else None
+
+    @staticmethod
+    def _within(lists: list[list[int]], gap: int) -> bool:
+        """One position per word, all distinct, within a window of len(lists)-1+gap words: a sliding window
+        over the merged positions; a window covering every word is checked for distinctness."""
+        n = len(lists)
+        span = n - 1 + gap
         events = sorted((at, i) for i, positions in enumerate(lists) for at in positions)
         count = [0] * n
         covered = 0
@@ -337,10 +347,10 @@ class PatternMatcher:
                 if rule.others:
                     if not found >= rule.others:
                         continue
-                    lists = [positions[p] for p in rule.patterns]
-                    if not self._near(lists):
+                    gap = self._gap([positions[p] for p in rule.patterns])
+                    if gap is None:
                         continue
-                    if self.gap and not self._near(lists, gap=0):
+                    if gap:
                         # Words of a phrase met with other words between them («گاز … خبری نیست») say less
                         # than the same words side by side («انشعاب گاز»): a close phrase wins a tie.
                         weight *= LOOSE_PHRASE_FACTOR
