@@ -76,7 +76,7 @@ OTHER_PERSON = "other"
 # ماجرا آقای …», «همسایه دیوار به دیوار اینجانب آقای …», «موجر: خانم …» (a row of a parties' table); «کد ملی
 # کارفرما: …» labels the employer's code. An official complained about («دهیار روستای ما آقای …») and the owner
 # of the writer's workplace («در انبار آقای …») are named so too.
-_POSSESSIVE = r"(?:\s*\u200c?(?:ام|مان|مون|اینجانب|من|م))?(?![\w\u200c])"  # «ضامن‌ام», «همسایه‌مان»
+_POSSESSIVE = r"(?:\s*\u200c?(?:ام|مان|مون|" + _INJANEB + r"|من|م))?(?![\w\u200c])"  # «ضامن‌ام», «همسایه‌مان»
 _TITLE_AFTER = r"(?:[\s،,:(]+[^\s\d،,:(]+){0,4}?[\s،,:(]+(?:[آا]قای|خانم|جناب)(?![\w\u200c])"
 _OTHER_PERSON = re.compile(
     r"(?:(?:ضامن|کفیل|شاهد|معرف|طرف\s*(?:قرارداد|دعوا|دعوی|مقابل|شکایت)|خوانده|متهم)"
