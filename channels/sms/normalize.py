@@ -59,7 +59,8 @@ for _noun, _relation in KIN_NOUNS.items():
         grand = _adjective == GRANDPARENT_ADJECTIVE and _noun in ("پدر", "مادر")
         KINSHIP.setdefault(f"{_noun} {_adjective}م", Relation.OTHER if grand else _relation)
 # A kinship word may carry the colloquial «is» («مال پسرمه»: it is my son's).
-_KINSHIP = re.compile(r"(?<![\w\u200c])(" + "|".join(map(re.escape, KINSHIP)) + r")(?:\u200c?ه)?(?![\w\u200c])",
+# Digits may be glued to it on an old phone's keypad («کدملی پدرم4212128098»): only a letter continues a word.
+_KINSHIP = re.compile(r"(?<![^\W\d_]|\u200c)(" + "|".join(map(re.escape, KINSHIP)) + r")(?:\u200c?ه)?(?![^\W\d_]|\u200c)",
                       re.IGNORECASE)
 # «نتیجه», «چی شد», «به کجا رسید» ask after a matter already raised, as «پیگیری» does; «قبلا», «شکایت کرده»,
 # «درخواست داده», «ثبت شد(ه)» say it was raised before (with a tracking code, that is the one to follow).
@@ -70,11 +71,11 @@ FOLLOW_UP_WORDS = ("پیگیری", "پیگیر", "وضعیت", "رهگیری", "
 # Digit runs for tracking codes and check-digit failures: digits joined by dashes only (a space separates two
 # numbers: «کد 0012345679 1234567891» is two codes, not a 20-digit run).
 _DIGIT_RUN = re.compile(r"(?<!\d)\d(?:-?\d)*(?!\d)")
-# «کد ملی», «کدملی», «شماره ملی», «ش.م», «ک.م», «ک م», «kod meli», «code melli» (with «من», «ام», «ش» after it).
+# «کد ملی», «کدملی», «شماره ملی», «ش.م», «ک.م», «ک م», «kod meli», «code melli» (with «من», «ام», «اش», «ش» after it).
 _CODE_LABEL = re.compile(
     r"(?:(?:شماره\s*)?(?:کد|کُد)\s*(?:‌|\s)?ملی|شماره\s*(?:‌|\s)?ملی|(?<![\w\u200c])[شک](?:\s*\.\s*|\s+)م(?![\w\u200c])"
     r"|(?<![a-z])(?:kod|code|kode|cod)\s*-?\s*(?:meli|melli|mely|melly)(?![a-z])|(?<![a-z])shomare\s*(?:meli|melli))"
-    r"(?:\s*(?:من|ام|ش)|م)?\s*[:：]?\s*", re.IGNORECASE)
+    r"(?:\s*(?:من|ام|اش|ش)|م)?\s*[:：]?\s*", re.IGNORECASE)
 _TRACKING_LABEL = re.compile(
     r"(?:(?:کد|code|kod)\s*)?(?:" + "|".join(FOLLOW_UP_WORDS) + r")\s*[:：]?\s*", re.IGNORECASE)
 _PUNCT_ONLY = re.compile(r"^[\s\W_]*$")
