@@ -30,7 +30,9 @@ SUBJECT = "subject"
 # …», «نوه مشترک: …» under the letter.
 _INJANEB = r"(?:ا?ینجا[نتث]?[بپ]|این\s*جانب)"
 _SIGNER_KIN = r"پدر|مادر|همسر|دختر|پسر|فرزند|برادر|خواهر|نوه"
-_WRITER_MARK = re.compile(r"(?<!موکل\s)(?<!موکل\sا)" + _INJANEB + r"|امضا|خودم|با\s*تشکر|با\s*سپاس"
+# «فرزند اینجانب» (my child), «همسر اینجانب»: a kin noun before it names whom the letter is about (_KIN_MARK).
+_AFTER_KIN = "".join(rf"(?<!{noun}\s)(?<!{noun}\sا)" for noun in KIN_NOUNS)
+_WRITER_MARK = re.compile(r"(?<!موکل\s)(?<!موکل\sا)" + _AFTER_KIN + _INJANEB + r"|امضا|خودم|با\s*تشکر|با\s*سپاس"
                           r"|نویسنده\s*(?:نامه|درخواست)|نگارنده|ملی\s+(?:قیم|متقاضی)(?![\w\u200c])"
                           r"|(?:" + _SIGNER_KIN + r")\s+(?:ایشان|نامبرده)"
                           r"|(?:" + _SIGNER_KIN + r"|قیم|وکیل)\s+(?:متقاضی|بیمار|مشمول|مشترک)\s*[:)]")
@@ -89,7 +91,7 @@ _OTHER_PERSON = re.compile(
     # «… از آقای … به کد ملی … خریداری»: the seller (not «به وکالت از آقای …», «از طرف خانم …»: a client)
     r"|(?<![\w\u200c])(?<!وکالت\s)(?<!طرف\s)از\s+(?:[آا]قای|خانم)(?![\w\u200c])"
     r"|ملی\s+(?:کارفرما|فروشنده|همسایه|ضامن|شاهد)(?![\w\u200c]))")
-_KIN_MARK = re.compile(r"(" + "|".join(KIN_NOUNS) + r")(?:[مه]|\s?\u200c?ام|مان|مون|\s+(?:" + _KIN_ADJECTIVES + r")(?:تر)?[یم]?م)"
+_KIN_MARK = re.compile(r"(" + "|".join(KIN_NOUNS) + r")(?:[مه]|\s?\u200c?ام|مان|مون|\s+(?:" + _KIN_ADJECTIVES + r")(?:تر)?[یم]?م|\s+" + _INJANEB + ")"
                        r"(?![\w])|(?:در\s*خصوص|درباره|در\s*مورد)\s+(\w+)|(" + _SUBJECT_WORDS + r")")
 
 
@@ -175,7 +177,7 @@ class LetterFields:
 _NATIONAL_LABEL = re.compile(r"ملی|(?:کد|شماره)\s*م[یي]لی|(?<!\w)ش\s*\.?\s*م(?!\w)")
 _OTHER_LABEL = re.compile(  # the labels that end in «ملی» first: a regex takes the first alternative that matches
     r"بانک\s*ملی|کارت\s*ملی|نهضت\s*ملی|مسکن\s*ملی|شناسه\s*ملی"
-    r"|[پب]ستی|شناسه|پرونده|بیمه|کارگاه|رهگیری|پیگیری|حساب|سریال|اشتراک|شبا|دانشجوی|پرداخت|شعبه|شناسنامه"
+    r"|[پب]ستی|شناسه|پرونده|بیمه|کارگاه|رهگیری|(?<!جهت\s)(?<!برای\s)پیگیری|حساب|سریال|اشتراک|شبا|دانشجوی|پرداخت|شعبه|شناسنامه"
     r"|ش\s*\.\s*ش(?!\w)|تلفن|تماس|همراه|موبایل|نامه"
     # any other «شماره …» or «کد …»: «کد پرسنلی», «شماره درخواست», «شماره مستمری»; not a short word in «م…»:
     # «ملی» as OCR misreads it
@@ -592,18 +594,34 @@ def _kin_mentioned(passes: list[PassText]) -> bool:
     return False
 
 
+# A form's boxes, one digit in each («کد ملی: | ۸ | ۸ | ۶ | …»): OCR reads their rules as bars or brackets.
+_BOX_RULE = re.compile(r"[|\[\]!]+")
+
+
+def _without_box_rules(words: list[tuple[str, float]]) -> list[tuple[str, float]]:
+    """The words of a line less empty ones and the rules of digit boxes: a word of rules alone between two
+    digits, and rules glued to a digit («|۸|»)."""
+    words = [(_BOX_RULE.sub("", t) if _BOX_RULE.sub("", t).isdigit() else t, c) for t, c in words if t]
+    kept = []
+    for i, (t, c) in enumerate(words):
+        if (_BOX_RULE.fullmatch(t) and 0 < i < len(words) - 1 and words[i - 1][0][-1:].isdigit()
+                and words[i + 1][0][:1].isdigit()):
+            continue
+        kept.append((t, c))
+    return kept
+
+
 def pass_text(name: str, page: int, lines: list[list[tuple[str, float]]], line_y: list[float] | None = None) -> PassText:
     """Normalize one pass's words (digits folded) and note the confidence of each code read."""
     text_lines = []
     digit_conf: dict[str, float] = {}
     for line in lines:
-        words = [(normalize(t), c) for t, c in line]
-        words = [(t, c) for t, c in words if t]
+        words = _without_box_rules([(normalize(t), c) for t, c in line])
         text_lines.append(" ".join(t for t, _ in words))
         # Confidence of a code: the lowest confidence of the words that make up its digits.
         for i in range(len(words)):
             run, conf = "", 100.0
-            for t, c in words[i:i + 3]:
+            for t, c in words[i:i + 10]:  # a code in groups, or one digit a box
                 if not re.fullmatch(r"[\d\-]+", t):
                     break
                 run += t.replace("-", "")
