@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import combinations
 from typing import Callable
 
 from core.text import fold_digits
@@ -297,6 +298,11 @@ def parse_code(transcript: str, valid: Callable[[str], bool], length: int = 10) 
         if token == "نه" and tokens[i + 1: i + 2] == ["نه"] and i + 2 < len(tokens) and tokens[i + 2] in _NUMBER_WORDS:
             # «… پانزده نه نه چهارده …»: "no, no" before the group said again, or two nines
             variants.append((1, tokens[:i] + ["ببخشید"] + tokens[i + 2:]))
+        if (token == "نه" and 0 < i < len(tokens) - 1 and tokens[i - 1] in _NUMBER_WORDS and tokens[i - 1] != "نه"
+                and _WORD.get(tokens[i + 1], (0, frozenset({0})))[1] != frozenset({0})):
+            # «… شصت و دو نه شصت و نه …»: a lone "no" between a group and a group of tens or hundreds said
+            # again (not «هفت نه نه»: digits)
+            variants.append((1, tokens[:i] + ["ببخشید"] + tokens[i + 1:]))
         if token in _SOUNDS_LIKE:  # «ده» heard for «دو»: a digit the recognizer took for a like-sounding tens word
             variants.append((2, tokens[:i] + [_SOUNDS_LIKE[token]] + tokens[i + 1:]))
     counting = _counting(tokens, {"رقم"})
@@ -310,7 +316,7 @@ def parse_code(transcript: str, valid: Callable[[str], bool], length: int = 10) 
         digits = "".join(g.digits for g in reading)
         if len(digits) == length and valid(digits):
             return digits
-    return _lost_digit(tokens, valid, length)
+    return _lost_digit(tokens, valid, length) or _echoed(tokens, valid, length)
 
 
 def _counting(tokens: list[str], counted: set[str]) -> list[int]:
@@ -337,6 +343,27 @@ def _lost_digit(tokens: list[str], valid: Callable[[str], bool], length: int) ->
             digits = "".join(g.digits for g in _read(tokens[:i] + [word] + tokens[i + 1:]).groups)
             if len(digits) == length and valid(digits):
                 found.add(digits)
+    return found.pop() if len(found) == 1 else None
+
+
+def _echoed(tokens: list[str], valid: Callable[[str], bool], length: int) -> str | None:
+    """A code said digit by digit with some digits or a run of up to four said again at once, as an elderly
+    caller repeats to himself («هفت نه نه … سه سه …», «یک سه هفت یک سه هفت …»): with too many digits, the
+    code is restored when exactly one way of dropping such echoes (up to three) gives a valid code."""
+    groups = [g.digits for g in _read(tokens).groups]
+    excess = len("".join(groups)) - length
+    if not 0 < excess <= 6 or any(len(g) != 1 for g in groups):
+        return None
+    echoes = [(start, run) for run in range(1, 5) for start in range(run, len(groups) - run + 1)
+              if groups[start - run:start] == groups[start:start + run]]
+    found = set()
+    for count in range(1, 4):
+        for chosen in combinations(echoes, count):
+            dropped = {k for start, run in chosen for k in range(start, start + run)}
+            if len(dropped) == excess and sum(run for _, run in chosen) == excess:
+                digits = "".join(g for k, g in enumerate(groups) if k not in dropped)
+                if valid(digits):
+                    found.add(digits)
     return found.pop() if len(found) == 1 else None
 
 
@@ -376,7 +403,9 @@ def _readings(variants: list[tuple[int, list[str]]]):
         split_sets += [frozenset({i, j}) for k, i in enumerate(plain.loose) for j in plain.loose[k + 1:]]
         for splits in split_sets:
             groups = _read(tokens, splits).groups if splits else plain.groups
-            changes = base + len(splits)
+            # «… سی و سه هزار و هفتصد و هشتاد نه»: a unit said with no «و» after a tens word parts there before
+            # a «هزار» does (233,780 then 9, rather than 233 then 1,789), when both readings pass the check digit
+            changes = base + sum(1.5 if tokens[i] in THOUSAND_WORDS else 1 for i in splits)
             yield changes, groups
             for i, token in enumerate(tokens):
                 if token in _TAKE_BACK:
