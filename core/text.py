@@ -187,8 +187,10 @@ _GLUE_TO_PREVIOUS = frozenset({
     "ها", "های", "هایی", "هایم", "هایت", "هایش", "هایمان", "هایتان", "هایشان", "هامون", "هاتون", "هاشون",
     "ای", "ام", "اش", "ات", "ایم", "اید", "اند", "مان", "تان", "شان", "مون", "تون", "شون", "تر", "ترین",
 })
-# A lone «ی» is a detached ezafe or indefinite marker («یارانه ی ما»): it carries nothing.
+# A lone «ی» is a detached ezafe or indefinite marker («یارانه ی ما»): it carries nothing; nor does the ezafe
+# written after ZWNJ («مدرسه‌ی دولتی», «همسایه‌ی کناری»), which would otherwise make another word.
 _DROP = frozenset({"ی"})
+_EZAFE_AFTER_H = re.compile("ه\u200cی(?![\\w\u200c])")
 
 
 def _fold_marks(text: str) -> str:
@@ -221,7 +223,7 @@ def _segments(text: str) -> tuple[tuple[str, ...], ...]:
     out: list[tuple[str, ...]] = []
     # The marks are folded on the whole text at once (normalize leaves ZWNJ only between letters); lower case
     # per word, as fold_token does (lowering a whole text can split a word: «İ» becomes two characters).
-    folded = _fold_marks(normalize(text))
+    folded = _fold_marks(_EZAFE_AFTER_H.sub("ه", normalize(text)))
     if "." in folded:
         folded = _DOTTED_LETTERS.sub(lambda m: m.group(0).replace(".", ""), folded)
     for clause in _SEGMENT_BREAK.split(folded):

@@ -64,6 +64,14 @@ def test_match_tokens_fold_spelling_variants(variants, expected):
         assert match_tokens(v) == expected, v
 
 
+def test_match_segments_drop_the_ezafe_written_after_zwnj():
+    """«مدرسه‌ی دولتی» is the word «مدرسه», as «مدرسه ی دولتی» is (a lone «ی» carries nothing); «خانه‌ای» keeps
+    its «ای» (the indefinite)."""
+    assert match_segments("مدرسه‌ی دولتی پسرم") == (("مدرسه", "دولتی", "پسرم"),)
+    assert match_segments("مدرسه ی دولتی") == (("مدرسه", "دولتی"),)
+    assert match_segments("خانه‌ای اجاره کردم") == (("خانهای", "اجاره", "کردم"),)
+
+
 def test_match_segments_split_sentences_not_commas():
     assert match_segments("آب قطع است. برق، هم") == (("اب", "قطع", "است"), ("برق", "هم"))
 
