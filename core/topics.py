@@ -23,10 +23,13 @@ How a text is scored (each rule counts once per text, whatever how often it occu
 A topic's evidence adds up with diminishing returns (the i-th best counts EVIDENCE_DECAY**i), so several
 overlapping phrases over the same few words do not outvote one clear phrase of another topic. The best
 score wins; ties go to more phrase evidence, then to catalog order. No evidence ⇒ «other».
+A matter mentioned in passing beside the one asked about («یارانه‌مونم که قطع شده، ولی اون بماند، …») is
+left out of the scoring when the rest of the text names a topic (`without_asides`).
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
 from bisect import bisect_left
 from dataclasses import dataclass, field, replace
@@ -411,6 +414,46 @@ def _known_topics(what: str, codes, topics: dict[str, Topic]) -> list[str]:
     return list(codes)
 
 
+# A matter the citizen sets aside while asking about another: «…، ولی اون بماند»، «اونم یه داستانیه جدا»، «اون یه
+# حرف دیگه‌ست»، «ولی اونو فعلاً کاری ندارم»، «اینا به کنار».
+_CLAUSE_BREAK = re.compile(r"[،,.!?؟؛;\n]+|\s+(?=(?:ولی|اما|منتها|ولیکن)\s)")
+_SETS_ASIDE = re.compile(
+    r"(?<![\w\u200c])(?:بماند|بگذریم|به\s*کنار"
+    r"|(?:حرف|بحث|داستان|مسئله|مساله|موضوع)(?:ش|ی|یه)?\s*\u200c?(?:دیگه|دیگر|دیگری|جدا)"
+    r"|(?:فعلا|فعلاً|اونو|اونرو|اون\s+رو)\s+(?:\S+\s+)?کاری\s*ندار(?:م|یم)?)(?![\w])")
+# A clause that opens on a matter with «… هم که» or the «-م» of "too" after a possessive («یارانه‌مونم که …»,
+# «وام ازدواجمم که …», «حقوق بازنشستگی بابام هم که …»): the citizen adds it to what he is asking about.
+# (A possessive before «هم»: «کارفرما هم که کارخونه رو بسته» goes on with the matter itself.)
+_ALSO = r"(?:\u200c?(?:مونم|تونم|شونم)|مم|[مشت]\s+هم)\s+که(?![\w\u200c])"
+_ALSO_OPENING = re.compile(r"^\s*(?:\S+\s+){0,3}\S*" + _ALSO)
+# Strings one of the two always holds: a cheap test first (the regexes cost ten microseconds a text).
+_ASIDE_HINTS = ("بماند", "بگذریم", "کنار", "دیگ", "جدا", "ندار", "م که", "م هم", "ش هم", "ت هم")
+_POINTER_WORDS = 3  # words before a marker that only point back («ولی اون», «اونم یه»)
+
+
+def without_asides(text: str) -> str | None:
+    """The text less what mentions a matter in passing, or None when it has nothing such."""
+    if not any(hint in text for hint in _ASIDE_HINTS):
+        return None
+    clauses: list[str | None] = []  # None: a clause set aside
+    for clause in _CLAUSE_BREAK.split(text):
+        if not clause.strip():
+            continue
+        marker = _SETS_ASIDE.search(clause)
+        if marker is not None:
+            # What the marker sets aside: the words before it in its clause («جاده‌مون که داغونه بماند، …»,
+            # unpunctuated speech) or, when those only point back («ولی اون بماند»), the clause before.
+            if len(clause[: marker.start()].split()) <= _POINTER_WORDS and clauses:
+                clauses[-1] = None
+            rest = clause[marker.end():]
+            clauses += [None, rest] if rest.strip() else [None]
+        else:
+            clauses.append(None if _ALSO_OPENING.search(clause) else clause)
+    if None not in clauses:
+        return None
+    return "\n".join(c for c in clauses if c is not None)
+
+
 class TopicCatalog:
     def __init__(self, agencies: dict[str, Agency], topics: dict[str, Topic], facets: tuple[Facet, ...] = (),
                  whole_words: tuple[str, ...] = (), places: PlaceWords | None = None,
@@ -422,9 +465,7 @@ class TopicCatalog:
         self.topics = topics
         self.facet_defs = facets
         groups = []
-        for code, t in topics.items():
-            if code == OTHER:
-                continue
+        for code, t in topics.items():  # «other» too: its phrases (a job asked for, a private debt) are evidence
             keywords, phrases = list(t.keywords), list(t.phrases)
             if t.parent:
                 parent = topics[t.parent]
@@ -503,6 +544,10 @@ class TopicCatalog:
 
     def classify(self, text: str) -> TopicMatch:
         ranked = self._matcher.scores(text) if text else []
+        # Only a choice between topics can change when a matter in passing is left out.
+        main = without_asides(text) if len(ranked) > 1 else None
+        if main is not None:
+            ranked = self._matcher.scores(main) or ranked
         if not ranked:
             return TopicMatch(OTHER, self.topics[OTHER].agency, 0.0)
         code, score, _, evidence = ranked[0]

@@ -2,7 +2,7 @@
 
 import pytest
 
-from core.topics import OTHER, TopicCatalog, default_catalog
+from core.topics import OTHER, TopicCatalog, default_catalog, without_asides
 from tests.core.data import load_tsv
 
 CATALOG = default_catalog()
@@ -146,6 +146,39 @@ def test_exclude_vetoes_a_topic():
 def test_scores_explain_the_runner_up():
     ranked = CATALOG.scores("وام ازدواج رو بانک نمیده")
     assert [r[0] for r in ranked[:2]] == ["marriage_loan", "bank_loan"]
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    # a matter set aside with «بماند» after it, its clause before a short pointer («ولی اون بماند»)
+    ("دو ساله بیکارم، یه کاری برام جور کنید. یارانه‌مونم که سه ماهه قطع شده، ولی اون بماند، من الان فقط کار میخوام",
+     "other"),
+    ("پدرم فوت کرد، میخوایم سهام عدالتشو به اسم ورثه منتقل کنیم، کارگزاری پاسمون میده. حقوق بازنشستگی بابام هم "
+     "که بعد فوتش قطع شد، اونم یه داستانیه جدا، ولی الان همین سهام رو میخوایم", "justice_shares"),
+    # unpunctuated speech: the words before «بماند» in its own clause
+    ("جاده مون که داغونه بماند دیشب مادرم سکته کرد بیمارستان شهر ما متخصص نداره گفتن پول بدید اعزامش کنیم",
+     "hospital_costs"),
+    ("قصابی یه کیلو گفت هشتصد گرم بود گرونم داد. کالابرگمونم که هنوز شارژ نشده", "price_gouging"),
+    ("دکه دارم پیامک اومده باید مالیات بدی چهل میلیون. شهرداری هم عوارض دکه رو دو برابر کرده، ولی اون یه حرف دیگه‌ست",
+     "tax"),
+    # the only matter named is the one set aside: it is still the topic
+    ("یارانه‌مونم که قطع شده، اون بماند", "subsidy"),
+])
+def test_a_matter_mentioned_in_passing_is_not_the_topic(text, topic):
+    assert CATALOG.classify(text).topic == topic
+
+
+def test_asides_are_only_what_sets_a_matter_aside():
+    # «کارفرما هم که …» goes on with the matter (no possessive before «هم»)
+    assert without_asides("منتظر تایید کارفرما، کارفرما هم که کارخونه رو بسته رفته") is None
+    assert without_asides("یارانه ام قطع شده") is None
+    assert without_asides("قبض گازمونم زیاد اومده ولی اونو فعلاً کاری ندارم، آب سه روزه قطعه").split() == [
+        "آب", "سه", "روزه", "قطعه"]
+
+
+def test_other_has_evidence_of_its_own():
+    """A job asked for, a private debt, a neighbour's tree, thanks: «other», not the topic of a word in passing."""
+    assert CATALOG.classify("من دیپلم دارم، شهرداری نیرو نمیخواد؟ یه کار بهم بدید").topic == OTHER
+    assert CATALOG.classify("همسایه‌مون درخت کاشته چسبیده به دیوار ما، ریشه‌ش دیوار رو ترک داده").topic == OTHER
 
 
 def _accuracy(rows):
