@@ -30,6 +30,7 @@ from core.identity import is_amount, is_valid_national_code
 from core.model import Case, CaseStatus
 from core.text import fold_token, match_segments, normalize, stem, words
 from core.topics import OTHER, TopicCatalog, default_catalog, word_keys
+from core.tracking import LENGTH as TRACKING_LENGTH, verhoeff_valid
 
 # Words that carry no matter: greetings, courtesy, pronouns, light verbs, letter formulae, colloquial fillers.
 _STOPWORDS_RAW = """
@@ -110,7 +111,7 @@ _IDENTIFIER_CONTEXT = re.compile(
 
 @lru_cache(maxsize=4096)
 def identifiers(text: str) -> frozenset[str]:
-    """Bill/subscription/file numbers and vehicle plates named in a text. Not national codes or phones
+    """Bill/subscription/file numbers, vehicle plates and tracking codes named in a text. Not national codes or phones
     (they say who, not what), not amounts of money (a figure ending in 000, or followed by a currency), not
     numbers without a word saying what they number (letter numbers, postal codes)."""
     text = normalize(text)
@@ -128,10 +129,17 @@ def identifiers(text: str) -> frozenset[str]:
             continue
         if any(number in p for p in plates):
             continue
+        if len(number) == TRACKING_LENGTH and verhoeff_valid(number):
+            found.add("tracking:" + number)  # a case's tracking code («پیگیری درخواست …»): that case
+            continue
         if not _IDENTIFIER_CONTEXT.search(text, max(0, m.start() - 40), m.start()):
             continue
         found.add("number:" + number)
     return frozenset(found)
+
+
+def _tracking_codes(text: str) -> frozenset[str]:
+    return frozenset(i for i in identifiers(text) if i.startswith("tracking:"))
 
 
 _MOBILE = re.compile(r"(?<!\d)(?:\+98|0098|0)?(9\d{9})(?!\d)")
@@ -224,6 +232,8 @@ class Deduplicator:
     def _alike(self, text: str, topic: str, case: Case) -> bool:
         """Topics and texts say the same matter (before looking for what tells the two apart)."""
         p = self.policy
+        if p.use_identifiers and _tracking_codes(text) & _tracking_codes(case.text):
+            return True  # both quote one case's tracking code, whatever words each file it under
         if topic == case.topic and topic != OTHER:
             return p.same_topic_floor <= 0 or similarity(text, case.text) >= p.same_topic_floor
         pa, pb = _profile_words(text), _profile_words(case.text)
