@@ -58,7 +58,7 @@ _ADDRESSEE = r"(?:محترم|ریاست|رئیس|رییس|مدیر|وزیر|اس
 _THIRD_PARTY = re.compile(
     r"(?:(پدر|مادر|همسر|برادر|خواهر|دختر|پسر|فرزند)\s+)?"
     r"(?:(?<![\w\u200c])(?:[آا]قای|خانم)(?![\w\u200c])(?![^\n]*" + _ADDRESSEE + r")|کودک|به\s*وکالت\s*از"
-    r"|مشخصات\s*(?:بیمار|دانش\s*\u200c?[آا]موز|دانشجو|متوفی|مشمول|کودک|بیمه\s*\u200c?شده)"
+    r"|مشخصات\s*(?:بیمار|دانش\s*\u200c?[آا]موز|دانشجو|متوفی|مشمول|کودک|بیمه\s*\u200c?شده|ذی\s*\u200c?نفع)"
     r"|(?:(?<=پدر\s)|(?<=مادر\s))(?:دانش\s*\u200c?[آا]موز|دانشجو|بیمار|مشمول)(?!\s*:)"
     # «اینجانب شهلا احمدی مادر آرمان ویسی به کد ملی …»: the code of whom the writer is the mother or father of
     r"|(?<=[\s،,])(?:مادر|پدر)\s+(?=[^\s\d:،,]{2,}\s+[^\s\d:،,]{2,}\s+(?:به|با)\s*(?:کد|شماره)\s*ملی)"
@@ -79,7 +79,7 @@ OTHER_PERSON = "other"
 # کارفرما: …» labels the employer's code. An official complained about («دهیار روستای ما آقای …») and the owner
 # of the writer's workplace («در انبار آقای …») are named so too.
 _POSSESSIVE = r"(?:\s*\u200c?(?:ام|مان|مون|" + _INJANEB + r"|من|م))?(?![\w\u200c])"  # «ضامن‌ام», «همسایه‌مان»
-_TITLE_AFTER = r"(?:[\s،,:(]+[^\s\d،,:(]+){0,4}?[\s،,:(]+(?:[آا]قای|خانم|جناب)(?![\w\u200c])"
+_TITLE_AFTER = r"(?:[\s،,:(]+(?:[^\s\d،,:(]+|\d{1,4})){0,4}?[\s،,:(]+(?:[آا]قای|خانم|جناب)(?![\w\u200c])"
 _OTHER_PERSON = re.compile(
     r"(?:(?:ضامن|کفیل|شاهد|معرف|طرف\s*(?:قرارداد|دعوا|دعوی|مقابل|شکایت)|خوانده|متهم)"
     + _POSSESSIVE + "(?:" + _TITLE_AFTER + ")?"
@@ -177,7 +177,7 @@ class LetterFields:
 _NATIONAL_LABEL = re.compile(r"ملی|(?:کد|شماره)\s*م[یي]لی|(?<!\w)ش\s*\.?\s*م(?!\w)")
 _OTHER_LABEL = re.compile(  # the labels that end in «ملی» first: a regex takes the first alternative that matches
     r"بانک\s*ملی|کارت\s*ملی|نهضت\s*ملی|مسکن\s*ملی|شناسه\s*ملی"
-    r"|[پب]ستی|شناسه|پرونده|بیمه|کارگاه|رهگیری|(?<!جهت\s)(?<!برای\s)پیگیری|حساب|سریال|اشتراک|شبا|دانشجوی|پرداخت|شعبه|شناسنامه"
+    r"|[پب]ستی|شناسه|پرونده|بیمه|کارگاه|رهگیری|(?<!جهت\s)(?<!برای\s)پیگیری|(?<!صاحب\s)حساب|سریال|(?<!صاحب\s)اشتراک|شبا|دانشجوی|پرداخت|شعبه|شناسنامه"
     r"|ش\s*\.\s*ش(?!\w)|تلفن|تماس|همراه|موبایل|نامه"
     # any other «شماره …» or «کد …»: «کد پرسنلی», «شماره درخواست», «شماره مستمری»; not a short word in «م…»:
     # «ملی» as OCR misreads it
@@ -302,6 +302,14 @@ def code_slots(text: str) -> int:
 _LATE_PARENT = re.compile(r"(?:فرزند|پسر|دختر)\s+مرحوم(ه)?(?![\w\u200c])")
 
 
+# A form's blocks: «مشخصات متقاضی» is the writer's when the form has the beneficiary's own block («مشخصات
+# ذینفع»; without one the applicant may be whom a relative writes for). A block's code stands a few lines under
+# its heading (name, birth date, then the code).
+_APPLICANT_BLOCK = re.compile(r"مشخصات\s*متقاضی")
+_BENEFICIARY_BLOCK = re.compile(r"مشخصات\s*ذی\s*\u200c?نفع")
+_BLOCK_LINES = 4
+
+
 def role_before(text: str, pos: int, floor: int) -> tuple[str | None, Relation | None]:
     """The role of the code at `pos`: the nearest writer/kin marker between `floor` (after the code before it)
     and it."""
@@ -318,8 +326,13 @@ def role_before(text: str, pos: int, floor: int) -> tuple[str | None, Relation |
             continue  # a relative is named with the code, on its line or the line before («گواهی فوت همسرم …» is not)
         if best is None or match.start() > best[0]:
             best = (match.start(), SUBJECT, kin_relation(word))
+    if _BENEFICIARY_BLOCK.search(text):
+        for match in _APPLICANT_BLOCK.finditer(window):
+            if window.count("\n", match.end()) <= _BLOCK_LINES and (best is None or match.start() > best[0]):
+                best = (match.start(), WRITER, None)
     for match in _THIRD_PARTY.finditer(window):
-        if window.count("\n", match.end()) > 1 or _SALUTATION.search(window, match.end()):
+        lines = _BLOCK_LINES if match.group(0).startswith("مشخصات") else 1
+        if window.count("\n", match.end()) > lines or _SALUTATION.search(window, match.end()):
             # A title before the greeting, or lines away, is the addressee's («جناب آقای رئیس …», however OCR
             # read it); a person the letter names is named with the code, on its line or the line before.
             continue
