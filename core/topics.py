@@ -276,9 +276,11 @@ class PatternMatcher:
             previous = ""
             for word in segment:
                 # OCR splits words, not numbers; and a function word before a word is that word («رو بگیریم» is
-                # not «روب…»)
+                # not «روب…»), as is one after a word, unless a single letter stands before it («جا رو» is not
+                # «جارو»; «گ از» is «گاز»)
                 if (previous and (previous[-1] in _NON_JOINING or word[0] == "ه" or len(previous) == 1 or len(word) == 1)
-                        and previous.isalpha() and word.isalpha() and previous not in TRANSPARENT):
+                        and previous.isalpha() and word.isalpha() and previous not in TRANSPARENT
+                        and (word not in TRANSPARENT or len(previous) == 1)):
                     for p in self._split_patterns(previous, word):
                         add(p, at - (previous not in TRANSPARENT))
                 previous = word
@@ -415,19 +417,20 @@ def _known_topics(what: str, codes, topics: dict[str, Topic]) -> list[str]:
 
 
 # A matter the citizen sets aside while asking about another: «…، ولی اون بماند»، «اونم یه داستانیه جدا»، «اون یه
-# حرف دیگه‌ست»، «ولی اونو فعلاً کاری ندارم»، «اینا به کنار».
+# حرف دیگه‌ست»، «ولی اونو فعلاً کاری ندارم»، «اینا به کنار»، «ولی اون مهم نیست»؛ and «ولی مشکل اصلی …» sets aside the
+# clause before it.
 _CLAUSE_BREAK = re.compile(r"[،,.!?؟؛;\n]+|\s+(?=(?:ولی|اما|منتها|ولیکن)\s)")
 _SETS_ASIDE = re.compile(
     r"(?<![\w\u200c])(?:بماند|بگذریم|به\s*کنار"
     r"|(?:حرف|بحث|داستان|مسئله|مساله|موضوع)(?:ش|ی|یه)?\s*\u200c?(?:دیگه|دیگر|دیگری|جدا)"
-    r"|(?:فعلا|فعلاً|اونو|اونرو|اون\s+رو)\s+(?:\S+\s+)?کاری\s*ندار(?:م|یم)?)(?![\w])")
+    r"|(?:فعلا|فعلاً|اونو|اونرو|اون\s+رو)\s+(?:\S+\s+)?کاری\s*ندار(?:م|یم)?|مهم\s*نیست|مشکل\s+اصلی)(?![\w])")
 # A clause that opens on a matter with «… هم که» or the «-م» of "too" after a possessive («یارانه‌مونم که …»,
 # «وام ازدواجمم که …», «حقوق بازنشستگی بابام هم که …»): the citizen adds it to what he is asking about.
 # (A possessive before «هم»: «کارفرما هم که کارخونه رو بسته» goes on with the matter itself.)
 _ALSO = r"(?:\u200c?(?:مونم|تونم|شونم)|مم|[مشت]\s+هم)\s+که(?![\w\u200c])"
 _ALSO_OPENING = re.compile(r"^\s*(?:\S+\s+){0,3}\S*" + _ALSO)
 # Strings one of the two always holds: a cheap test first (the regexes cost ten microseconds a text).
-_ASIDE_HINTS = ("بماند", "بگذریم", "کنار", "دیگ", "جدا", "ندار", "م که", "م هم", "ش هم", "ت هم")
+_ASIDE_HINTS = ("بماند", "بگذریم", "کنار", "دیگ", "جدا", "ندار", "مهم", "اصلی", "م که", "م هم", "ش هم", "ت هم")
 _POINTER_WORDS = 3  # words before a marker that only point back («ولی اون», «اونم یه»)
 
 

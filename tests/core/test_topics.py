@@ -160,11 +160,19 @@ def test_scores_explain_the_runner_up():
     ("قصابی یه کیلو گفت هشتصد گرم بود گرونم داد. کالابرگمونم که هنوز شارژ نشده", "price_gouging"),
     ("دکه دارم پیامک اومده باید مالیات بدی چهل میلیون. شهرداری هم عوارض دکه رو دو برابر کرده، ولی اون یه حرف دیگه‌ست",
      "tax"),
+    ("ما رو بردن تو دهک ده، پول سرپرست خانوار رو قطع کردن. کالابرگ هم نمیدن البته، ولی اون مهم نیست", "subsidy"),
     # the only matter named is the one set aside: it is still the topic
     ("یارانه‌مونم که قطع شده، اون بماند", "subsidy"),
 ])
 def test_a_matter_mentioned_in_passing_is_not_the_topic(text, topic):
     assert CATALOG.classify(text).topic == topic
+
+
+def test_a_function_word_after_a_word_is_not_its_ocr_split_half():
+    """«جا رو» (a place + the object marker) is not «جارو» (sweeping); a single letter before it is a fragment
+    of a split word: «قب ض گ از» is «قبض گاز»."""
+    assert "garbage" not in [r[0] for r in CATALOG.scores("چاه کوچه زده بیرون بوی گند همه جا رو برداشته")]
+    assert CATALOG.classify("این ماه قب ض گ از اومده سه برابر").topic == "gas_bill"
 
 
 def test_asides_are_only_what_sets_a_matter_aside():
