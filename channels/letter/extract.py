@@ -611,10 +611,15 @@ def _kin_mentioned(passes: list[PassText]) -> bool:
 _BOX_RULE = re.compile(r"[|\[\]!]+")
 
 
+def _without_rules(word: str) -> str:
+    digits = _BOX_RULE.sub("", word)
+    return digits if digits.isdigit() else word
+
+
 def _without_box_rules(words: list[tuple[str, float]]) -> list[tuple[str, float]]:
     """The words of a line less empty ones and the rules of digit boxes: a word of rules alone between two
     digits, and rules glued to a digit («|۸|»)."""
-    words = [(_BOX_RULE.sub("", t) if _BOX_RULE.sub("", t).isdigit() else t, c) for t, c in words if t]
+    words = [(_without_rules(t), c) for t, c in words if t]
     kept = []
     for i, (t, c) in enumerate(words):
         if (_BOX_RULE.fullmatch(t) and 0 < i < len(words) - 1 and words[i - 1][0][-1:].isdigit()
