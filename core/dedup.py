@@ -30,7 +30,7 @@ from core.identity import is_amount, is_valid_national_code
 from core.model import Case, CaseStatus
 from core.text import fold_token, match_segments, normalize, stem, words
 from core.topics import OTHER, TopicCatalog, default_catalog, word_keys
-from core.tracking import LENGTH as TRACKING_LENGTH, verhoeff_valid
+from core.tracking import is_tracking_code
 
 # Words that carry no matter: greetings, courtesy, pronouns, light verbs, letter formulae, colloquial fillers.
 _STOPWORDS_RAW = """
@@ -111,9 +111,9 @@ _IDENTIFIER_CONTEXT = re.compile(
 
 @lru_cache(maxsize=4096)
 def identifiers(text: str) -> frozenset[str]:
-    """Bill/subscription/file numbers, vehicle plates and tracking codes named in a text. Not national codes or phones
-    (they say who, not what), not amounts of money (a figure ending in 000, or followed by a currency), not
-    numbers without a word saying what they number (letter numbers, postal codes)."""
+    """Bill/subscription/file numbers, vehicle plates and tracking codes named in a text. Not national codes or
+    phones (they say who, not what), not amounts of money (a figure ending in 000, or followed by a currency),
+    not numbers without a word saying what they number (letter numbers, postal codes)."""
     text = normalize(text)
     found: set[str] = set()
     for m in _PLATE.finditer(text):
@@ -129,7 +129,7 @@ def identifiers(text: str) -> frozenset[str]:
             continue
         if any(number in p for p in plates):
             continue
-        if len(number) == TRACKING_LENGTH and verhoeff_valid(number):
+        if is_tracking_code(number):
             found.add("tracking:" + number)  # a case's tracking code («پیگیری درخواست …»): that case
             continue
         if not _IDENTIFIER_CONTEXT.search(text, max(0, m.start() - 40), m.start()):

@@ -91,7 +91,8 @@ _OTHER_PERSON = re.compile(
     # «… از آقای … به کد ملی … خریداری»: the seller (not «به وکالت از آقای …», «از طرف خانم …»: a client)
     r"|(?<![\w\u200c])(?<!وکالت\s)(?<!طرف\s)از\s+(?:[آا]قای|خانم)(?![\w\u200c])"
     r"|ملی\s+(?:کارفرما|فروشنده|همسایه|ضامن|شاهد)(?![\w\u200c]))")
-_KIN_MARK = re.compile(r"(" + "|".join(KIN_NOUNS) + r")(?:[مه]|\s?\u200c?ام|مان|مون|\s+(?:" + _KIN_ADJECTIVES + r")(?:تر)?[یم]?م|\s+" + _INJANEB + ")"
+_KIN_MARK = re.compile(r"(" + "|".join(KIN_NOUNS) + r")(?:[مه]|\s?\u200c?ام|مان|مون"
+                       r"|\s+(?:" + _KIN_ADJECTIVES + r")(?:تر)?[یم]?م|\s+" + _INJANEB + ")"
                        r"(?![\w])|(?:در\s*خصوص|درباره|در\s*مورد)\s+(\w+)|(" + _SUBJECT_WORDS + r")")
 
 
@@ -172,12 +173,14 @@ class LetterFields:
 # What the label before a number says it is. A national code: «کد ملی», «شماره ملی», «ش.م». Something else:
 # a postal code, a bill or payment ID, a file, insurance, workshop, tracking, account, card or serial number,
 # a birth certificate («ش.ش»), a phone — even when its check digit happens to hold. «بانک ملی», «کارت ملی»
-# and «نهضت ملی» say «ملی» without meaning a national code.
+# and «نهضت ملی» say «ملی» without meaning a national code; «جهت پیگیری» says why a code is given, «صاحب
+# اشتراک» and «صاحب حساب» whose it is («کد ملی صاحب اشتراک (خودم): …»), not that a number is something else.
 # OCR drops the dot of «ش.م»; the semi-literate write «میلی» («کدمیلیش»: his code).
 _NATIONAL_LABEL = re.compile(r"ملی|(?:کد|شماره)\s*م[یي]لی|(?<!\w)ش\s*\.?\s*م(?!\w)")
 _OTHER_LABEL = re.compile(  # the labels that end in «ملی» first: a regex takes the first alternative that matches
     r"بانک\s*ملی|کارت\s*ملی|نهضت\s*ملی|مسکن\s*ملی|شناسه\s*ملی"
-    r"|[پب]ستی|شناسه|پرونده|بیمه|کارگاه|رهگیری|(?<!جهت\s)(?<!برای\s)پیگیری|(?<!صاحب\s)حساب|سریال|(?<!صاحب\s)اشتراک|شبا|دانشجوی|پرداخت|شعبه|شناسنامه"
+    r"|[پب]ستی|شناسه|پرونده|بیمه|کارگاه|رهگیری|(?<!جهت\s)(?<!برای\s)پیگیری|(?<!صاحب\s)حساب|سریال"
+    r"|(?<!صاحب\s)اشتراک|شبا|دانشجوی|پرداخت|شعبه|شناسنامه"
     r"|ش\s*\.\s*ش(?!\w)|تلفن|تماس|همراه|موبایل|نامه"
     # any other «شماره …» or «کد …»: «کد پرسنلی», «شماره درخواست», «شماره مستمری»; not a short word in «م…»:
     # «ملی» as OCR misreads it

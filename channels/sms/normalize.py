@@ -60,13 +60,14 @@ for _noun, _relation in KIN_NOUNS.items():
         KINSHIP.setdefault(f"{_noun} {_adjective}م", Relation.OTHER if grand else _relation)
 # A kinship word may carry the colloquial «is» («مال پسرمه»: it is my son's).
 # Digits may be glued to it on an old phone's keypad («کدملی پدرم4212128098»): only a letter continues a word.
-_KINSHIP = re.compile(r"(?<![^\W\d_]|\u200c)(" + "|".join(map(re.escape, KINSHIP)) + r")(?:\u200c?ه)?(?![^\W\d_]|\u200c)",
-                      re.IGNORECASE)
+_KINSHIP = re.compile(r"(?<![^\W\d_]|\u200c)(" + "|".join(map(re.escape, KINSHIP))
+                      + r")(?:\u200c?ه)?(?![^\W\d_]|\u200c)", re.IGNORECASE)
 # «نتیجه», «چی شد», «به کجا رسید» ask after a matter already raised, as «پیگیری» does; «قبلا», «شکایت کرده»,
 # «درخواست داده», «ثبت شد(ه)» say it was raised before (with a tracking code, that is the one to follow).
 FOLLOW_UP_WORDS = ("پیگیری", "پیگیر", "وضعیت", "رهگیری", "نتیجه", "کجا رسید", "چی شد", "چیشد", "قبلا", "قبلاً",
                    "شکایت کرده", "درخواست داده", "ثبت شد", "ثبت کردم", "شماره شکایت", "جواب ندادید", "جوابی ندادید",
-                   "جواب نیومده", "جوابی نیومده", "کد دادن", "کد دادید", "کد داده", "peygiri", "peigiri", "rahgiri", "vaziat",
+                   "جواب نیومده", "جوابی نیومده", "کد دادن", "کد دادید", "کد داده",
+                   "peygiri", "peigiri", "rahgiri", "vaziat",
                    "natije", "chi shod", "koja resid", "ghablan", "sabt shod")
 # Digit runs for tracking codes and check-digit failures: digits joined by dashes only (a space separates two
 # numbers: «کد 0012345679 1234567891» is two codes, not a 20-digit run).
@@ -74,7 +75,8 @@ _DIGIT_RUN = re.compile(r"(?<!\d)\d(?:-?\d)*(?!\d)")
 # «کد ملی», «کدملی», «شماره ملی», «ش.م», «ک.م», «ک م», «kod meli», «code melli» (with «من», «ام», «اش», «ش» after it).
 _CODE_LABEL = re.compile(
     r"(?:(?:شماره\s*)?(?:کد|کُد)\s*(?:‌|\s)?ملی|شماره\s*(?:‌|\s)?ملی|(?<![\w\u200c])[شک](?:\s*\.\s*|\s+)م(?![\w\u200c])"
-    r"|(?<![a-z])(?:kod|code|kode|cod)\s*-?\s*(?:meli|melli|mely|melly)(?:e|ye)?(?![a-z])|(?<![a-z])shomare\s*(?:meli|melli))"
+    r"|(?<![a-z])(?:kod|code|kode|cod)\s*-?\s*(?:meli|melli|mely|melly)(?:e|ye)?(?![a-z])"
+    r"|(?<![a-z])shomare\s*(?:meli|melli))"
     r"(?:\s*(?:من|ام|اش|ش)|م)?\s*[:：]?\s*", re.IGNORECASE)
 _TRACKING_LABEL = re.compile(
     r"(?:(?:کد|code|kod)\s*)?(?:" + "|".join(FOLLOW_UP_WORDS) + r")\s*[:：]?\s*", re.IGNORECASE)
@@ -180,8 +182,9 @@ def without_codes(text: str) -> str:
 SELF_WORDS = ("من", "خودم", "خودمم", "اینجانب", "بنده", "قیم", "khodam", "injaneb", "bandeh")  # «قیم»: the ward's guardian
 _SELF = re.compile(r"(?<![\w\u200c])(?:" + "|".join(SELF_WORDS) + r")(?![\w\u200c])", re.IGNORECASE)
 _WHOSE = "(" + "|".join(map(re.escape, (*KINSHIP, *SELF_WORDS))) + ")"
-# A label written after its code says so: «X کد ملی مادرم هست», «X کد ملی پسرمه», «Y مال خودم.», «Z برای پسرم است». «برای
-# مادرم» alone is not one when more follows («X برای مادرم با کد ملی Y»: on behalf of her, whose code is Y).
+# A label written after its code says so: «X کد ملی مادرم هست», «X کد ملی پسرمه», «Y مال خودم.», «Z برای پسرم
+# است». «برای مادرم» alone is not one when more follows («X برای مادرم با کد ملی Y»: on behalf of her, whose code
+# is Y).
 _COPULA = r"\s*(?:هست|است|میباشد|می‌باشد|میشه|هستش)(?![\w\u200c])"
 _LABEL_AFTER = re.compile(
     r"\s*(?:(?:این\s*)?(?:کد|شماره)\s*(?:‌|\s)?ملی\s*)?(?:"
@@ -302,7 +305,8 @@ def _national_codes(folded: str, runs: list[tuple[int, str]]) -> list[str]:
     short = [(start, _as_code(digits)) for start, digits in runs
              if len(digits) in (8, 9) and _as_code(digits) != digits and not _not_a_code(folded, start)]
     led = [(start, code) for start, code in short
-           if _SHORT_CODE_LEAD.search(folded[:start]) or _SHORT_CODE_TRAIL.match(folded, _DIGIT_RUN.match(folded, start).end())]
+           if _SHORT_CODE_LEAD.search(folded[:start])
+           or _SHORT_CODE_TRAIL.match(folded, _DIGIT_RUN.match(folded, start).end())]
     if not found and not led and _CODE_LABEL.search(folded):
         led = short
     found += [(start, code) for start, code in led if all(code != c for _, c in found)]
