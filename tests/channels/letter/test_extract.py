@@ -139,6 +139,9 @@ CASES = [
     Case("«کد ملی صاحب اشتراک (خودم)» is the writer's code, not a subscription number",
          ("سلام\nاینجانب صمد نظری یارانه و قبض گاز\nشماره اشتراک: ۷۳۰۵۱۲۴۸\nکد ملی صاحب اشتراک (خودم): " + WRITER
           + "\nامضا صمد نظری",) * 2, True, WRITER),
+    Case("a contract's other side in a block of its own («مشخصات فروشنده»), the writer gives no code: to review",
+         ("سلام\nبنده آپارتمانی خریده‌ام و یارانه و سند را به نامم نمی‌زند\nمشخصات فروشنده: فرهاد ملکی فرزند رضا "
+          "شماره ملی " + OTHER + "\nخریدار: م. حسینی",) * 2, False),
     Case("kin word with an adjective «خواهر معلولم», her code first",
          (letter(None).replace("ساکن شهر یزد", f"ساکن شهر یزد\nخواهر معلولم مریم کد ملی {CHILD}")
           + f"\nاینجانب برادر ایشان کد ملی {WRITER}",) * 2, True, WRITER, CHILD, Relation.SIBLING),
@@ -339,7 +342,7 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
                                          ("blind_letters_r10.jsonl", 28), ("blind_letters_r11.jsonl", 29),
                                          ("blind_letters_r12.jsonl", 27), ("blind_letters_r13.jsonl", 28),
                                          ("blind_letters_r14.jsonl", 27), ("blind_letters_r15.jsonl", 30),
-                                         ("blind_letters_r16.jsonl", 30)])
+                                         ("blind_letters_r16.jsonl", 30), ("blind_letters_r17.jsonl", 28)])
 def test_letters_written_blind(name, right):
     """Letters written by people who had not read this code: header and footer blocks, the writer's code after
     the signature, a relative's code first, lawyers, guardians and village councils writing for someone, a
