@@ -232,10 +232,11 @@ class Deduplicator:
     def _alike(self, text: str, topic: str, case: Case) -> bool:
         """Topics and texts say the same matter (before looking for what tells the two apart)."""
         p = self.policy
-        if p.use_identifiers and _tracking_codes(text) & _tracking_codes(case.text):
-            return True  # both quote one case's tracking code, whatever words each file it under
         if topic == case.topic and topic != OTHER:
-            return p.same_topic_floor <= 0 or similarity(text, case.text) >= p.same_topic_floor
+            return (p.same_topic_floor <= 0 or similarity(text, case.text) >= p.same_topic_floor
+                    or self._quote_one_case(text, case.text))
+        if self._quote_one_case(text, case.text):
+            return True
         pa, pb = _profile_words(text), _profile_words(case.text)
         sim = _similarity(pa, pb)
         if topic == OTHER and case.topic == OTHER:
@@ -244,6 +245,11 @@ class Deduplicator:
         if topic == OTHER or case.topic == OTHER:
             return sim >= p.other_topic_min
         return sim >= p.cross_topic_min
+
+    def _quote_one_case(self, a: str, b: str) -> bool:
+        """Both texts quote one case's tracking code, whatever words each files it under. Asked only where the
+        topics alone do not already make the pair alike (the common same-topic pair needs no identifiers here)."""
+        return self.policy.use_identifiers and bool(_tracking_codes(a) & _tracking_codes(b))
 
     def find(self, text: str, topic: str, candidates: list[Case], now: datetime) -> Case | None:
         """The existing case this contact repeats, or None. Prefers open cases, then the most recent."""

@@ -282,7 +282,7 @@ class PatternMatcher:
                         and previous.isalpha() and word.isalpha() and previous not in TRANSPARENT
                         and (word not in TRANSPARENT or len(previous) == 1)):
                     for p in self._split_patterns(previous, word):
-                        add(p, at - (previous not in TRANSPARENT))
+                        add(p, at - 1)  # the position of `previous` (never a transparent word here)
                 previous = word
                 if word in TRANSPARENT:
                     continue
