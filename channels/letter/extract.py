@@ -91,6 +91,9 @@ _OTHER_PERSON = re.compile(
     # «… از آقای … به کد ملی … خریداری»: the seller (not «به وکالت از آقای …», «از طرف خانم …»: a client)
     r"|(?<![\w\u200c])(?<!وکالت\s)(?<!طرف\s)از\s+(?:[آا]قای|خانم)(?![\w\u200c])"
     r"|ملی\s+(?:کارفرما|فروشنده|همسایه|ضامن|شاهد)(?![\w\u200c])"
+    # who gave a written consent: «اجازه‌نامه همسرم آقای … به کد ملی …» (a husband's, for his wife's passport)
+    r"|(?:اجازه|رضایت)\s*\u200c?(?:نامه)?\s+(?:(?:کتبی|محضری)\s+)?(?:همسر|شوهر|پدر)(?:م|\s*" + _INJANEB + r")"
+    r"(?![\w\u200c])(?:" + _TITLE_AFTER + ")?"
     # a parties' block of a contract's other side: «مشخصات فروشنده: …», «مشخصات مالک (صاحب انشعاب): …»
     r"|مشخصات\s*(?:فروشنده|مالک|موجر|مؤجر|طرف\s*(?:قرارداد|مقابل))(?![\w\u200c])(?:" + _TITLE_AFTER + ")?)")
 _KIN_MARK = re.compile(r"(" + "|".join(KIN_NOUNS) + r")(?:[مه]|\s?\u200c?ام|مان|مون"
@@ -396,8 +399,10 @@ _WRITER_NAME = re.compile(_INJANEB + r"\s+([^\s\d:،,()]{2,}\s+[^\s\d:،,()]{2,}
 
 # A code followed by what its holder did with the writer: «… به آقای … به کد ملی X فروخته‌ام», the code of whom
 # the writer sold or handed something to (a car's buyer), a party to the matter, not whom it is about; «از همسرم آقای … (کد ملی X) طلاق گرفته‌ام»: the former spouse;
-# «همسرم آقای … به کد ملی X رضایت‌نامه … داده»: a husband consenting to his wife's passport.
-_PARTY_AFTER = re.compile(r"\d[\d \-]*\)?\s*(?:[^\s\d]+\s+){0,4}(?:فروخت|واگذار|طلاق\s*گرفت(?:ه\s*\u200c?ام|م)|رضایت)")
+# «همسرم آقای … به کد ملی X رضایت‌نامه … داده»: a husband consenting to his wife's passport; «آقای … به کد ملی X
+# ضامن اینجانب بوده»: the writer's guarantor.
+_PARTY_AFTER = re.compile(r"\d[\d \-]*\)?\s*(?:[^\s\d]+\s+){0,4}(?:فروخت|واگذار|طلاق\s*گرفت(?:ه\s*\u200c?ام|م)|رضایت)"
+                          r"|\d[\d \-]*\)?[\s،,]*(?:که\s+)?(?:ضامن|کفیل)\s*\u200c?(?:" + _INJANEB + r"|بنده|من|ام)(?![\w\u200c])")
 
 
 def _signed_by_writer(text: str, pos: int, names: set[str]) -> bool:

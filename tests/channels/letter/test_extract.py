@@ -217,6 +217,11 @@ CASES = [
     Case("a husband consenting to his wife's passport is not whom it is about",
          (letter(WRITER) + f"\nهمسرم آقای مجید صادقی به کد ملی {OTHER} رضایت نامه محضری را ارائه کرده",) * 2, True,
          WRITER),
+    Case("a consent letter of the husband's, named before him, is not whom it is about",
+         (letter(WRITER) + f"\nاجازه نامه همسرم آقای امید طاهری به کد ملی {OTHER} نیز ارائه شده است",) * 2, True,
+         WRITER),
+    Case("a code followed by «ضامن اینجانب» is the writer's guarantor's",
+         (letter(WRITER) + f"\nآقای کامران شفیعی به کد ملی {OTHER} ضامن اینجانب بوده است",) * 2, True, WRITER),
     Case("a guarantor named in brackets, a seller «از آقای …», a landlord as «طرف شکایت» are set aside",
          (letter(WRITER) + f"\nبرای وام ضامن معرفی کردم (آقای حسین رحیمی به کد ملی {OTHER}) ولی بانک نمیده",
           letter(WRITER) + f"\nزمین را از آقای بهرام قاسمی به کد ملی {OTHER} خریداری کردم",
@@ -342,7 +347,8 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
                                          ("blind_letters_r10.jsonl", 28), ("blind_letters_r11.jsonl", 29),
                                          ("blind_letters_r12.jsonl", 27), ("blind_letters_r13.jsonl", 28),
                                          ("blind_letters_r14.jsonl", 27), ("blind_letters_r15.jsonl", 30),
-                                         ("blind_letters_r16.jsonl", 30), ("blind_letters_r17.jsonl", 28)])
+                                         ("blind_letters_r16.jsonl", 30), ("blind_letters_r17.jsonl", 28),
+                                         ("blind_letters_r18.jsonl", 29)])
 def test_letters_written_blind(name, right):
     """Letters written by people who had not read this code: header and footer blocks, the writer's code after
     the signature, a relative's code first, lawyers, guardians and village councils writing for someone, a
