@@ -290,6 +290,9 @@ def parse_code(transcript: str, valid: Callable[[str], bool], length: int = 10) 
         if token == _UNHEARD:  # a «نه» ("no") beside it, before the code said again or after the first saying
             after, before = _strip_no(tokens[i + 1:], 0), _strip_no(tokens[:i], -1)
             variants += [(2, part) for part in (after, before) if part is not None]
+            if after is not None and i > 1 and _single_digit(tokens[i - 1]):
+                # «… یک هشت [unk] نه صفر …»: "no" after a pause takes back the digit before it
+                variants.append((2, tokens[: i - 1] + after))
             if i and tokens[i - 1] != _UNHEARD:
                 said = next((k for k in range(i + 1, len(tokens)) if tokens[k] != _UNHEARD), None)
                 if said is not None and tokens[said] == tokens[i - 1] and _single_digit(tokens[i - 1]):
@@ -414,12 +417,16 @@ def _readings(variants: list[tuple[int, list[str]]]):
             # a «هزار» does (233,780 then 9, rather than 233 then 1,789), when both readings pass the check digit
             changes = base + sum(1.5 if tokens[i] in THOUSAND_WORDS else 1 for i in splits)
             yield changes, groups
-            for i, token in enumerate(tokens):
-                if token in _TAKE_BACK:
-                    before = [k for k, g in enumerate(groups) if g.last < i]
-                    for dropped in range(1, min(3, len(before)) + 1):
-                        k = before[-dropped]
-                        yield changes + dropped, groups[:k] + groups[before[-1] + 1:]
+            take_backs = [i for i, token in enumerate(tokens) if token in _TAKE_BACK]
+            for i in take_backs:
+                before = [k for k, g in enumerate(groups) if g.last < i]
+                for dropped in range(1, min(3, len(before)) + 1):
+                    k = before[-dropped]
+                    yield changes + dropped, groups[:k] + groups[before[-1] + 1:]
+            if len(take_backs) > 1:  # two slips in one call, each taken back at once: the group before each
+                last_before = {max((k for k, g in enumerate(groups) if g.last < i), default=None) for i in take_backs}
+                if None not in last_before:
+                    yield changes + len(last_before), [g for k, g in enumerate(groups) if k not in last_before]
             for k in range(1, len(groups)):
                 said, before = groups[k].digits, groups[k - 1].digits
                 if len(said) >= 2 and said == before:
