@@ -138,6 +138,15 @@ def identifiers(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+_TEN_DIGITS = re.compile(r"(?<!\d)\d{10}(?!\d)")
+
+
+@lru_cache(maxsize=4096)
+def people(text: str) -> frozenset[str]:
+    """The valid national codes a text names (the writer's own, a relative's, another party's)."""
+    return frozenset(c for c in _TEN_DIGITS.findall(normalize(text)) if is_valid_national_code(c))
+
+
 def _tracking_codes(text: str) -> frozenset[str]:
     return frozenset(i for i in identifiers(text) if i.startswith("tracking:"))
 
@@ -206,6 +215,12 @@ class Deduplicator:
             ia, ib = identifiers(text), identifiers(other_text)
             if ia and ib and not ia & ib:
                 return f"identifiers {sorted(ia)} ≠ {sorted(ib)}"
+            # Filed under one identity, two texts that name national codes, none in common, speak of two people
+            # (the writer's own subsidy, the newborn's): a repeat about one person names that person's code
+            # again, or none (a spoken message's code is not in its text).
+            pa, pb = people(text), people(other_text)
+            if pa and pb and not pa & pb:
+                return "national codes named differ"
             if topic == other_topic and topic in self.catalog.phone_line_topics:
                 la, lb = phone_lines(text), phone_lines(other_text)
                 if la and lb and not la & lb:

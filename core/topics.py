@@ -425,12 +425,22 @@ _SETS_ASIDE = re.compile(
     r"|(?:حرف|بحث|داستان|مسئله|مساله|موضوع)(?:ش|ی|یه)?\s*\u200c?(?:دیگه|دیگر|دیگری|جدا)"
     r"|(?:فعلا|فعلاً|اونو|اونرو|اون\s+رو)\s+(?:\S+\s+)?کاری\s*ندار(?:م|یم)?"
     # «اون مهم نیست» points back; «مهم نیست چقدر خرج داره» does not
-    r"|(?:اون|این|اونم|اینم|اونا|اینا|آن)\s+(?:\S+\s+)?مهم\s*نیست|مشکل\s+اصلی)(?![\w])")
+    r"|(?:اون|این|اونم|اینم|اونا|اینا|آن)\s+(?:\S+\s+)?مهم\s*نیست|مشکل\s+اصلی"
+    # «خط تلفنم مشکلی نداره، ولی …»: what is fine is not the matter (not «اگه مشکلی نداره …»: a courtesy;
+    # not «سالمه», which also tells an age: «۱۹ سالمه»)
+    r"|(?<!اگه\s)(?<!اگر\s)مشکل(?:ی)?\s+(?:نداره|ندارد))(?![\w])")
 # A clause that opens on a matter with «… هم که» or the «-م» of "too" after a possessive («یارانه‌مونم که …»,
 # «وام ازدواجمم که …», «حقوق بازنشستگی بابام هم که …»): the citizen adds it to what he is asking about.
 # (A possessive before «هم»: «کارفرما هم که کارخونه رو بسته» goes on with the matter itself.)
 _ALSO = r"(?:\u200c?(?:مونم|تونم|شونم)|مم|[مشت]\s+هم)\s+که(?![\w\u200c])"
 _ALSO_OPENING = re.compile(r"^\s*(?:\S+\s+){0,3}\S*" + _ALSO)
+# What the caller says of his means, not what he asks about: «حقوقم کمه», «با حقوق بازنشستگی چطوری بدم», «مستمری
+# شوهرمو میگیرم». Only these words are left out (the matter is around them). Not «بازنشسته‌ام»: it tells which pay
+# «حقوق این ماه نیومده» is.
+_MEANS = re.compile(
+    r"(?<![\w\u200c])(?:(?:حقوق|مستمری)\S*(?:\s+[^\s\d]+){0,2}?\s+(?:خیلی\s+)?(?:کمه|کم\s*(?:است|هست)|ناچیزه|کفاف\s*نمیده)"
+    r"|با\s+(?:همین\s+|این\s+)?(?:حقوق|مستمری)\S*(?:\s+[^\s\d]+){0,3}?\s+(?:چطور|چطوری|چجوری|چه\s*جوری)"
+    r"|(?:حقوق|مستمری)\S*(?:\s+[^\s\d]+)?\s+(?:رو\s+|را\s+)?می\s*\u200c?گیرم)(?![\w\u200c])")
 # Strings one of the two always holds: a cheap test first (the regexes cost ten microseconds a text).
 _ASIDE_HINTS = ("بماند", "بگذریم", "کنار", "دیگ", "جدا", "ندار", "مهم", "اصلی", "م که", "م هم", "ش هم", "ت هم")
 _POINTER_WORDS = 3  # words before a marker that only point back («ولی اون», «اونم یه»)
@@ -438,8 +448,11 @@ _POINTER_WORDS = 3  # words before a marker that only point back («ولی او�
 
 def without_asides(text: str) -> str | None:
     """The text less what mentions a matter in passing, or None when it has nothing such."""
+    means = ("حقوق" in text or "مستمری" in text) and _MEANS.search(text) is not None
+    if means:
+        text = _MEANS.sub("\n", text)
     if not any(hint in text for hint in _ASIDE_HINTS):
-        return None
+        return text if means else None
     clauses: list[str | None] = []  # None: a clause set aside
     for clause in _CLAUSE_BREAK.split(text):
         if not clause.strip():
@@ -455,7 +468,7 @@ def without_asides(text: str) -> str | None:
         else:
             clauses.append(None if _ALSO_OPENING.search(clause) else clause)
     if None not in clauses:
-        return None
+        return text if means else None
     return "\n".join(c for c in clauses if c is not None)
 
 

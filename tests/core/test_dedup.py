@@ -120,6 +120,10 @@ CASES = [
     ("line_in_my_name_vs_phone_registry", "یه خط همراه اول به اسمم فعال شده که مال من نیست",
      "گوشیمو رجیستری کردم ولی سیمکارت توش کار نمیکنه نوشته غیرمجاز", False),
     ("two_car_makers_in_finglish", "جریمه دوربین برای پژو پارس من اشتباه ثبت شده", "jarime sorat baraye pride man omade", False),
+    ("taxi_cng_quota_vs_car_petrol_quota", "سهمیه سی ان جی تاکسیم این ماه نیومده",
+     "سهمیه بنزین شخصی پژو ۴۰۵ خودم هم کمتر از ماه قبل ریختن، ۶۰ لیتر بود شده ۳۰", False),
+    ("school_voluntary_payment_then_report_card_withheld", "مدرسه دولتی پسرم به زور سه میلیون میگیره میگن کمک مردمیه",
+     "مدیر مدرسه تا پرداخت کامل کمک داوطلبانه کارنامه پسرم را تحویل نمی‌دهد", True),
 ]
 
 
@@ -164,6 +168,15 @@ def test_a_tracking_code_names_its_case():
                     "یه درخواست ثبت کرده بودم کد رهگیریش 301661318609 برای کالابرگ خودم، هنوز جواب ندادن")
 
 
+def test_texts_naming_different_national_codes_are_about_different_people():
+    """Under one identity, a text with the writer's own code and one with a newborn's are two people's matters; a
+    repeat names the same code again, or none."""
+    assert not same("یارانه خودم قطع شده کد ملی 2906369284",
+                    "بچه ام سه ماهشه هنوز یارانه ش رو ثبت نکردن کد ملیش ۸۲۲۰۱۲۶۹۰۶ هم داره")
+    assert same("یارانه خودم قطع شده کد ملی 2906369284", "کد ملی ۲۹۰۶۳۶۹۲۸۴ یارانه ام دو ماهه نیومده")
+    assert same("یارانه خودم قطع شده کد ملی 2906369284", "یارانه ام دو ماهه نیومده")
+
+
 def test_similarity_ignores_courtesy_and_affix_spelling():
     assert content_words("با سلام و احترام اینجانب خواهشمند است رسیدگی فرمایید") == []
     assert similarity("یارانه‌ام قطع شده", "يارانه ام قطع شده") == pytest.approx(1.0)
@@ -185,7 +198,7 @@ def _precision_recall(rows):
 QUALITY_FLOORS = [
     # (file, minimum pairs, precision floor, recall floor). The holdout pairs were written before tuning and
     # are never tuned on: a looser floor, an estimate for Persian text we have not seen. The tuning pairs hold
-    # thirty-six blind rounds, with misses left on purpose (two relatives' files of one matter: no family facet,
+    # thirty-seven blind rounds, with misses left on purpose (two relatives' files of one matter: no family facet,
     # which would split a father's call from his son's SMS — and a kin-word conflict, tried on the twenty-ninth
     # round's own passport and the mother's, would split 67 same-matter pairs to part 7; paraphrases that share no
     # topic word; the eighteenth round's relatives' files and two hospitals, roads or periods named apart): 0.948 /
@@ -201,7 +214,10 @@ QUALITY_FLOORS = [
     # subsidy and a mother's); the thirty-fifth, written after this stop's other changes and half of it one
     # person's files against a relative's, came in at 0.89 / 0.97, and the thirty-sixth, a month of repeat
     # contacts in big cities with operators' call notes, at 0.87 / 0.92 (0.90 / 0.94 after; six of its seven
-    # pairs left merged are a relative's file). The recall floor went from 0.95 to 0.94 when
+    # pairs left merged are a relative's file); the thirty-seventh, one citizen's contacts over weeks through
+    # every channel, at 0.87 / 0.83 (0.92 / 0.86 after: texts naming different national codes are two people's;
+    # a taxi's CNG quota and a car's petrol quota; «برکنار», «کارمزد»), leaving 0.938 / 0.941 on 3,235 pairs,
+    # the recall a hair above its floor. The recall floor went from 0.95 to 0.94 when
     # the fourteenth round brought eleven such paraphrases we do not match; precision stays the guarded figure.
     ("dedup_pairs.tsv", 1000, 0.93, 0.94),
     ("dedup_pairs_holdout.tsv", 40, 0.85, 0.85),

@@ -163,6 +163,15 @@ def test_scores_explain_the_runner_up():
     ("ما رو بردن تو دهک ده، پول سرپرست خانوار رو قطع کردن. کالابرگ هم نمیدن البته، ولی اون مهم نیست", "subsidy"),
     # the only matter named is the one set aside: it is still the topic
     ("یارانه‌مونم که قطع شده، اون بماند", "subsidy"),
+    # what is fine is not the matter; «اگه مشکلی نداره» is a courtesy
+    ("خط تلفنم مشکلی نداره بوق داره ولی ای دی اس ال قطع و وصل میشه", "telecom_internet"),
+    # the caller's means, said to explain, not asked about: «حقوقم کمه», «با حقوق بازنشستگی چطوری بدم»
+    ("من بازنشسته کارخونه چایم حقوقم کمه برق خونه دو ماهه بدهی یه مغازه دیگه رو روش نوشتن", "electricity_bill"),
+    ("قبض آب این دفعه هشتصد هزار تومن اومده همیشه صد تومن بود این قبضو من با حقوق بازنشستگی چطوری بدم",
+     "water_bill"),
+    ("من پیرزنم حقوق مستمری شوهرمو میگیرم بانک بدون اجازه کارمزد پیامک و نگهداری حساب برداشته", "bank_loan"),
+    # but «بازنشسته‌ام» tells which pay «حقوق این ماه» is
+    ("من معلم بازنشسته‌م. حقوق این ماه هنوز نیومده. قبض گاز هم اومده ششصد تومن، اونم بماند", "pension"),
 ])
 def test_a_matter_mentioned_in_passing_is_not_the_topic(text, topic):
     assert CATALOG.classify(text).topic == topic
