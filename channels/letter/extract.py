@@ -33,7 +33,7 @@ _SIGNER_KIN = r"پدر|مادر|همسر|دختر|پسر|فرزند|برادر|�
 # «فرزند اینجانب» (my child), «همسر اینجانب»: a kin noun before it names whom the letter is about (_KIN_MARK).
 _AFTER_KIN = "".join(rf"(?<!{noun}\s)(?<!{noun}\sا)" for noun in KIN_NOUNS)
 _WRITER_MARK = re.compile(r"(?<!موکل\s)(?<!موکل\sا)" + _AFTER_KIN + _INJANEB + r"|امضا|خودم|با\s*تشکر|با\s*سپاس"
-                          r"|نویسنده\s*(?:نامه|درخواست)|نگارنده|ملی\s+(?:قیم|متقاضی)(?![\w\u200c])"
+                          r"|نویسنده\s*(?:نامه|درخواست)|نگارنده|ملی\s+(?:قیم|متقاضی|وکیل)(?![\w\u200c])"
                           r"|(?:" + _SIGNER_KIN + r")\s+(?:ایشان|نامبرده)"
                           r"|(?:" + _SIGNER_KIN + r"|قیم|وکیل)\s+(?:متقاضی|بیمار|مشمول|مشترک)\s*[:)]")
 # «فرزندم» (my child) names a subject; «فرزند حسن» (son of Hasan) is a patronymic and does not.
@@ -58,7 +58,7 @@ _ADDRESSEE = r"(?:محترم|ریاست|رئیس|رییس|مدیر|وزیر|اس
 _THIRD_PARTY = re.compile(
     r"(?:(پدر|مادر|همسر|برادر|خواهر|دختر|پسر|فرزند)\s+)?"
     r"(?:(?<![\w\u200c])(?:[آا]قای|خانم)(?![\w\u200c])(?![^\n]*" + _ADDRESSEE + r")|کودک|به\s*وکالت\s*از"
-    r"|مشخصات\s*(?:بیمار|دانش\s*\u200c?[آا]موز|دانشجو|متوفی|مشمول|کودک|بیمه\s*\u200c?شده|ذی\s*\u200c?نفع)"
+    r"|مشخصات\s*(?:بیمار|دانش\s*\u200c?[آا]موز|دانشجو|متوفی|مشمول|کودک|صغیر|بیمه\s*\u200c?شده|ذی\s*\u200c?نفع)"
     r"|(?:(?<=پدر\s)|(?<=مادر\s))(?:دانش\s*\u200c?[آا]موز|دانشجو|بیمار|مشمول)(?!\s*:)"
     # «اینجانب شهلا احمدی مادر آرمان ویسی به کد ملی …»: the code of whom the writer is the mother or father of
     r"|(?<=[\s،,])(?:مادر|پدر)\s+(?=[^\s\d:،,]{2,}\s+[^\s\d:،,]{2,}\s+(?:به|با)\s*(?:کد|شماره)\s*ملی)"
@@ -79,9 +79,9 @@ OTHER_PERSON = "other"
 # کارفرما: …» labels the employer's code. An official complained about («دهیار روستای ما آقای …») and the owner
 # of the writer's workplace («در انبار آقای …») are named so too.
 _POSSESSIVE = r"(?:\s*\u200c?(?:ام|مان|مون|" + _INJANEB + r"|من|م))?(?![\w\u200c])"  # «ضامن‌ام», «همسایه‌مان»
-_TITLE_AFTER = r"(?:[\s،,:(]+(?:[^\s\d،,:(]+|\d{1,4})){0,4}?[\s،,:(]+(?:[آا]قای|خانم|جناب)(?![\w\u200c])"
+_TITLE_AFTER = r"(?:[\s،,:(]+(?:[^\s\d،,:(]+|\d{1,4})){0,4}?[\s،,:(]+(?:[آا]قایان|خانم\s*\u200c?ها|[آا]قای|خانم|جناب)(?![\w\u200c])"
 _OTHER_PERSON = re.compile(
-    r"(?:(?:ضامن|کفیل|شاهد|معرف|طرف\s*(?:قرارداد|دعوا|دعوی|مقابل|شکایت)|خوانده|متهم)"
+    r"(?:(?:ضامن|کفیل|شاهد|معرف|طرف\s*(?:قرارداد|دعوا|دعوی|مقابل|شکایت)|خوانده|متهم|معارض)"
     + _POSSESSIVE + "(?:" + _TITLE_AFTER + ")?"
     r"|(?<!درباره\s)(?<!مورد\s)(?<!خصوص\s)(?:همسایه|کارفرما|همکار|فروشنده|مدیریت|پیمانکار|مالک|موجر|مستاجر|مستأجر"
     r"|شریک|(?:همسر|شوهر|زن)\s*سابق"
@@ -155,6 +155,7 @@ class CodeVote:
     best_conf: float = 0.0
     first_pos: float = 1e9  # position in the letter (page + fraction), for order when roles are unread
     labelled: bool = False  # some pass read «کد ملی» (or «ش.م») right before it
+    late: int = 0  # passes that read it as a late person's («مرحوم … به کد ملی», «کد ملی متوفی»)
 
 
 @dataclass
@@ -405,6 +406,15 @@ _PARTY_AFTER = re.compile(r"\d[\d \-]*\)?\s*(?:[^\s\d]+\s+){0,4}(?:فروخت|و
                           r"|\d[\d \-]*\)?[\s،,]*(?:که\s+)?(?:ضامن|کفیل)\s*\u200c?(?:" + _INJANEB + r"|بنده|من|ام)(?![\w\u200c])")
 
 
+# From one code to the next in a list of people: «… (X) و آرش مرادی (Y)», «X، Y»; the floor starts 10 characters
+# into the previous code.
+_LISTED_AFTER = re.compile(r"[\d \-]*\)?\s*(?:و|،|,)\s*(?:[^\s\d():،,]+\s+){0,3}\(?\s*(?:(?:کد|شماره)\s*ملی\s*:?\s*)?")
+# A late person's code: «مرحوم حمید صفری به کد ملی …», «کد ملی متوفی: …» (not «فرزند مرحوم …»: the writer's
+# patronymic before his own code).
+_WRITER_IS_HEIR = re.compile(_INJANEB + r"[^.\n]{0,80}?(?:وراث|ورثه|وارث)(?![\w\u200c])")
+_LATE_BEFORE = re.compile(r"(?<!فرزند\s)(?:مرحوم|متوفی|متوفا|شادروان)(?![\w\u200c])")
+
+
 def _signed_by_writer(text: str, pos: int, names: set[str]) -> bool:
     """The line of the code at `pos` names the writer before it («مصطفی زارعی - کد ملی …» under the letter)."""
     line = _line_before(text, pos)
@@ -416,6 +426,7 @@ def collect(passes: list[PassText]) -> dict[str, CodeVote]:
     roles_by_line = line_roles(passes)
     for p in passes:
         floor = 0
+        previous_role = None
         names = {m.group(1) for m in _WRITER_NAME.finditer(p.text)}
         for code, pos in code_candidates(p.text):
             vote = votes.setdefault(code, CodeVote(code))
@@ -427,6 +438,11 @@ def collect(passes: list[PassText]) -> dict[str, CodeVote]:
                 role = WRITER
             if role != WRITER and _PARTY_AFTER.match(p.text, pos):
                 role, relation = OTHER_PERSON, None
+            if role is None and previous_role == OTHER_PERSON and _LISTED_AFTER.fullmatch(p.text, floor - 10, pos):
+                role = OTHER_PERSON  # «همکارانم آقایان … (X) و … (Y)»: the next of a list of third persons
+            previous_role = role
+            if _LATE_BEFORE.search(p.text, max(0, pos - 40), pos):
+                vote.late += 1
             if role:
                 vote.roles[role] += 1
             if relation:
@@ -528,6 +544,14 @@ def decide(passes: list[PassText], *, final: bool = False) -> LetterFields:
     writers = [v for v in accepted if v.roles[WRITER] > v.roles[SUBJECT]]
     marked_writer = bool(writers)
     subjects = [v for v in accepted if v.roles[SUBJECT] > v.roles[WRITER]]
+    living = [v for v in subjects if not v.late]
+    if living and len(living) < len(subjects) and not any(_WRITER_IS_HEIR.search(p.text) for p in passes):
+        # A living person's code beside a late one's («قیم صغیر …، پدر صغیر مرحوم … به کد ملی …», an heir's lawyer
+        # giving the deceased's code): the letter is about the living; the late person's code is set aside. (Not
+        # when the writer is an heir himself: then the late person's file is the matter, a sibling's code beside.)
+        others += [v for v in subjects if v.late]
+        accepted = [v for v in accepted if not (v in subjects and v.late)]
+        subjects = living
     unknown = [v for v in accepted if v not in writers and v not in subjects]
     # A code whose role no pass could read takes the letter's order: the writer comes first; beside a code
     # marked as a relative's, an unmarked one is the writer's wherever it stands (a footer after the signature).

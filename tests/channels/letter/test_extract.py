@@ -220,6 +220,21 @@ CASES = [
     Case("a consent letter of the husband's, named before him, is not whom it is about",
          (letter(WRITER) + f"\nاجازه نامه همسرم آقای امید طاهری به کد ملی {OTHER} نیز ارائه شده است",) * 2, True,
          WRITER),
+    Case("the second of a list of third persons after «همکارانم آقایان …» is one too",
+         (letter(WRITER) + f"\nمن و دو همکارم آقایان کامران ویسی ({OTHER}) و آرش مرادی ({CHILD}) پنج ماه است حقوق"
+          " نگرفته ایم",) * 2, True, WRITER),
+    Case("a ward's block beside the late father's code: the letter is about the ward",
+         (f"اینجانب قیم امیرحسین صفری (برادرزاده ام) هستم.\nپدر صغیر مرحوم حمید صفری به کد ملی {OTHER} فوت نموده"
+          f"\nمشخصات صغیر : امیرحسین صفری\nکد ملی: {CHILD}\nیارانه صغیر واریز نشده\nبا احترام\nکدملی قیم {WRITER}",) * 2, True, WRITER,
+         CHILD, Relation.OTHER),
+    Case("an heir writing of the late father's file: the late father's code stays whom it is about",
+         (f"اینجانب عباس خزاعی، کد ملی {WRITER}، فرزند و یکی از وراث مرحوم غلامحسین خزاعی هستم.\nمشخصات متوفی:"
+          f" مرحوم غلامحسین خزاعی - کد ملی {CHILD}\nیارانه و سهام ایشان منتقل نشده",) * 2, True, WRITER, CHILD,
+         Relation.OTHER),
+    Case("a lawyer's own labelled code; the other side of the dispute («معارض آقای …») is set aside",
+         (f"اینجانب به وکالت از خانم شهلا امینی به کد ملی {CHILD} به استحضار میرساند\nابطال معامله معارض آقای فرهاد"
+          f" کاظمی (کد ملی {OTHER}) انجام نشده و یارانه موکل قطع شده\nکد ملی وکیل: {WRITER}",) * 2, True, WRITER,
+         CHILD, Relation.OTHER),
     Case("a code followed by «ضامن اینجانب» is the writer's guarantor's",
          (letter(WRITER) + f"\nآقای کامران شفیعی به کد ملی {OTHER} ضامن اینجانب بوده است",) * 2, True, WRITER),
     Case("a guarantor named in brackets, a seller «از آقای …», a landlord as «طرف شکایت» are set aside",
@@ -336,6 +351,9 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
     # A widow's survivor pension, her late husband's code beside hers: read as about him (the writer of the set
     # called it her own matter, and debatable).
     "blind_letters_r10.jsonl": {"Widow writes about HER OWN survivor pension"},
+    # A village council's letter giving only the villager's code, under «کد ملی متقاضی» (in a form, the applicant
+    # who writes): filed under the same code, as the caller rather than as whom a council writes for.
+    "blind_letters_r19.jsonl": {"village head for a villager's delayed electricity connection"},
 }
 
 
@@ -348,7 +366,7 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
                                          ("blind_letters_r12.jsonl", 27), ("blind_letters_r13.jsonl", 28),
                                          ("blind_letters_r14.jsonl", 27), ("blind_letters_r15.jsonl", 30),
                                          ("blind_letters_r16.jsonl", 30), ("blind_letters_r17.jsonl", 28),
-                                         ("blind_letters_r18.jsonl", 29)])
+                                         ("blind_letters_r18.jsonl", 29), ("blind_letters_r19.jsonl", 25)])
 def test_letters_written_blind(name, right):
     """Letters written by people who had not read this code: header and footer blocks, the writer's code after
     the signature, a relative's code first, lawyers, guardians and village councils writing for someone, a
