@@ -276,7 +276,7 @@ def parse_code(transcript: str, valid: Callable[[str], bool], length: int = 10) 
             variants.append((1, tokens[i + 1:]))
         if token in _SAID_AGAIN:  # «… تکرار می‌کنم …»: the code said twice, either saying may be the clean one
             variants += [(1, tokens[:i]), (1, tokens[i + 1:])]
-        if token == "ببخشید" and i and tokens[i - 1] == "نه":  # «نه» is "no" here, not nine
+        if token in ("ببخشید", "اشتباه") and i and tokens[i - 1] == "نه":  # «نه» is "no" here, not nine
             no = i - 1
             while no and tokens[no - 1] == "نه":  # «نه نه ببخشید»
                 no -= 1
@@ -298,6 +298,9 @@ def parse_code(transcript: str, valid: Callable[[str], bool], length: int = 10) 
                 if said is not None and tokens[said] == tokens[i - 1] and _single_digit(tokens[i - 1]):
                     # «پنج [unk] پنج»: a digit said again after a cough, once
                     variants.append((1, tokens[: i - 1] + tokens[i:]))
+        if token == "نه" and i and _UNHEARD in (tokens[i - 1], tokens[i + 1] if i + 1 < len(tokens) else None):
+            # «… چهار هزار و سیصد و هشت نه [unk] چهار هزار و سی و هشت»: "no" beside a pause takes back the group
+            variants.append((1, tokens[:i] + ["ببخشید"] + tokens[i + 1:]))
         if token == "نه" and tokens[i + 1: i + 2] == ["نه"] and i + 2 < len(tokens) and tokens[i + 2] in _NUMBER_WORDS:
             # «… پانزده نه نه چهارده …»: "no, no" before the group said again, or two nines, or "no" and nine
             variants.append((1, tokens[:i] + ["ببخشید"] + tokens[i + 2:]))
