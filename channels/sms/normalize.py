@@ -182,12 +182,12 @@ def without_codes(text: str) -> str:
 SELF_WORDS = ("من", "خودم", "خودمم", "اینجانب", "بنده", "قیم", "khodam", "injaneb", "bandeh")  # «قیم»: the ward's guardian
 _SELF = re.compile(r"(?<![\w\u200c])(?:" + "|".join(SELF_WORDS) + r")(?![\w\u200c])", re.IGNORECASE)
 _WHOSE = "(" + "|".join(map(re.escape, (*KINSHIP, *SELF_WORDS))) + ")"
-# A label written after its code says so: «X کد ملی مادرم هست», «X کد ملی پسرمه», «Y مال خودم.», «Z برای پسرم
-# است». «برای مادرم» alone is not one when more follows («X برای مادرم با کد ملی Y»: on behalf of her, whose code
-# is Y).
+# A label written after its code says so: «X کد ملی مادرم هست», «X کد ملی پسرمه», «X کد دخترمه Y هم کد خودمه»,
+# «Y مال خودم.», «Z برای پسرم است». «برای مادرم» alone is not one when more follows («X برای مادرم با کد ملی Y»:
+# on behalf of her, whose code is Y).
 _COPULA = r"\s*(?:هست|است|میباشد|می‌باشد|میشه|هستش)(?![\w\u200c])"
 _LABEL_AFTER = re.compile(
-    r"\s*(?:(?:این\s*)?(?:کد|شماره)\s*(?:‌|\s)?ملی\s*)?(?:"
+    r"\s*(?:هم\s+)?(?:(?:این\s*)?(?:کد|شماره)(?:\s*(?:‌|\s)?ملی)?\s*)?(?:"
     r"(?:مال|ماله|برای|متعلق\s*به|مربوط\s*به)\s*" + _WHOSE + r"(?:\u200c?ه(?![\w\u200c])|(?![\w\u200c])(?:" + _COPULA
     + r"|\s*(?=[.,،;:!?؟\n]|$)))"
     r"|" + _WHOSE + _COPULA + r"|" + _WHOSE + r"\u200c?ه(?![\w\u200c]))", re.IGNORECASE)
@@ -369,7 +369,9 @@ def decide(sms: InboundSms) -> Decision:
     wants_follow_up = any(word in lowered for word in FOLLOW_UP_WORDS)
     bare = _TRACKING_LABEL.sub("", folded)
     bare = re.sub(r"[\s\-]", "", bare)
-    if valid_tracking and (wants_follow_up or bare == valid_tracking[0]
+    # A valid tracking code without a national code quotes a case («نوه ام گفت این کدو بفرستم …»): the citizen is
+    # asking after it (and is asked for the national code), whatever else the message says.
+    if valid_tracking and (wants_follow_up or bare == valid_tracking[0] or not codes
                            or len(_strip_codes(folded, [*codes, valid_tracking[0]])) == 0):
         if not codes:
             return FollowUp(valid_tracking[0], None, national_code_invalid=_meant_as_code(folded, runs))
