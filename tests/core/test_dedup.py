@@ -120,6 +120,12 @@ CASES = [
     ("line_in_my_name_vs_phone_registry", "یه خط همراه اول به اسمم فعال شده که مال من نیست",
      "گوشیمو رجیستری کردم ولی سیمکارت توش کار نمیکنه نوشته غیرمجاز", False),
     ("two_car_makers_in_finglish", "جریمه دوربین برای پژو پارس من اشتباه ثبت شده", "jarime sorat baraye pride man omade", False),
+    ("stray_dogs_vs_a_bus_line", "سگ ولگرد تو محله زیاده دیشب به یه بچه حمله کردن",
+     "اتوبوس های خط ۱۲ شهرداری خیلی دیر میان نیم ساعت ایستگاه منتظریم", False),
+    ("hospital_pharmacy_prices_vs_a_surgery_bill", "داروخانه بیمارستان دارو رو گرونتر از نرخ میده",
+     "صورتحساب بیمارستان برای عمل آپاندیس پسرم خیلی زیاده", False),
+    ("late_collection_vs_dumped_debris", "زباله رو دیر جمع میکنن ساعت ۱۲ شب میان",
+     "یکی نخاله ساختمونی ریخته سر کوچه ما شهرداری برنمیداره", False),
     ("taxi_cng_quota_vs_car_petrol_quota", "سهمیه سی ان جی تاکسیم این ماه نیومده",
      "سهمیه بنزین شخصی پژو ۴۰۵ خودم هم کمتر از ماه قبل ریختن، ۶۰ لیتر بود شده ۳۰", False),
     ("school_voluntary_payment_then_report_card_withheld", "مدرسه دولتی پسرم به زور سه میلیون میگیره میگن کمک مردمیه",
@@ -198,7 +204,7 @@ def _precision_recall(rows):
 QUALITY_FLOORS = [
     # (file, minimum pairs, precision floor, recall floor). The holdout pairs were written before tuning and
     # are never tuned on: a looser floor, an estimate for Persian text we have not seen. The tuning pairs hold
-    # thirty-seven blind rounds, with misses left on purpose (two relatives' files of one matter: no family facet,
+    # thirty-eight blind rounds, with misses left on purpose (two relatives' files of one matter: no family facet,
     # which would split a father's call from his son's SMS — and a kin-word conflict, tried on the twenty-ninth
     # round's own passport and the mother's, would split 67 same-matter pairs to part 7; paraphrases that share no
     # topic word; the eighteenth round's relatives' files and two hospitals, roads or periods named apart): 0.948 /
@@ -217,7 +223,9 @@ QUALITY_FLOORS = [
     # pairs left merged are a relative's file); the thirty-seventh, one citizen's contacts over weeks through
     # every channel, at 0.87 / 0.83 (0.92 / 0.86 after: texts naming different national codes are two people's;
     # a taxi's CNG quota and a car's petrol quota; «برکنار», «کارمزد»), leaving 0.938 / 0.941 on 3,235 pairs,
-    # the recall a hair above its floor. The recall floor went from 0.95 to 0.94 when
+    # the recall a hair above its floor; the thirty-eighth, a month of one line's repeat contacts, at 0.89 / 0.97
+    # (0.93 / 0.97 after: a bus line, a cemetery, a hospital's pharmacy, a late collection are matters of their
+    # own), leaving 0.938 / 0.941 on 3,365 pairs. The recall floor went from 0.95 to 0.94 when
     # the fourteenth round brought eleven such paraphrases we do not match; precision stays the guarded figure.
     ("dedup_pairs.tsv", 1000, 0.93, 0.94),
     ("dedup_pairs_holdout.tsv", 40, 0.85, 0.85),

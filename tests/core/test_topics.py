@@ -192,6 +192,24 @@ def test_asides_are_only_what_sets_a_matter_aside():
         "آب", "سه", "روزه", "قطعه"]
 
 
+@pytest.mark.parametrize(("text", "topic"), [
+    # a private debt: a person, not a bank
+    ("یه نفر ۲۰ تومن ازم قرض گرفته پس نمیده، باید کجا برم", OTHER),
+    # a conscript's exit permit is the conscription office's, not the passport's
+    ("پسرم سربازی نرفته میخواد بره ترکیه کار کنه گفتن برای خروج مشمولین باید وثیقه بذاری سند خونه یا پول",
+     "military_service"),
+    # the passport described, not named
+    ("برای زنم اون دفترچه ای که باهاش آدم میره خارج رو میخواستیم بگیریم", "passport"),
+    # a city bus line; the street flooding after rain
+    ("اتوبوس خط ۲۱۴ هر نیم ساعت یه دونه میاد اونم پر", "municipal_services"),
+    ("هر بار بارون میاد خیابونمون میشه رودخونه، جوی ها گرفته", "sewage"),
+    # the rural housing loan of the housing foundation
+    ("وام مسکن روستایی بنیاد مسکن رو گرفتیم قسط دوم رو نمیدن خونه نیمه کاره مونده", "housing_project"),
+])
+def test_described_and_neighbouring_matters(text, topic):
+    assert CATALOG.classify(text).topic == topic
+
+
 def test_other_has_evidence_of_its_own():
     """A job asked for, a private debt, a neighbour's tree, thanks: «other», not the topic of a word in passing."""
     assert CATALOG.classify("من دیپلم دارم، شهرداری نیرو نمیخواد؟ یه کار بهم بدید").topic == OTHER
