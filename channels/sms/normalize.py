@@ -333,6 +333,9 @@ _OWN_MATTER = re.compile(
     r"\s+(?:خودم(?:ه|و|رو)?|خود\s+من)(?![\w\u200c])")
 
 
+_LATE = re.compile(r"(?<![\w\u200c])(?:مرحوم|متوفی|فقید)(?![\w\u200c])")
+
+
 def _caller_and_subject(text: str, folded: str, codes: list[str]) -> tuple[str, Person | None]:
     """The writer's code and the person the matter is about (None: the writer's own matter). With a kinship
     word and a second code, the code labelled by kin («کد ملی پسرم …») is the subject's; without such a
@@ -355,6 +358,8 @@ def _caller_and_subject(text: str, folded: str, codes: list[str]) -> tuple[str, 
         after = [c for c in codes if positions[c] >= kin.start()]
         subject_code = min(after, key=lambda c: positions[c] - kin.start()) if after else codes[-1]
         caller_code = next(c for c in codes if c != subject_code)
+        if _LATE.search(folded, max(0, positions[caller_code] - 25), positions[caller_code]):
+            caller_code = subject_code  # «کد ملی مرحوم پدرم …»: a late person's code is not the writer's
         relation = KINSHIP[kin.group(1).lower()]
     return caller_code, Person(national_code=subject_code, relation=relation)
 
