@@ -1,7 +1,7 @@
 """Letter channel accuracy and throughput on generated damaged letters.
 
     PYTHONPATH=. python bench/letters_accuracy.py [--count 40] [--seed 1000] [--workers 1,2]
-    PYTHONPATH=. python bench/letters_accuracy.py --blind     # the 30 letters written blind, rendered and read
+    PYTHONPATH=. python bench/letters_accuracy.py --blind [--rounds 18,19]   # the letters written blind, rendered and read
 
 Prints, for a naive reading (one Tesseract pass, fas+eng, automatic page segmentation, then a regex for
 national codes: the first is the writer, a second one the subject) and for the channel's pipeline:
@@ -60,15 +60,16 @@ def score(sample: Sample, writer: str | None, subject: str | None) -> str:
 
 
 TESTDATA = Path(__file__).resolve().parents[1] / "channels" / "letter" / "testdata"
-BLIND = ("blind_letters.jsonl", "blind_letters_r2.jsonl", "blind_letters_r3.jsonl", "blind_letters_r4.jsonl",
-         "blind_letters_r5.jsonl", "blind_letters_r6.jsonl", "blind_letters_r7.jsonl",
-         "blind_letters_r8.jsonl", "blind_letters_r9.jsonl", "blind_letters_r10.jsonl", "blind_letters_r11.jsonl",
-         "blind_letters_r12.jsonl", "blind_letters_r13.jsonl", "blind_letters_r14.jsonl")
+def _round(path: Path) -> int:
+    """The round a blind set was written in: «blind_letters.jsonl» is the first, «blind_letters_r7.jsonl» the seventh."""
+    stem = path.stem.rsplit("_r", 1)
+    return int(stem[1]) if len(stem) == 2 and stem[1].isdigit() else 1
 
 
-def blind() -> None:
-    for name in BLIND:
-        blind_set(TESTDATA / name)
+def blind(rounds: list[int] | None = None) -> None:
+    for path in sorted(TESTDATA.glob("blind_letters*.jsonl"), key=_round):
+        if rounds is None or _round(path) in rounds:
+            blind_set(path)
 
 
 def blind_set(path: Path) -> None:
@@ -104,9 +105,10 @@ def main() -> None:
     parser.add_argument("--throughput-count", type=int, default=8, help="letters per throughput run")
     parser.add_argument("--verbose", action="store_true")
     parser.add_argument("--blind", action="store_true", help="read the letters written blind instead")
+    parser.add_argument("--rounds", default="", help="with --blind: comma-separated rounds only (e.g. 18,19)")
     args = parser.parse_args()
     if args.blind:
-        return blind()
+        return blind([int(r) for r in args.rounds.split(",")] if args.rounds else None)
 
     samples = [make_letter(args.seed + i, damaged=True) for i in range(args.count)]
     pages = sum(s.truth.pages for s in samples)

@@ -203,6 +203,12 @@ def test_asides_are_only_what_sets_a_matter_aside():
     # a city bus line; the street flooding after rain
     ("اتوبوس خط ۲۱۴ هر نیم ساعت یه دونه میاد اونم پر", "municipal_services"),
     ("هر بار بارون میاد خیابونمون میشه رودخونه، جوی ها گرفته", "sewage"),
+    # «اعزام مامور» sends an agent, not a conscript; a taxi's CNG quota; a transformer too weak for the street
+    ("کنتور خونمون خرابه، حتی وقتی فیوزا رو میزنیم پایین صفحش میچرخه. تقاضای اعزام مامور دارم", "electricity_bill"),
+    ("سهمیه سی ان جی تاکسی من دو ماهه شارژ نشده جایگاه قبول نمیکنه", "fuel_card"),
+    ("ترانسفورماتور سر خیابون ظرفیتش کمه، عصرا کولر ما نمیچرخه و یخچال تیک میزنه", "electricity_outage"),
+    # a school that will not register a child, whatever the bill it asks for as proof of address
+    ("مدرسه دولتی نزدیک خونمون پسرمو ثبت نام نمیکنه میگه آدرس قبض برقتون خارج از محدودست", "school_fees"),
     # the rural housing loan of the housing foundation
     ("وام مسکن روستایی بنیاد مسکن رو گرفتیم قسط دوم رو نمیدن خونه نیمه کاره مونده", "housing_project"),
 ])
