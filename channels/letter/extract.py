@@ -88,8 +88,10 @@ _OTHER_PERSON = re.compile(
     r"|نماینده|دهیار|بخشدار|شهردار|مامور|مأمور|مسئول|کارمند|صاحب\s*(?:خانه|خونه|کار|مغازه|فروشگاه))"
     + _POSSESSIVE + _TITLE_AFTER +
     r"|(?:انبار|کارگاه|کارخانه|کارخونه|مغازه|فروشگاه|شرکت|مزرعه|باغ|رستوران)\s+(?:[آا]قای|خانم)(?![\w\u200c])"
-    # «… از آقای … به کد ملی … خریداری»: the seller (not «به وکالت از آقای …», «از طرف خانم …»: a client)
-    r"|(?<![\w\u200c])(?<!وکالت\s)(?<!طرف\s)از\s+(?:[آا]قای|خانم)(?![\w\u200c])"
+    # «… از آقای … به کد ملی … خریداری»: the seller (not «به وکالت از آقای …», «از طرف خانم …»: a client; OCR
+    # often reads «وکالت» as «و کالت»). Not at a line's start: what came before it is on the line above, which a
+    # pass that reads one line does not see («به وکالت⏎از آقای …»).
+    r"|(?<=[^\s] )(?<!کالت\s)(?<!طرف\s)از\s+(?:[آا]قای|خانم)(?![\w\u200c])"
     r"|ملی\s+(?:کارفرما|فروشنده|همسایه|ضامن|شاهد)(?![\w\u200c])"
     # who gave a written consent: «اجازه‌نامه همسرم آقای … به کد ملی …» (a husband's, for his wife's passport)
     r"|(?:اجازه|رضایت)\s*\u200c?(?:نامه)?\s+(?:(?:کتبی|محضری)\s+)?(?:همسر|شوهر|پدر)(?:م|\s*" + _INJANEB + r")"
@@ -241,9 +243,9 @@ def _readings(run: str) -> list[str]:
     groups = re.split(r"[ \-]", run)
     whole = "".join(groups)
     readings = [whole]
-    if [len(g) for g in groups] in ([1, 6, 3], [3, 6, 1]):
-        # Only the card's 3-6-1 groups: a garbled run («19342-008 4-1») read backwards is a random number
-        # that passes the check digit one time in eleven.
+    if [len(g) for g in groups] in ([1, 6, 3], [3, 6, 1], [1, 3, 3, 3], [3, 3, 3, 1]):
+        # Only the card's 3-6-1 groups and threes with the check digit apart: a garbled run («19342-008 4-1»)
+        # read backwards is a random number that passes the check digit one time in eleven.
         readings.append("".join(reversed(groups)))
     # Part of a run: a number beside the code, one space away («07882323497 8»: the code, a comma, an age).
     readings += ["".join(groups[i:j]) for i in range(len(groups)) for j in range(i + 1, len(groups) + 1)
@@ -411,6 +413,9 @@ _PARTY_AFTER = re.compile(r"\d[\d \-]*\)?\s*(?:[^\s\d]+\s+){0,4}(?:فروخت|و
 _LISTED_AFTER = re.compile(r"[\d \-]*\)?\s*(?:و|،|,)\s*(?:[^\s\d():،,]+\s+){0,3}\(?\s*(?:(?:کد|شماره)\s*ملی\s*:?\s*)?")
 # A late person's code: «مرحوم حمید صفری به کد ملی …», «کد ملی متوفی: …» (not «فرزند مرحوم …»: the writer's
 # patronymic before his own code).
+# Someone the writer represents, named with a code: «به وکالت از خانم … به کد ملی …», «قیم صغیر … کد ملی …».
+_REPRESENTS = re.compile(r"(?:ب[ه\u200c ]?\s*وکالت\s*از|(?<![\w\u200c])قیم(?:\s*قانونی)?\s)[^.]{0,80}?(?:کد|شماره)\s*ملی"
+                         r"\s*:?\s*\d")
 _WRITER_IS_HEIR = re.compile(_INJANEB + r"[^.\n]{0,80}?(?:وراث|ورثه|وارث)(?![\w\u200c])")
 _LATE_BEFORE = re.compile(r"(?<!فرزند\s)(?:مرحوم|متوفی|متوفا|شادروان)(?![\w\u200c])")
 
@@ -556,6 +561,8 @@ def decide(passes: list[PassText], *, final: bool = False) -> LetterFields:
     # A code whose role no pass could read takes the letter's order: the writer comes first; beside a code
     # marked as a relative's, an unmarked one is the writer's wherever it stands (a footer after the signature).
     for v in unknown:
+        if any(v.first_pos == w.first_pos and sorted(v.code) == sorted(w.code) for w in writers + subjects):
+            continue  # the same number read the other way round («۶۷۸-۶۹۸-۱۹۸-۴»): not another person (see below)
         if not writers:
             writers.append(v)
         elif not subjects and writers and ((marked_writer and v.labelled)
@@ -596,6 +603,10 @@ def decide(passes: list[PassText], *, final: bool = False) -> LetterFields:
         reasons.append("no valid national code read")
     elif not writers and not subjects:
         reasons.append("writer national code not read with certainty")
+    if not subjects and any(_REPRESENTS.search(p.text) for p in passes):
+        # A lawyer's or a guardian's letter is about the person represented: with that person's code written but
+        # not read (OCR garbled it), filing it under the writer's would be wrong.
+        reasons.append("letter is written for someone whose national code was not read with certainty")
     if _kin_mentioned(passes) and not subjects and slots > n_accepted:
         reasons.append("letter is about a family member whose national code was not read with certainty")
     if slots > n_accepted:
