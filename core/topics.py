@@ -438,7 +438,8 @@ _ALSO_OPENING = re.compile(r"^\s*(?:\S+\s+){0,3}\S*" + _ALSO)
 # شوهرمو میگیرم». Only these words are left out (the matter is around them). Not «بازنشسته‌ام»: it tells which pay
 # «حقوق این ماه نیومده» is.
 _MEANS = re.compile(
-    r"(?<![\w\u200c])(?:(?:حقوق|مستمری)\S*(?:\s+[^\s\d]+){0,2}?\s+(?:خیلی\s+)?(?:کمه|کم\s*(?:است|هست)|ناچیزه|کفاف\s*نمیده)"
+    r"(?<![\w\u200c])(?:(?:حقوق|مستمری)\S*(?:\s+[^\s\d]+){0,2}?\s+(?:خیلی\s+)?"
+    r"(?:کمه|کم\s*(?:است|هست)|ناچیزه|کفاف\s*نمیده)"
     r"|با\s+(?:همین\s+|این\s+)?(?:حقوق|مستمری)\S*(?:\s+[^\s\d]+){0,3}?\s+(?:چطور|چطوری|چجوری|چه\s*جوری)"
     r"|(?:حقوق|مستمری)\S*(?:\s+[^\s\d]+)?\s+(?:رو\s+|را\s+)?می\s*\u200c?گیرم)(?![\w\u200c])")
 # Strings one of the two always holds: a cheap test first (the regexes cost ten microseconds a text).
@@ -448,9 +449,11 @@ _POINTER_WORDS = 3  # words before a marker that only point back («ولی او�
 
 def without_asides(text: str) -> str | None:
     """The text less what mentions a matter in passing, or None when it has nothing such."""
-    means = ("حقوق" in text or "مستمری" in text) and _MEANS.search(text) is not None
-    if means:
-        text = _MEANS.sub("\n", text)
+    if "حقوق" in text or "مستمری" in text:
+        stripped = _MEANS.sub("\n", text)
+        means, text = stripped != text, stripped
+    else:
+        means = False
     if not any(hint in text for hint in _ASIDE_HINTS):
         return text if means else None
     clauses: list[str | None] = []  # None: a clause set aside

@@ -79,7 +79,8 @@ OTHER_PERSON = "other"
 # کارفرما: …» labels the employer's code. An official complained about («دهیار روستای ما آقای …») and the owner
 # of the writer's workplace («در انبار آقای …») are named so too.
 _POSSESSIVE = r"(?:\s*\u200c?(?:ام|مان|مون|" + _INJANEB + r"|من|م))?(?![\w\u200c])"  # «ضامن‌ام», «همسایه‌مان»
-_TITLE_AFTER = r"(?:[\s،,:(]+(?:[^\s\d،,:(]+|\d{1,4})){0,4}?[\s،,:(]+(?:[آا]قایان|خانم\s*\u200c?ها|[آا]قای|خانم|جناب)(?![\w\u200c])"
+_TITLE_AFTER = (r"(?:[\s،,:(]+(?:[^\s\d،,:(]+|\d{1,4})){0,4}?[\s،,:(]+"
+                r"(?:[آا]قایان|خانم\s*\u200c?ها|[آا]قای|خانم|جناب)(?![\w\u200c])")
 _OTHER_PERSON = re.compile(
     r"(?:(?:ضامن|کفیل|شاهد|معرف|طرف\s*(?:قرارداد|دعوا|دعوی|مقابل|شکایت)|خوانده|متهم|معارض)"
     + _POSSESSIVE + "(?:" + _TITLE_AFTER + ")?"
@@ -405,19 +406,20 @@ _WRITER_NAME = re.compile(_INJANEB + r"\s+([^\s\d:،,()]{2,}\s+[^\s\d:،,()]{2,}
 # «همسرم آقای … به کد ملی X رضایت‌نامه … داده»: a husband consenting to his wife's passport; «آقای … به کد ملی X
 # ضامن اینجانب بوده»: the writer's guarantor.
 _PARTY_AFTER = re.compile(r"\d[\d \-]*\)?\s*(?:[^\s\d]+\s+){0,4}(?:فروخت|واگذار|طلاق\s*گرفت(?:ه\s*\u200c?ام|م)|رضایت)"
-                          r"|\d[\d \-]*\)?[\s،,]*(?:که\s+)?(?:ضامن|کفیل)\s*\u200c?(?:" + _INJANEB + r"|بنده|من|ام)(?![\w\u200c])")
+                          r"|\d[\d \-]*\)?[\s،,]*(?:که\s+)?(?:ضامن|کفیل)\s*\u200c?(?:" + _INJANEB
+                          + r"|بنده|من|ام)(?![\w\u200c])")
 
 
 # From one code to the next in a list of people: «… (X) و آرش مرادی (Y)», «X، Y»; the floor starts 10 characters
 # into the previous code.
 _LISTED_AFTER = re.compile(r"[\d \-]*\)?\s*(?:و|،|,)\s*(?:[^\s\d():،,]+\s+){0,3}\(?\s*(?:(?:کد|شماره)\s*ملی\s*:?\s*)?")
-# A late person's code: «مرحوم حمید صفری به کد ملی …», «کد ملی متوفی: …» (not «فرزند مرحوم …»: the writer's
-# patronymic before his own code).
 # Someone the writer represents, named with a code: «به وکالت از خانم … به کد ملی …», «قیم صغیر … کد ملی …».
-_REPRESENTS = re.compile(r"(?:ب[ه\u200c ]?\s*وکالت\s*از|(?<![\w\u200c])قیم(?:\s*قانونی)?\s)[^.]{0,80}?(?:کد|شماره)\s*ملی"
-                         r"\s*:?\s*\d")
-_WRITER_IS_HEIR = re.compile(_INJANEB + r"[^.\n]{0,80}?(?:وراث|ورثه|وارث)(?![\w\u200c])")
+_REPRESENTS = re.compile(r"(?:ب[ه\u200c ]?\s*وکالت\s*از|(?<![\w\u200c])قیم(?:\s*قانونی)?\s)[^.]{0,80}?"
+                         r"(?:کد|شماره)\s*ملی\s*:?\s*\d")
+# A late person's code: «مرحوم حمید صفری به کد ملی …», «کد ملی متوفی: …» (not «فرزند مرحوم …»: the writer's
+# patronymic before his own code); and a writer who is one of the late person's heirs («اینجانب … یکی از وراث»).
 _LATE_BEFORE = re.compile(r"(?<!فرزند\s)(?:مرحوم|متوفی|متوفا|شادروان)(?![\w\u200c])")
+_WRITER_IS_HEIR = re.compile(_INJANEB + r"[^.\n]{0,80}?(?:وراث|ورثه|وارث)(?![\w\u200c])")
 
 
 def _signed_by_writer(text: str, pos: int, names: set[str]) -> bool:
