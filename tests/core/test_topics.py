@@ -209,6 +209,10 @@ def test_asides_are_only_what_sets_a_matter_aside():
     ("ترانسفورماتور سر خیابون ظرفیتش کمه، عصرا کولر ما نمیچرخه و یخچال تیک میزنه", "electricity_outage"),
     # a school that will not register a child, whatever the bill it asks for as proof of address
     ("مدرسه دولتی نزدیک خونمون پسرمو ثبت نام نمیکنه میگه آدرس قبض برقتون خارج از محدودست", "school_fees"),
+    # a pensioner's rental income tax; a street flooded whenever it rains; the internet on a phone
+    ("اینجانب بازنشسته بوده و یک واحد مسکونی کوچک را اجاره داده ام. مالیات بر اجاره ای برای آن تعیین شده", "tax"),
+    ("هر بار بارون میاد خیابان ۱۶ متری آب میگیره ماشینا گیر میکنن", "sewage"),
+    ("اینترنت گوشی تو روستای ما کار نمیکنه آنتن هست ولی هیچی باز نمیشه", "telecom_internet"),
     # the rural housing loan of the housing foundation
     ("وام مسکن روستایی بنیاد مسکن رو گرفتیم قسط دوم رو نمیدن خونه نیمه کاره مونده", "housing_project"),
 ])
