@@ -51,6 +51,9 @@ KINSHIP: dict[str, Relation] = {
     "madaram": Relation.MOTHER, "maman": Relation.MOTHER, "mamanam": Relation.MOTHER,
     "baradaram": Relation.SIBLING, "khaharam": Relation.SIBLING, "dadasham": Relation.SIBLING,
     "naveam": Relation.OTHER, "nave-am": Relation.OTHER, "naveh-am": Relation.OTHER, "navam": Relation.OTHER,
+    "khalam": Relation.OTHER, "khaleam": Relation.OTHER, "ameham": Relation.OTHER, "ameam": Relation.OTHER,
+    "daeim": Relation.OTHER, "daeeam": Relation.OTHER, "amoom": Relation.OTHER, "amuyam": Relation.OTHER,
+    "madarbozorgam": Relation.OTHER, "pedarbozorgam": Relation.OTHER,
 }
 # A kin noun with an adjective that carries the «my»: «پسر بزرگم», «مادر پیرم», «همسر مرحومم» («پدر بزرگم» and
 # «مادر بزرگم» are grandparents).
@@ -66,7 +69,7 @@ _KINSHIP = re.compile(r"(?<![^\W\d_]|\u200c)(" + "|".join(map(re.escape, KINSHIP
 # «درخواست داده», «ثبت شد(ه)» say it was raised before (with a tracking code, that is the one to follow).
 FOLLOW_UP_WORDS = ("پیگیری", "پیگیر", "وضعیت", "رهگیری", "نتیجه", "کجا رسید", "چی شد", "چیشد", "قبلا", "قبلاً",
                    "شکایت کرده", "درخواست داده", "ثبت شد", "ثبت کردم", "شماره شکایت", "جواب ندادید", "جوابی ندادید",
-                   "جواب نیومده", "جوابی نیومده", "کد دادن", "کد دادید", "کد داده",
+                   "جواب نیومده", "جوابی نیومده", "کد دادن", "کد دادید", "کد داده", "شماره ثبت شکایت", "ارجاع شده",
                    "peygiri", "peigiri", "rahgiri", "vaziat",
                    "natije", "chi shod", "koja resid", "ghablan", "sabt shod")
 # Digit runs for tracking codes and check-digit failures: digits joined by dashes only (a space separates two
@@ -88,7 +91,8 @@ _OTHER_NUMBER_LABEL = re.compile(
     r"(?:(?:کد|code|kod)\s*(?:پستی|posti)|کدپستی|شناسه\s*(?:قبض|پرداخت)?"
     r"|(?:شماره|کد)\s*(?:حساب|کارت|تلفن|تماس|موبایل|همراه|اشتراک|شبا|قبض|کنتور|پرونده|پرسنلی|دانشجویی|بیمه"
     r"|شناسنامه|سفارش|پلاک|گذرنامه|پاسپورت|سریال|بدنه|شاسی|قرارداد|نامه|کارگاه))"
-    r"(?:\s*(?:من|ام)|م|\s+(?:منزل|خونه|خانه|محل\s*کار|مغازه))?\s*[:：]?\s*$", re.IGNORECASE)
+    # whose («کد پستی منزل», «کدپستی دهیاری»): a word after the label (not «شماره کارت ملی»: the national card)
+    r"(?:\s*(?:من|ام)|م|\s+(?!ملی)[^\s\d:：]{2,})?\s*[:：]?\s*$", re.IGNORECASE)
 # What may stand right before an older code written without its leading zeros.
 _SHORT_CODE_LEAD = re.compile(r"(?:" + _CODE_LABEL.pattern + "|" + _KINSHIP.pattern + r")\s*[:：]?\s*$", re.IGNORECASE)
 # …or before it, saying whose it is: «۲۱۳۴۴۸۵۶۴ کد ملی پسرمه».
