@@ -243,6 +243,14 @@ def test_accuracy_on_holdout_samples():
     assert _accuracy(rows) >= 0.85
 
 
+def test_accuracy_on_a_blind_set_never_tuned_on():
+    """A representative fortnight (every channel, every province) written blind after every change of the eleventh
+    stop, kept out of the tuning data: the honest estimate for unseen input. Measured 0.91 when written."""
+    rows = load_tsv("topic_blind_after.tsv")
+    assert len(rows) >= 200
+    assert _accuracy(rows) >= 0.89
+
+
 CATALOG_ERRORS = [
     ("unknown_agency", {"agencies": {"a": {"name_fa": "الف"}}, "topics": [
         {"code": "other", "name_fa": "x", "agency": "a"}, {"code": "t", "name_fa": "x", "agency": "zz"}]}),
