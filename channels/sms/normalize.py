@@ -219,6 +219,12 @@ def _whose(word: str) -> str:
     return word if word in KINSHIP else "self"
 
 
+# A code labelled as someone named by a role, not by kin: «کد ملی وام گیرنده», «کد ملی فروشنده», «کد ملی مستاجر».
+_SOMEONE_ELSES_LABEL = re.compile(
+    r"(?:کد|شماره)\s*\u200c?ملی\s+(?:وام\s*\u200c?گیرنده|ضامن|فروشنده|خریدار|مستاجر|مستأجر|موجر|صاحبخانه|صاحب\s*خانه"
+    r"|کارفرما|همکار(?:م)?|طرف\s*مقابل|بدهکار)\s*[:：]?\s*$")
+
+
 def _code_labels(folded: str, places: list[tuple[int, int, str]]) -> dict[str, str]:
     """Whose each code written at `places` (`_code_places`) is: a kinship word («کد ملی پسرم») or "self"
     («کد ملی من», «خودم», «اینجانب»), the one nearest before the code among the words since the number before
@@ -245,6 +251,9 @@ def _code_labels(folded: str, places: list[tuple[int, int, str]]) -> dict[str, s
             named = [k.group(1) for k in _KINSHIP.finditer(folded[:start])]
             labels[code] = _whose(named[-1] if named else "ایشان")
             previous_end = end
+            continue
+        if _SOMEONE_ELSES_LABEL.search(before):
+            previous_end = end  # «کد ملی وام گیرنده X»: another party's code, whatever «من» stands before it
             continue
         # The word nearest the code says whose it is: «پسرم … کد ملی من 00…» is the writer's.
         marks = [(k.end(), _whose(k.group(1))) for k in _KINSHIP.finditer(before)]
@@ -345,6 +354,11 @@ def _caller_and_subject(text: str, folded: str, codes: list[str]) -> tuple[str, 
     word and a second code, the code labelled by kin («کد ملی پسرم …») is the subject's; without such a
     label, the nearest code after the first kinship word; unless the matter is named as the writer's own."""
     kin = _KINSHIP.search(text)
+    if not kin and len(codes) >= 2:
+        # No relative: the writer's own matter, under the code he calls his own («کد ملی وام گیرنده X کد ملی خودم
+        # Y»: a guarantor's docked salary), else the first.
+        labels = _code_labels(folded, _code_places(folded, codes))
+        return next((c for c in codes if labels.get(c) == "self"), codes[0]), None
     if not kin or len(codes) < 2:
         return codes[0], None
     places = _code_places(folded, codes)
