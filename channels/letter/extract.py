@@ -417,8 +417,9 @@ _LISTED_AFTER = re.compile(r"[\d \-]*\)?\s*(?:و|،|,)\s*(?:[^\s\d():،,]+\s+){0
 _REPRESENTS = re.compile(r"(?:ب[ه\u200c ]?\s*وکالت\s*از|(?<![\w\u200c])قیم(?:\s*قانونی)?\s)[^.]{0,80}?"
                          r"(?:کد|شماره)\s*ملی\s*:?\s*\d")
 # A late person's code: «مرحوم حمید صفری به کد ملی …», «کد ملی متوفی: …» (not «فرزند مرحوم …»: the writer's
-# patronymic before his own code); and a writer who is one of the late person's heirs («اینجانب … یکی از وراث»).
-_LATE_BEFORE = re.compile(r"(?<!فرزند\s)(?:مرحوم|متوفی|متوفا|شادروان)(?![\w\u200c])")
+# patronymic before his own code; nor «نسبت با متوفی: دختر کد ملی …», an heir's relation to him); and a writer
+# who is one of the late person's heirs («اینجانب … یکی از وراث»).
+_LATE_BEFORE = re.compile(r"(?<!فرزند\s)(?<!با\s)(?<!از\s)(?:مرحوم|متوفی|متوفا|شادروان)(?![\w\u200c])")
 _WRITER_IS_HEIR = re.compile(_INJANEB + r"[^.\n]{0,80}?(?:وراث|ورثه|وارث)(?![\w\u200c])")
 
 
