@@ -552,14 +552,14 @@ def decide(passes: list[PassText], *, final: bool = False) -> LetterFields:
     writers = [v for v in accepted if v.roles[WRITER] > v.roles[SUBJECT]]
     marked_writer = bool(writers)
     subjects = [v for v in accepted if v.roles[SUBJECT] > v.roles[WRITER]]
-    living = [v for v in subjects if not v.late]
-    if living and len(living) < len(subjects) and not any(_WRITER_IS_HEIR.search(p.text) for p in passes):
+    late = [v for v in subjects if v.late]
+    if late and len(late) < len(subjects) and not any(_WRITER_IS_HEIR.search(p.text) for p in passes):
         # A living person's code beside a late one's («قیم صغیر …، پدر صغیر مرحوم … به کد ملی …», an heir's lawyer
         # giving the deceased's code): the letter is about the living; the late person's code is set aside. (Not
         # when the writer is an heir himself: then the late person's file is the matter, a sibling's code beside.)
-        others += [v for v in subjects if v.late]
-        accepted = [v for v in accepted if not (v in subjects and v.late)]
-        subjects = living
+        others += late
+        accepted = [v for v in accepted if v not in late]
+        subjects = [v for v in subjects if v not in late]
     unknown = [v for v in accepted if v not in writers and v not in subjects]
     # A code whose role no pass could read takes the letter's order: the writer comes first; beside a code
     # marked as a relative's, an unmarked one is the writer's wherever it stands (a footer after the signature).

@@ -353,17 +353,14 @@ def _caller_and_subject(text: str, folded: str, codes: list[str]) -> tuple[str, 
     """The writer's code and the person the matter is about (None: the writer's own matter). With a kinship
     word and a second code, the code labelled by kin («کد ملی پسرم …») is the subject's; without such a
     label, the nearest code after the first kinship word; unless the matter is named as the writer's own."""
-    kin = _KINSHIP.search(text)
-    if not kin and len(codes) >= 2:
-        # No relative: the writer's own matter, under the code he calls his own («کد ملی وام گیرنده X کد ملی خودم
-        # Y»: a guarantor's docked salary), else the first.
-        labels = _code_labels(folded, _code_places(folded, codes))
-        return next((c for c in codes if labels.get(c) == "self"), codes[0]), None
-    if not kin or len(codes) < 2:
+    if len(codes) < 2:
         return codes[0], None
+    kin = _KINSHIP.search(text)
     places = _code_places(folded, codes)
     labels = _code_labels(folded, places)
-    if _OWN_MATTER.search(text):
+    if not kin or _OWN_MATTER.search(text):
+        # No relative named, or the matter named as the writer's own: his matter, under the code he calls his own
+        # («کد ملی وام گیرنده X کد ملی خودم Y»: a guarantor's docked salary), else the first.
         return next((c for c in codes if labels.get(c) == "self"), codes[0]), None
     by_kin = [c for c in codes if labels.get(c, "self") != "self"]
     if len(by_kin) == 1:  # «کد ملی پسرم …»: the code says whose it is
