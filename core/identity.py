@@ -66,7 +66,10 @@ def national_code_check_digit(first_nine: str) -> int:
 # National codes written inside free text: 10 digits, possibly grouped with spaces or dashes
 # (e.g. «۰۰۱-۲۳۴۵۶۷-۸») or with dots or slashes in the card's 3-6-1 groups or in 3-3-4 («۷۳۰.۱۳۹.۳۸۷۸»; a date
 # is 4-2-2 and an amount's groups are all of three), not glued to longer digit runs (phones, tracking codes).
-_CODE_IN_TEXT = re.compile(r"(?<![\d])((?<![./])\d{3}[./](?:\d{6}[./]\d|\d{3}[./]\d{4})(?![./\d])|\d(?:[ \-]?\d){7,9})(?![\d])")
+# Read from every group's start (a lookahead, so readings overlap): after another number and a space the code
+# is the later groups («شماره مستمری ۱۲۴۵۶۸۷ ۸۴۲-۴۱۴۰۳۶-۲»), which a reading from the first digit would miss.
+_CODE_IN_TEXT = re.compile(
+    r"(?<![\d])(?=((?<![./])\d{3}[./](?:\d{6}[./]\d|\d{3}[./]\d{4})(?![./\d])|\d(?:[ \-]?\d){7,9})(?![\d]))")
 
 
 # A number followed by a unit of money is an amount («۱۵۰۰۰۰۰۰۰۰ ریال»), whatever its check digit says.
@@ -85,7 +88,7 @@ def find_national_codes(text: str) -> list[str]:
     for match in _CODE_IN_TEXT.finditer(text):
         candidate = re.sub(r"[ ./\-]", "", match.group(1))
         if (len(candidate) == 10 and national_code_checksum_ok(candidate) and candidate not in found
-                and not is_amount(text, match.end())):
+                and not is_amount(text, match.end(1))):
             found.append(candidate)
     return found
 

@@ -426,9 +426,9 @@ _SETS_ASIDE = re.compile(
     r"|(?:فعلا|فعلاً|اونو|اونرو|اون\s+رو)\s+(?:\S+\s+)?کاری\s*ندار(?:م|یم)?"
     # «اون مهم نیست» points back; «مهم نیست چقدر خرج داره» does not
     r"|(?:اون|این|اونم|اینم|اونا|اینا|آن)\s+(?:\S+\s+)?مهم\s*نیست|مشکل\s+اصلی"
-    # «خط تلفنم مشکلی نداره، ولی …»: what is fine is not the matter (not «اگه مشکلی نداره …»: a courtesy;
-    # not «سالمه», which also tells an age: «۱۹ سالمه»)
-    r"|(?<!اگه\s)(?<!اگر\s)مشکل(?:ی)?\s+(?:نداره|ندارد))(?![\w])")
+    # «خط تلفنم مشکلی نداره، ولی …», «حقوقم مرتب میاد … مشکلی نیست ولی …»: what is fine is not the matter (not
+    # «اگه مشکلی نداره …»: a courtesy; not «سالمه», which also tells an age: «۱۹ سالمه»)
+    r"|(?<!اگه\s)(?<!اگر\s)مشکل(?:ی)?\s+(?:نداره|ندارد|نیست))(?![\w])")
 # A clause that opens on a matter with «… هم که» or the «-م» of "too" after a possessive («یارانه‌مونم که …»,
 # «وام ازدواجمم که …», «حقوق بازنشستگی بابام هم که …»): the citizen adds it to what he is asking about.
 # (A possessive before «هم»: «کارفرما هم که کارخونه رو بسته» goes on with the matter itself.)
@@ -443,7 +443,7 @@ _MEANS = re.compile(
     r"|با\s+(?:همین\s+|این\s+)?(?:حقوق|مستمری)\S*(?:\s+[^\s\d]+){0,3}?\s+(?:چطور|چطوری|چجوری|چه\s*جوری)"
     r"|(?:حقوق|مستمری)\S*(?:\s+[^\s\d]+)?\s+(?:رو\s+|را\s+)?می\s*\u200c?گیرم)(?![\w\u200c])")
 # Strings one of the two always holds: a cheap test first (the regexes cost ten microseconds a text).
-_ASIDE_HINTS = ("بماند", "بگذریم", "کنار", "دیگ", "جدا", "ندار", "مهم", "اصلی", "م که", "م هم", "ش هم", "ت هم")
+_ASIDE_HINTS = ("بماند", "بگذریم", "کنار", "دیگ", "جدا", "ندار", "مشکل", "مهم", "اصلی", "م که", "م هم", "ش هم", "ت هم")
 _POINTER_WORDS = 3  # words before a marker that only point back («ولی اون», «اونم یه»)
 
 

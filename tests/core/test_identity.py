@@ -66,6 +66,12 @@ def test_find_reads_the_cards_dotted_groups_but_not_decimals_or_dates():
     assert find_national_codes("تاریخ ۱۴۰۳/۰۵/۱۲ مبلغ 1.500.000.000") == []
 
 
+def test_find_reads_a_code_written_after_another_number():
+    """The groups after another number and a space («شماره مستمری ۱۲۴۵۶۸۷ ۸۴۲-…») are read on their own."""
+    assert find_national_codes(f"شماره مستمری 1245687 {VALID[:3]}-{VALID[3:9]}-{VALID[9]}") == [VALID]
+    assert find_national_codes("0912 345 6789 و 6037 6917 4280 3315") == []  # a phone's and a card's groups
+
+
 def test_find_ignores_longer_digit_runs_and_bad_checksums():
     assert find_national_codes("کد پیگیری 209424725447 و 0012345678") == []
 
