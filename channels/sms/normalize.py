@@ -197,14 +197,17 @@ _LABEL_AFTER = re.compile(
     r"|" + _WHOSE + _COPULA + r"|" + _WHOSE + r"\u200c?ه(?![\w\u200c]))", re.IGNORECASE)
 
 
-# «کد ملیش», «کد ملیشون», «کد ملی ایشان» right before a code: the code of someone named before.
-_THEIR_LABEL = re.compile(r"ملی\s*(?:ش|شون|شان|اش|ایشان|ایشون)\s*[:：]?\s*$")
+# «کد ملیش», «کد ملیشون», «کد ملی ایشان», «کد ملی خودش» right before a code: the code of someone named before.
+_THEIR_LABEL = re.compile(r"ملی\s*(?:ش|شون|شان|اش|ایشان|ایشون|خودش|خودشون|خودشان)\s*[:：]?\s*$")
 
 
 # Whose a code is, said right after it with nothing more before the next number or the sentence's end:
 # «۰۰۴۲۴۴۲۲۵۷ پسرم ۱۲۰۵۱۹۵۳۷۸ خودم.». Read so only when every code of the message is followed by one: in
 # «X مادرم Y مستمری نگرفته» «مادرم» labels Y, written before it.
-_WHOSE_RIGHT_AFTER = re.compile(r"\s*" + _WHOSE + r"(?=\s*(?:[.,،;:!?؟\n]|$|\d))", re.IGNORECASE)
+# «خودم» after a code says whose it is whatever follows («X مادرم Y خودم یارانه مادرم قطع شده»); a kinship word
+# followed by more may begin the matter («Y پسرم بیمه نداره»).
+_WHOSE_RIGHT_AFTER = re.compile(r"\s*(?:" + _WHOSE + r"(?=\s*(?:[.,،;:!?؟\n]|$|\d))|(خودم|خودمم)(?![\w\u200c]))",
+                                re.IGNORECASE)
 
 
 def _as_code(digits: str) -> str:
@@ -271,7 +274,7 @@ def _labels_after(folded: str, places: list[tuple[int, int, str]]) -> dict[str, 
         right_after = _WHOSE_RIGHT_AFTER.match(folded, end)
         if right_after is None:
             return None
-        labels.setdefault(code, _whose(right_after.group(1)))
+        labels.setdefault(code, _whose(right_after.group(1) or right_after.group(2)))
     return labels
 
 
@@ -358,7 +361,11 @@ def _caller_and_subject(text: str, folded: str, codes: list[str]) -> tuple[str, 
     kin = _KINSHIP.search(text)
     places = _code_places(folded, codes)
     labels = _code_labels(folded, places)
-    if not kin or _OWN_MATTER.search(text):
+    late = _late_estate(folded, places)
+    if late is not None:
+        return next(c for c in codes if c != late), Person(national_code=late, relation=Relation.OTHER)
+    someone_named = kin or any(label != "self" for label in labels.values())  # «کد ملی خودش …» names no kin
+    if not someone_named or _OWN_MATTER.search(text):
         # No relative named, or the matter named as the writer's own: his matter, under the code he calls his own
         # («کد ملی وام گیرنده X کد ملی خودم Y»: a guarantor's docked salary), else the first.
         return next((c for c in codes if labels.get(c) == "self"), codes[0]), None
@@ -377,6 +384,19 @@ def _caller_and_subject(text: str, folded: str, codes: list[str]) -> tuple[str, 
             caller_code = subject_code  # «کد ملی مرحوم پدرم …»: a late person's code is not the writer's
         relation = KINSHIP[kin.group(1).lower()]
     return caller_code, Person(national_code=subject_code, relation=relation)
+
+
+# An heir writing about a late person's estate («سهام عدالت متوفی و تقسیم آن بین وراث», «ما ۴ نفر وارث هستیم …
+# کدملی مرحوم X»): the matter is the late person's file (as in letters).
+_ESTATE = re.compile(r"(?<![\w\u200c])(?:وراث|ورثه|وارث|انحصار\s*وراثت|سهم\s*الارث|ترکه)(?![\w\u200c])")
+
+
+def _late_estate(folded: str, places: list[tuple[int, int, str]]) -> str | None:
+    """The one late person's code of a message about his estate, else None."""
+    if not _ESTATE.search(folded):
+        return None
+    late = {code for start, _, code in places if _LATE.search(folded, max(0, start - 25), start)}
+    return late.pop() if len(late) == 1 and len({code for _, _, code in places}) > 1 else None
 
 
 def decide(sms: InboundSms) -> Decision:
