@@ -82,7 +82,7 @@ _POSSESSIVE = r"(?:\s*\u200c?(?:ام|مان|مون|" + _INJANEB + r"|من|م))?(
 _TITLE_AFTER = (r"(?:[\s،,:(]+(?:[^\s\d،,:(]+|\d{1,4})){0,4}?[\s،,:(]+"
                 r"(?:[آا]قایان|خانم\s*\u200c?ها|[آا]قای|خانم|جناب)(?![\w\u200c])")
 _OTHER_PERSON = re.compile(
-    r"(?:(?:ضامن|کفیل|شاهد|معرف|طرف\s*(?:قرارداد|دعوا|دعوی|مقابل|شکایت)|خوانده|متهم|معارض)"
+    r"(?:(?:ضامن(?:ین|\s*\u200c?ها)?|کفیل|شاهد|معرف|طرف\s*(?:قرارداد|دعوا|دعوی|مقابل|شکایت)|خوانده|متهم|معارض)"
     + _POSSESSIVE + "(?:" + _TITLE_AFTER + ")?"
     r"|(?<!درباره\s)(?<!مورد\s)(?<!خصوص\s)(?:همسایه|کارفرما|همکار|فروشنده|مدیریت|پیمانکار|مالک|موجر|مستاجر|مستأجر"
     r"|شریک|(?:همسر|شوهر|زن)\s*سابق"
@@ -94,6 +94,9 @@ _OTHER_PERSON = re.compile(
     # pass that reads one line does not see («به وکالت⏎از آقای …»).
     r"|(?<=[^\s] )(?<!کالت\s)(?<!طرف\s)از\s+(?:[آا]قای|خانم)(?![\w\u200c])"
     r"|ملی\s+(?:کارفرما|فروشنده|همسایه|ضامن|شاهد)(?![\w\u200c])"
+    # a role in brackets after the name: «آقای … (کارفرما) به کد ملی …»
+    r"|\(\s*(?:کارفرما|ضامن|کفیل|فروشنده|خریدار|همسایه|موجر|مالک|مستاجر|مستأجر|پیمانکار|شاهد|خوانده|متهم"
+    r"|طرف\s*(?:قرارداد|مقابل|دعوا|شکایت))\s*\)"
     # who gave a written consent: «اجازه‌نامه همسرم آقای … به کد ملی …» (a husband's, for his wife's passport)
     r"|(?:اجازه|رضایت)\s*\u200c?(?:نامه)?\s+(?:(?:کتبی|محضری)\s+)?(?:همسر|شوهر|پدر)(?:م|\s*" + _INJANEB + r")"
     r"(?![\w\u200c])(?:" + _TITLE_AFTER + ")?"
@@ -410,9 +413,10 @@ _PARTY_AFTER = re.compile(r"\d[\d \-]*\)?\s*(?:[^\s\d]+\s+){0,4}(?:فروخت|و
                           + r"|بنده|من|ام)(?![\w\u200c])")
 
 
-# From one code to the next in a list of people: «… (X) و آرش مرادی (Y)», «X، Y»; the floor starts 10 characters
-# into the previous code.
-_LISTED_AFTER = re.compile(r"[\d \-]*\)?\s*(?:و|،|,)\s*(?:[^\s\d():،,]+\s+){0,3}\(?\s*(?:(?:کد|شماره)\s*ملی\s*:?\s*)?")
+# From one code to the next in a list of people: «… (X) و آرش مرادی (Y)», «X، Y», a numbered list's next row
+# («۱- محسن کاظمی به کد ملی X⏎۲- علیرضا مقدم به کد ملی Y»); the floor starts 10 characters into the previous code.
+_LISTED_AFTER = re.compile(r"[\d \-]*\)?\s*(?:(?:و|،|,)\s*(?:[^\s\d():،,]+\s+){0,3}\(?"
+                           r"|\d{1,2}\s*[-.)]\s*(?:[^\s\d():،,]+\s+){0,4})\s*(?:(?:کد|شماره)\s*ملی\s*:?\s*)?")
 # Someone the writer represents, named with a code: «به وکالت از خانم … به کد ملی …», «قیم صغیر … کد ملی …».
 _REPRESENTS = re.compile(r"(?:ب[ه\u200c ]?\s*وکالت\s*از|(?<![\w\u200c])قیم(?:\s*قانونی)?\s)[^.]{0,80}?"
                          r"(?:کد|شماره)\s*ملی\s*:?\s*\d")
@@ -420,6 +424,9 @@ _REPRESENTS = re.compile(r"(?:ب[ه\u200c ]?\s*وکالت\s*از|(?<![\w\u200c])
 # patronymic before his own code; nor «نسبت با متوفی: دختر کد ملی …», an heir's relation to him); and a writer
 # who is one of the late person's heirs («اینجانب … یکی از وراث»).
 _LATE_BEFORE = re.compile(r"(?<!فرزند\s)(?<!با\s)(?<!از\s)(?:مرحوم|متوفی|متوفا|شادروان)(?![\w\u200c])")
+# … or said after the code, in its sentence: «شوهرم کد ملی X دو سال پیش فوت کرد».
+_LATE_AFTER = re.compile(r"[\d \-]*\)?(?:(?!\d{5})[^.\n]){0,40}?(?<![\w\u200c])"
+                         r"(?:فوت\s*(?:کرد|شد|نمود)|درگذشت|به\s*رحمت\s*خدا\s*رفت)")
 _WRITER_IS_HEIR = re.compile(_INJANEB + r"[^.\n]{0,80}?(?:وراث|ورثه|وارث)(?![\w\u200c])")
 
 
@@ -449,7 +456,7 @@ def collect(passes: list[PassText]) -> dict[str, CodeVote]:
             if role is None and previous_role == OTHER_PERSON and _LISTED_AFTER.fullmatch(p.text, floor - 10, pos):
                 role = OTHER_PERSON  # «همکارانم آقایان … (X) و … (Y)»: the next of a list of third persons
             previous_role = role
-            if _LATE_BEFORE.search(p.text, max(0, pos - 40), pos):
+            if _LATE_BEFORE.search(p.text, max(0, pos - 40), pos) or _LATE_AFTER.match(p.text, pos):
                 vote.late += 1
             if role:
                 vote.roles[role] += 1

@@ -249,6 +249,16 @@ CASES = [
          (letter(WRITER) + f"\nبرای وام ضامن معرفی کردم (آقای حسین رحیمی به کد ملی {OTHER}) ولی بانک نمیده",
           letter(WRITER) + f"\nزمین را از آقای بهرام قاسمی به کد ملی {OTHER} خریداری کردم",
           letter(WRITER) + f"\n| طرف شکایت | آقای جواد نیک‌خواه (موجر) کد ملی {OTHER} |"), True, WRITER),
+    Case("a role in brackets after the name: «(کارفرما)»'s code is set aside",
+         (letter(WRITER) + f"\nنزد آقای بهروز شاه‌میری (کارفرما) به کد ملی {OTHER} کار کرده‌ام",) * 2,
+         True, WRITER),
+    Case("a numbered list of guarantors: every row is set aside",
+         (letter(WRITER) + f"\nبانک برای ضامنین بنده آقایان:\n۱- محسن کاظمی به کد ملی {OTHER}\n"
+                           f"۲- علیرضا مقدم به کد ملی {CHILD}\nاخطاریه فرستاده است",) * 2, True, WRITER),
+    Case("a late husband's code, «فوت کرد» said after it, beside the minor child's: the letter is about the child",
+         ("اینجانب فاطمه رضایی به کد ملی " + WRITER + " قیم فرزند صغیرم علی به کد ملی " + CHILD + " هستم\n"
+          "همسرم به کد ملی " + OTHER + " سال گذشته فوت کرد\nیارانه فرزندم قطع شده است",) * 2,
+         True, WRITER, CHILD, Relation.CHILD),
     Case("«مادر <name> به کد ملی …» after the writer's name: the child's code",
          ("اینجانب شهلا احمدی مادر آرمان ویسی به کد ملی " + CHILD + " هستم. یارانه پسرم قطع شده\nبا تشکر\n"
           "شهلا احمدی\nکد ملی " + WRITER,) * 2, True, WRITER, CHILD, Relation.OTHER),
@@ -362,6 +372,9 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
     # A village council's letter giving only the villager's code, under «کد ملی متقاضی» (in a form, the applicant
     # who writes): filed under the same code, as the caller rather than as whom a council writes for.
     "blind_letters_r19.jsonl": {"village head for a villager's delayed electricity connection"},
+    # A widow's own household subsidy, her late husband's code given as background («شوهرم کد ملی X دو سال پیش فوت
+    # کرد»): filed under him, as r10's.
+    "blind_letters_r20.jsonl": {"widow's own household subsidy"},
 }
 
 
@@ -374,7 +387,8 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
                                          ("blind_letters_r12.jsonl", 27), ("blind_letters_r13.jsonl", 28),
                                          ("blind_letters_r14.jsonl", 27), ("blind_letters_r15.jsonl", 30),
                                          ("blind_letters_r16.jsonl", 30), ("blind_letters_r17.jsonl", 28),
-                                         ("blind_letters_r18.jsonl", 29), ("blind_letters_r19.jsonl", 24)])
+                                         ("blind_letters_r18.jsonl", 29), ("blind_letters_r19.jsonl", 24),
+                                         ("blind_letters_r20.jsonl", 27)])
 def test_letters_written_blind(name, right):
     """Letters written by people who had not read this code: header and footer blocks, the writer's code after
     the signature, a relative's code first, lawyers, guardians and village councils writing for someone, a
