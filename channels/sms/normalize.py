@@ -346,7 +346,12 @@ def _meant_as_code(folded: str, runs: list[tuple[int, str]]) -> bool:
 # beside it is given in case it is needed).
 _OWN_MATTER = re.compile(
     r"(?<![\w\u200c])(?:مشکل|موضوع|مسئله|مساله|گذرنامه|پاسپورت|حقوق|بازنشستگی|مستمری|یارانه|وام|سند|پرونده)"
-    r"\s+(?:خودم(?:ه|و|رو)?|خود\s+من)(?![\w\u200c])")
+    r"\s+(?:خودم(?:ه|و|رو)?|خود\s+من)(?![\w\u200c])"
+    r"|(?:به|با)\s*(?:اسم|نام)\s*(?:من|خودم|اینجانب)(?:ه|است|هست)?(?![\w\u200c])")  # «ثبت نام به اسم منه»
+# …or said first, before any relative, with «-م» («من یارانه‌ام قطع شده ولی همسرم یارانه‌اش میاد»).
+_MY_MATTER = re.compile(
+    r"(?<![\w\u200c])(?:(?:یارانه|حقوق|مستمری|وام|بیمه|گذرنامه|پاسپورت|سند|کالابرگ|سهام)\s*\u200c?(?:ام|م)|یارانم)"
+    r"(?![\w\u200c])")
 
 
 _LATE = re.compile(r"(?<![\w\u200c])(?:مرحوم|متوفی|فقید)(?![\w\u200c])")
@@ -365,7 +370,8 @@ def _caller_and_subject(text: str, folded: str, codes: list[str]) -> tuple[str, 
     if late is not None:
         return next(c for c in codes if c != late), Person(national_code=late, relation=Relation.OTHER)
     someone_named = kin or any(label != "self" for label in labels.values())  # «کد ملی خودش …» names no kin
-    if not someone_named or _OWN_MATTER.search(text):
+    mine = _MY_MATTER.search(text)
+    if not someone_named or _OWN_MATTER.search(text) or (mine and kin and mine.start() < kin.start()):
         # No relative named, or the matter named as the writer's own: his matter, under the code he calls his own
         # («کد ملی وام گیرنده X کد ملی خودم Y»: a guarantor's docked salary), else the first.
         return next((c for c in codes if labels.get(c) == "self"), codes[0]), None
