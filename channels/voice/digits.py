@@ -356,24 +356,25 @@ def _lost_digit(tokens: list[str], valid: Callable[[str], bool], length: int) ->
 
 
 def _echoed(tokens: list[str], valid: Callable[[str], bool], length: int) -> str | None:
-    """A code said digit by digit with some digits or runs of up to four said again at once, as an elderly
-    caller repeats to himself or after a grandchild («هفت نه نه … سه سه …», «یک سه هفت یک سه هفت …», every
-    group twice): with too many digits, the code is restored when exactly one way of dropping such echoes (up
-    to three) gives a valid code."""
+    """A code with some digits, groups or runs of up to four of them said again at once, as an elderly caller
+    repeats to himself or after a grandchild («هفت نه نه … سه سه …», «یک سه هفت یک سه هفت …», «بگو هشتاد و دو نود
+    و نه هشتاد و دو نود و نه»): with too many digits, the code is restored when exactly one way of dropping such
+    echoes (up to three) gives a valid code."""
     found = set()
     # «… هشت [unk] نه [unk] پنج هشت …»: a «نه» beside a pause may be "no" before the group is said again
     no = [i for i, t in enumerate(tokens) if t == "نه" and _UNHEARD in tokens[max(0, i - 1): i + 2]]
     for said in [tokens, *(tokens[:i] + tokens[i + 1:] for i in no)]:
         groups = [g.digits for g in _read(said).groups]
         excess = len("".join(groups)) - length
-        if not 0 < excess <= length or any(len(g) != 1 for g in groups):
+        if not 0 < excess <= length:
             continue
         echoes = [(start, run) for run in range(1, 5) for start in range(run, len(groups) - run + 1)
                   if groups[start - run:start] == groups[start:start + run]]
         for count in range(1, 4):
             for chosen in combinations(echoes, count):
                 dropped = {k for start, run in chosen for k in range(start, start + run)}
-                if len(dropped) == excess and sum(run for _, run in chosen) == excess:
+                if (len(dropped) == sum(run for _, run in chosen)
+                        and sum(len(groups[k]) for k in dropped) == excess):
                     digits = "".join(g for k, g in enumerate(groups) if k not in dropped)
                     if valid(digits):
                         found.add(digits)
