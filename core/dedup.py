@@ -27,6 +27,7 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 
 from core.identity import is_amount, is_valid_national_code
+from core.kinship import KIN_NOUNS
 from core.model import Case, CaseStatus
 from core.text import fold_token, match_segments, normalize, stem, words
 from core.topics import OTHER, TopicCatalog, default_catalog, word_keys
@@ -147,6 +148,24 @@ def people(text: str) -> frozenset[str]:
     return frozenset(c for c in _TEN_DIGITS.findall(normalize(text)) if is_valid_national_code(c))
 
 
+# Whose home a text speaks of: the writer's own («خونه ما», «خونمون», «منزل اینجانب») or a relative's («خونه مادرم»,
+# «منزل پدرم»). Under one identity, a cut at home and one at the mother's house are two matters (two
+# subscriptions, two addresses), though nothing else in the texts tells them apart.
+_HOME = r"(?<![\w\u200c])(?:خونه|خانه|منزل)\s*\u200c?"
+_OWN_HOME = re.compile(_HOME + r"(?:ی\s+)?(?:ما|مون|مان|خودم|خودمون|خودمان|خودمو|اینجانب)(?![\w\u200c])"
+                       r"|(?<![\w\u200c])(?:خونمون|خونمان|منزلمان|منزلمون|خانمان)(?![\w\u200c])")
+_KIN_HOME = re.compile(_HOME + r"(?:ی\s+)?(" + "|".join((*KIN_NOUNS, "مامان", "بابا")) + r")"
+                       r"(?:\s*بزرگ)?\s*\u200c?(?:م|ام|مون|مان|ش|اش|شون|تون)?(?![\w\u200c])")
+
+
+@lru_cache(maxsize=4096)
+def homes(text: str) -> frozenset[str]:
+    """Whose homes a text names: "own" and the kin nouns of relatives' homes («خونه مادرم» → {"مادر"})."""
+    text = normalize(text)
+    found = {m.group(1) for m in _KIN_HOME.finditer(text)}
+    return frozenset(found | ({"own"} if _OWN_HOME.search(text) else set()))
+
+
 def _tracking_codes(text: str) -> frozenset[str]:
     return frozenset(i for i in identifiers(text) if i.startswith("tracking:"))
 
@@ -221,6 +240,9 @@ class Deduplicator:
             pa, pb = people(text), people(other_text)
             if pa and pb and not pa & pb:
                 return "national codes named differ"
+            ha, hb = homes(text), homes(other_text)
+            if ha and hb and not ha & hb:
+                return f"homes: {sorted(ha)} ≠ {sorted(hb)}"
             if topic == other_topic and topic in self.catalog.phone_line_topics:
                 la, lb = phone_lines(text), phone_lines(other_text)
                 if la and lb and not la & lb:
@@ -280,4 +302,4 @@ class Deduplicator:
         return None
 
 
-__all__ = ["DedupPolicy", "Deduplicator", "STOPWORDS", "content_words", "identifiers", "similarity", "words"]
+__all__ = ["DedupPolicy", "Deduplicator", "STOPWORDS", "content_words", "homes", "identifiers", "similarity", "words"]

@@ -50,6 +50,12 @@ EVIDENCE_DECAY = 0.5
 LOOSE_PHRASE_FACTOR = 0.8
 # At most this many other words between the words of a phrase.
 PHRASE_GAP = 5
+# …and of a wide phrase, written with «…» between its words («اب … قطع*»): a service and what is wrong with it,
+# a place's name between them («آب روستای قره بولاغ از توابع میانه سه روزه قطعه»). Still inside one sentence.
+WIDE_GAP = 10
+WIDE = "…"
+# …and it says less than a phrase: a text with nothing closer goes by it, a close phrase of another topic wins.
+WIDE_FACTOR = 0.5
 # Positions of two sentences are kept this far apart so that no phrase spans a sentence end.
 _SENTENCE_GAP = 1000
 
@@ -102,6 +108,7 @@ class _Rule:
     label: str
     kind: str  # "keyword" | "phrase" | "exclude"
     others: frozenset[int] = frozenset()  # the patterns after the first (the rule is indexed by its first)
+    gap: int | None = None  # at most this many words between its words (None: the matcher's gap)
 
 
 def _pattern_words(pattern: str) -> list[tuple[str, bool]]:
@@ -181,7 +188,8 @@ class PatternMatcher:
             return pattern_ids[key]
 
         def add(group_index: int, text: str, kind: str) -> None:
-            words = _pattern_words(text)
+            wide = WIDE in text
+            words = _pattern_words(text.replace(WIDE, " "))
             if not words:
                 raise ValueError(f"{self.names[group_index]}: pattern {text!r} has no words")
             if kind == "keyword":  # a multi-word keyword matches like a phrase but weighs as a keyword
@@ -190,15 +198,17 @@ class PatternMatcher:
                 weight = DECISIVE_WEIGHT if len(words) == 1 else PHRASE_WORD_WEIGHT * len(words)
             else:
                 weight = 0.0
+            if wide:
+                weight *= WIDE_FACTOR
             variants = [words]
-            if len(words) > 1:
+            if len(words) > 1 and not wide:
                 # Also the phrase written as one word: «آب بها» → «آببها», «قبض* آب» → «قبضآب» (old phones and
                 # hurried thumbs drop the space).
                 joined = "".join(w for w, _ in words[:-1]) + words[-1][0]
                 variants.append([(joined if words[-1][1] else stem(joined), words[-1][1])])
             for variant in variants:
                 ids = tuple(dict.fromkeys(pid(w, p) for w, p in variant))
-                rule = _Rule(group_index, ids, weight, text, kind, frozenset(ids[1:]))
+                rule = _Rule(group_index, ids, weight, text, kind, frozenset(ids[1:]), WIDE_GAP if wide else None)
                 self._rules_by_first.setdefault(ids[0], []).append(rule)
 
         for i, g in enumerate(groups):
@@ -292,10 +302,11 @@ class PatternMatcher:
             base = at + _SENTENCE_GAP
         return positions
 
-    def _gap(self, lists: list[list[int]]) -> int | None:
+    def _gap(self, lists: list[list[int]], limit: int | None = None) -> int | None:
         """The fewest other words a phrase's words are met with between them: 0 when side by side, None when
-        they are not within `self.gap` (one position per word, all distinct). Position lists are ascending
-        (they are appended in text order)."""
+        they are not within `limit` words (default `self.gap`; one position per word, all distinct). Position
+        lists are ascending (they are appended in text order)."""
+        limit = self.gap if limit is None else limit
         if len(lists) == 2:  # most phrases: for each position of the first word, the nearest of the second
             a, b = lists
             nearest = None
@@ -306,10 +317,10 @@ class PatternMatcher:
                         distance = abs(b[j] - at)
                         if nearest is None or distance < nearest:
                             nearest = distance
-            return None if nearest is None or nearest - 1 > self.gap else nearest - 1
+            return None if nearest is None or nearest - 1 > limit else nearest - 1
         if self._within(lists, 0):
             return 0
-        return self.gap if self.gap and self._within(lists, self.gap) else None
+        return limit if limit and self._within(lists, limit) else None
 
     @staticmethod
     def _within(lists: list[list[int]], gap: int) -> bool:
@@ -352,7 +363,7 @@ class PatternMatcher:
                 if rule.others:
                     if not found >= rule.others:
                         continue
-                    gap = self._gap([positions[p] for p in rule.patterns])
+                    gap = self._gap([positions[p] for p in rule.patterns], rule.gap)
                     if gap is None:
                         continue
                     if gap:

@@ -384,6 +384,16 @@ def test_words_split_by_ocr_after_a_non_joining_letter_are_read_whole(text, topi
     assert CATALOG.classify(text).topic == topic
 
 
+def test_a_wide_phrase_spans_a_place_name_but_says_less_than_a_close_phrase():
+    """«آب … قطع*»: a place's name between the service and what is wrong with it; a bill's close phrase still wins."""
+    assert CATALOG.classify("سلام آب روستای قره بولاغ از توابع میانه سه روزه قطعه").topic == "water_outage"
+    assert CATALOG.classify("آب محله الهیه کرمانشاه از ساعت ۱۲ ظهر قطع میشه").topic == "water_outage"
+    assert CATALOG.classify("قبض آب ما خیلی زیاد اومده در حالی که آب روستای قره بولاغ از توابع میانه کل ماه قطع"
+                            " بود").topic == "water_bill"
+    # a tracking code's label read whole is no «کدر» (turbid water)
+    assert CATALOG.classify("پیرو شکایت قبلی کد رهگیری 706699481084 هنوز گاز ضعیفه").topic == "gas_outage"
+
+
 def test_a_split_adds_nothing_its_parts_already_match():
     # «آب بها» written apart is a phrase the parts match; joined it is the same rule, counted once.
     apart, together = CATALOG.classify("آب بها زیاد آمده"), CATALOG.classify("آببها زیاد آمده")
