@@ -42,6 +42,8 @@ KINSHIP: dict[str, Relation] = {
     "ایشون": Relation.OTHER,
     "والده‌ام": Relation.MOTHER, "والده": Relation.MOTHER, "والدم": Relation.FATHER, "پدربزرگم": Relation.OTHER,
     "مادربزرگم": Relation.OTHER,
+    # Kurdish and Lori «my mother», «my father», written in Persian letters («دایکم پیره …», «دالگم تنهاست …»)
+    "دایکم": Relation.MOTHER, "دالگم": Relation.MOTHER, "دالکم": Relation.MOTHER, "باوکم": Relation.FATHER,
     # Someone the writer answers for outside the family: a teacher's pupil, a lawyer's client.
     "دانش‌آموز": Relation.OTHER, "دانش آموز": Relation.OTHER, "دانش‌آموزم": Relation.OTHER, "شاگردم": Relation.OTHER,
     "موکلم": Relation.OTHER, "موکل": Relation.OTHER,
@@ -206,7 +208,9 @@ _THEIR_LABEL = re.compile(r"ملی\s*(?:ش|شون|شان|اش|ایشان|ایش�
 # «X مادرم Y مستمری نگرفته» «مادرم» labels Y, written before it.
 # «خودم» after a code says whose it is whatever follows («X مادرم Y خودم یارانه مادرم قطع شده»); a kinship word
 # followed by more may begin the matter («Y پسرم بیمه نداره»).
-_WHOSE_RIGHT_AFTER = re.compile(r"\s*(?:" + _WHOSE + r"(?=\s*(?:[.,،;:!?؟\n]|$|\d))|(خودم|خودمم)(?![\w\u200c]))",
+# «X کد دالگم ، Y کد خودم»: the same after «کد», when a stop follows.
+_WHOSE_RIGHT_AFTER = re.compile(r"\s*(?:" + _WHOSE + r"(?=\s*(?:[.,،;:!?؟\n]|$|\d))|(خودم|خودمم)(?![\w\u200c])"
+                                r"|(?:کد|شماره)(?:\s*\u200c?ملی)?\s*" + _WHOSE + r"(?=\s*(?:[.,،;:!?؟\n]|$)))",
                                 re.IGNORECASE)
 
 
@@ -274,7 +278,7 @@ def _labels_after(folded: str, places: list[tuple[int, int, str]]) -> dict[str, 
         right_after = _WHOSE_RIGHT_AFTER.match(folded, end)
         if right_after is None:
             return None
-        labels.setdefault(code, _whose(right_after.group(1) or right_after.group(2)))
+        labels.setdefault(code, _whose(next(g for g in right_after.groups() if g)))
     return labels
 
 
