@@ -89,6 +89,8 @@ _OTHER_PERSON = re.compile(
     r"|نماینده|دهیار|بخشدار|شهردار|مامور|مأمور|مسئول|کارمند|صاحب\s*(?:خانه|خونه|کار|مغازه|فروشگاه))"
     + _POSSESSIVE + _TITLE_AFTER +
     r"|(?:انبار|کارگاه|کارخانه|کارخونه|مغازه|فروشگاه|شرکت|مزرعه|باغ|رستوران)\s+(?:[آا]قای|خانم)(?![\w\u200c])"
+    # «کارگاه … متعلق به آقای … به کد ملی …»: the owner of a place
+    r"|متعلق\s+به\s+(?:[آا]قای|خانم)(?![\w\u200c])"
     # «… از آقای … به کد ملی … خریداری»: the seller (not «به وکالت از آقای …», «از طرف خانم …»: a client; OCR
     # often reads «وکالت» as «و کالت»). Not at a line's start: what came before it is on the line above, which a
     # pass that reads one line does not see («به وکالت⏎از آقای …»).
@@ -407,10 +409,12 @@ _WRITER_NAME = re.compile(_INJANEB + r"\s+([^\s\d:،,()]{2,}\s+[^\s\d:،,()]{2,}
 # A code followed by what its holder did with the writer: «… به آقای … به کد ملی X فروخته‌ام», the code of whom
 # the writer sold or handed something to (a car's buyer), a party to the matter, not whom it is about; «از همسرم آقای … (کد ملی X) طلاق گرفته‌ام»: the former spouse;
 # «همسرم آقای … به کد ملی X رضایت‌نامه … داده»: a husband consenting to his wife's passport; «آقای … به کد ملی X
-# ضامن اینجانب بوده»: the writer's guarantor.
+# ضامن اینجانب بوده»: the writer's guarantor; «… X همسایه زمین اینجانب شاهد این موضوع است»: a witness.
 _PARTY_AFTER = re.compile(r"\d[\d \-]*\)?\s*(?:[^\s\d]+\s+){0,4}(?:فروخت|واگذار|طلاق\s*گرفت(?:ه\s*\u200c?ام|م)|رضایت)"
                           r"|\d[\d \-]*\)?[\s،,]*(?:که\s+)?(?:ضامن|کفیل)\s*\u200c?(?:" + _INJANEB
-                          + r"|بنده|من|ام)(?![\w\u200c])")
+                          + r"|بنده|من|ام)(?![\w\u200c])"
+                          # «… به کد ملی X همسایه زمین اینجانب شاهد این موضوع است»: a witness
+                          r"|\d[\d \-]*\)?[\s،,]*(?:[^\s\d]+\s+){0,4}شاهد(?:\s+(?:این|ماجرا|موضوع|جریان))")
 
 
 # From one code to the next in a list of people: «… (X) و آرش مرادی (Y)», «X، Y», a numbered list's next row

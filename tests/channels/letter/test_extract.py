@@ -252,6 +252,12 @@ CASES = [
     Case("a role in brackets after the name: «(کارفرما)»'s code is set aside",
          (letter(WRITER) + f"\nنزد آقای بهروز شاه‌میری (کارفرما) به کد ملی {OTHER} کار کرده‌ام",) * 2,
          True, WRITER),
+    Case("a witness named after the code is set aside",
+         (letter(WRITER) + f"\nآقای میرزا آقایی به کد ملی {OTHER} همسایه زمین اینجانب شاهد این موضوع است",) * 2, True,
+         WRITER),
+    Case("the owner of a workshop «متعلق به آقای …» is set aside",
+         (letter(WRITER) + f"\nدر کارگاه تولید مصالح متعلق به آقای ناصر کاظمی به کد ملی {OTHER} کار کرده‌ام",) * 2,
+         True, WRITER),
     Case("a numbered list of guarantors: every row is set aside",
          (letter(WRITER) + f"\nبانک برای ضامنین بنده آقایان:\n۱- محسن کاظمی به کد ملی {OTHER}\n"
                            f"۲- علیرضا مقدم به کد ملی {CHILD}\nاخطاریه فرستاده است",) * 2, True, WRITER),
@@ -375,6 +381,8 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
     # A widow's own household subsidy, her late husband's code given as background («شوهرم کد ملی X دو سال پیش فوت
     # کرد»): filed under him, as r10's.
     "blind_letters_r20.jsonl": {"widow's own household subsidy"},
+    # A wife's own health insurance, her husband's code given as the head of the household: filed under him.
+    "blind_letters_r21.jsonl": {"hard: wife writes about her OWN health insurance"},
 }
 
 
@@ -388,7 +396,7 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
                                          ("blind_letters_r14.jsonl", 27), ("blind_letters_r15.jsonl", 30),
                                          ("blind_letters_r16.jsonl", 30), ("blind_letters_r17.jsonl", 28),
                                          ("blind_letters_r18.jsonl", 29), ("blind_letters_r19.jsonl", 24),
-                                         ("blind_letters_r20.jsonl", 27)])
+                                         ("blind_letters_r20.jsonl", 27), ("blind_letters_r21.jsonl", 26)])
 def test_letters_written_blind(name, right):
     """Letters written by people who had not read this code: header and footer blocks, the writer's code after
     the signature, a relative's code first, lawyers, guardians and village councils writing for someone, a
