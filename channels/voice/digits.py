@@ -358,8 +358,9 @@ def _lost_digit(tokens: list[str], valid: Callable[[str], bool], length: int) ->
 def _echoed(tokens: list[str], valid: Callable[[str], bool], length: int) -> str | None:
     """A code with some digits, groups or runs of up to four of them said again at once, as an elderly caller
     repeats to himself or after a grandchild («هفت نه نه … سه سه …», «یک سه هفت یک سه هفت …», «بگو هشتاد و دو نود
-    و نه هشتاد و دو نود و نه»): with too many digits, the code is restored when exactly one way of dropping such
-    echoes (up to three) gives a valid code."""
+    و نه هشتاد و دو نود و نه», «بگو پنج یک شش پانصد و شانزده»: the digits again, grouped otherwise): with too
+    many digits, the code is restored when exactly one way of dropping such echoes (up to three) gives a valid
+    code."""
     found = set()
     # «… هشت [unk] نه [unk] پنج هشت …»: a «نه» beside a pause may be "no" before the group is said again
     no = [i for i, t in enumerate(tokens) if t == "نه" and _UNHEARD in tokens[max(0, i - 1): i + 2]]
@@ -368,17 +369,27 @@ def _echoed(tokens: list[str], valid: Callable[[str], bool], length: int) -> str
         excess = len("".join(groups)) - length
         if not 0 < excess <= length:
             continue
-        echoes = [(start, run) for run in range(1, 5) for start in range(run, len(groups) - run + 1)
-                  if groups[start - run:start] == groups[start:start + run]]
+        echoes = _echo_spans(groups)
         for count in range(1, 4):
             for chosen in combinations(echoes, count):
-                dropped = {k for start, run in chosen for k in range(start, start + run)}
-                if (len(dropped) == sum(run for _, run in chosen)
+                dropped = {k for start, end in chosen for k in range(start, end)}
+                if (len(dropped) == sum(end - start for start, end in chosen)
                         and sum(len(groups[k]) for k in dropped) == excess):
                     digits = "".join(g for k, g in enumerate(groups) if k not in dropped)
                     if valid(digits):
                         found.add(digits)
     return found.pop() if len(found) == 1 else None
+
+
+def _echo_spans(groups: list[str]) -> list[tuple[int, int]]:
+    """Spans of up to four groups (start, end) whose digits say again those of the up to four groups right
+    before them, however grouped: «هشتاد و دو نود و نه هشتاد و دو نود و نه», «پنج یک شش پانصد و شانزده»."""
+    spans = []
+    for middle in range(1, len(groups)):
+        before = {"".join(groups[start:middle]) for start in range(max(0, middle - 4), middle)}
+        spans += [(middle, end) for end in range(middle + 1, min(len(groups), middle + 4) + 1)
+                  if "".join(groups[middle:end]) in before]
+    return spans
 
 
 def _strip_no(tokens: list[str], end: int) -> list[str] | None:

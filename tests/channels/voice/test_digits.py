@@ -115,6 +115,10 @@ def test_echoed_digits_are_dropped_only_when_one_way_gives_a_valid_code():
     said = ("بگو پانصد و پنجاه پانصد و پنجاه بگو صفر هفتاد و هشت صفر هفتاد و هشت بگو هشتاد و دو نود و نه هشتاد و دو"
             " نود و نه")
     assert parse_code(said, is_valid_national_code) == "5500788299"
+    # The digits said again grouped otherwise: dictated one by one, then said as a number
+    said = ("[unk] بگو پنج یک شش پانصد و شانزده بگو چهار دو چهار چهارصد و بیست و چهار بگو نه هفت هفت چهار نه هفت هفت"
+            " چهار")
+    assert parse_code(said, is_valid_national_code) == "5164249774"
 
 
 def test_two_lost_digits_are_not_guessed():
@@ -145,9 +149,13 @@ def test_labelled_spoken_codes():
     fortnight written after every change of the eleventh stop); then 88 of 90 (a winter fortnight in the east and
     south: a relative prompting every group with «بگو» and the caller saying each twice, pairs of groups at a
     time, «… بگو هشتاد و دو نود و نه هشتاد و دو نود و نه», right after the next change); one left out: «پنجاه [unk]
-    نه بگو پنجاه و هشت پنجاه و هشت» (a take-back with the prompt, the pair echoed). All must be right now."""
+    نه بگو پنجاه و هشت پنجاه و هشت» (a take-back with the prompt, the pair echoed); then 86 of 90 (a summer
+    fortnight in the north-west and west; the digits dictated one by one and said again as a number, «بگو پنج یک شش
+    پانصد و شانزده», right after the next change); three left out: an echo after a reading the check digit must
+    choose («هفتصد و هفتاد هفت هفت صفر یک»: 770 then its digits again), a relative's correction of a pair said
+    again, and a part said again after three pauses. All must be right now."""
     with open(Path(__file__).with_name("spoken_codes.tsv"), encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
-    assert len(rows) == 1281
+    assert len(rows) == 1368
     wrong = [r["transcript"] for r in rows if parse_code(r["transcript"], is_valid_national_code) != r["digits"]]
     assert wrong == []
