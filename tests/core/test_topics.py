@@ -245,11 +245,13 @@ def test_accuracy_on_holdout_samples():
 
 
 def test_accuracy_on_a_blind_set_never_tuned_on():
-    """A representative fortnight (every channel, every province) written blind after every change of the eleventh
-    stop, kept out of the tuning data: the honest estimate for unseen input. Measured 0.91 when written."""
+    """Sets written blind after every change of a stop and kept out of the tuning data: the honest estimate for
+    unseen input. A representative fortnight (every channel, every province) after the eleventh stop, measured 0.91
+    when written (0.93 after the twelfth stop's changes); a spring month in the centre and south-west after the
+    twelfth, 0.895 when written."""
     rows = load_tsv("topic_blind_after.tsv")
-    assert len(rows) >= 200
-    assert _accuracy(rows) >= 0.89
+    assert len(rows) >= 400
+    assert _accuracy(rows) >= 0.90
 
 
 CATALOG_ERRORS = [

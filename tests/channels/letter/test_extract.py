@@ -383,6 +383,9 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
     "blind_letters_r20.jsonl": {"widow's own household subsidy"},
     # A wife's own health insurance, her husband's code given as the head of the household: filed under him.
     "blind_letters_r21.jsonl": {"hard: wife writes about her OWN health insurance"},
+    # Written after every change of the twelfth stop: a landlord's own rent tax, the tenant named with his code;
+    # a borrower's own loan, the guarantor named with his code (neither by a word the letter rules know).
+    "blind_letters_r22.jsonl": {"HARD: landlord writes about his own rent tax", "HARD: borrower writes about his own loan"},
 }
 
 
@@ -396,7 +399,8 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
                                          ("blind_letters_r14.jsonl", 27), ("blind_letters_r15.jsonl", 30),
                                          ("blind_letters_r16.jsonl", 30), ("blind_letters_r17.jsonl", 28),
                                          ("blind_letters_r18.jsonl", 29), ("blind_letters_r19.jsonl", 24),
-                                         ("blind_letters_r20.jsonl", 27), ("blind_letters_r21.jsonl", 26)])
+                                         ("blind_letters_r20.jsonl", 27), ("blind_letters_r21.jsonl", 26),
+                                         ("blind_letters_r22.jsonl", 24)])
 def test_letters_written_blind(name, right):
     """Letters written by people who had not read this code: header and footer blocks, the writer's code after
     the signature, a relative's code first, lawyers, guardians and village councils writing for someone, a
