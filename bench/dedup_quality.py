@@ -23,7 +23,7 @@ from core.dedup import Deduplicator, similarity  # noqa: E402
 from core.model import Case, CaseStatus, Channel  # noqa: E402
 from core.text import normalize  # noqa: E402
 from core.topics import default_catalog  # noqa: E402
-from tests.core.data import load_tsv  # noqa: E402
+from tests.core.data import load_examples, load_tsv  # noqa: E402
 
 NOW = datetime(2026, 1, 1, tzinfo=timezone.utc)
 
@@ -59,7 +59,7 @@ def pairs_quality(catalog, dedup, name: str, show: bool) -> None:
 
 
 def topic_accuracy(catalog, name: str, show: bool) -> None:
-    rows = load_tsv(name)
+    rows = load_examples() if name == "topic_examples.tsv" else load_tsv(name)
     ok = 0
     for r in rows:
         got = catalog.classify(r["text"])
@@ -70,7 +70,7 @@ def topic_accuracy(catalog, name: str, show: bool) -> None:
 
 
 def timing(catalog, dedup) -> None:
-    texts = [r["text"] for r in load_tsv("topic_samples.tsv")]
+    texts = [r["text"] for r in load_examples()]
     letter = " ".join(texts[:40])  # a long letter: ~40 sentences
 
     def per_call(fn, items, rounds=7):
@@ -111,8 +111,9 @@ def main() -> None:
     pairs_quality(catalog, dedup, "dedup_pairs.tsv", args.errors)
     pairs_quality(catalog, dedup, "dedup_pairs_holdout.tsv", args.errors)
     print("topic classifier:")
-    topic_accuracy(catalog, "topic_samples.tsv", args.errors)
+    topic_accuracy(catalog, "topic_examples.tsv", args.errors)  # the word model's training data too
     topic_accuracy(catalog, "topic_holdout.tsv", args.errors)
+    topic_accuracy(catalog, "topic_blind_after.tsv", args.errors)
     print("speed (this machine, one core):")
     timing(catalog, dedup)
 
