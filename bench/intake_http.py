@@ -4,7 +4,7 @@ same server's /healthz rate measured in the same run (the ceiling of the HTTP st
 Uses wrk (Debian package `wrk`) as the load generator: it is a C program, so the client steals little
 CPU from the server on a 2-core machine. Prints figures; asserts nothing.
 
-    python bench/intake_http.py [--duration 20] [--connections 32] [--workers 2]
+    python bench/intake_http.py [--duration 20] [--connections 32] [--workers 2] [--slices 5]
 """
 
 from __future__ import annotations
