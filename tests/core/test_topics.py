@@ -252,10 +252,11 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     unseen input. A representative fortnight (every channel, every province) after the eleventh stop, measured 0.91
     when written (0.93 after the twelfth stop's changes); a spring month in the centre and south-west after the
     twelfth, 0.895 when written. Both 0.9125 with the phrases alone, 0.95 with the word model deciding where they
-    do not."""
+    do not (its design was chosen on them). An autumn month in the north and north-east, written after the word
+    model: 0.915 when written (0.885 with the phrases alone). All 600: 0.94."""
     rows = load_tsv("topic_blind_after.tsv")
-    assert len(rows) >= 400
-    assert _accuracy(rows) >= 0.94
+    assert len(rows) >= 600
+    assert _accuracy(rows) >= 0.93
 
 
 CATALOG_ERRORS = [
