@@ -494,9 +494,10 @@ class WordModel:
     """A naive Bayes model of the words (stemmed, and pairs of neighbours) of labelled examples: the topics'
     phrases are what an operator would write down; the examples hold how citizens really put it. The catalog
     asks it where the phrases leave the choice open (a keyword alone, or two topics within `MODEL_MARGIN`) and,
-    where no phrase matched, takes its topic only when it is sure (`MODEL_SURE`). Measured on texts written blind and never tuned on: 0.885 with the phrases
-    alone, 0.915 with the model (200 written after it); 0.9125 and 0.95 on 400 on which its design was chosen;
-    in five-fold cross-validation on the examples (which the phrases were tuned on) 0.951 and 0.961."""
+    where no phrase matched, takes its topic only when it is sure (`MODEL_SURE`). Measured on texts written
+    blind and never tuned on: 0.885 with the phrases alone, 0.915 with the model (200 written after it); 0.9125
+    and 0.95 on 400 on which its design was chosen; in five-fold cross-validation on the examples (which the
+    phrases were tuned on) 0.951 and 0.961."""
 
     def __init__(self, examples: Iterable[tuple[str, str]], alpha: float = 0.1):
         counts: dict[str, Counter] = {}
@@ -631,9 +632,9 @@ class TopicCatalog:
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "TopicCatalog":
-        folder = Path(str(resources.files("core.data"))) if path is None else Path(path).parent
-        data = tomllib.loads((folder / "topics.toml" if path is None else Path(path)).read_text("utf-8"))
-        return cls.from_toml(data, folder / data["examples"] if "examples" in data else None)
+        toml = Path(path) if path is not None else Path(str(resources.files("core.data"))) / "topics.toml"
+        data = tomllib.loads(toml.read_text("utf-8"))
+        return cls.from_toml(data, toml.parent / data["examples"] if "examples" in data else None)
 
     # ---- classification -----------------------------------------------------------------------------
     def scores(self, text: str) -> list[tuple[str, float, float, tuple[str, ...]]]:
@@ -756,7 +757,6 @@ class TopicCatalog:
         return self.agencies[code]
 
 
-@lru_cache(maxsize=1)
 @lru_cache(maxsize=4)
 def _word_model(path: str, topics: frozenset[str]) -> WordModel:
     """The word model of an examples file, trained once per process (a catalog is loaded by every service)."""
@@ -768,10 +768,12 @@ def _word_model(path: str, topics: frozenset[str]) -> WordModel:
     return WordModel((normalize(text), topic) for text, topic in rows)
 
 
+@lru_cache(maxsize=1)
 def default_catalog() -> TopicCatalog:
     return TopicCatalog.load()
 
 
 __all__ = [
-    "Agency", "Facet", "PatternMatcher", "Topic", "TopicMatch", "TopicCatalog", "WordModel", "default_catalog", "OTHER", "normalize",
+    "Agency", "Facet", "PatternMatcher", "Topic", "TopicMatch", "TopicCatalog", "WordModel", "default_catalog", "OTHER",
+    "normalize",
 ]
