@@ -58,8 +58,7 @@ def pairs_quality(catalog, dedup, name: str, show: bool) -> None:
           f"precision={p:.3f} recall={rc:.3f} F1={f1:.3f}  (tp={tp} fp={fp} fn={fn} tn={tn})")
 
 
-def topic_accuracy(catalog, name: str, show: bool) -> None:
-    rows = load_examples() if name == "topic_examples.tsv" else load_tsv(name)
+def topic_accuracy(catalog, name: str, rows: list[dict[str, str]], show: bool) -> None:
     ok = 0
     for r in rows:
         got = catalog.classify(r["text"])
@@ -111,9 +110,9 @@ def main() -> None:
     pairs_quality(catalog, dedup, "dedup_pairs.tsv", args.errors)
     pairs_quality(catalog, dedup, "dedup_pairs_holdout.tsv", args.errors)
     print("topic classifier:")
-    topic_accuracy(catalog, "topic_examples.tsv", args.errors)  # the word model's training data too
-    topic_accuracy(catalog, "topic_holdout.tsv", args.errors)
-    topic_accuracy(catalog, "topic_blind_after.tsv", args.errors)
+    topic_accuracy(catalog, "topic_examples.tsv", load_examples(), args.errors)  # the word model's training data too
+    for name in ("topic_holdout.tsv", "topic_blind_after.tsv"):
+        topic_accuracy(catalog, name, load_tsv(name), args.errors)
     print("speed (this machine, one core):")
     timing(catalog, dedup)
 

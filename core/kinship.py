@@ -18,5 +18,8 @@ KIN_ADJECTIVES: tuple[str, ...] = (
 )
 # «پدر بزرگم», «مادر بزرگم»: grandparents, not the father or the mother.
 GRANDPARENT_ADJECTIVE = "بزرگ"
+# How a writer says he is among a late person's heirs («یکی از وراث», «ما ۴ نفر وارث هستیم»): then the late
+# person's file is the matter.
+HEIR_WORDS: tuple[str, ...] = ("وراث", "ورثه", "وارث")
 
-__all__ = ["GRANDPARENT_ADJECTIVE", "KIN_ADJECTIVES", "KIN_NOUNS"]
+__all__ = ["GRANDPARENT_ADJECTIVE", "HEIR_WORDS", "KIN_ADJECTIVES", "KIN_NOUNS"]

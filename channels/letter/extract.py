@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from core.errors import InvalidPhone
 from core.identity import is_amount, national_code_checksum_ok, parse_phone
-from core.kinship import KIN_ADJECTIVES, KIN_NOUNS
+from core.kinship import HEIR_WORDS, KIN_ADJECTIVES, KIN_NOUNS
 from core.model import Relation
 from core.text import normalize
 
@@ -407,7 +407,8 @@ _WRITER_NAME = re.compile(_INJANEB + r"\s+([^\s\d:،,()]{2,}\s+[^\s\d:،,()]{2,}
 
 
 # A code followed by what its holder did with the writer: «… به آقای … به کد ملی X فروخته‌ام», the code of whom
-# the writer sold or handed something to (a car's buyer), a party to the matter, not whom it is about; «از همسرم آقای … (کد ملی X) طلاق گرفته‌ام»: the former spouse;
+# the writer sold or handed something to (a car's buyer), a party to the matter, not whom it is about; «از همسرم
+# آقای … (کد ملی X) طلاق گرفته‌ام»: the former spouse;
 # «همسرم آقای … به کد ملی X رضایت‌نامه … داده»: a husband consenting to his wife's passport; «آقای … به کد ملی X
 # ضامن اینجانب بوده»: the writer's guarantor; «… X همسایه زمین اینجانب شاهد این موضوع است»: a witness.
 _PARTY_AFTER = re.compile(r"\d[\d \-]*\)?\s*(?:[^\s\d]+\s+){0,4}(?:فروخت|واگذار|طلاق\s*گرفت(?:ه\s*\u200c?ام|م)|رضایت)"
@@ -431,7 +432,7 @@ _LATE_BEFORE = re.compile(r"(?<!فرزند\s)(?<!با\s)(?<!از\s)(?:مرحوم
 # … or said after the code, in its sentence: «شوهرم کد ملی X دو سال پیش فوت کرد».
 _LATE_AFTER = re.compile(r"[\d \-]*\)?(?:(?!\d{5})[^.\n]){0,40}?(?<![\w\u200c])"
                          r"(?:فوت\s*(?:کرد|شد|نمود)|درگذشت|به\s*رحمت\s*خدا\s*رفت)")
-_WRITER_IS_HEIR = re.compile(_INJANEB + r"[^.\n]{0,80}?(?:وراث|ورثه|وارث)(?![\w\u200c])")
+_WRITER_IS_HEIR = re.compile(_INJANEB + r"[^.\n]{0,80}?(?:" + "|".join(HEIR_WORDS) + r")(?![\w\u200c])")
 
 
 def _signed_by_writer(text: str, pos: int, names: set[str]) -> bool:

@@ -17,7 +17,7 @@ import msgspec
 
 from core import identity as ident
 from core.errors import InvalidPhone
-from core.kinship import GRANDPARENT_ADJECTIVE, KIN_ADJECTIVES, KIN_NOUNS
+from core.kinship import GRANDPARENT_ADJECTIVE, HEIR_WORDS, KIN_ADJECTIVES, KIN_NOUNS
 from core.model import Channel, Person, Relation, Submission
 from core.text import fold_digits, normalize as normalize_text
 from core.tracking import is_tracking_code
@@ -398,7 +398,7 @@ def _caller_and_subject(text: str, folded: str, codes: list[str]) -> tuple[str, 
 
 # An heir writing about a late person's estate («سهام عدالت متوفی و تقسیم آن بین وراث», «ما ۴ نفر وارث هستیم …
 # کدملی مرحوم X»): the matter is the late person's file (as in letters).
-_ESTATE = re.compile(r"(?<![\w\u200c])(?:وراث|ورثه|وارث|انحصار\s*وراثت|سهم\s*الارث|ترکه)(?![\w\u200c])")
+_ESTATE = re.compile(r"(?<![\w\u200c])(?:" + "|".join(HEIR_WORDS) + r"|انحصار\s*وراثت|سهم\s*الارث|ترکه)(?![\w\u200c])")
 
 
 def _late_estate(folded: str, places: list[tuple[int, int, str]]) -> str | None:
