@@ -1,8 +1,10 @@
 """The intake use case and the case-handling operations around it.
 
 Every channel calls `IntakeService.submit`; operators and agencies call the rest through the gateway.
-One matter is registered once: inside one transaction the identity is locked in storage, its candidate
-cases are read, and the deduplicator decides; so concurrent identical submissions register one case.
+One matter is registered once: the identity's candidate cases are read and the deduplicator decides, under
+the identity lock in storage or, optimistically, with the lock taken at commit, which stores nothing if the
+candidates changed meanwhile (then the decision is made again under the lock); so concurrent identical
+submissions register one case.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from core.model import (
     ReviewState,
     Submission,
 )
-from core.ports import Clock, DuplicateKey, NewCase, Notifier, NullNotifier, Repeat, SystemClock, UnitOfWorkFactory
+from core.ports import Clock, Contended, DuplicateKey, NewCase, Notifier, NullNotifier, Repeat, SystemClock, UnitOfWorkFactory
 from core.text import fold_digits, normalize
 from core.topics import OTHER, TopicCatalog, default_catalog
 from core.tracking import is_tracking_code, new_tracking_code
@@ -111,9 +113,9 @@ class IntakeService:
         return result
 
     def submit_many(self, subs: Sequence[Submission]) -> list[IntakeResult | DargahError]:
-        """Register a batch (an SMS burst, a scanner's batch) in one transaction: one identity lock and one
-        candidate read for the whole batch, then one write per contact. Each item's result is what `submit`
-        would give, in order; an invalid item yields its error and does not affect the others."""
+        """Register a batch (an SMS burst, a scanner's batch) in one unit of work: one candidate read and one
+        write for the whole batch, under one set of identity locks. Each item's result is what `submit` would
+        give, in order; an invalid item yields its error and does not affect the others."""
         results: list[IntakeResult | DargahError | None] = [None] * len(subs)
         valid: list[tuple[int, Submission]] = []
         for i, sub in enumerate(subs):
@@ -121,29 +123,36 @@ class IntakeService:
                 valid.append((i, self.validate(sub)))
             except DargahError as error:
                 results[i] = error
+        # First optimistically (no lock held while deciding: the commit checks the candidates); after a
+        # conflict, and on the last attempt, locking first, where the candidates cannot change.
+        optimistic = True
         for attempt in range(3):
             try:
-                for i, result in zip([i for i, _ in valid], self._submit_batch([s for _, s in valid])):
+                stored = self._submit_batch([s for _, s in valid], optimistic and attempt < 2)
+                for (i, _), result in zip(valid, stored):
                     results[i] = result
                 return results  # type: ignore[return-value]
+            except Contended:
+                # Another writer stored a case of one of these people after we read theirs: decide again.
+                optimistic = False
             except DuplicateKey:
                 # Another writer stored the same external_id or tracking code first: look again.
                 if attempt == 2:
                     raise
         raise AssertionError("unreachable")
 
-    def _submit_batch(self, subs: list[Submission]) -> list[IntakeResult]:
+    def _submit_batch(self, subs: list[Submission], optimistic: bool = False) -> list[IntakeResult]:
         if not subs:
             return []
         now = self.clock.now()
         # Decide every item first, then store the batch in one write: (case, outcome, replayed) per item.
         decided: list[tuple[Case, Outcome, bool]] = []
         writes = _Writes()
-        with self.uow() as uow:
+        with self.uow.optimistic() if optimistic else self.uow() as uow:
             keys = {(s.channel, s.external_id) for s in subs if s.external_id}
             seen = uow.cases.contacts_by_external_id(keys) if keys else {}
             identities = sorted({s.identity for s in subs if s.identity and s.text})
-            live = uow.cases.lock_candidates(identities, self.dedup.closed_since(now)) if identities else {}
+            live = uow.cases.candidates(identities, self.dedup.closed_since(now)) if identities else {}
             in_batch: dict[tuple, tuple[Case, Outcome]] = {}
             for sub in subs:
                 key = (sub.channel, sub.external_id)
@@ -373,7 +382,7 @@ class IntakeService:
 
     def _merge_if_duplicate(self, uow, case: Case, actor: str, now: datetime) -> IntakeResult:
         if case.identity and case.text and TRANSCRIPTION_PENDING not in case.flags:
-            live = uow.cases.lock_candidates([case.identity], self.dedup.closed_since(now))[case.identity]
+            live = uow.cases.candidates([case.identity], self.dedup.closed_since(now))[case.identity]
             others = [c for c in live if c.id != case.id]
             existing = self.dedup.find(case.text, case.topic, others, now)
             if existing is not None:

@@ -42,7 +42,7 @@ class _MemoryCases:
         return {(c.channel, c.external_id): c for c in self._s["contacts"].values()
                 if c.external_id and (c.channel, c.external_id) in keys}
 
-    def lock_candidates(self, identities: list[str], closed_since: datetime) -> dict[str, list[Case]]:
+    def candidates(self, identities: list[str], closed_since: datetime) -> dict[str, list[Case]]:
         # No lock to take: the unit of work holds the store lock for its whole life.
         found: dict[str, list[Case]] = {i: [] for i in identities}
         for c in self._s["cases"].values():
@@ -173,6 +173,9 @@ class MemoryUnitOfWorkFactory:
 
     def __call__(self) -> MemoryUnitOfWork:
         return MemoryUnitOfWork(self.store)
+
+    def optimistic(self) -> MemoryUnitOfWork:
+        return self()  # it holds the store lock from the start: its candidates cannot change
 
 
 class MemoryBlobStore:

@@ -13,6 +13,11 @@ class DuplicateKey(Exception):
     """A unique key held in storage (another writer got there first); the use case retries."""
 
 
+class Contended(Exception):
+    """An optimistic unit of work's candidates changed before it committed (another writer of the same person
+    got there first); nothing was stored, and the use case decides again in a locking unit of work."""
+
+
 class Clock(Protocol):
     def now(self) -> datetime: ...
 
@@ -29,11 +34,12 @@ Repeat = tuple[Case, Contact, CaseEvent]
 
 class CaseRepository(Protocol):
     def contacts_by_external_id(self, keys: set[tuple[Channel, str]]) -> dict[tuple[Channel, str], Contact]: ...
-    def lock_candidates(self, identities: list[str], closed_since: datetime) -> dict[str, list[Case]]:
-        """Serialize writers for these identities until the unit of work ends (the dedup guard in storage;
-        taken in sorted order, so two batches sharing people cannot deadlock), THEN read per identity its
-        cases that are open, or closed at/after closed_since, not merged ones (what the lock holder before
-        us committed is seen)."""
+    def candidates(self, identities: list[str], closed_since: datetime) -> dict[str, list[Case]]:
+        """Per identity, its cases that are open, or closed at/after closed_since, not merged ones: what the
+        deduplicator compares a new contact with. In a unit of work, first serialize writers for these
+        identities until it ends (the dedup guard in storage; taken in sorted order, so two batches sharing
+        people cannot deadlock), THEN read (what the lock holder before us committed is seen). In an
+        optimistic unit of work (`UnitOfWorkFactory.optimistic`), only read: its commit checks them."""
 
     def write_intake(self, new: list[NewCase], repeats: list[Repeat]) -> None:
         """Store an intake batch in as few round trips as the database allows: each new case with its first
@@ -110,6 +116,13 @@ class UnitOfWork(Protocol):
 
 class UnitOfWorkFactory(Protocol):
     def __call__(self) -> UnitOfWork: ...
+
+    def optimistic(self) -> UnitOfWork:
+        """A unit of work for one intake batch (`contacts_by_external_id`, `get`, `candidates`, `write_intake`)
+        that holds no lock while it reads and decides: its commit takes the identity locks, checks that the
+        candidates it read are unchanged, and stores the batch, in one step; if they changed it raises
+        Contended and stores nothing. Stores that serialize writers from the start (SQLite, memory) give an
+        ordinary unit of work, whose candidates cannot change."""
 
 
 class JobQueue(Protocol):

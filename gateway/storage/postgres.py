@@ -1,23 +1,27 @@
-"""The intake hot path on PostgreSQL, through the psycopg connection of the unit of work's transaction.
+"""The intake hot path on PostgreSQL, on the raw psycopg cursor of the unit of work's connection.
 
-Intake runs four round trips per batch, whatever its size: BEGIN, identity locks + candidate read (one
-function), one write of every case, contact and event (data-modifying CTEs over JSON rows), COMMIT. These
-statements skip SQLAlchemy Core, which cost several times the driver's CPU per statement; everything else
-stays on Core. Same transaction, same tables.
+An intake batch normally runs optimistically, in two statements and two round trips, with no transaction
+held open while core decides (`PgIntakeUnitOfWork`): the candidate read, then one write of every case,
+contact and event (data-modifying CTEs over JSON rows) that first takes the identity locks and checks that
+the candidates read are unchanged (migration 0003_candidates_unchanged), each in autocommit. After a
+conflict core decides again in an ordinary unit of work: BEGIN, the identity locks and the candidate read
+(one function), the same write without the check, COMMIT. These statements skip SQLAlchemy Core, which
+cost several times the driver's CPU per statement; everything else stays on Core. Same tables.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 
 import msgspec
 import psycopg.errors
-from psycopg.rows import namedtuple_row
-from sqlalchemy import JSON
+from psycopg.rows import namedtuple_row, tuple_row
+from sqlalchemy import JSON, Engine
 from sqlalchemy.dialects import postgresql
 
 from core.model import Case, Channel, Contact
-from core.ports import DuplicateKey, NewCase, Repeat, link_to_case
+from core.ports import Contended, DuplicateKey, NewCase, Repeat, link_to_case
 from gateway.storage.repository import (
     CASE_COLUMNS,
     CONTACT_COLUMNS,
@@ -55,27 +59,41 @@ def _rows(table, columns: tuple[str, ...], param: str, extra: tuple[tuple[str, s
 # One statement stores a whole intake batch (data-modifying CTEs): the new cases; then the contacts and
 # events of new and existing cases, joined to their case by tracking code (unique), because a repeat may be
 # of a case that is new in this very batch, each in batch order; then updated_at of the existing cases that
-# were contacted again.
+# were contacted again. Every write joins `guard`: in the optimistic unit it takes the identity locks and
+# checks the candidates (raising serialization_failure if they changed, so the statement stores nothing),
+# and no row is written before it has run; in a locking unit, which holds the locks already, it is a
+# constant.
 _WRITE_INTAKE = (
-    f"WITH c AS (INSERT INTO cases ({', '.join(CASE_COLUMNS)}) "
-    f"SELECT {', '.join(CASE_COLUMNS)} FROM ({_rows(cases_t, CASE_COLUMNS, 'cases')}) v "
+    "WITH guard AS MATERIALIZED ({guard}), "
+    f"c AS (INSERT INTO cases ({', '.join(CASE_COLUMNS)}) "
+    f"SELECT {', '.join(CASE_COLUMNS)} FROM ({_rows(cases_t, CASE_COLUMNS, 'cases')}) v, guard WHERE guard.ok "
     "ORDER BY n RETURNING id, tracking_code), "
     "ids AS (SELECT id, tracking_code FROM c UNION ALL "
     "SELECT (r->>0)::bigint, r->>1 FROM jsonb_array_elements(%(existing)s::jsonb) AS x(r)), "
     f"e AS (INSERT INTO case_events (case_id, {', '.join(_EVENT_COLUMNS)}) "
     f"SELECT ids.id, {', '.join(_EVENT_COLUMNS)} "
     f"FROM ({_rows(events_t, _EVENT_COLUMNS, 'events', (('tracking_code', 'text'),))}) v "
-    "JOIN ids USING (tracking_code) ORDER BY n), "
+    "JOIN ids USING (tracking_code), guard WHERE guard.ok ORDER BY n), "
     f"k AS (INSERT INTO contacts (case_id, {', '.join(_CONTACT_COLUMNS)}) "
     f"SELECT ids.id, {', '.join(_CONTACT_COLUMNS)} "
     f"FROM ({_rows(contacts_t, _CONTACT_COLUMNS, 'contacts', (('tracking_code', 'text'),))}) v "
-    "JOIN ids USING (tracking_code) ORDER BY n), "
+    "JOIN ids USING (tracking_code), guard WHERE guard.ok ORDER BY n), "
     "u AS (UPDATE cases SET updated_at = (x.r->>2)::timestamptz "
-    "FROM jsonb_array_elements(%(existing)s::jsonb) AS x(r) "
+    "FROM jsonb_array_elements(%(existing)s::jsonb) AS x(r), guard "
     # The redundant ANY lets the planner see a handful of ids (an index scan), not a join it may hash
     # over the whole table.
-    "WHERE cases.id = (x.r->>0)::bigint AND cases.id = ANY(%(existing_ids)s)) "
+    "WHERE guard.ok AND cases.id = (x.r->>0)::bigint AND cases.id = ANY(%(existing_ids)s)) "
     "SELECT id, tracking_code FROM c"
+)
+_WRITE_LOCKED = _WRITE_INTAKE.replace("{guard}", "SELECT true AS ok")
+_WRITE_CHECKED = _WRITE_INTAKE.replace(
+    "{guard}", "SELECT dargah_candidates_unchanged(%(identities)s, %(since)s, %(seen)s::jsonb) AS ok")
+
+# The optimistic candidate read: the cases `dargah_lock_candidates` reads, with each row's version (xmin
+# changes with every update of the row), which the write's guard compares.
+_READ_CANDIDATES = (
+    "SELECT *, xmin::text AS row_version FROM cases WHERE identity = ANY(%s) AND merged_into IS NULL "
+    "AND (status <> 'closed' OR updated_at >= %s)"
 )
 
 
@@ -113,7 +131,7 @@ class PgCases(SqlCases):
             raise DuplicateKey(what) from exc
         return cursor
 
-    def lock_candidates(self, identities: list[str], closed_since: datetime) -> dict[str, list[Case]]:
+    def candidates(self, identities: list[str], closed_since: datetime) -> dict[str, list[Case]]:
         found: dict[str, list[Case]] = {i: [] for i in identities}
         if not identities:
             return found
@@ -138,13 +156,76 @@ class PgCases(SqlCases):
         return found
 
     def write_intake(self, new: list[NewCase], repeats: list[Repeat]) -> None:
-        if not new and not repeats:
-            return
-        rows = self._run(_WRITE_INTAKE, _write_intake_params(new, repeats),
-                         "cases.tracking_code or contacts.channel_external_id")
-        ids = {row.tracking_code: row.id for row in rows}
+        if new or repeats:
+            self.store_batch(_WRITE_LOCKED, _write_intake_params(new, repeats), new, repeats)
+
+    def store_batch(self, sql: str, params: dict, new: list[NewCase], repeats: list[Repeat]) -> None:
+        """Run one of the batch write statements and give the new cases, contacts and events their ids."""
+        cursor = self.conn.connection.driver_connection.cursor(row_factory=tuple_row)
+        try:
+            cursor.execute(sql, params)
+        except psycopg.errors.UniqueViolation as exc:
+            raise DuplicateKey("cases.tracking_code or contacts.channel_external_id") from exc
+        except (psycopg.errors.SerializationFailure, psycopg.errors.DeadlockDetected) as exc:
+            raise Contended(str(exc)) from exc
+        ids = {code: case_id for case_id, code in cursor}
         for case, contact, events in new:
             case.id = ids[case.tracking_code]
             link_to_case(case, contact, events)
         for case, contact, event in repeats:
             link_to_case(case, contact, [event])
+
+
+class PgIntakeCases:
+    """The intake batch's part of the case repository, optimistic (`UnitOfWorkFactory.optimistic`): reads
+    take no lock; the batch `write_intake` is given is stored at commit, by one statement that takes the
+    identity locks, checks that the candidates read here are unchanged and writes, all or nothing."""
+
+    def __init__(self, cases: PgCases):
+        self._cases = cases
+        self._check: dict = {"identities": "", "since": None, "seen": "[]"}
+        self._batch: tuple[list[NewCase], list[Repeat]] = ([], [])
+
+    def contacts_by_external_id(self, keys: set[tuple[Channel, str]]) -> dict[tuple[Channel, str], Contact]:
+        return self._cases.contacts_by_external_id(keys)
+
+    def get(self, case_id: int) -> Case | None:
+        return self._cases.get(case_id)
+
+    def candidates(self, identities: list[str], closed_since: datetime) -> dict[str, list[Case]]:
+        found: dict[str, list[Case]] = {i: [] for i in identities}
+        versions = []
+        for row in self._cases._run(_READ_CANDIDATES, (identities, closed_since), "candidates"):
+            found[row.identity].append(case_from_row(row))
+            versions.append((row.id, row.row_version))
+        self._check = {"identities": ",".join(sorted(identities)), "since": closed_since,
+                       "seen": _json(sorted(versions))}
+        return found
+
+    def write_intake(self, new: list[NewCase], repeats: list[Repeat]) -> None:
+        self._batch = (new, repeats)
+
+    def commit(self) -> None:
+        new, repeats = self._batch
+        if new or repeats:
+            self._cases.store_batch(_WRITE_CHECKED, {**_write_intake_params(new, repeats), **self._check}, new, repeats)
+        self._batch = ([], [])
+
+
+class PgIntakeUnitOfWork:
+    """The optimistic unit of work of an intake batch on PostgreSQL: a pooled connection in autocommit, so
+    no transaction is open while core decides, and commit is the one statement that stores the batch."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine  # in AUTOCOMMIT
+
+    def __enter__(self) -> "PgIntakeUnitOfWork":
+        self.conn = self.engine.connect()
+        self.cases = PgIntakeCases(PgCases(self.conn))
+        return self
+
+    def commit(self) -> None:
+        self.cases.commit()
+
+    def __exit__(self, *exc: Any) -> None:
+        self.conn.close()

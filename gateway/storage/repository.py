@@ -164,7 +164,7 @@ class SqlCases:
                 found[(contact.channel, contact.external_id)] = contact
         return found
 
-    def lock_candidates(self, identities: list[str], closed_since: datetime) -> dict[str, list[Case]]:
+    def candidates(self, identities: list[str], closed_since: datetime) -> dict[str, list[Case]]:
         # No lock to take on SQLite: the transaction began with BEGIN IMMEDIATE, which already serializes
         # writers. (PostgreSQL takes advisory locks: gateway.storage.postgres.PgCases.)
         found: dict[str, list[Case]] = {i: [] for i in identities}
@@ -303,6 +303,15 @@ class SqlUnitOfWork:
 class SqlUnitOfWorkFactory:
     def __init__(self, engine: Engine):
         self.engine = engine
+        # Connections of the same pool, in autocommit for the optimistic intake unit (PostgreSQL only).
+        self._autocommit = engine.execution_options(isolation_level="AUTOCOMMIT")
 
     def __call__(self) -> SqlUnitOfWork:
         return SqlUnitOfWork(self.engine)
+
+    def optimistic(self):
+        if self.engine.dialect.name == "postgresql":
+            from gateway.storage.postgres import PgIntakeUnitOfWork
+
+            return PgIntakeUnitOfWork(self._autocommit)
+        return SqlUnitOfWork(self.engine)  # SQLite: BEGIN IMMEDIATE serializes writers from the start

@@ -8,6 +8,7 @@ from core.errors import InvalidInput, InvalidNationalCode, InvalidTransition, Mi
 from core.intake import IDENTITY_PENDING, TRANSCRIPTION_PENDING, IntakeService
 from core.memory import MemoryUnitOfWorkFactory
 from core.model import CaseStatus, Channel, Outcome, Person, ReviewItem, ReviewKind, ReviewState, Submission
+from core.ports import Contended
 from tests.factories import national_code, persian_digits, submission
 
 FATHER, SON, NEIGHBOUR = national_code(10), national_code(11), national_code(12)
@@ -241,3 +242,36 @@ def test_a_batch_registers_each_matter_once_and_reports_each_item(intake):
     # Sent again later, the batch replays its first answers.
     again = intake.submit_many([submission(SUBSIDY_SMS, FATHER, external_id="b-1")])
     assert again[0].replayed and again[0].tracking_code == first.tracking_code
+
+
+class _ContendedOnce(MemoryUnitOfWorkFactory):
+    """An optimistic unit whose commit finds the candidates changed, once (another writer got there first)."""
+
+    def __init__(self):
+        super().__init__()
+        self.units: list[str] = []
+
+    def __call__(self):
+        self.units.append("locking")
+        return super().__call__()
+
+    def optimistic(self):
+        self.units.append("optimistic")
+        unit = super().__call__()
+        if self.units.count("optimistic") == 1:
+            def commit():
+                raise Contended("candidates changed")
+            unit.commit = commit
+        return unit
+
+
+def test_a_batch_whose_candidates_changed_is_decided_again_in_a_locking_unit_and_stored_once(clock):
+    factory = _ContendedOnce()
+    intake = IntakeService(factory, clock=clock)
+    caller = national_code(7)
+    results = intake.submit_many([submission("یارانه ام واریز نشده", caller), submission("قبض آب خیلی زیاد آمده", caller)])
+    assert factory.units == ["optimistic", "locking"]
+    assert [r.outcome for r in results] == [Outcome.REGISTERED, Outcome.REGISTERED]
+    assert len(intake.search(national_code=caller)) == 2  # the failed attempt stored nothing
+    intake.submit(submission("یارانه ام دو ماهه واریز نشده", caller))
+    assert factory.units[-1] == "optimistic"  # the next batch is optimistic again

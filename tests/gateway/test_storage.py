@@ -2,7 +2,10 @@
 
 from concurrent.futures import ThreadPoolExecutor
 
-from core.model import Channel, Outcome
+import pytest
+
+from core.model import CaseStatus, Channel, Outcome
+from core.ports import Contended
 from tests.factories import national_code, submission
 
 CALLER = national_code(20)
@@ -99,3 +102,88 @@ def test_one_batch_stores_new_cases_and_repeats_of_new_and_stored_cases_in_order
 def stored_created(services, result):
     case, _, _ = services.intake.get_case(tracking_code=result.tracking_code)
     return case.created_at
+
+
+# The optimistic intake unit of work (PostgreSQL; SQLite's is an ordinary one, locked from BEGIN IMMEDIATE).
+
+def _optimistic_new_case(services, text: str, caller: str):
+    """Open an optimistic unit, read the caller's candidates and decide a new case, as core does; return the
+    unit (entered) and what it read, to commit after something else happened."""
+    intake = services.intake
+    uow = intake.uow.optimistic().__enter__()
+    sub = intake.validate(submission(text, caller))
+    now = intake.clock.now()
+    live = uow.cases.candidates([sub.identity], intake.dedup.closed_since(now))
+    case, events = intake._new_case(sub, "subsidy", now)
+    uow.cases.write_intake([(case, intake._contact(sub, Outcome.REGISTERED), events)], [])
+    return uow, live
+
+
+@pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
+def test_optimistic_commit_stores_nothing_when_another_writer_registered_the_person_meanwhile(services):
+    uow, live = _optimistic_new_case(services, TEXT, CALLER)
+    assert live == {CALLER: []}
+    services.intake.submit(submission(TEXT, CALLER))  # another process, between the read and the commit
+    with pytest.raises(Contended):
+        uow.commit()
+    uow.__exit__(None, None, None)
+    assert len(services.intake.search(national_code=CALLER)) == 1
+
+
+@pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
+def test_optimistic_commit_stores_nothing_when_a_candidate_changed_meanwhile(services):
+    first = services.intake.submit(submission(TEXT, CALLER))
+    uow, live = _optimistic_new_case(services, "قبض آب این ماه خیلی زیاد آمده", CALLER)
+    assert [c.tracking_code for c in live[CALLER]] == [first.tracking_code]
+    services.intake.change_status(first.tracking_code, CaseStatus.IN_PROGRESS, "agency:test")
+    with pytest.raises(Contended):
+        uow.commit()
+    uow.__exit__(None, None, None)
+    assert len(services.intake.search(national_code=CALLER)) == 1
+
+
+@pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
+def test_optimistic_commit_stores_the_batch_when_nothing_changed(services):
+    first = services.intake.submit(submission(TEXT, CALLER))
+    services.intake.submit(submission(TEXT, national_code(24)))  # another person: no conflict
+    uow, _ = _optimistic_new_case(services, "قبض آب این ماه خیلی زیاد آمده", CALLER)
+    uow.commit()
+    uow.__exit__(None, None, None)
+    assert {c.tracking_code for c in services.intake.search(national_code=CALLER)} > {first.tracking_code}
+
+
+@pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
+def test_a_submission_that_lost_the_optimistic_race_is_decided_again_under_the_lock(services):
+    """The person's first case is stored by another writer between this batch's read and its commit: the
+    batch is decided again, under the lock, and repeats that case instead of registering a second."""
+    intake = services.intake
+    make_unit = intake.uow.optimistic
+    raced = []
+
+    class RacedUnit:
+        def __enter__(self):
+            self.unit = make_unit().__enter__()
+            self.cases = self.unit.cases
+            read = self.cases.candidates
+
+            def candidates(identities, since):
+                found = read(identities, since)
+                if not raced:
+                    raced.append(True)
+                    intake.submit(submission(TEXT, CALLER))  # another writer, between the read and the commit
+                return found
+
+            self.cases.candidates = candidates
+            return self
+
+        def commit(self):
+            self.unit.commit()
+
+        def __exit__(self, *exc):
+            self.unit.__exit__(*exc)
+
+    intake.uow.optimistic = RacedUnit
+    result = intake.submit(submission(TEXT + " لطفا رسیدگی کنید", CALLER))
+    assert raced and result.outcome == Outcome.DUPLICATE
+    cases = intake.search(national_code=CALLER)
+    assert len(cases) == 1 and cases[0].tracking_code == result.tracking_code

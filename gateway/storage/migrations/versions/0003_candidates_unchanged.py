@@ -1,0 +1,54 @@
+"""PostgreSQL: the guard of an optimistic intake batch: take its identity locks, then check that its
+candidate cases are still the ones it read.
+
+Revision ID: 0003_candidates_unchanged
+Revises: 0002_lock_candidates
+Create Date: 2026-11-30
+
+Why: an intake batch reads its people's cases and decides in Python, which takes longer than anything the
+database does for it. Holding a transaction and the identity locks open meanwhile (0002) costs a BEGIN and a
+COMMIT round trip on every batch. Instead the batch reads without locking, and its one write statement calls
+this function first: it takes the same locks (sorted: no deadlock between batches sharing people), then, with
+a snapshot taken after them (a volatile function's statement takes its own), compares each candidate's id and
+row version (xmin, new on every update of the row) with what the batch read. Equal: the decision stands, as
+if it had been made under the locks. Different (another writer stored or changed a case of one of these
+people in between): serialization_failure, the statement stores nothing, and core decides again under the
+locks. The read is an ordinary cached plan: PostgreSQL plans it again when ANALYZE updates the statistics
+of `cases`, so a plan made while the table was small does not outlive its growth.
+"""
+from alembic import op
+
+revision = "0003_candidates_unchanged"
+down_revision = "0002_lock_candidates"
+branch_labels = None
+depends_on = None
+
+# `identities`: the batch's national codes, comma-separated (10 digits each, so also bigint lock keys);
+# `seen`: [[id, "xmin"], ...] of the candidates the batch read, in id order.
+CANDIDATES_UNCHANGED = """
+CREATE OR REPLACE FUNCTION dargah_candidates_unchanged(identities text, since timestamptz, seen jsonb)
+RETURNS boolean LANGUAGE plpgsql VOLATILE AS $$
+DECLARE
+    codes text[] := string_to_array(identities, ',');
+BEGIN
+    PERFORM pg_advisory_xact_lock(k) FROM unnest(codes::bigint[]) AS k ORDER BY k;
+    IF (SELECT coalesce(jsonb_agg(jsonb_build_array(c.id, c.xmin::text) ORDER BY c.id), '[]'::jsonb)
+        FROM cases c WHERE c.identity = ANY(codes) AND c.merged_into IS NULL
+        AND (c.status <> 'closed' OR c.updated_at >= since)) IS DISTINCT FROM seen THEN
+        RAISE EXCEPTION 'the candidate cases changed since they were read'
+            USING ERRCODE = 'serialization_failure';
+    END IF;
+    RETURN true;
+END
+$$
+"""
+
+
+def upgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute(CANDIDATES_UNCHANGED)
+
+
+def downgrade() -> None:
+    if op.get_bind().dialect.name == "postgresql":
+        op.execute("DROP FUNCTION IF EXISTS dargah_candidates_unchanged(text, timestamptz, jsonb)")
