@@ -295,8 +295,10 @@ def parse_code(transcript: str, valid: Callable[[str], bool], length: int = 10) 
                 variants.append((2, tokens[: i - 1] + after))
             if i and tokens[i - 1] != _UNHEARD:
                 said = next((k for k in range(i + 1, len(tokens)) if tokens[k] != _UNHEARD), None)
-                if said is not None and tokens[said] == tokens[i - 1] and _single_digit(tokens[i - 1]):
-                    # «پنج [unk] پنج»: a digit said again after a cough, once
+                if said is not None and tokens[said] == tokens[i - 1] and (
+                        _single_digit(tokens[i - 1]) or tokens[i - 1] in _WORD):
+                    # «پنج [unk] پنج»: a digit said again after a cough, once; «نود [unk] نود و شیش»: a number
+                    # word the line cut, said again whole
                     variants.append((1, tokens[: i - 1] + tokens[i:]))
         if token == "نه" and i and _UNHEARD in (tokens[i - 1], tokens[i + 1] if i + 1 < len(tokens) else None):
             # «… چهار هزار و سیصد و هشت نه [unk] چهار هزار و سی و هشت»: "no" beside a pause takes back the group
