@@ -37,6 +37,10 @@ KINSHIP: dict[str, Relation] = {
     "دایی‌ام": Relation.OTHER, "خاله‌ام": Relation.OTHER, "برادرزاده‌ام": Relation.OTHER, "برادرزادم": Relation.OTHER,
     "خواهرزاده‌ام": Relation.OTHER, "خواهرزادم": Relation.OTHER, "خواهرشوهرم": Relation.OTHER,
     "برادرشوهرم": Relation.OTHER, "خواهرزنم": Relation.OTHER, "برادرزنم": Relation.OTHER,
+    # In-laws as people say them («پدرخانمم», «برادرخانمم», «شوهرخواهرم»), and as a label with no «my» («کدملی پدرزن»).
+    "پدرخانمم": Relation.OTHER, "مادرخانمم": Relation.OTHER, "برادرخانمم": Relation.OTHER, "خواهرخانمم": Relation.OTHER,
+    "شوهرخواهرم": Relation.OTHER, "زنداداشم": Relation.OTHER, "زن‌برادرم": Relation.OTHER, "باجناقم": Relation.OTHER,
+    "پدرزن": Relation.OTHER, "مادرزن": Relation.OTHER, "پدرشوهر": Relation.OTHER, "مادرشوهر": Relation.OTHER,
     # Someone cared for who is not kin: a ward («صغیر»), a neighbour, «ایشان» (he or she, politely).
     "صغیر": Relation.OTHER, "همسایه‌ام": Relation.OTHER, "همسایم": Relation.OTHER, "ایشان": Relation.OTHER,
     "ایشون": Relation.OTHER,
@@ -93,8 +97,9 @@ _OTHER_NUMBER_LABEL = re.compile(
     r"(?:(?:کد|code|kod)\s*(?:پستی|posti)|کدپستی|شناسه\s*(?:قبض|پرداخت)?"
     r"|(?:شماره|کد)\s*(?:حساب|کارت|تلفن|تماس|موبایل|همراه|اشتراک|شبا|قبض|کنتور|پرونده|پرسنلی|دانشجویی|بیمه"
     r"|شناسنامه|سفارش|پلاک|گذرنامه|پاسپورت|سریال|بدنه|شاسی|قرارداد|نامه|کارگاه))"
-    # whose («کد پستی منزل», «کدپستی دهیاری»): a word after the label (not «شماره کارت ملی»: the national card)
-    r"(?:\s*(?:من|ام)|م|\s+(?!ملی)[^\s\d:：]{2,})?\s*[:：]?\s*$", re.IGNORECASE)
+    # whose or what («کد پستی منزل», «کدپستی دهیاری», «شماره بدنه کنتور برق»): a word or two after the label (not
+    # «شماره کارت ملی»: the national card)
+    r"(?:\s*(?:من|ام)|م|(?:\s+(?!ملی)[^\s\d:：]{2,}){1,2})?\s*[:：]?\s*$", re.IGNORECASE)
 # What may stand right before an older code written without its leading zeros.
 _SHORT_CODE_LEAD = re.compile(r"(?:" + _CODE_LABEL.pattern + "|" + _KINSHIP.pattern + r")\s*[:：]?\s*$", re.IGNORECASE)
 # …or before it, saying whose it is: «۲۱۳۴۴۸۵۶۴ کد ملی پسرمه».
@@ -221,6 +226,9 @@ def _as_code(digits: str) -> str:
     return digits
 
 
+OTHER_PARTY = "other party"  # a code labelled by another party's role (`_SOMEONE_ELSES_LABEL`)
+
+
 def _whose(word: str) -> str:
     word = word.lower()
     return word if word in KINSHIP else "self"
@@ -260,7 +268,8 @@ def _code_labels(folded: str, places: list[tuple[int, int, str]]) -> dict[str, s
             previous_end = end
             continue
         if _SOMEONE_ELSES_LABEL.search(before):
-            previous_end = end  # «کد ملی وام گیرنده X»: another party's code, whatever «من» stands before it
+            labels[code] = OTHER_PARTY  # «کد ملی وام گیرنده X»: another party's code, whatever «من» stands before it
+            previous_end = end
             continue
         # The word nearest the code says whose it is: «پسرم … کد ملی من 00…» is the writer's.
         marks = [(k.end(), _whose(k.group(1))) for k in _KINSHIP.finditer(before)]
@@ -288,8 +297,9 @@ def _code_places(folded: str, codes: list[str]) -> list[tuple[int, int, str]]:
     return sorted((start, end, code) for code in codes for start, end in _code_spans(folded, code.lstrip("0")))
 
 
-# A tracking code copied from a receipt or read out is often grouped with spaces: «۶۳۲۱ ۱۹۱۲ ۳۳۶۳».
-_SPACED_RUN = re.compile(r"(?<![\d+])\d{2,6}(?: \d{2,6})+(?!\d)")
+# A tracking code copied from a receipt or read out is often grouped with spaces, dots or slashes: «۶۳۲۱ ۱۹۱۲ ۳۳۶۳»,
+# «5968.3581.9059», «۲۱۸۵/۰۵۰۶/۰۴۸۳» (counted only when the check digit holds).
+_SPACED_RUN = re.compile(r"(?<![\d+])\d{2,6}(?:[ ./]\d{2,6})+(?!\d)")
 
 
 def _tracking_codes(folded: str, runs: list[tuple[int, str]]) -> tuple[list[str], list[str]]:
@@ -298,7 +308,7 @@ def _tracking_codes(folded: str, runs: list[tuple[int, str]]) -> tuple[list[str]
     candidates = [digits for start, digits in runs if len(digits) == 12 and folded[start - 1:start] != "+"]
     valid = [t for t in candidates if is_tracking_code(t)]
     for m in _SPACED_RUN.finditer(folded):
-        digits = m.group(0).replace(" ", "")
+        digits = re.sub(r"[ ./]", "", m.group(0))
         if is_tracking_code(digits) and digits not in valid:
             valid.append(digits)
     return candidates, valid
@@ -370,6 +380,12 @@ def _caller_and_subject(text: str, folded: str, codes: list[str]) -> tuple[str, 
     kin = _KINSHIP.search(text)
     places = _code_places(folded, codes)
     labels = _code_labels(folded, places)
+    # Another party's code («کد ملی ضامن X», «کد ملی فروشنده X») is never whom the matter is about.
+    people = [c for c in codes if labels.get(c) != OTHER_PARTY]
+    if len(people) == 1:
+        return people[0], None
+    if people:
+        codes, labels = people, {c: w for c, w in labels.items() if w != OTHER_PARTY}
     late = _late_estate(folded, places)
     if late is not None:
         return next(c for c in codes if c != late), Person(national_code=late, relation=Relation.OTHER)
