@@ -216,6 +216,10 @@ def test_asides_are_only_what_sets_a_matter_aside():
     ("اینترنت گوشی تو روستای ما کار نمیکنه آنتن هست ولی هیچی باز نمیشه", "telecom_internet"),
     # the rural housing loan of the housing foundation
     ("وام مسکن روستایی بنیاد مسکن رو گرفتیم قسط دوم رو نمیدن خونه نیمه کاره مونده", "housing_project"),
+    # «the lights go» at home is a power cut; the street's lights that do not work are the street's
+    ("شبا چراغا میره تا صبح، یخچالمون خراب شد", "electricity_outage"),
+    ("چراغ های کوچه کار نمیکنه", "roads"),
+    ("کم فشاری آب طبقه دوم از هفته پیش", "water_outage"),
 ])
 def test_described_and_neighbouring_matters(text, topic):
     assert CATALOG.classify(text).topic == topic
@@ -254,10 +258,9 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     twelfth, 0.895 when written. Both 0.9125 with the phrases alone, 0.95 with the word model deciding where they
     do not (its design was chosen on them). An autumn month in the north and north-east, written after the word
     model: 0.915 when written (0.885 with the phrases alone; 0.925 once the model places a text no phrase matched
-    when it is sure). A late-autumn month across the country, written after the thirteenth stop's changes: 0.930
-    when written. All 800: 0.940."""
+    when it is sure). All 600: 0.943."""
     rows = load_tsv("topic_blind_after.tsv")
-    assert len(rows) >= 800
+    assert len(rows) >= 600
     assert _accuracy(rows) >= 0.93
 
 
