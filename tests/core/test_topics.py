@@ -258,9 +258,10 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     twelfth, 0.895 when written. Both 0.9125 with the phrases alone, 0.95 with the word model deciding where they
     do not (its design was chosen on them). An autumn month in the north and north-east, written after the word
     model: 0.915 when written (0.885 with the phrases alone; 0.925 once the model places a text no phrase matched
-    when it is sure). All 600: 0.943."""
+    when it is sure). A representative week at the end of winter, written after every change of the thirteenth
+    stop: 0.935 when written. All 800: 0.941."""
     rows = load_tsv("topic_blind_after.tsv")
-    assert len(rows) >= 600
+    assert len(rows) >= 800
     assert _accuracy(rows) >= 0.93
 
 
