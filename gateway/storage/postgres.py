@@ -89,10 +89,10 @@ _WRITE_LOCKED = _WRITE_INTAKE.replace("{guard}", "SELECT true AS ok")
 _WRITE_CHECKED = _WRITE_INTAKE.replace(
     "{guard}", "SELECT dargah_candidates_unchanged(%(identities)s, %(since)s, %(seen)s::jsonb) AS ok")
 
-# The optimistic candidate read: the cases `dargah_lock_candidates` reads, with each row's version (xmin
-# changes with every update of the row), which the write's guard compares.
+# The optimistic candidate read: the cases `dargah_lock_candidates` reads, each with its version (what the
+# deduplicator decides on: migration 0003), which the write's guard compares.
 _READ_CANDIDATES = (
-    "SELECT *, xmin::text AS row_version FROM cases WHERE identity = ANY(%s) AND merged_into IS NULL "
+    "SELECT *, dargah_case_version(cases) AS row_version FROM cases WHERE identity = ANY(%s) AND merged_into IS NULL "
     "AND (status <> 'closed' OR updated_at >= %s)"
 )
 

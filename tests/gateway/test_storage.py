@@ -143,6 +143,20 @@ def test_optimistic_commit_stores_nothing_when_a_candidate_changed_meanwhile(ser
 
 
 @pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
+def test_optimistic_commit_stands_when_another_writer_only_added_a_contact_to_a_candidate(services):
+    """A repeat contact moves its case's updated_at, which the deduplicator does not decide on (the case is
+    open): two processes taking repeats of one case must not keep sending each other back to decide again."""
+    first = services.intake.submit(submission(TEXT, CALLER))
+    uow, _ = _optimistic_new_case(services, "قبض آب این ماه خیلی زیاد آمده", CALLER)
+    assert services.intake.submit(submission(TEXT + " لطفا رسیدگی کنید", CALLER)).outcome == Outcome.DUPLICATE
+    uow.commit()
+    uow.__exit__(None, None, None)
+    assert len(services.intake.search(national_code=CALLER)) == 2
+    _, contacts, _ = services.intake.get_case(tracking_code=first.tracking_code)
+    assert len(contacts) == 2
+
+
+@pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
 def test_optimistic_commit_stores_the_batch_when_nothing_changed(services):
     first = services.intake.submit(submission(TEXT, CALLER))
     services.intake.submit(submission(TEXT, national_code(24)))  # another person: no conflict

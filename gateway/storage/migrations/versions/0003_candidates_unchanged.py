@@ -10,7 +10,8 @@ database does for it. Holding a transaction and the identity locks open meanwhil
 COMMIT round trip on every batch. Instead the batch reads without locking, and its one write statement calls
 this function first: it takes the same locks (sorted: no deadlock between batches sharing people), then, with
 a snapshot taken after them (a volatile function's statement takes its own), compares each candidate's id and
-row version (xmin, new on every update of the row) with what the batch read. Equal: the decision stands, as
+version (`dargah_case_version`: what the deduplicator decides on, so that another contact's bump of a case's
+updated_at does not count as a change) with what the batch read. Equal: the decision stands, as
 if it had been made under the locks. Different (another writer stored or changed a case of one of these
 people in between): serialization_failure, the statement stores nothing, and core decides again under the
 locks. The read is an ordinary cached plan: PostgreSQL plans it again when ANALYZE updates the statistics
@@ -23,8 +24,18 @@ down_revision = "0002_lock_candidates"
 branch_labels = None
 depends_on = None
 
+# What of a case the deduplicator decides on: its topic, text, status and merge, and for a closed case when it
+# closed (the reopening window). Not updated_at of an open case, which every further contact moves: two
+# processes taking repeats of one case would otherwise keep sending each other back to decide again.
+CASE_VERSION = """
+CREATE OR REPLACE FUNCTION dargah_case_version(c cases) RETURNS text LANGUAGE sql STABLE AS $$
+    SELECT md5(concat_ws('|', c.status, c.topic, c.merged_into, c.identity, c.text,
+                         CASE WHEN c.status = 'closed' THEN extract(epoch FROM c.updated_at) END))
+$$
+"""
+
 # `identities`: the batch's national codes, comma-separated (10 digits each, so also bigint lock keys);
-# `seen`: [[id, "xmin"], ...] of the candidates the batch read, in id order.
+# `seen`: [[id, version], ...] of the candidates the batch read, in id order.
 CANDIDATES_UNCHANGED = """
 CREATE OR REPLACE FUNCTION dargah_candidates_unchanged(identities text, since timestamptz, seen jsonb)
 RETURNS boolean LANGUAGE plpgsql VOLATILE AS $$
@@ -32,7 +43,7 @@ DECLARE
     codes text[] := string_to_array(identities, ',');
 BEGIN
     PERFORM pg_advisory_xact_lock(k) FROM unnest(codes::bigint[]) AS k ORDER BY k;
-    IF (SELECT coalesce(jsonb_agg(jsonb_build_array(c.id, c.xmin::text) ORDER BY c.id), '[]'::jsonb)
+    IF (SELECT coalesce(jsonb_agg(jsonb_build_array(c.id, dargah_case_version(c)) ORDER BY c.id), '[]'::jsonb)
         FROM cases c WHERE c.identity = ANY(codes) AND c.merged_into IS NULL
         AND (c.status <> 'closed' OR c.updated_at >= since)) IS DISTINCT FROM seen THEN
         RAISE EXCEPTION 'the candidate cases changed since they were read'
@@ -46,9 +57,11 @@ $$
 
 def upgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
+        op.execute(CASE_VERSION)
         op.execute(CANDIDATES_UNCHANGED)
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name == "postgresql":
         op.execute("DROP FUNCTION IF EXISTS dargah_candidates_unchanged(text, timestamptz, jsonb)")
+        op.execute("DROP FUNCTION IF EXISTS dargah_case_version(cases)")
