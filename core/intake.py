@@ -123,25 +123,35 @@ class IntakeService:
                 valid.append((i, self.validate(sub)))
             except DargahError as error:
                 results[i] = error
-        # First optimistically (no lock held while deciding: the commit checks the candidates); after a
-        # conflict, and on the last attempt, locking first, where the candidates cannot change.
-        optimistic = True
+        # First optimistically (no lock held while deciding: the commit checks the candidates); the items of
+        # people whose cases changed meanwhile, and every item after a storage conflict on the last attempt,
+        # again locking first, where the candidates cannot change.
+        pending, optimistic = valid, True
         for attempt in range(3):
             try:
-                stored = self._submit_batch([s for _, s in valid], optimistic and attempt < 2)
-                for (i, _), result in zip(valid, stored):
-                    results[i] = result
-                return results  # type: ignore[return-value]
-            except Contended:
-                # Another writer stored a case of one of these people after we read theirs: decide again.
+                stored = self._submit_batch([s for _, s in pending], optimistic and attempt < 2)
+            except Contended:  # the rest of the batch stored nothing either: all of it again
                 optimistic = False
+                continue
             except DuplicateKey:
                 # Another writer stored the same external_id or tracking code first: look again.
                 if attempt == 2:
                     raise
-        raise AssertionError("unreachable")
+                continue
+            again = []
+            for (i, sub), result in zip(pending, stored):
+                if result is None:
+                    again.append((i, sub))
+                else:
+                    results[i] = result
+            if not again:
+                return results  # type: ignore[return-value]
+            pending, optimistic = again, False
+        raise AssertionError("unreachable: a locking unit of work leaves no item undecided")
 
-    def _submit_batch(self, subs: list[Submission], optimistic: bool = False) -> list[IntakeResult]:
+    def _submit_batch(self, subs: list[Submission], optimistic: bool = False) -> list[IntakeResult | None]:
+        """Each item's result, or None for an item whose person's cases another writer changed after they were
+        read (an optimistic unit stores the rest; the caller decides these again)."""
         if not subs:
             return []
         now = self.clock.now()
@@ -167,14 +177,30 @@ class IntakeService:
                 decided.append((case, outcome, False))
                 if sub.external_id:
                     in_batch[key] = (case, outcome)
-            uow.cases.write_intake(writes.new, writes.repeats)
-            uow.commit()
-        results = [self._result(case, outcome, replayed=replayed) for case, outcome, replayed in decided]
+            changed = self._store(uow, writes)
+        results = [None if not replayed and case.identity in changed
+                   else self._result(case, outcome, replayed=replayed) for case, outcome, replayed in decided]
         for r in results:
-            if not r.replayed:
+            if r is not None and not r.replayed:
                 log.info("%s case %s via %s topic=%s", r.outcome.value, ident.mask(r.tracking_code),
                          subs[0].channel.value if len(subs) == 1 else "batch", r.topic)
         return results
+
+    @staticmethod
+    def _store(uow, writes: "_Writes") -> frozenset[str]:
+        """Store the batch; the people whose items were left out because another writer changed their cases
+        after they were read (an optimistic unit's conflict: the rest is stored without them)."""
+        try:
+            uow.cases.write_intake(writes.new, writes.repeats)
+            uow.commit()
+            return frozenset()
+        except Contended as conflict:
+            if not conflict.identities:
+                raise
+            rest = writes.without(conflict.identities)
+            uow.cases.write_intake(rest.new, rest.repeats)
+            uow.commit()  # a second conflict: the whole batch is decided again
+            return conflict.identities
 
     def _decide(self, sub: Submission, live: dict[str, list[Case]], now: datetime, writes: "_Writes") -> tuple[Case, Outcome]:
         """A new case, or the existing case this contact repeats; what to store goes into `writes`."""
@@ -478,6 +504,11 @@ class _Writes:
 
     new: list[NewCase] = field(default_factory=list)
     repeats: list[Repeat] = field(default_factory=list)
+
+    def without(self, identities: frozenset[str]) -> "_Writes":
+        """The same writes less those of these people's cases."""
+        return _Writes([w for w in self.new if w[0].identity not in identities],
+                       [w for w in self.repeats if w[0].identity not in identities])
 
 
 def _case_not_found() -> NotFound:

@@ -15,7 +15,12 @@ class DuplicateKey(Exception):
 
 class Contended(Exception):
     """An optimistic unit of work's candidates changed before it committed (another writer of the same person
-    got there first); nothing was stored, and the use case decides again in a locking unit of work."""
+    got there first); nothing was stored. `identities`: the people whose candidates changed (empty: not known,
+    take it as all): the use case may store the rest of its batch and decide again for these."""
+
+    def __init__(self, message: str, identities: frozenset[str] = frozenset()):
+        super().__init__(message)
+        self.identities = identities
 
 
 class Clock(Protocol):
@@ -119,10 +124,11 @@ class UnitOfWorkFactory(Protocol):
 
     def optimistic(self) -> UnitOfWork:
         """A unit of work for one intake batch (`contacts_by_external_id`, `get`, `candidates`, `write_intake`)
-        that holds no lock while it reads and decides: its commit takes the identity locks, checks that the
-        candidates it read are unchanged, and stores the batch, in one step; if they changed it raises
-        Contended and stores nothing. Stores that serialize writers from the start (SQLite, memory) give an
-        ordinary unit of work, whose candidates cannot change."""
+        that holds no lock while it reads and decides: its commit takes the identity locks of the people
+        `write_intake` was given, checks that their candidates are what it read, and stores the batch, in one
+        step; if they changed it raises Contended, stores nothing, and may be given a smaller batch (without
+        those people) and committed again. Stores that serialize writers from the start (SQLite, memory) give
+        an ordinary unit of work, whose candidates cannot change."""
 
 
 class JobQueue(Protocol):

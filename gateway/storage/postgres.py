@@ -166,7 +166,9 @@ class PgCases(SqlCases):
             cursor.execute(sql, params)
         except psycopg.errors.UniqueViolation as exc:
             raise DuplicateKey("cases.tracking_code or contacts.channel_external_id") from exc
-        except (psycopg.errors.SerializationFailure, psycopg.errors.DeadlockDetected) as exc:
+        except psycopg.errors.SerializationFailure as exc:  # the guard: DETAIL names whose cases changed
+            raise Contended(str(exc), frozenset(filter(None, (exc.diag.message_detail or "").split(",")))) from exc
+        except psycopg.errors.DeadlockDetected as exc:
             raise Contended(str(exc)) from exc
         ids = {code: case_id for case_id, code in cursor}
         for case, contact, events in new:
@@ -183,7 +185,8 @@ class PgIntakeCases:
 
     def __init__(self, cases: PgCases):
         self._cases = cases
-        self._check: dict = {"identities": "", "since": None, "seen": "[]"}
+        self._since: datetime | None = None
+        self._versions: dict[str, list[tuple[int, str]]] = {}  # per identity: (id, version) of its candidates
         self._batch: tuple[list[NewCase], list[Repeat]] = ([], [])
 
     def contacts_by_external_id(self, keys: set[tuple[Channel, str]]) -> dict[tuple[Channel, str], Contact]:
@@ -194,22 +197,26 @@ class PgIntakeCases:
 
     def candidates(self, identities: list[str], closed_since: datetime) -> dict[str, list[Case]]:
         found: dict[str, list[Case]] = {i: [] for i in identities}
-        versions = []
+        self._since = closed_since
         for row in self._cases._run(_READ_CANDIDATES, (identities, closed_since), "candidates"):
             found[row.identity].append(case_from_row(row))
-            versions.append((row.id, row.row_version))
-        self._check = {"identities": ",".join(sorted(identities)), "since": closed_since,
-                       "seen": _json(sorted(versions))}
+            self._versions.setdefault(row.identity, []).append((row.id, row.row_version))
         return found
 
     def write_intake(self, new: list[NewCase], repeats: list[Repeat]) -> None:
         self._batch = (new, repeats)
 
     def commit(self) -> None:
+        """Store the batch, checking the candidates of the people it writes for (their locks taken first);
+        Contended names those whose candidates changed."""
         new, repeats = self._batch
-        if new or repeats:
-            self._cases.store_batch(_WRITE_CHECKED, {**_write_intake_params(new, repeats), **self._check}, new, repeats)
         self._batch = ([], [])
+        if not new and not repeats:
+            return
+        people = sorted({case.identity for case, _, _ in new + repeats if case.identity})  # type: ignore[operator]
+        check = {"identities": ",".join(people), "since": self._since,
+                 "seen": _json({i: sorted(self._versions.get(i, ())) for i in people})}
+        self._cases.store_batch(_WRITE_CHECKED, {**_write_intake_params(new, repeats), **check}, new, repeats)
 
 
 class PgIntakeUnitOfWork:

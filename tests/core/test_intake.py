@@ -8,7 +8,7 @@ from core.errors import InvalidInput, InvalidNationalCode, InvalidTransition, Mi
 from core.intake import IDENTITY_PENDING, TRANSCRIPTION_PENDING, IntakeService
 from core.memory import MemoryUnitOfWorkFactory
 from core.model import CaseStatus, Channel, Outcome, Person, ReviewItem, ReviewKind, ReviewState, Submission
-from core.ports import Contended
+from core.ports import Contended, store_intake
 from tests.factories import national_code, persian_digits, submission
 
 FATHER, SON, NEIGHBOUR = national_code(10), national_code(11), national_code(12)
@@ -275,3 +275,48 @@ def test_a_batch_whose_candidates_changed_is_decided_again_in_a_locking_unit_and
     assert len(intake.search(national_code=caller)) == 2  # the failed attempt stored nothing
     intake.submit(submission("یارانه ام دو ماهه واریز نشده", caller))
     assert factory.units[-1] == "optimistic"  # the next batch is optimistic again
+
+
+class _ChangedOnce(MemoryUnitOfWorkFactory):
+    """Optimistic units that store at commit (as PostgreSQL's does); the first commit finds `person`'s cases
+    changed by another writer and stores nothing."""
+
+    def __init__(self, person):
+        super().__init__()
+        self.person, self.units, self.commits = person, [], []
+
+    def __call__(self):
+        self.units.append("locking")
+        return super().__call__()
+
+    def optimistic(self):
+        self.units.append("optimistic")
+        factory, unit = self, super().__call__()
+        publish, batch = unit.commit, {}
+
+        def write_intake(new, repeats):
+            batch["writes"] = (new, repeats)
+
+        def commit():
+            new, repeats = batch.pop("writes", ([], []))
+            factory.commits.append(sorted({case.identity for case, _, _ in new + repeats}))
+            if len(factory.commits) == 1:
+                raise Contended("candidates changed", frozenset({factory.person}))
+            store_intake(unit.cases, new, repeats)
+            publish()
+
+        unit.cases.write_intake, unit.commit = write_intake, commit
+        return unit
+
+
+def test_a_batch_stores_the_people_whose_cases_did_not_change_and_decides_again_for_the_one_whose_did(clock):
+    one, two = national_code(8), national_code(9)
+    factory = _ChangedOnce(one)
+    intake = IntakeService(factory, clock=clock)
+    results = intake.submit_many([submission("یارانه ام واریز نشده", one), submission("قبض آب خیلی زیاد آمده", two),
+                                  submission("یارانه ام هنوز واریز نشده", one)])
+    assert factory.units == ["optimistic", "locking"]  # the locking unit only for the one whose cases changed
+    assert factory.commits == [sorted([one, two]), [two]]
+    assert [r.outcome for r in results] == [Outcome.REGISTERED, Outcome.REGISTERED, Outcome.DUPLICATE]
+    assert results[2].tracking_code == results[0].tracking_code
+    assert len(intake.search(national_code=one)) == 1 and len(intake.search(national_code=two)) == 1

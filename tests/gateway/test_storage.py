@@ -143,6 +143,28 @@ def test_optimistic_commit_stores_nothing_when_a_candidate_changed_meanwhile(ser
 
 
 @pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
+def test_optimistic_conflict_names_whose_cases_changed_and_the_rest_of_the_batch_can_be_committed(services):
+    intake, other = services.intake, national_code(25)
+    uow = intake.uow.optimistic().__enter__()
+    subs = [intake.validate(submission(TEXT, person)) for person in (CALLER, other)]
+    now = intake.clock.now()
+    uow.cases.candidates([CALLER, other], intake.dedup.closed_since(now))
+    writes = []
+    for sub in subs:
+        case, events = intake._new_case(sub, "subsidy", now)
+        writes.append((case, intake._contact(sub, Outcome.REGISTERED), events))
+    intake.submit(submission(TEXT, CALLER))  # another writer registers the first person meanwhile
+    uow.cases.write_intake(writes, [])
+    with pytest.raises(Contended) as conflict:
+        uow.commit()
+    assert conflict.value.identities == {CALLER}
+    uow.cases.write_intake(writes[1:], [])
+    uow.commit()
+    uow.__exit__(None, None, None)
+    assert len(intake.search(national_code=CALLER)) == 1 and len(intake.search(national_code=other)) == 1
+
+
+@pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
 def test_optimistic_commit_stands_when_another_writer_only_added_a_contact_to_a_candidate(services):
     """A repeat contact moves its case's updated_at, which the deduplicator does not decide on (the case is
     open): two processes taking repeats of one case must not keep sending each other back to decide again."""

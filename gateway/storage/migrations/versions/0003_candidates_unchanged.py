@@ -34,20 +34,26 @@ CREATE OR REPLACE FUNCTION dargah_case_version(c cases) RETURNS text LANGUAGE sq
 $$
 """
 
-# `identities`: the batch's national codes, comma-separated (10 digits each, so also bigint lock keys);
-# `seen`: [[id, version], ...] of the candidates the batch read, in id order.
+# `identities`: the national codes the batch writes for, comma-separated (10 digits each, so also bigint lock
+# keys); `seen`: {identity: [[id, version], ...]} of the candidates the batch read, in id order (an identity
+# with none may be left out). Raises serialization_failure whose DETAIL lists the identities whose candidates
+# changed, so that the batch can store the rest without them.
 CANDIDATES_UNCHANGED = """
 CREATE OR REPLACE FUNCTION dargah_candidates_unchanged(identities text, since timestamptz, seen jsonb)
 RETURNS boolean LANGUAGE plpgsql VOLATILE AS $$
 DECLARE
     codes text[] := string_to_array(identities, ',');
+    changed text;
 BEGIN
     PERFORM pg_advisory_xact_lock(k) FROM unnest(codes::bigint[]) AS k ORDER BY k;
-    IF (SELECT coalesce(jsonb_agg(jsonb_build_array(c.id, dargah_case_version(c)) ORDER BY c.id), '[]'::jsonb)
-        FROM cases c WHERE c.identity = ANY(codes) AND c.merged_into IS NULL
-        AND (c.status <> 'closed' OR c.updated_at >= since)) IS DISTINCT FROM seen THEN
+    SELECT string_agg(code, ',') INTO changed FROM unnest(codes) AS code
+    WHERE coalesce((SELECT jsonb_agg(jsonb_build_array(c.id, dargah_case_version(c)) ORDER BY c.id)
+                    FROM cases c WHERE c.identity = code AND c.merged_into IS NULL
+                    AND (c.status <> 'closed' OR c.updated_at >= since)), '[]'::jsonb)
+          IS DISTINCT FROM coalesce(seen -> code, '[]'::jsonb);
+    IF changed IS NOT NULL THEN
         RAISE EXCEPTION 'the candidate cases changed since they were read'
-            USING ERRCODE = 'serialization_failure';
+            USING ERRCODE = 'serialization_failure', DETAIL = changed;
     END IF;
     RETURN true;
 END
