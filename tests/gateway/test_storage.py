@@ -119,15 +119,20 @@ def _optimistic_new_case(services, text: str, caller: str):
     return uow, live
 
 
+def _assert_commit_refused(services, uow):
+    """The unit's commit raises Contended and stores nothing: the caller keeps the one case stored meanwhile."""
+    with pytest.raises(Contended):
+        uow.commit()
+    uow.__exit__(None, None, None)
+    assert len(services.intake.search(national_code=CALLER)) == 1
+
+
 @pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
 def test_optimistic_commit_stores_nothing_when_another_writer_registered_the_person_meanwhile(services):
     uow, live = _optimistic_new_case(services, TEXT, CALLER)
     assert live == {CALLER: []}
     services.intake.submit(submission(TEXT, CALLER))  # another process, between the read and the commit
-    with pytest.raises(Contended):
-        uow.commit()
-    uow.__exit__(None, None, None)
-    assert len(services.intake.search(national_code=CALLER)) == 1
+    _assert_commit_refused(services, uow)
 
 
 @pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
@@ -136,10 +141,7 @@ def test_optimistic_commit_stores_nothing_when_a_candidate_changed_meanwhile(ser
     uow, live = _optimistic_new_case(services, "قبض آب این ماه خیلی زیاد آمده", CALLER)
     assert [c.tracking_code for c in live[CALLER]] == [first.tracking_code]
     services.intake.change_status(first.tracking_code, CaseStatus.IN_PROGRESS, "agency:test")
-    with pytest.raises(Contended):
-        uow.commit()
-    uow.__exit__(None, None, None)
-    assert len(services.intake.search(national_code=CALLER)) == 1
+    _assert_commit_refused(services, uow)
 
 
 @pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
