@@ -4,8 +4,9 @@ An intake batch normally runs optimistically, in two statements and two round tr
 held open while core decides (`PgIntakeUnitOfWork`): the candidate read, then one write of every case,
 contact and event (data-modifying CTEs over JSON rows) that first takes the identity locks and checks that
 the candidates read are unchanged (migration 0003_candidates_unchanged), each in autocommit. After a
-conflict core decides again in an ordinary unit of work: BEGIN, the identity locks and the candidate read
-(one function), the same write without the check, COMMIT. These statements skip SQLAlchemy Core, which
+conflict core stores the rest of the batch and decides again, for the people whose cases changed, in an
+ordinary unit of work: BEGIN, the identity locks and the candidate read (one function), the same write
+without the check, COMMIT. These statements skip SQLAlchemy Core, which
 cost several times the driver's CPU per statement; everything else stays on Core. Same tables.
 """
 
@@ -92,8 +93,8 @@ _WRITE_CHECKED = _WRITE_INTAKE.replace(
 # The optimistic candidate read: the cases `dargah_lock_candidates` reads, each with its version (what the
 # deduplicator decides on: migration 0003), which the write's guard compares.
 _READ_CANDIDATES = (
-    "SELECT *, dargah_case_version(cases) AS row_version FROM cases WHERE identity = ANY(%s) AND merged_into IS NULL "
-    "AND (status <> 'closed' OR updated_at >= %s)"
+    "SELECT *, dargah_case_version(cases) AS row_version FROM cases "
+    "WHERE identity = ANY(%s) AND merged_into IS NULL AND (status <> 'closed' OR updated_at >= %s)"
 )
 
 
