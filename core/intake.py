@@ -157,6 +157,7 @@ class IntakeService:
         now = self.clock.now()
         # Decide every item first, then store the batch in one write: (case, outcome, replayed) per item.
         decided: list[tuple[Case, Outcome, bool]] = []
+        stored_before: set[int] = set()  # items already stored by an earlier contact (their external_id)
         writes = _Writes()
         with self.uow.optimistic() if optimistic else self.uow() as uow:
             keys = {(s.channel, s.external_id) for s in subs if s.external_id}
@@ -172,14 +173,17 @@ class IntakeService:
                 if sub.external_id and key in seen:
                     contact = seen[key]
                     decided.append((uow.cases.get(contact.case_id), contact.outcome, True))
+                    stored_before.add(len(decided) - 1)
                     continue
                 case, outcome = self._decide(sub, live, now, writes)
                 decided.append((case, outcome, False))
                 if sub.external_id:
                     in_batch[key] = (case, outcome)
             changed = self._store(uow, writes)
-        results = [None if not replayed and case.identity in changed
-                   else self._result(case, outcome, replayed=replayed) for case, outcome, replayed in decided]
+        # Left out of the write with their person (a message twice in this batch goes with its first copy).
+        results = [None if n not in stored_before and case.identity in changed
+                   else self._result(case, outcome, replayed=replayed)
+                   for n, (case, outcome, replayed) in enumerate(decided)]
         for r in results:
             if r is not None and not r.replayed:
                 log.info("%s case %s via %s topic=%s", r.outcome.value, ident.mask(r.tracking_code),

@@ -320,3 +320,14 @@ def test_a_batch_stores_the_people_whose_cases_did_not_change_and_decides_again_
     assert [r.outcome for r in results] == [Outcome.REGISTERED, Outcome.REGISTERED, Outcome.DUPLICATE]
     assert results[2].tracking_code == results[0].tracking_code
     assert len(intake.search(national_code=one)) == 1 and len(intake.search(national_code=two)) == 1
+
+
+def test_a_message_twice_in_a_batch_goes_with_its_first_copy_when_its_person_is_decided_again(clock):
+    one, two = national_code(10), national_code(11)
+    intake = IntakeService(_ChangedOnce(one), clock=clock)
+    first, other, again = intake.submit_many([submission("یارانه ام واریز نشده", one, external_id="m-1"),
+                                              submission("قبض آب خیلی زیاد آمده", two),
+                                              submission("یارانه ام واریز نشده", one, external_id="m-1")])
+    assert first.outcome == Outcome.REGISTERED and other.outcome == Outcome.REGISTERED
+    assert again.replayed and again.tracking_code == first.tracking_code and again.case_id == first.case_id
+    assert first.case_id is not None
