@@ -187,6 +187,7 @@ class PgIntakeCases:
     def __init__(self, cases: PgCases):
         self._cases = cases
         self._since: datetime | None = None
+        self._read: set[str] = set()  # the identities whose candidates were read (and decided on)
         self._versions: dict[str, list[tuple[int, str]]] = {}  # per identity: (id, version) of its candidates
         self._batch: tuple[list[NewCase], list[Repeat]] = ([], [])
 
@@ -199,6 +200,7 @@ class PgIntakeCases:
     def candidates(self, identities: list[str], closed_since: datetime) -> dict[str, list[Case]]:
         found: dict[str, list[Case]] = {i: [] for i in identities}
         self._since = closed_since
+        self._read.update(identities)
         for row in self._cases._run(_READ_CANDIDATES, (identities, closed_since), "candidates"):
             found[row.identity].append(case_from_row(row))
             self._versions.setdefault(row.identity, []).append((row.id, row.row_version))
@@ -208,13 +210,14 @@ class PgIntakeCases:
         self._batch = (new, repeats)
 
     def commit(self) -> None:
-        """Store the batch, checking the candidates of the people it writes for (their locks taken first);
-        Contended names those whose candidates changed."""
+        """Store the batch, checking the candidates of the people it writes for whose candidates were read
+        (their locks taken first; a contact with no text yet was not compared with any); Contended names those
+        whose candidates changed."""
         new, repeats = self._batch
         self._batch = ([], [])
         if not new and not repeats:
             return
-        people = sorted({case.identity for case, _, _ in new + repeats if case.identity})  # type: ignore[operator]
+        people = sorted({case.identity for case, _, _ in new + repeats} & self._read)  # type: ignore[operator]
         check = {"identities": ",".join(people), "since": self._since,
                  "seen": _json({i: sorted(self._versions.get(i, ())) for i in people})}
         self._cases.store_batch(_WRITE_CHECKED, {**_write_intake_params(new, repeats), **check}, new, repeats)

@@ -4,8 +4,10 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
+from core.intake import TRANSCRIPTION_PENDING
 from core.model import CaseStatus, Channel, Outcome
 from core.ports import Contended
+from core.topics import OTHER
 from tests.factories import national_code, submission
 
 CALLER = national_code(20)
@@ -164,6 +166,21 @@ def test_optimistic_conflict_names_whose_cases_changed_and_the_rest_of_the_batch
     uow.commit()
     uow.__exit__(None, None, None)
     assert len(intake.search(national_code=CALLER)) == 1 and len(intake.search(national_code=other)) == 1
+
+
+@pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
+def test_optimistic_commit_does_not_check_a_person_whose_cases_were_not_read(services):
+    """A contact with no text yet (a voice message before its transcript) is compared with no case: another
+    case of the person stored meanwhile does not refuse it."""
+    intake = services.intake
+    uow = intake.uow.optimistic().__enter__()
+    sub = intake.validate(submission("", CALLER, flags=frozenset({TRANSCRIPTION_PENDING})))
+    case, events = intake._new_case(sub, OTHER, intake.clock.now())
+    intake.submit(submission(TEXT, CALLER))  # meanwhile
+    uow.cases.write_intake([(case, intake._contact(sub, Outcome.REGISTERED), events)], [])
+    uow.commit()
+    uow.__exit__(None, None, None)
+    assert len(intake.search(national_code=CALLER)) == 2
 
 
 @pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
