@@ -13,8 +13,8 @@ a snapshot taken after them (a volatile function's statement takes its own), com
 version (`dargah_case_version`: what the deduplicator decides on, so that another contact's bump of a case's
 updated_at does not count as a change) with what the batch read. Equal: the decision stands, as
 if it had been made under the locks. Different (another writer stored or changed a case of one of these
-people in between): serialization_failure, the statement stores nothing, and core decides again under the
-locks. The read is an ordinary cached plan: PostgreSQL plans it again when ANALYZE updates the statistics
+people in between): serialization_failure naming them, the statement stores nothing, and core stores the
+rest of the batch and decides again, under the locks, for those people. The read is an ordinary cached plan: PostgreSQL plans it again when ANALYZE updates the statistics
 of `cases`, so a plan made while the table was small does not outlive its growth.
 """
 from alembic import op
@@ -34,8 +34,8 @@ CREATE OR REPLACE FUNCTION dargah_case_version(c cases) RETURNS text LANGUAGE sq
 $$
 """
 
-# `identities`: the national codes the batch writes for, comma-separated (10 digits each, so also bigint lock
-# keys); `seen`: {identity: [[id, version], ...]} of the candidates the batch read, in id order (an identity
+# `identities`: the national codes the batch writes for and whose candidates it read, comma-separated (10 digits
+# each, so also bigint lock keys); `seen`: {identity: [[id, version], ...]} of the candidates the batch read, in id order (an identity
 # with none may be left out). Raises serialization_failure whose DETAIL lists the identities whose candidates
 # changed, so that the batch can store the rest without them.
 CANDIDATES_UNCHANGED = """
