@@ -14,8 +14,9 @@ version (`dargah_case_version`: what the deduplicator decides on, so that anothe
 updated_at does not count as a change) with what the batch read. Equal: the decision stands, as
 if it had been made under the locks. Different (another writer stored or changed a case of one of these
 people in between): serialization_failure naming them, the statement stores nothing, and core stores the
-rest of the batch and decides again, under the locks, for those people. The read is an ordinary cached plan: PostgreSQL plans it again when ANALYZE updates the statistics
-of `cases`, so a plan made while the table was small does not outlive its growth.
+rest of the batch and decides again, under the locks, for those people. The read is an ordinary cached
+plan: PostgreSQL plans it again when ANALYZE updates the statistics of `cases`, so a plan made while the
+table was small does not outlive its growth.
 """
 from alembic import op
 
@@ -35,8 +36,8 @@ $$
 """
 
 # `identities`: the national codes the batch writes for and whose candidates it read, comma-separated (10 digits
-# each, so also bigint lock keys); `seen`: {identity: [[id, version], ...]} of the candidates the batch read, in id order (an identity
-# with none may be left out). Raises serialization_failure whose DETAIL lists the identities whose candidates
+# each, so also bigint lock keys); `seen`: {identity: [[id, version], ...]} of the candidates the batch read,
+# in id order (an identity with none may be left out). Raises serialization_failure whose DETAIL lists the identities whose candidates
 # changed, so that the batch can store the rest without them.
 CANDIDATES_UNCHANGED = """
 CREATE OR REPLACE FUNCTION dargah_candidates_unchanged(identities text, since timestamptz, seen jsonb)
