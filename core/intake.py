@@ -35,7 +35,9 @@ from core.model import (
     ReviewState,
     Submission,
 )
-from core.ports import Clock, Contended, DuplicateKey, NewCase, Notifier, NullNotifier, Repeat, SystemClock, UnitOfWorkFactory
+from core.ports import (
+    Clock, Contended, DuplicateKey, NewCase, Notifier, NullNotifier, Repeat, SystemClock, UnitOfWorkFactory,
+)
 from core.text import fold_digits, normalize
 from core.topics import OTHER, TopicCatalog, default_catalog
 from core.tracking import is_tracking_code, new_tracking_code

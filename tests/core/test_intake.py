@@ -269,7 +269,8 @@ def test_a_batch_whose_candidates_changed_is_decided_again_in_a_locking_unit_and
     factory = _ContendedOnce()
     intake = IntakeService(factory, clock=clock)
     caller = national_code(7)
-    results = intake.submit_many([submission("یارانه ام واریز نشده", caller), submission("قبض آب خیلی زیاد آمده", caller)])
+    results = intake.submit_many([submission("یارانه ام واریز نشده", caller),
+                                  submission("قبض آب خیلی زیاد آمده", caller)])
     assert factory.units == ["optimistic", "locking"]
     assert [r.outcome for r in results] == [Outcome.REGISTERED, Outcome.REGISTERED]
     assert len(intake.search(national_code=caller)) == 2  # the failed attempt stored nothing

@@ -37,8 +37,8 @@ $$
 
 # `identities`: the national codes the batch writes for and whose candidates it read, comma-separated (10 digits
 # each, so also bigint lock keys); `seen`: {identity: [[id, version], ...]} of the candidates the batch read,
-# in id order (an identity with none may be left out). Raises serialization_failure whose DETAIL lists the identities whose candidates
-# changed, so that the batch can store the rest without them.
+# in id order (an identity with none may be left out). Raises serialization_failure whose DETAIL lists the
+# identities whose candidates changed, so that the batch can store the rest without them.
 CANDIDATES_UNCHANGED = """
 CREATE OR REPLACE FUNCTION dargah_candidates_unchanged(identities text, since timestamptz, seen jsonb)
 RETURNS boolean LANGUAGE plpgsql VOLATILE AS $$
