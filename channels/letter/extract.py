@@ -27,7 +27,7 @@ SUBJECT = "subject"
 # («موکل اینجانب» is my client: the subject.)
 # The closing («با تشکر») opens the signature block: a code after it is the signer's unless marked otherwise.
 # The writer may also name himself by his relation to whom the letter is about: «دختر ایشان: …», «پدر متقاضی:
-# …», «نوه مشترک: …» under the letter.
+# …», «نوه مشترک: …», «پدر: …» under the letter.
 _INJANEB = r"(?:ا?ینجا[نتث]?[بپ]|این\s*جانب)"
 _SIGNER_KIN = r"پدر|مادر|همسر|دختر|پسر|فرزند|برادر|خواهر|نوه"
 # «فرزند اینجانب» (my child), «همسر اینجانب»: a kin noun before it names whom the letter is about (_KIN_MARK).
@@ -35,7 +35,9 @@ _AFTER_KIN = "".join(rf"(?<!{noun}\s)(?<!{noun}\sا)" for noun in KIN_NOUNS)
 _WRITER_MARK = re.compile(r"(?<!موکل\s)(?<!موکل\sا)" + _AFTER_KIN + _INJANEB + r"|امضا|خودم|با\s*تشکر|با\s*سپاس"
                           r"|نویسنده\s*(?:نامه|درخواست)|نگارنده|ملی\s+(?:قیم|متقاضی|وکیل)(?![\w\u200c])"
                           r"|(?:" + _SIGNER_KIN + r")\s+(?:ایشان|نامبرده)"
-                          r"|(?:" + _SIGNER_KIN + r"|قیم|وکیل)\s+(?:متقاضی|بیمار|مشمول|مشترک)\s*[:)]")
+                          r"|(?:" + _SIGNER_KIN + r"|قیم|وکیل)\s+(?:متقاضی|بیمار|مشمول|مشترک)\s*[:)]"
+                          # «پدر: <name>» opening a line under a letter about «فرزندم»: the signer by his relation
+                          r"|(?:^|(?<=\n))[ \t]*(?:" + _SIGNER_KIN + r")[ \t]*:")
 # «فرزندم» (my child) names a subject; «فرزند حسن» (son of Hasan) is a patronymic and does not.
 # «در خصوص <word>» names the subject even when OCR garbled the kin word (دخترم → دفترم): the word is then
 # matched to the nearest kin word, or the relation is left as "other".

@@ -386,9 +386,6 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
     # Written after every change of the twelfth stop: a landlord's own rent tax, the tenant named with his code;
     # a borrower's own loan, the guarantor named with his code (neither by a word the letter rules know).
     "blind_letters_r22.jsonl": {"HARD: landlord writes about his own rent tax", "HARD: borrower writes about his own loan"},
-    # Written after every change of the thirteenth stop: a father who signs «پدر: <name>» with his code on the next
-    # line, the son's code in the subject line (the signer's «پدر:» read as naming someone's father).
-    "blind_letters_r23.jsonl": {"Father writes for his disabled son"},
 }
 
 
@@ -403,7 +400,7 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
                                          ("blind_letters_r16.jsonl", 30), ("blind_letters_r17.jsonl", 28),
                                          ("blind_letters_r18.jsonl", 29), ("blind_letters_r19.jsonl", 24),
                                          ("blind_letters_r20.jsonl", 27), ("blind_letters_r21.jsonl", 26),
-                                         ("blind_letters_r22.jsonl", 24), ("blind_letters_r23.jsonl", 27)])
+                                         ("blind_letters_r22.jsonl", 24), ("blind_letters_r23.jsonl", 28)])
 def test_letters_written_blind(name, right):
     """Letters written by people who had not read this code: header and footer blocks, the writer's code after
     the signature, a relative's code first, lawyers, guardians and village councils writing for someone, a
