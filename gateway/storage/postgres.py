@@ -121,15 +121,15 @@ def _json(rows: list) -> str:
 class PgCases(SqlCases):
     """SqlCases with the intake path on the raw psycopg cursor."""
 
-    def _cursor(self):
-        return self.conn.connection.driver_connection.cursor(row_factory=namedtuple_row)
-
-    def _run(self, sql: str, params: dict | tuple, what: str):
-        cursor = self._cursor()
+    def _run(self, sql: str, params: dict | tuple, what: str, row_factory=namedtuple_row):
+        cursor = self.conn.connection.driver_connection.cursor(row_factory=row_factory)
         try:
             cursor.execute(sql, params)
         except psycopg.errors.UniqueViolation as exc:
             raise DuplicateKey(what) from exc
+        except psycopg.errors.SerializationFailure as exc:
+            # The optimistic write's guard (migration 0003): its DETAIL names whose cases changed.
+            raise Contended(str(exc), frozenset(filter(None, (exc.diag.message_detail or "").split(",")))) from exc
         return cursor
 
     def candidates(self, identities: list[str], closed_since: datetime) -> dict[str, list[Case]]:
@@ -162,16 +162,8 @@ class PgCases(SqlCases):
 
     def store_batch(self, sql: str, params: dict, new: list[NewCase], repeats: list[Repeat]) -> None:
         """Run one of the batch write statements and give the new cases, contacts and events their ids."""
-        cursor = self.conn.connection.driver_connection.cursor(row_factory=tuple_row)
-        try:
-            cursor.execute(sql, params)
-        except psycopg.errors.UniqueViolation as exc:
-            raise DuplicateKey("cases.tracking_code or contacts.channel_external_id") from exc
-        except psycopg.errors.SerializationFailure as exc:  # the guard: DETAIL names whose cases changed
-            raise Contended(str(exc), frozenset(filter(None, (exc.diag.message_detail or "").split(",")))) from exc
-        except psycopg.errors.DeadlockDetected as exc:
-            raise Contended(str(exc)) from exc
-        ids = {code: case_id for case_id, code in cursor}
+        rows = self._run(sql, params, "cases.tracking_code or contacts.channel_external_id", tuple_row)
+        ids = {code: case_id for case_id, code in rows}
         for case, contact, events in new:
             case.id = ids[case.tracking_code]
             link_to_case(case, contact, events)

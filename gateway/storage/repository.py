@@ -24,6 +24,7 @@ from core.model import (
     ReviewState,
 )
 from core.ports import DuplicateKey, NewCase, Repeat, store_intake
+from gateway.storage.database import is_postgres
 from gateway.storage.tables import CaseEventRow, CaseRow, ContactRow, ReviewItemRow
 
 cases_t = CaseRow.__table__
@@ -310,7 +311,7 @@ class SqlUnitOfWorkFactory:
         return SqlUnitOfWork(self.engine)
 
     def optimistic(self):
-        if self.engine.dialect.name == "postgresql":
+        if is_postgres(self.engine):
             from gateway.storage.postgres import PgIntakeUnitOfWork
 
             return PgIntakeUnitOfWork(self._autocommit)
