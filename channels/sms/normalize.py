@@ -299,7 +299,7 @@ def _code_places(folded: str, codes: list[str]) -> list[tuple[int, int, str]]:
 
 # A tracking code copied from a receipt or read out is often grouped with spaces, dots or slashes: «۶۳۲۱ ۱۹۱۲ ۳۳۶۳»,
 # «5968.3581.9059», «۲۱۸۵/۰۵۰۶/۰۴۸۳» (counted only when the check digit holds).
-_SPACED_RUN = re.compile(r"(?<![\d+])\d{2,6}(?:[ ./]\d{2,6})+(?!\d)")
+_GROUPED_RUN = re.compile(r"(?<![\d+])\d{2,6}(?:[ ./]\d{2,6})+(?!\d)")
 
 
 def _tracking_codes(folded: str, runs: list[tuple[int, str]]) -> tuple[list[str], list[str]]:
@@ -307,7 +307,7 @@ def _tracking_codes(folded: str, runs: list[tuple[int, str]]) -> tuple[list[str]
     right after «+» (a phone: +989…); digits grouped by spaces count only when their check digit holds."""
     candidates = [digits for start, digits in runs if len(digits) == 12 and folded[start - 1:start] != "+"]
     valid = [t for t in candidates if is_tracking_code(t)]
-    for m in _SPACED_RUN.finditer(folded):
+    for m in _GROUPED_RUN.finditer(folded):
         digits = re.sub(r"[ ./]", "", m.group(0))
         if is_tracking_code(digits) and digits not in valid:
             valid.append(digits)
