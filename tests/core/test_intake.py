@@ -244,29 +244,8 @@ def test_a_batch_registers_each_matter_once_and_reports_each_item(intake):
     assert again[0].replayed and again[0].tracking_code == first.tracking_code
 
 
-class _ContendedOnce(MemoryUnitOfWorkFactory):
-    """An optimistic unit whose commit finds the candidates changed, once (another writer got there first)."""
-
-    def __init__(self):
-        super().__init__()
-        self.units: list[str] = []
-
-    def __call__(self):
-        self.units.append("locking")
-        return super().__call__()
-
-    def optimistic(self):
-        self.units.append("optimistic")
-        unit = super().__call__()
-        if self.units.count("optimistic") == 1:
-            def commit():
-                raise Contended("candidates changed")
-            unit.commit = commit
-        return unit
-
-
 def test_a_batch_whose_candidates_changed_is_decided_again_in_a_locking_unit_and_stored_once(clock):
-    factory = _ContendedOnce()
+    factory = _ChangedOnce(None)  # the conflict names no one: the whole batch again
     intake = IntakeService(factory, clock=clock)
     caller = national_code(7)
     results = intake.submit_many([submission("یارانه ام واریز نشده", caller),
@@ -280,7 +259,7 @@ def test_a_batch_whose_candidates_changed_is_decided_again_in_a_locking_unit_and
 
 class _ChangedOnce(MemoryUnitOfWorkFactory):
     """Optimistic units that store at commit (as PostgreSQL's does); the first commit finds `person`'s cases
-    changed by another writer and stores nothing."""
+    changed by another writer (None: a conflict that names no one) and stores nothing."""
 
     def __init__(self, person):
         super().__init__()
@@ -302,7 +281,7 @@ class _ChangedOnce(MemoryUnitOfWorkFactory):
             new, repeats = batch.pop("writes", ([], []))
             factory.commits.append(sorted({case.identity for case, _, _ in new + repeats}))
             if len(factory.commits) == 1:
-                raise Contended("candidates changed", frozenset({factory.person}))
+                raise Contended("candidates changed", frozenset({factory.person} - {None}))
             store_intake(unit.cases, new, repeats)
             publish()
 

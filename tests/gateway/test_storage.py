@@ -108,17 +108,21 @@ def stored_created(services, result):
 
 # The optimistic intake unit of work (PostgreSQL; SQLite's is an ordinary one, locked from BEGIN IMMEDIATE).
 
-def _optimistic_new_case(services, text: str, caller: str):
-    """Open an optimistic unit, read the caller's candidates and decide a new case, as core does; return the
-    unit (entered) and what it read, to commit after something else happened."""
+def _optimistic_new_cases(services, text: str, *people: str):
+    """Open an optimistic unit, read these people's candidates and decide a new case for each, as core does;
+    return the unit (entered, its batch given), what it read and the batch, to commit after something else
+    happened."""
     intake = services.intake
     uow = intake.uow.optimistic().__enter__()
-    sub = intake.validate(submission(text, caller))
+    subs = [intake.validate(submission(text, person)) for person in people]
     now = intake.clock.now()
-    live = uow.cases.candidates([sub.identity], intake.dedup.closed_since(now))
-    case, events = intake._new_case(sub, "subsidy", now)
-    uow.cases.write_intake([(case, intake._contact(sub, Outcome.REGISTERED), events)], [])
-    return uow, live
+    live = uow.cases.candidates(list(people), intake.dedup.closed_since(now))
+    writes = []
+    for sub in subs:
+        case, events = intake._new_case(sub, "subsidy", now)
+        writes.append((case, intake._contact(sub, Outcome.REGISTERED), events))
+    uow.cases.write_intake(writes, [])
+    return uow, live, writes
 
 
 def _assert_commit_refused(services, uow):
@@ -131,7 +135,7 @@ def _assert_commit_refused(services, uow):
 
 @pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
 def test_optimistic_commit_stores_nothing_when_another_writer_registered_the_person_meanwhile(services):
-    uow, live = _optimistic_new_case(services, TEXT, CALLER)
+    uow, live, _ = _optimistic_new_cases(services, TEXT, CALLER)
     assert live == {CALLER: []}
     services.intake.submit(submission(TEXT, CALLER))  # another process, between the read and the commit
     _assert_commit_refused(services, uow)
@@ -140,7 +144,7 @@ def test_optimistic_commit_stores_nothing_when_another_writer_registered_the_per
 @pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
 def test_optimistic_commit_stores_nothing_when_a_candidate_changed_meanwhile(services):
     first = services.intake.submit(submission(TEXT, CALLER))
-    uow, live = _optimistic_new_case(services, "قبض آب این ماه خیلی زیاد آمده", CALLER)
+    uow, live, _ = _optimistic_new_cases(services, "قبض آب این ماه خیلی زیاد آمده", CALLER)
     assert [c.tracking_code for c in live[CALLER]] == [first.tracking_code]
     services.intake.change_status(first.tracking_code, CaseStatus.IN_PROGRESS, "agency:test")
     _assert_commit_refused(services, uow)
@@ -149,16 +153,8 @@ def test_optimistic_commit_stores_nothing_when_a_candidate_changed_meanwhile(ser
 @pytest.mark.parametrize("db_url", ["postgresql"], indirect=True)
 def test_optimistic_conflict_names_whose_cases_changed_and_the_rest_of_the_batch_can_be_committed(services):
     intake, other = services.intake, national_code(25)
-    uow = intake.uow.optimistic().__enter__()
-    subs = [intake.validate(submission(TEXT, person)) for person in (CALLER, other)]
-    now = intake.clock.now()
-    uow.cases.candidates([CALLER, other], intake.dedup.closed_since(now))
-    writes = []
-    for sub in subs:
-        case, events = intake._new_case(sub, "subsidy", now)
-        writes.append((case, intake._contact(sub, Outcome.REGISTERED), events))
+    uow, _, writes = _optimistic_new_cases(services, TEXT, CALLER, other)
     intake.submit(submission(TEXT, CALLER))  # another writer registers the first person meanwhile
-    uow.cases.write_intake(writes, [])
     with pytest.raises(Contended) as conflict:
         uow.commit()
     assert conflict.value.identities == {CALLER}
@@ -188,7 +184,7 @@ def test_optimistic_commit_stands_when_another_writer_only_added_a_contact_to_a_
     """A repeat contact moves its case's updated_at, which the deduplicator does not decide on (the case is
     open): two processes taking repeats of one case must not keep sending each other back to decide again."""
     first = services.intake.submit(submission(TEXT, CALLER))
-    uow, _ = _optimistic_new_case(services, "قبض آب این ماه خیلی زیاد آمده", CALLER)
+    uow, _, _ = _optimistic_new_cases(services, "قبض آب این ماه خیلی زیاد آمده", CALLER)
     assert services.intake.submit(submission(TEXT + " لطفا رسیدگی کنید", CALLER)).outcome == Outcome.DUPLICATE
     uow.commit()
     uow.__exit__(None, None, None)
@@ -201,7 +197,7 @@ def test_optimistic_commit_stands_when_another_writer_only_added_a_contact_to_a_
 def test_optimistic_commit_stores_the_batch_when_nothing_changed(services):
     first = services.intake.submit(submission(TEXT, CALLER))
     services.intake.submit(submission(TEXT, national_code(24)))  # another person: no conflict
-    uow, _ = _optimistic_new_case(services, "قبض آب این ماه خیلی زیاد آمده", CALLER)
+    uow, _, _ = _optimistic_new_cases(services, "قبض آب این ماه خیلی زیاد آمده", CALLER)
     uow.commit()
     uow.__exit__(None, None, None)
     assert {c.tracking_code for c in services.intake.search(national_code=CALLER)} > {first.tracking_code}
