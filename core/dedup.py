@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import lru_cache
 
-from core.identity import is_amount, is_valid_national_code
+from core.identity import find_national_codes, is_amount, is_valid_national_code
 from core.kinship import KIN_NOUNS
 from core.model import Case, CaseStatus
 from core.text import fold_token, match_segments, normalize, stem, words
@@ -139,13 +139,11 @@ def identifiers(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
-_TEN_DIGITS = re.compile(r"(?<!\d)\d{10}(?!\d)")
-
-
 @lru_cache(maxsize=4096)
 def people(text: str) -> frozenset[str]:
-    """The valid national codes a text names (the writer's own, a relative's, another party's)."""
-    return frozenset(c for c in _TEN_DIGITS.findall(normalize(text)) if is_valid_national_code(c))
+    """The valid national codes a text names (the writer's own, a relative's, another party's), read as the
+    channels read them (grouped «۰۰۱-۲۳۴۵۶۷-۸» too, not amounts of money)."""
+    return frozenset(find_national_codes(normalize(text)))
 
 
 # Whose home a text speaks of: the writer's own («خونه ما», «خونمون», «منزل اینجانب») or a relative's («خونه مادرم»,

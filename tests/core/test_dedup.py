@@ -190,6 +190,11 @@ def test_texts_naming_different_national_codes_are_about_different_people():
                     "بچه ام سه ماهشه هنوز یارانه ش رو ثبت نکردن کد ملیش ۸۲۲۰۱۲۶۹۰۶ هم داره")
     assert same("یارانه خودم قطع شده کد ملی 2906369284", "کد ملی ۲۹۰۶۳۶۹۲۸۴ یارانه ام دو ماهه نیومده")
     assert same("یارانه خودم قطع شده کد ملی 2906369284", "یارانه ام دو ماهه نیومده")
+    # Codes in the card's groups are read as the channels read them; an amount of money is no code.
+    assert not same("یارانه خودم قطع شده کد ملی 290-636928-4",
+                    "بچه ام سه ماهشه هنوز یارانه ش رو ثبت نکردن کد ملیش ۸۲۲-۰۱۲۶۹۰-۶ هم داره")
+    assert same("یارانه خودم قطع شده کد ملی 290-636928-4", "کد ملی ۲۹۰۶۳۶۹۲۸۴ یارانه ام دو ماهه نیومده")
+    assert same("یارانه ام 2906369284 ریال کم واریز شده", "یارانه ام ۸۲۲۰۱۲۶۹۰۶ ریال کم واریز شده")
 
 
 def test_similarity_ignores_courtesy_and_affix_spelling():
