@@ -1,5 +1,6 @@
 """How citizens name a relative, in every channel: kin nouns and the adjectives that may stand between a
-noun and its «my» («پسر بزرگم», «مادر پیرم», «همسر مرحومم»). Each channel builds its own patterns from these
+noun and its «my» («پسر بزرگم», «مادر پیرم», «همسر مرحومم»); and how they name whose code is not theirs nor a
+relative's they write for: a late person's, another party's. Each channel builds its own patterns from these
 (an SMS's possessive forms, a letter's OCR-tolerant marks); the words themselves are kept once, here."""
 
 from __future__ import annotations
@@ -21,5 +22,21 @@ GRANDPARENT_ADJECTIVE = "بزرگ"
 # How a writer says he is among a late person's heirs («یکی از وراث», «ما ۴ نفر وارث هستیم»): then the late
 # person's file is the matter.
 HEIR_WORDS: tuple[str, ...] = ("وراث", "ورثه", "وارث")
+# Before a name or a code, a late person («مرحوم …», «کد ملی متوفی …»).
+LATE_WORDS: tuple[str, ...] = ("مرحوم", "متوفی", "متوفا", "شادروان", "فقید")
+# Roles that label another party's code in the writer's matter («کد ملی ضامن …», «کد ملی فروشنده …»): never the
+# writer's, never whom the matter is about (not «خریدار»: the buyer of a car or a flat is often the writer). A space
+# stands for any spacing (`alternation`).
+OTHER_PARTY_ROLES: tuple[str, ...] = (
+    "وام گیرنده", "ضامن", "کفیل", "فروشنده", "مستاجر", "مستأجر", "موجر", "صاحبخانه", "صاحب خانه",
+    "کارفرما", "همکار", "طرف مقابل", "بدهکار", "همسایه", "شاهد",
+)
 
-__all__ = ["GRANDPARENT_ADJECTIVE", "HEIR_WORDS", "KIN_ADJECTIVES", "KIN_NOUNS"]
+
+def alternation(words: tuple[str, ...]) -> str:
+    """A regular-expression alternation of the words (no group), a space in a word matching any spacing."""
+    return "|".join(w.replace(" ", r"\s*\u200c?") for w in words)
+
+
+__all__ = ["GRANDPARENT_ADJECTIVE", "HEIR_WORDS", "KIN_ADJECTIVES", "KIN_NOUNS", "LATE_WORDS", "OTHER_PARTY_ROLES",
+           "alternation"]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from core.errors import InvalidPhone
 from core.identity import is_amount, national_code_checksum_ok, parse_phone
-from core.kinship import HEIR_WORDS, KIN_ADJECTIVES, KIN_NOUNS
+from core.kinship import HEIR_WORDS, KIN_ADJECTIVES, KIN_NOUNS, LATE_WORDS, OTHER_PARTY_ROLES, alternation
 from core.model import Relation
 from core.text import normalize
 
@@ -97,7 +97,7 @@ _OTHER_PERSON = re.compile(
     # often reads «وکالت» as «و کالت»). Not at a line's start: what came before it is on the line above, which a
     # pass that reads one line does not see («به وکالت⏎از آقای …»).
     r"|(?<=[^\s] )(?<!کالت\s)(?<!طرف\s)از\s+(?:[آا]قای|خانم)(?![\w\u200c])"
-    r"|ملی\s+(?:کارفرما|فروشنده|همسایه|ضامن|شاهد)(?![\w\u200c])"
+    r"|ملی\s+(?:" + alternation(OTHER_PARTY_ROLES) + r")(?![\w\u200c])"
     # a role in brackets after the name: «آقای … (کارفرما) به کد ملی …»
     r"|\(\s*(?:کارفرما|ضامن|کفیل|فروشنده|خریدار|همسایه|موجر|مالک|مستاجر|مستأجر|پیمانکار|شاهد|خوانده|متهم"
     r"|طرف\s*(?:قرارداد|مقابل|دعوا|شکایت))\s*\)"
@@ -430,7 +430,7 @@ _REPRESENTS = re.compile(r"(?:ب[ه\u200c ]?\s*وکالت\s*از|(?<![\w\u200c])
 # A late person's code: «مرحوم حمید صفری به کد ملی …», «کد ملی متوفی: …» (not «فرزند مرحوم …»: the writer's
 # patronymic before his own code; nor «نسبت با متوفی: دختر کد ملی …», an heir's relation to him); and a writer
 # who is one of the late person's heirs («اینجانب … یکی از وراث»).
-_LATE_BEFORE = re.compile(r"(?<!فرزند\s)(?<!با\s)(?<!از\s)(?:مرحوم|متوفی|متوفا|شادروان)(?![\w\u200c])")
+_LATE_BEFORE = re.compile(r"(?<!فرزند\s)(?<!با\s)(?<!از\s)(?:" + alternation(LATE_WORDS) + r")(?![\w\u200c])")
 # … or said after the code, in its sentence: «شوهرم کد ملی X دو سال پیش فوت کرد».
 _LATE_AFTER = re.compile(r"[\d \-]*\)?(?:(?!\d{5})[^.\n]){0,40}?(?<![\w\u200c])"
                          r"(?:فوت\s*(?:کرد|شد|نمود)|درگذشت|به\s*رحمت\s*خدا\s*رفت)")

@@ -17,7 +17,8 @@ import msgspec
 
 from core import identity as ident
 from core.errors import InvalidPhone
-from core.kinship import GRANDPARENT_ADJECTIVE, HEIR_WORDS, KIN_ADJECTIVES, KIN_NOUNS
+from core.kinship import (GRANDPARENT_ADJECTIVE, HEIR_WORDS, KIN_ADJECTIVES, KIN_NOUNS, LATE_WORDS, OTHER_PARTY_ROLES,
+                          alternation)
 from core.model import Channel, Person, Relation, Submission
 from core.text import fold_digits, normalize as normalize_text
 from core.tracking import is_tracking_code
@@ -236,8 +237,7 @@ def _whose(word: str) -> str:
 
 # A code labelled as someone named by a role, not by kin: «کد ملی وام گیرنده», «کد ملی فروشنده», «کد ملی مستاجر».
 _SOMEONE_ELSES_LABEL = re.compile(
-    r"(?:کد|شماره)\s*\u200c?ملی\s+(?:وام\s*\u200c?گیرنده|ضامن|فروشنده|خریدار|مستاجر|مستأجر|موجر|صاحبخانه|صاحب\s*خانه"
-    r"|کارفرما|همکار(?:م)?|طرف\s*مقابل|بدهکار)\s*[:：]?\s*$")
+    r"(?:کد|شماره)\s*\u200c?ملی\s+(?:" + alternation(OTHER_PARTY_ROLES) + r")(?:م)?\s*[:：]?\s*$")
 
 
 def _code_labels(folded: str, places: list[tuple[int, int, str]]) -> dict[str, str]:
@@ -368,7 +368,7 @@ _MY_MATTER = re.compile(
     r"(?![\w\u200c])")
 
 
-_LATE = re.compile(r"(?<![\w\u200c])(?:مرحوم|متوفی|فقید)(?![\w\u200c])")
+_LATE = re.compile(r"(?<![\w\u200c])(?:" + alternation(LATE_WORDS) + r")(?![\w\u200c])")
 
 
 def _caller_and_subject(text: str, folded: str, codes: list[str]) -> tuple[str, Person | None]:
