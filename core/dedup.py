@@ -29,7 +29,7 @@ from functools import lru_cache
 from core.identity import find_national_codes, is_amount, is_valid_national_code
 from core.kinship import KIN_NOUNS
 from core.model import Case, CaseStatus
-from core.text import fold_token, match_segments, normalize, stem, words
+from core.text import fold_word, match_segments, normalize, stem, words
 from core.topics import OTHER, TopicCatalog, default_catalog, word_keys
 from core.tracking import is_tracking_code
 
@@ -47,7 +47,7 @@ _STOPWORDS_RAW = """
     ضمن پس بعد قبل واقع جهت ولیکن لیکن لذا ضمنا
     """
 STOPWORDS = frozenset(_STOPWORDS_RAW.split())
-_STOP_KEYS = frozenset(stem(fold_token(w)) for w in STOPWORDS) | frozenset(fold_token(w) for w in STOPWORDS)
+_STOP_KEYS = frozenset(stem(fold_word(w)) for w in STOPWORDS) | frozenset(fold_word(w) for w in STOPWORDS)
 
 
 def content_words(text: str) -> list[str]:

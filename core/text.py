@@ -199,8 +199,14 @@ def _fold_marks(text: str) -> str:
 
 
 def fold_token(word: str) -> str:
-    """One word folded for matching: `_fold_marks`, and Latin in lower case."""
+    """One word of a normalized text folded for matching: `_fold_marks`, and Latin in lower case."""
     return _fold_marks(word).lower()
+
+
+def fold_word(word: str) -> str:
+    """A word as written in a data file (a catalog's, a stop list's) folded as the same word of a citizen's text
+    is: normalized first («گازوئیل» is «گازوییل» in any text), then `fold_token`."""
+    return fold_token(normalize(word))
 
 
 # Texts already cut into segments (bounded): one contact's text is cut by the classifier, then again by the

@@ -41,7 +41,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable
 
-from core.text import fold_token, match_segments, normalize, stem
+from core.text import fold_word, match_segments, normalize, stem
 
 OTHER = "other"
 
@@ -65,7 +65,7 @@ _SENTENCE_GAP = 1000
 
 # Function words that neither match nor count as distance inside a phrase: «آب کوچه ما از دیروز تا الان
 # نیومده» keeps «آب» and «نیومده» four words apart, not seven. Patterns drop them too.
-TRANSPARENT = frozenset(fold_token(w) for w in """
+TRANSPARENT = frozenset(fold_word(w) for w in """
     و از به در با تا که را رو ما من شما ایشان این اون آن هم نیز الان هنوز هنوزم دیگه دیگر خیلی یه است هست
     اینجانب بنده مون مان شون تون برای واسه
     """.split())
@@ -175,7 +175,7 @@ class PatternMatcher:
         self.gap = gap
         # Words that only look like a shorter prefix pattern and its ending («برقرار» is not «برق*»): a text
         # word starting with one of them matches no prefix pattern shorter than it.
-        self._whole_words = tuple(dict.fromkeys(fold_token(w) for w in whole_words))
+        self._whole_words = tuple(dict.fromkeys(fold_word(w) for w in whole_words))
         pattern_ids: dict[tuple[str, bool], int] = {}
         self._exact: dict[str, list[int]] = {}
         self._prefix: dict[int, dict[str, list[int]]] = {}
@@ -618,12 +618,12 @@ class TopicCatalog:
             p = data["places"]
             places = PlaceWords(
                 topics=frozenset(_known_topics("places", p["topics"], topics)),
-                words=frozenset(fold_token(w) for w in p["words"]),
-                titles=frozenset(fold_token(w) for w in p["titles"]),
-                skip=frozenset(fold_token(w) for w in p["skip"]) | TRANSPARENT,
-                names=frozenset(fold_token(n.split()[0]) for n in p["names"]),
-                ends=frozenset(fold_token(w) for w in p.get("ends", ())),
-                title_names={fold_token(t): frozenset(fold_token(n.split()[0]) for n in names)
+                words=frozenset(fold_word(w) for w in p["words"]),
+                titles=frozenset(fold_word(w) for w in p["titles"]),
+                skip=frozenset(fold_word(w) for w in p["skip"]) | TRANSPARENT,
+                names=frozenset(fold_word(n.split()[0]) for n in p["names"]),
+                ends=frozenset(fold_word(w) for w in p.get("ends", ())),
+                title_names={fold_word(t): frozenset(fold_word(n.split()[0]) for n in names)
                              for t, names in p.get("title_names", {}).items()},
             )
         lines = frozenset(_known_topics("phone_line_topics", data.get("phone_line_topics", ()), topics))

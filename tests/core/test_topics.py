@@ -185,6 +185,13 @@ def test_a_function_word_after_a_word_is_not_its_ocr_split_half():
     assert CATALOG.classify("این ماه قب ض گ از اومده سه برابر").topic == "gas_bill"
 
 
+@pytest.mark.parametrize("text", ["راننده تانکر آب میگه گازوئیل ندارم", "راننده تانکر آب میگه گازوييل ندارم"])
+def test_a_whole_word_of_the_catalog_is_folded_as_text_is(text):
+    """The catalog lists «گازوئیل» (diesel) as a whole word, not «گاز*» (gas) and an ending; a citizen's text is
+    normalized (ئ and ي are ی) before matching, and so must the catalog's word be, or it never applies."""
+    assert not {"gas_outage", "gas_connection", "gas_bill"} & {r[0] for r in CATALOG.scores(text)}
+
+
 def test_asides_are_only_what_sets_a_matter_aside():
     # «کارفرما هم که …» goes on with the matter (no possessive before «هم»)
     assert without_asides("منتظر تایید کارفرما، کارفرما هم که کارخونه رو بسته رفته") is None
