@@ -190,6 +190,8 @@ _GLUE_TO_PREVIOUS = frozenset({
 # A lone «ی» is a detached ezafe or indefinite marker («یارانه ی ما»): it carries nothing; nor does the ezafe
 # written after ZWNJ («مدرسه‌ی دولتی», «همسایه‌ی کناری»), which would otherwise make another word.
 _DROP = frozenset({"ی"})
+# Words said and texted without their final «ت» («برق نیس», «کسی خونه هس»): read as written in full.
+_SPOKEN_FORMS = {"نیس": "نیست", "هس": "هست"}
 _EZAFE_AFTER_H = re.compile("ه\u200cی(?![\\w\u200c])")
 
 
@@ -239,6 +241,7 @@ def _segments(text: str) -> tuple[tuple[str, ...], ...]:
         for token in raw:
             if not token or token in _DROP:
                 continue
+            token = _SPOKEN_FORMS.get(token, token)
             if glue_next:
                 tokens[-1] += token
                 glue_next = False

@@ -16,7 +16,7 @@ How a text is scored (each rule counts once per text, whatever how often it occu
   * `phrases`: a phrase of n words matches when all its words occur, in any order, inside one sentence
     within a few words of each other («قطع* آب» matches «آب منزل ما از دیروز قطع است»), weight 1.5·n;
     a one-word phrase is a decisive word (weight 3). A phrase also matches written as one word
-    («آب بها» = «آب‌بها» = «آببها»);
+    («آب بها» = «آب‌بها» = «آببها»); a phrase written «=…» is a name, its words side by side («=اداره کار»);
   * `exclude`: any match vetoes the topic;
   * `parent`: the topic also gets its parent's keywords and phrases (a marriage loan is a bank loan and
     more), so a specific topic wins only on its own evidence; on a tie the topic listed first (the parent) wins.
@@ -58,6 +58,9 @@ PHRASE_GAP = 5
 # a place's name between them («آب روستای قره بولاغ از توابع میانه سه روزه قطعه»). Still inside one sentence.
 WIDE_GAP = 10
 WIDE = "…"
+# A phrase written after «=» is a name whose words stand together («=اداره کار», the labour office: not «اداره آب
+# … میگه کار شهرداریه»).
+TIGHT = "="
 # …and it says less than a phrase: a text with nothing closer goes by it, a close phrase of another topic wins.
 WIDE_FACTOR = 0.5
 # Positions of two sentences are kept this far apart so that no phrase spans a sentence end.
@@ -192,8 +195,8 @@ class PatternMatcher:
             return pattern_ids[key]
 
         def add(group_index: int, text: str, kind: str) -> None:
-            wide = WIDE in text
-            words = _pattern_words(text.replace(WIDE, " "))
+            wide, tight = WIDE in text, text.startswith(TIGHT)
+            words = _pattern_words(text.replace(WIDE, " ").removeprefix(TIGHT))
             if not words:
                 raise ValueError(f"{self.names[group_index]}: pattern {text!r} has no words")
             if kind == "keyword":  # a multi-word keyword matches like a phrase but weighs as a keyword
@@ -212,7 +215,8 @@ class PatternMatcher:
                 variants.append([(joined if words[-1][1] else stem(joined), words[-1][1])])
             for variant in variants:
                 ids = tuple(dict.fromkeys(pid(w, p) for w, p in variant))
-                rule = _Rule(group_index, ids, weight, text, kind, frozenset(ids[1:]), WIDE_GAP if wide else None)
+                rule = _Rule(group_index, ids, weight, text.removeprefix(TIGHT), kind, frozenset(ids[1:]),
+                             WIDE_GAP if wide else 0 if tight else None)
                 self._rules_by_first.setdefault(ids[0], []).append(rule)
 
         for i, g in enumerate(groups):

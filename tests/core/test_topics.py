@@ -192,6 +192,14 @@ def test_a_whole_word_of_the_catalog_is_folded_as_text_is(text):
     assert not {"gas_outage", "gas_connection", "gas_bill"} & {r[0] for r in CATALOG.scores(text)}
 
 
+def test_a_name_is_matched_only_with_its_words_side_by_side():
+    """«=اداره کار» (the labour office) is a name: «اداره آب و فاضلاب میگه کار شهرداریه» does not say it."""
+    assert CATALOG.classify("شکایتم تو اداره‌ی کار مونده").topic == "labour_wages"
+    text = "فاضلاب خیابان ده روزه میزنه بیرون. اداره آب و فاضلاب میگه کار شهرداریه"
+    assert "labour_wages" not in {r[0] for r in CATALOG.scores(text)}
+    assert CATALOG.classify(text).topic == "sewage"
+
+
 def test_asides_are_only_what_sets_a_matter_aside():
     # «کارفرما هم که …» goes on with the matter (no possessive before «هم»)
     assert without_asides("منتظر تایید کارفرما، کارفرما هم که کارخونه رو بسته رفته") is None
@@ -389,7 +397,9 @@ def test_classification_ignores_spelling_variants(tokens):
     ("قبضآبمون زیاد اومده", "water_bill"),  # no space between the words of a phrase
     ("گذرنامم صادر نشده", "passport"),  # «گذرنامه‌ام» as spoken: the final «ه» dropped before the ending
     ("یارانمون واریز نشده", "subsidy"),
-], ids=["glued-phrase", "dropped-he-passport", "dropped-he-subsidy"])
+    ("زاهدان کوی شیر آباد ۳ساعته برق نیس", "electricity_outage"),  # «نیس»: «نیست» as said
+    ("گوشی آنتن داره ولی هیچ پیامرسانی وصل نمیشه", "telecom_internet"),  # messaging apps are the internet
+], ids=["glued-phrase", "dropped-he-passport", "dropped-he-subsidy", "dropped-te-nist", "messaging-apps"])
 def test_everyday_spellings(text, topic):
     assert CATALOG.classify(text).topic == topic
 
