@@ -49,6 +49,7 @@ KINSHIP: dict[str, Relation] = {
     "مادربزرگم": Relation.OTHER,
     # Kurdish and Lori «my mother», «my father», written in Persian letters («دایکم پیره …», «دالگم تنهاست …»)
     "دایکم": Relation.MOTHER, "دالگم": Relation.MOTHER, "دالکم": Relation.MOTHER, "باوکم": Relation.FATHER,
+    "دا": Relation.MOTHER,  # Lori and Kurdish «دا» («دا پیرم», «کدملی دا …»; not «دام», livestock)
     # Someone the writer answers for outside the family: a teacher's pupil, a lawyer's client.
     "دانش‌آموز": Relation.OTHER, "دانش آموز": Relation.OTHER, "دانش‌آموزم": Relation.OTHER, "شاگردم": Relation.OTHER,
     "موکلم": Relation.OTHER, "موکل": Relation.OTHER,
@@ -228,6 +229,7 @@ def _as_code(digits: str) -> str:
 
 
 OTHER_PARTY = "other party"  # a code labelled by another party's role (`_SOMEONE_ELSES_LABEL`)
+LATE = "late"  # a late person's code (`_LATE` in its sentence, before it)
 
 
 def _whose(word: str) -> str:
@@ -269,6 +271,10 @@ def _code_labels(folded: str, places: list[tuple[int, int, str]]) -> dict[str, s
             continue
         if _SOMEONE_ELSES_LABEL.search(before):
             labels[code] = OTHER_PARTY  # «کد ملی وام گیرنده X»: another party's code, whatever «من» stands before it
+            previous_end = end
+            continue
+        if _LATE_IN_SENTENCE.search(before):
+            labels[code] = LATE  # «پدر مرحومم (کد ملی X)», «کد ملی مرحوم پدرم X»
             previous_end = end
             continue
         # The word nearest the code says whose it is: «پسرم … کد ملی من 00…» is the writer's.
@@ -332,6 +338,13 @@ def _national_codes(folded: str, runs: list[tuple[int, str]]) -> list[str]:
         spans = _code_spans(folded, code.lstrip("0"))
         if not spans or not all(_not_a_code(folded, start) for start, _ in spans):
             found.append((spans[0][0] if spans else 0, code))
+    # Right after a «کد ملی» label, ten digits in any grouping are the code when its check digit holds
+    # («کدملی 43.8375.9475»), though a text's dotted groups are mostly dates and amounts.
+    for label in _CODE_LABEL.finditer(folded):
+        number = _LABELLED_NUMBER.match(folded, label.end())
+        digits = re.sub(r"\D", "", number.group(0)) if number else ""
+        if ident.national_code_checksum_ok(digits) and all(digits != c for _, c in found):
+            found.append((number.start(), digits))
     short = [(start, _as_code(digits)) for start, digits in runs
              if len(digits) in (8, 9) and _as_code(digits) != digits and not _not_a_code(folded, start)]
     led = [(start, code) for start, code in short
@@ -368,7 +381,9 @@ _MY_MATTER = re.compile(
     r"(?![\w\u200c])")
 
 
-_LATE = re.compile(r"(?<![\w\u200c])(?:" + alternation(LATE_WORDS) + r")(?![\w\u200c])")
+_LATE = re.compile(r"(?<![\w\u200c])(?:" + alternation(LATE_WORDS) + r")(?:م|مون|مان|ه)?(?![\w\u200c])")
+# …with no sentence end after it (before a code: the word names whose the code is).
+_LATE_IN_SENTENCE = re.compile(_LATE.pattern + r"[^.!?؟\n]*$")
 
 
 def _caller_and_subject(text: str, folded: str, codes: list[str]) -> tuple[str, Person | None]:
@@ -380,15 +395,20 @@ def _caller_and_subject(text: str, folded: str, codes: list[str]) -> tuple[str, 
     kin = _KINSHIP.search(text)
     places = _code_places(folded, codes)
     labels = _code_labels(folded, places)
-    # Another party's code («کد ملی ضامن X», «کد ملی فروشنده X») is never whom the matter is about.
-    people = [c for c in codes if labels.get(c) != OTHER_PARTY]
-    if len(people) == 1:
-        return people[0], None
+    late = [c for c in codes if labels.get(c) == LATE]
+    if len(late) == 1 and _ESTATE.search(folded):
+        # An heir writing about a late person's estate: the matter is the late person's file (as in letters).
+        writer = next((c for c in codes if labels.get(c) != OTHER_PARTY and c != late[0]), None)
+        if writer is not None:
+            return writer, Person(national_code=late[0], relation=Relation.OTHER)
+    # Another party's code («کد ملی ضامن X», «کد ملی فروشنده X») and a late person's beside the living's («مستمری
+    # مادرم که از طرف پدر مرحومم (کد ملی X) میگیره …») are never whom the matter is about.
+    people = [c for c in codes if labels.get(c) not in (OTHER_PARTY, LATE)]
+    if len(people) == 1:  # the one living person named: a relative by his label («کد ملی مادرم X»), else the writer
+        whose = labels.get(people[0], "self")
+        return people[0], (Person(national_code=people[0], relation=KINSHIP[whose]) if whose in KINSHIP else None)
     if people:
-        codes, labels = people, {c: w for c, w in labels.items() if w != OTHER_PARTY}
-    late = _late_estate(folded, places)
-    if late is not None:
-        return next(c for c in codes if c != late), Person(national_code=late, relation=Relation.OTHER)
+        codes, labels = people, {c: w for c, w in labels.items() if w not in (OTHER_PARTY, LATE)}
     someone_named = kin or any(label != "self" for label in labels.values())  # «کد ملی خودش …» names no kin
     mine = _MY_MATTER.search(text)
     if not someone_named or _OWN_MATTER.search(text) or (mine and kin and mine.start() < kin.start()):
@@ -415,14 +435,6 @@ def _caller_and_subject(text: str, folded: str, codes: list[str]) -> tuple[str, 
 # An heir writing about a late person's estate («سهام عدالت متوفی و تقسیم آن بین وراث», «ما ۴ نفر وارث هستیم …
 # کدملی مرحوم X»): the matter is the late person's file (as in letters).
 _ESTATE = re.compile(r"(?<![\w\u200c])(?:" + "|".join(HEIR_WORDS) + r"|انحصار\s*وراثت|سهم\s*الارث|ترکه)(?![\w\u200c])")
-
-
-def _late_estate(folded: str, places: list[tuple[int, int, str]]) -> str | None:
-    """The one late person's code of a message about his estate, else None."""
-    if not _ESTATE.search(folded):
-        return None
-    late = {code for start, _, code in places if _LATE.search(folded, max(0, start - 25), start)}
-    return late.pop() if len(late) == 1 and len({code for _, _, code in places}) > 1 else None
 
 
 def decide(sms: InboundSms) -> Decision:
