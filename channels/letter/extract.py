@@ -563,6 +563,15 @@ def decide(passes: list[PassText], *, final: bool = False) -> LetterFields:
     # A guarantor's or a witness's code is read and set aside: the letter is neither by nor about them.
     others = [v for v in accepted if v.roles[OTHER_PERSON] > max(v.roles[WRITER], v.roles[SUBJECT])]
     accepted = [v for v in accepted if v not in others]
+    # A late person's code is never the writer's, though his widow introduces herself by him («اینجانب … همسر
+    # مرحوم … به شماره ملی …»): beside a code no wording marks (hers, under the signature) it is set aside, as a
+    # late subject's is (below). (Where a code is marked as whom the letter is about, the late window is too wide
+    # to tell: «اینجانب A همسر مرحوم B به کد ملی C» marks both.)
+    late_writers = [v for v in accepted if v.late and v.roles[WRITER] > v.roles[SUBJECT]]
+    if (late_writers and len(late_writers) < len(accepted) and not any(v.roles[SUBJECT] for v in accepted)
+            and not any(_WRITER_IS_HEIR.search(p.text) for p in passes)):
+        others += late_writers
+        accepted = [v for v in accepted if v not in late_writers]
     writers = [v for v in accepted if v.roles[WRITER] > v.roles[SUBJECT]]
     marked_writer = bool(writers)
     subjects = [v for v in accepted if v.roles[SUBJECT] > v.roles[WRITER]]

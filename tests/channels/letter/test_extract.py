@@ -148,6 +148,10 @@ CASES = [
     Case("«کد ملی متوفی» is the late person's, though the writer's «اینجانب» came before it",
          ("با سلام\nمادر اینجانب مرحومه خدیجه یارانه می‌گرفت و فوت نموده اند. کد ملی متوفی " + CHILD
           + "\nبا تشکر\nکد ملی: " + WRITER,) * 2, True, WRITER, CHILD, Relation.OTHER),
+    Case("a widow who introduces herself by her late husband's code signs with her own: her matter",
+         ("بسمه تعالی\nاحتراما اینجانب فاطمه سلطانی همسر مرحوم حسن کریمی به شماره ملی " + OTHER
+          + " که در بهمن فوت نمودند، یارانه اینجانب از آن زمان قطع شده است.\nفاطمه سلطانی\nکد ملی: "
+          + WRITER,) * 2, True, WRITER),
     Case("a witness named a word before the title is set aside",
          (letter(WRITER) + f"\nشاهد ماجرا آقای رضا به کد ملی {OTHER}",) * 2, True, WRITER),
     Case("the other party of a contract is set aside",
@@ -400,7 +404,8 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
                                          ("blind_letters_r16.jsonl", 30), ("blind_letters_r17.jsonl", 28),
                                          ("blind_letters_r18.jsonl", 29), ("blind_letters_r19.jsonl", 24),
                                          ("blind_letters_r20.jsonl", 27), ("blind_letters_r21.jsonl", 26),
-                                         ("blind_letters_r22.jsonl", 24), ("blind_letters_r23.jsonl", 28)])
+                                         ("blind_letters_r22.jsonl", 24), ("blind_letters_r23.jsonl", 28),
+                                         ("blind_letters_r24.jsonl", 29)])
 def test_letters_written_blind(name, right):
     """Letters written by people who had not read this code: header and footer blocks, the writer's code after
     the signature, a relative's code first, lawyers, guardians and village councils writing for someone, a
