@@ -254,7 +254,9 @@ QUALITY_FLOORS = [
     # in at 0.805 / 0.88: most of its false merges are one person's own matter and a relative's under one code (a
     # son's wages, a wife's passport, a mother's coupon), which a rule reading «کالابرگ مادرم» against «کالابرگ
     # خودم» was tried for and not kept (as many pairs of one matter told by a relative fell apart); with it the
-    # set is 0.923 / 0.940 on 3,965 pairs: the precision floor to 0.92.
+    # set is 0.923 / 0.940 on 3,965 pairs: the precision floor to 0.92. The forty-third (spring in the north,
+    # fourteenth stop) came in at 0.911 / 0.960 (own and relative's matters under one code again; a broken meter
+    # and the high bill it made read as two matters, now one); with it, 0.923 / 0.943 on 4,115 pairs.
     ("dedup_pairs.tsv", 1000, 0.92, 0.935),
     ("dedup_pairs_holdout.tsv", 40, 0.85, 0.85),
     # A stress set written blind to defeat this design, kept apart from the tuning data and not tuned on: the

@@ -127,7 +127,7 @@ def test_two_lost_digits_are_not_guessed():
 
 
 def test_labelled_spoken_codes():
-    """1,548 national codes as callers say them, written by people who had not read this parser (grouped
+    """1,638 national codes as callers say them, written by people who had not read this parser (grouped
     3-6-1, in pairs and triples, colloquial, glued, cut short, with fillers, repeats and corrections, words
     the recognizer could not place, a grandchild prompting). Of each 60, right before the changes they led to
     (the check digit choosing): 47, 47, 52, 59, 52, 53, 57, 55 (the sixth set also had six words no recognizer
