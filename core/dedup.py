@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from core.identity import find_national_codes, is_amount, is_valid_national_code
 from core.kinship import KIN_NOUNS
-from core.model import Case, CaseStatus
+from core.model import Case, CaseStatus, Relation
 from core.text import fold_word, match_segments, normalize, stem, words
 from core.topics import OTHER, TopicCatalog, default_catalog, word_keys
 from core.tracking import is_tracking_code
@@ -164,6 +164,43 @@ def homes(text: str) -> frozenset[str]:
     return frozenset(found | ({"own"} if _OWN_HOME.search(text) else set()))
 
 
+# Whose a personal service is, where a text names it with its owner: the writer's own («کالابرگم», «یارانه خودم»,
+# «گذرنامه من»), a relative's («پاسپورت همسرم», «حقوق بازنشستگی پدرم»), or a third person's named before it
+# («مادرم … کالابرگش»). Told by the person the case is filed under, «my coupon» and «my mother's coupon» are two
+# matters, though the words are the same (`Deduplicator.find`, own_voice).
+_SERVICE = (r"(?<![\w\u200c])(?:یارانه|یاران|کالابرگ|کالا\s*برگ|سهام\s*عدالت|سهام|مستمری|حقوق|بیمه|دفترچه|گذرنامه"
+            r"|گذرنام|پاسپورت|وام|کارت\s*سوخت|شهریه)")
+_ONE_WORD_BETWEEN = r"(?:\s*\u200c?(?:ی\s+)?(?:[^\s\d]+\s+)?)"  # «کالابرگ خانوار خودم», «حقوق بازنشستگی پدرم»
+_MY = r"(?:م|ام|مان|مون)(?![\w\u200c])"
+_OWN_SERVICE = re.compile(_SERVICE + r"\s*\u200c?" + _MY + "|" + _SERVICE + _ONE_WORD_BETWEEN
+                          + r"(?:خودم|من|اینجانب|خودمون|بنده)(?![\w\u200c])")
+_KIN_SERVICE = re.compile(_SERVICE + _ONE_WORD_BETWEEN + r"(" + "|".join(KIN_NOUNS) + r")\s*\u200c?" + _MY)
+_THIRD_SERVICE = re.compile(_SERVICE + r"\s*\u200c?(?:ش|اش|شون|شان|ایشان|ایشون)(?![\w\u200c])")
+OWN, THIRD = "own", "third"
+
+
+@lru_cache(maxsize=4096)
+def whose(text: str) -> frozenset[str]:
+    """Whose the personal services a text names are: OWN, kin nouns («مادر»), THIRD (his, hers)."""
+    text = normalize(text)
+    found = {m.group(1) for m in _KIN_SERVICE.finditer(text)}
+    if _OWN_SERVICE.search(text):
+        found.add(OWN)
+    if _THIRD_SERVICE.search(text):
+        found.add(THIRD)
+    return frozenset(found)
+
+
+def _different_owners(a: frozenset[str], b: frozenset[str]) -> bool:
+    """One text speaks only of the writer's own service and the other only of someone else's, or both of relatives'
+    and of none in common. (Each of his, hers may be any relative named.)"""
+    others_a, others_b = a - {OWN}, b - {OWN}
+    if (OWN in a) != (OWN in b) and bool(others_a) != bool(others_b):
+        return True
+    kin_a, kin_b = others_a - {THIRD}, others_b - {THIRD}
+    return bool(kin_a and kin_b and not kin_a & kin_b)
+
+
 def _tracking_codes(text: str) -> frozenset[str]:
     return frozenset(i for i in identifiers(text) if i.startswith("tracking:"))
 
@@ -225,9 +262,14 @@ class Deduplicator:
     def closed_since(self, now: datetime) -> datetime:
         return now - self.policy.closed_window
 
-    def conflict(self, text: str, topic: str, other_text: str, other_topic: str) -> str | None:
-        """Why two texts are certainly different matters («bank: melli ≠ mellat»), or None."""
+    def conflict(self, text: str, topic: str, other_text: str, other_topic: str, *, own_voice: bool = False) -> str | None:
+        """Why two texts are certainly different matters («bank: melli ≠ mellat»), or None. `own_voice`: both are
+        told by the person they are filed under (then «my coupon» is not «my mother's coupon»)."""
         p = self.policy
+        if own_voice:
+            wa, wb = whose(text), whose(other_text)
+            if wa and wb and _different_owners(wa, wb):
+                return f"owners: {sorted(wa)} ≠ {sorted(wb)}"
         if p.use_identifiers:
             ia, ib = identifiers(text), identifiers(other_text)
             if ia and ib and not ia & ib:
@@ -259,10 +301,14 @@ class Deduplicator:
                 return f"place: {sorted(pa)} ≠ {sorted(pb)}"
         return None
 
-    def is_same_matter(self, text: str, topic: str, case: Case) -> bool:
+    def is_same_matter(self, text: str, topic: str, case: Case, *, own_voice: bool = False) -> bool:
+        """`own_voice`: the text is told by the person it is filed under (no subject given); it counts when the
+        case's first text was too (`Relation.SELF`)."""
         # The conflict check costs the most (facets, identifiers, places of both texts): only for a pair
         # that is otherwise alike.
-        return self._alike(text, topic, case) and self.conflict(text, topic, case.text, case.topic) is None
+        both_own = own_voice and case.relation is Relation.SELF
+        return self._alike(text, topic, case) and self.conflict(text, topic, case.text, case.topic,
+                                                                 own_voice=both_own) is None
 
     def _alike(self, text: str, topic: str, case: Case) -> bool:
         """Topics and texts say the same matter (before looking for what tells the two apart)."""
@@ -286,8 +332,10 @@ class Deduplicator:
         topics alone do not already make the pair alike (the common same-topic pair needs no identifiers here)."""
         return self.policy.use_identifiers and bool(_tracking_codes(a) & _tracking_codes(b))
 
-    def find(self, text: str, topic: str, candidates: list[Case], now: datetime) -> Case | None:
-        """The existing case this contact repeats, or None. Prefers open cases, then the most recent."""
+    def find(self, text: str, topic: str, candidates: list[Case], now: datetime, *,
+             own_voice: bool = False) -> Case | None:
+        """The existing case this contact repeats, or None. Prefers open cases, then the most recent.
+        `own_voice`: see `is_same_matter`."""
         since = self.closed_since(now)
         live = [
             c for c in candidates
@@ -295,9 +343,10 @@ class Deduplicator:
         ]
         live.sort(key=lambda c: (c.status == CaseStatus.CLOSED, -c.created_at.timestamp()))
         for case in live:
-            if self.is_same_matter(text, topic, case):
+            if self.is_same_matter(text, topic, case, own_voice=own_voice):
                 return case
         return None
 
 
-__all__ = ["DedupPolicy", "Deduplicator", "STOPWORDS", "content_words", "homes", "identifiers", "similarity", "words"]
+__all__ = ["DedupPolicy", "Deduplicator", "STOPWORDS", "content_words", "homes", "identifiers", "similarity", "whose",
+           "words"]

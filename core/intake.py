@@ -214,7 +214,8 @@ class IntakeService:
         identity = sub.identity
         existing = None
         if identity and sub.text:
-            existing = self.dedup.find(sub.text, topic, live.setdefault(identity, []), now)
+            existing = self.dedup.find(sub.text, topic, live.setdefault(identity, []), now,
+                                       own_voice=sub.own_voice)
         if existing is not None:
             existing.updated_at = now
             writes.repeats.append((existing, self._contact(sub, Outcome.DUPLICATE), CaseEvent(
@@ -416,7 +417,7 @@ class IntakeService:
         if case.identity and case.text and TRANSCRIPTION_PENDING not in case.flags:
             live = uow.cases.candidates([case.identity], self.dedup.closed_since(now))[case.identity]
             others = [c for c in live if c.id != case.id]
-            existing = self.dedup.find(case.text, case.topic, others, now)
+            existing = self.dedup.find(case.text, case.topic, others, now, own_voice=case.relation is Relation.SELF)
             if existing is not None:
                 case.merged_into = existing.id
                 uow.cases.update_case(case)

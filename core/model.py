@@ -91,6 +91,13 @@ class Submission(msgspec.Struct, frozen=True, kw_only=True):
             return self.subject.national_code
         return self.caller.national_code
 
+    @property
+    def own_voice(self) -> bool:
+        """Told by the person it is about: no subject, or the caller named as the subject with no relation (a
+        channel that files a relative's matter under the one code it was given marks the relation: not his voice)."""
+        return self.subject is None or (self.subject.national_code == self.caller.national_code
+                                        and self.subject.relation in (None, Relation.SELF))
+
 
 class Outcome(str, enum.Enum):
     REGISTERED = "registered"

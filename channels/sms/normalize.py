@@ -391,7 +391,7 @@ def _caller_and_subject(text: str, folded: str, codes: list[str]) -> tuple[str, 
     word and a second code, the code labelled by kin («کد ملی پسرم …») is the subject's; without such a
     label, the nearest code after the first kinship word; unless the matter is named as the writer's own."""
     if len(codes) < 2:
-        return codes[0], None
+        return codes[0], _told_for(text, folded, codes[0])
     kin = _KINSHIP.search(text)
     places = _code_places(folded, codes)
     labels = _code_labels(folded, places)
@@ -430,6 +430,21 @@ def _caller_and_subject(text: str, folded: str, codes: list[str]) -> tuple[str, 
             caller_code = subject_code  # «کد ملی مرحوم پدرم …»: a late person's code is not the writer's
         relation = KINSHIP[kin.group(1).lower()]
     return caller_code, Person(national_code=subject_code, relation=relation)
+
+
+def _told_for(text: str, folded: str, code: str) -> Person | None:
+    """With one code, the relative the message is told for, filed under that code as always: when the code is
+    labelled as a relative's («کد ملی پسرم X»), or unlabelled in a message that names a relative and not the
+    writer's own matter («یارانه پسرم قطع شده X»: the son's code, or the father's). Marked so, the case is not
+    taken for the person's own voice (the deduplicator reads «my subsidy» against «my son's» only there)."""
+    whose = _code_labels(folded, _code_places(folded, [code])).get(code)
+    if whose == "self":
+        return None
+    kin = whose if whose in KINSHIP else None
+    if whose is None and not _OWN_MATTER.search(text) and not _MY_MATTER.search(text):
+        found = _KINSHIP.search(text)
+        kin = found.group(1).lower() if found else None
+    return Person(national_code=code, relation=KINSHIP[kin]) if kin else None
 
 
 # An heir writing about a late person's estate («سهام عدالت متوفی و تقسیم آن بین وراث», «ما ۴ نفر وارث هستیم …

@@ -69,6 +69,24 @@ def test_different_matters_of_one_person_stay_apart(intake):
     assert outage.outcome == Outcome.REGISTERED and outage.tracking_code != bill.tracking_code
 
 
+def test_ones_own_matter_and_a_relatives_told_by_one_person_stay_apart(intake):
+    """Under one caller's code, «my coupon» and «my mother's coupon» are two matters (two people's coupons), though
+    the words are nearly the same; told again, each repeats its own case."""
+    mothers = intake.submit(submission("کالابرگ مادرم این مرحله شارژ نشده", FATHER))
+    own = intake.submit(submission("کالابرگ خودم این مرحله شارژ نشده", FATHER))
+    assert own.outcome == Outcome.REGISTERED and own.tracking_code != mothers.tracking_code
+    again = intake.submit(submission("هنوز کالابرگم شارژ نشده", FATHER))
+    assert again.outcome == Outcome.DUPLICATE and again.tracking_code == own.tracking_code
+
+
+def test_a_matter_told_by_a_relative_then_by_its_person_is_one_case(intake):
+    """A father tells his son's matter («یارانه پسرم»), filed under the son; the son then tells it as his own
+    («یارانه‌ام»): one case, whatever whose word each used."""
+    by_father = intake.submit(submission("یارانه پسرم دو ماهه واریز نشده", FATHER, subject=SON))
+    by_son = intake.submit(submission("یارانه‌ام دو ماهه واریز نشده", SON))
+    assert by_son.outcome == Outcome.DUPLICATE and by_son.tracking_code == by_father.tracking_code
+
+
 def test_neighbours_with_the_same_complaint_get_separate_cases(intake):
     mine = intake.submit(submission(WATER_OUTAGE, FATHER))
     theirs = intake.submit(submission(WATER_OUTAGE, NEIGHBOUR))

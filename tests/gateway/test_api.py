@@ -35,6 +35,17 @@ def test_register_duplicate_and_follow_up(client, operator):
     assert follow.json()["tracking_code"] == data["tracking_code"] and follow.json()["status"] == "routed"
 
 
+def test_ones_own_matter_and_a_relatives_under_one_code_are_two_cases_stored_and_read_back(client, operator):
+    """Told by the caller himself (no subject), «my coupon» after «my mother's coupon» is another case; the
+    relation stored with the first (self) is what the second is decided against, on either database."""
+    mothers = client.post("/api/v1/submissions", headers=operator, json=body(text="کالابرگ مادرم این مرحله شارژ نشده"))
+    own = client.post("/api/v1/submissions", headers=operator, json=body(text="کالابرگ خودم این مرحله شارژ نشده"))
+    assert mothers.status_code == 201 and own.status_code == 201, own.text
+    assert own.json()["tracking_code"] != mothers.json()["tracking_code"]
+    again = client.post("/api/v1/submissions", headers=operator, json=body(text="هنوز کالابرگ مادرم شارژ نشده"))
+    assert again.status_code == 200 and again.json()["tracking_code"] == mothers.json()["tracking_code"]
+
+
 def test_follow_up_gives_the_same_404_for_unknown_code_and_wrong_person(client, operator):
     code = client.post("/api/v1/submissions", json=body(), headers=operator).json()["tracking_code"]
     wrong_person = client.get(f"/api/v1/cases/{code}", params={"national_code": SON})

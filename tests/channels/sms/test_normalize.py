@@ -24,6 +24,11 @@ def decide(text: str):
 
 REGISTER = [
     ("code-then-text", f"کد ملی {CODE_A} آب قطع است", CODE_A, None, None, "آب قطع است"),
+    # One code: filed under it; marked as told for a relative when its label or the wording names one, so that
+    # the deduplicator does not read «یارانه پسرم» against the person's own «یارانه‌ام» as two matters.
+    ("one-code-labelled-a-sons", f"یارانه پسرم قطع شده کد ملی پسرم {CODE_A}", CODE_A, CODE_A, Relation.CHILD, None),
+    ("one-code-unlabelled-beside-a-son", f"یارانه پسرم قطع شده {CODE_A}", CODE_A, CODE_A, Relation.CHILD, None),
+    ("one-code-the-writers-own-beside-a-son", f"یارانه پسرم قطع شده کد ملی من {CODE_A}", CODE_A, None, None, None),
     ("persian-digits", f"کدملی: {CODE_A.translate(FA)} آب قطع است", CODE_A, None, None, "آب قطع است"),
     ("arabic-indic-digits", f"{CODE_A.translate(AR)} آب قطع است", CODE_A, None, None, "آب قطع است"),
     ("grouped-with-dashes", f"{CODE_A[:3]}-{CODE_A[3:9]}-{CODE_A[9]} برق نداریم", CODE_A, None, None, "برق نداریم"),
