@@ -360,9 +360,17 @@ def role_before(text: str, pos: int, floor: int) -> tuple[str | None, Relation |
     for match in _OTHER_PERSON.finditer(window):
         if best is None or match.end() - 1 > best[0]:
             best = (match.end() - 1, OTHER_PERSON, None)
+    own_role = _ROLE_LABEL.search(window)
+    if own_role and re.search(_INJANEB + r"[^\n.]{0,40}?(?<![\w\u200c])" + own_role.group(1) + r"(?![\w\u200c])", text[:pos]):
+        return WRITER, None  # «اینجانب … مادر دانش‌آموز …⏎کدملی مادر: …»: the role the writer gave herself
     if best is None:
         return None, None
     return best[1], best[2]
+
+
+# A form's code labelled by a role without «my» («کدملی مادر:», «کد ملی ولی:»): the writer's, when she named herself
+# by that role («اینجانب شیرین احمدی مادر دانش آموز …»).
+_ROLE_LABEL = re.compile(r"(?:کد|شماره)\s*\u200c?ملی\s*(پدر|مادر|ولی|سرپرست|همسر)\s*[:：]?\s*$")
 
 
 def line_roles(passes: list[PassText]) -> list[tuple[int, float, str, Relation | None, bool]]:
