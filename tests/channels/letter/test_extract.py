@@ -156,6 +156,10 @@ CASES = [
          ("سلام. اینجانب شیرین احمدی مادر دانش آموز آرین کرمی\nکدملی مادر: " + WRITER + "\nکدملی دانش آموز: "
           + CHILD + "\nمدرسه برای ثبت نام پسرم پول اجباری خواسته و با یارانه ما جور نمیشه",) * 2, True, WRITER, CHILD,
          Relation.OTHER),
+    Case("a landlord named by his role's label and his name is set aside",
+         (letter(WRITER) + f"\nکد ملی موجر آقای بهروز صفری {OTHER} وارد شده ولی استعلام منفی است",) * 2, True, WRITER),
+    Case("a former husband's code in brackets is set aside",
+         (letter(WRITER) + f"\nسود سهام من هنوز به حساب همسر سابقم (کد ملی {OTHER}) واریز میشود",) * 2, True, WRITER),
     Case("a witness named a word before the title is set aside",
          (letter(WRITER) + f"\nشاهد ماجرا آقای رضا به کد ملی {OTHER}",) * 2, True, WRITER),
     Case("the other party of a contract is set aside",
@@ -394,6 +398,9 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
     # Written after every change of the twelfth stop: a landlord's own rent tax, the tenant named with his code;
     # a borrower's own loan, the guarantor named with his code (neither by a word the letter rules know).
     "blind_letters_r22.jsonl": {"HARD: landlord writes about his own rent tax", "HARD: borrower writes about his own loan"},
+    # Written after the fourteenth stop's first changes: a widow's own survivor pension beside her late husband's
+    # code, as r10's and r20's (letters written by heirs about the late person's file read the other way round).
+    "blind_letters_r25.jsonl": {"Gonbad-e Kavus widow about her own survivor pension"},
 }
 
 
@@ -409,7 +416,7 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
                                          ("blind_letters_r18.jsonl", 29), ("blind_letters_r19.jsonl", 24),
                                          ("blind_letters_r20.jsonl", 27), ("blind_letters_r21.jsonl", 26),
                                          ("blind_letters_r22.jsonl", 24), ("blind_letters_r23.jsonl", 28),
-                                         ("blind_letters_r24.jsonl", 30)])
+                                         ("blind_letters_r24.jsonl", 30), ("blind_letters_r25.jsonl", 28)])
 def test_letters_written_blind(name, right):
     """Letters written by people who had not read this code: header and footer blocks, the writer's code after
     the signature, a relative's code first, lawyers, guardians and village councils writing for someone, a
