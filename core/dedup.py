@@ -96,6 +96,11 @@ def _similarity(pa: tuple[frozenset[str], frozenset[str]], pb: tuple[frozenset[s
     return 0.5 * _dice(pa[0], pb[0]) + 0.5 * _dice(pa[1], pb[1])
 
 
+# One text is read by several of the functions below (identifiers, people, homes, whose, phone lines) in one
+# comparison: normalized once.
+_normalized = lru_cache(maxsize=4096)(normalize)
+
+
 # ---- identifiers: numbers that name one bill, one meter, one vehicle, one file ---------------------------
 _PLATE = re.compile(r"(?<!\d)(\d{2})\s*([\u0621-\u06cc])\s*(\d{3})\s*[-–]?\s*(?:ایران)?\s*[-–]?\s*(\d{2})(?!\d)")
 _AFTER_PLATE_WORD = re.compile(r"پلاک\s*((?:\d[\s-]*){3,10})")
@@ -115,7 +120,7 @@ def identifiers(text: str) -> frozenset[str]:
     """Bill/subscription/file numbers, vehicle plates and tracking codes named in a text. Not national codes or
     phones (they say who, not what), not amounts of money (a figure ending in 000, or followed by a currency),
     not numbers without a word saying what they number (letter numbers, postal codes)."""
-    text = normalize(text)
+    text = _normalized(text)
     found: set[str] = set()
     for m in _PLATE.finditer(text):
         found.add("plate:" + "".join(m.groups()))
@@ -143,7 +148,7 @@ def identifiers(text: str) -> frozenset[str]:
 def people(text: str) -> frozenset[str]:
     """The valid national codes a text names (the writer's own, a relative's, another party's), read as the
     channels read them (grouped «۰۰۱-۲۳۴۵۶۷-۸» too, not amounts of money)."""
-    return frozenset(find_national_codes(normalize(text)))
+    return frozenset(find_national_codes(_normalized(text)))
 
 
 # Whose home a text speaks of: the writer's own («خونه ما», «خونمون», «منزل اینجانب») or a relative's («خونه مادرم»,
@@ -159,7 +164,7 @@ _KIN_HOME = re.compile(_HOME + r"(?:ی\s+)?(" + "|".join((*KIN_NOUNS, "ماما�
 @lru_cache(maxsize=4096)
 def homes(text: str) -> frozenset[str]:
     """Whose homes a text names: "own" and the kin nouns of relatives' homes («خونه مادرم» → {"مادر"})."""
-    text = normalize(text)
+    text = _normalized(text)
     found = {m.group(1) for m in _KIN_HOME.finditer(text)}
     return frozenset(found | ({"own"} if _OWN_HOME.search(text) else set()))
 
@@ -182,7 +187,7 @@ OWN, THIRD = "own", "third"
 @lru_cache(maxsize=4096)
 def whose(text: str) -> frozenset[str]:
     """Whose the personal services a text names are: OWN, kin nouns («مادر»), THIRD (his, hers)."""
-    text = normalize(text)
+    text = _normalized(text)
     found = {m.group(1) for m in _KIN_SERVICE.finditer(text)}
     if _OWN_SERVICE.search(text):
         found.add(OWN)
@@ -211,7 +216,7 @@ _MOBILE = re.compile(r"(?<!\d)(?:\+98|0098|0)?(9\d{9})(?!\d)")
 @lru_cache(maxsize=4096)
 def phone_lines(text: str) -> frozenset[str]:
     """The mobile numbers a text names, as 9xxxxxxxxx (for topics where a number is the line in question)."""
-    return frozenset(m.group(1) for m in _MOBILE.finditer(normalize(text)))
+    return frozenset(m.group(1) for m in _MOBILE.finditer(_normalized(text)))
 
 
 @lru_cache(maxsize=4096)

@@ -81,9 +81,15 @@ def is_amount(text: str, end: int) -> bool:
     return _CURRENCY_AFTER.match(text, end) is not None
 
 
+# Eight digits at least, perhaps grouped (any digit script: \d is Unicode): a text without them names no code.
+_LONG_NUMBER = re.compile(r"\d(?:[ ./\-]?\d){7}")
+
+
 def find_national_codes(text: str) -> list[str]:
     """Every valid national code written in the text, in order, without repeats (not amounts of money)."""
     found: list[str] = []
+    if not _LONG_NUMBER.search(text):
+        return found
     text = fold_digits(text)
     for match in _CODE_IN_TEXT.finditer(text):
         candidate = re.sub(r"[ ./\-]", "", match.group(1))
