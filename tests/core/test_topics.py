@@ -274,9 +274,11 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     do not (its design was chosen on them). An autumn month in the north and north-east, written after the word
     model: 0.915 when written (0.885 with the phrases alone; 0.925 once the model places a text no phrase matched
     when it is sure). A representative week at the end of winter, written after every change of the thirteenth
-    stop: 0.935 when written. All 800: 0.941."""
+    stop: 0.935 when written. A rainy late-autumn fortnight in the north-west and centre, written after the
+    fourteenth stop's topic changes: 0.955 when written (misses: a street flooded after rain read as roads, what
+    no catalog topic covers — smoke, forests, television — read as the nearest one). All 1,000: 0.944."""
     rows = load_tsv("topic_blind_after.tsv")
-    assert len(rows) >= 800
+    assert len(rows) >= 1000
     assert _accuracy(rows) >= 0.93
 
 
