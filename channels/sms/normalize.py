@@ -83,11 +83,12 @@ FOLLOW_UP_WORDS = ("پیگیری", "پیگیر", "وضعیت", "رهگیری", "
 # Digit runs for tracking codes and check-digit failures: digits joined by dashes only (a space separates two
 # numbers: «کد 0012345679 1234567891» is two codes, not a 20-digit run).
 _DIGIT_RUN = re.compile(r"(?<!\d)\d(?:-?\d)*(?!\d)")
-# «کد ملی», «کدملی», «شماره ملی», «ش.م», «ک.م», «ک م», «kod meli», «code melli» (with «من», «ام», «اش», «ش» after it).
+# «کد ملی», «کدملی», «شماره ملی», «ش.م», «ک.م», «ک م», «kod meli», «code melli», «k.m» (with «من», «ام», «اش», «ش» after it).
 _CODE_LABEL = re.compile(
     r"(?:(?:شماره\s*)?(?:کد|کُد)\s*(?:‌|\s)?ملی|شماره\s*(?:‌|\s)?ملی|(?<![\w\u200c])[شک](?:\s*\.\s*|\s+)م(?![\w\u200c])"
     r"|(?<![a-z])(?:kod|code|kode|cod)\s*-?\s*(?:meli|melli|mely|melly)(?:e|ye)?(?![a-z])"
-    r"|(?<![a-z])shomare\s*(?:meli|melli))"
+    r"|(?<![a-z])shomare\s*(?:meli|melli)"
+    r"|(?<![a-z])[ks]\s*\.\s*m(?![a-z]))"  # «k.m», as «ک.م» in Finglish (with its dot: «km» is kilometres)
     r"(?:\s*(?:من|ام|اش|ش)|م)?\s*[:：]?\s*", re.IGNORECASE)
 _TRACKING_LABEL = re.compile(
     r"(?:(?:کد|code|kod)\s*)?(?:" + "|".join(FOLLOW_UP_WORDS) + r")\s*[:：]?\s*", re.IGNORECASE)
