@@ -186,9 +186,10 @@ OWN, THIRD = "own", "third"
 
 @lru_cache(maxsize=4096)
 def whose(text: str) -> frozenset[str]:
-    """Whose the personal services a text names are: OWN, kin nouns («مادر»), THIRD (his, hers)."""
+    """Whose the personal services a text names are: OWN, relations («mother»: «فرزندم» and «پسرم» are one),
+    THIRD (his, hers)."""
     text = _normalized(text)
-    found = {m.group(1) for m in _KIN_SERVICE.finditer(text)}
+    found = {KIN_NOUNS[m.group(1)].value for m in _KIN_SERVICE.finditer(text)}
     if _OWN_SERVICE.search(text):
         found.add(OWN)
     if _THIRD_SERVICE.search(text):

@@ -203,10 +203,11 @@ def test_texts_naming_different_national_codes_are_about_different_people():
 def test_whose_service_a_text_names():
     assert whose("کالابرگم شارژ نشده") == {"own"}
     assert whose("کالابرگ خانوار خودم شارژ نشده") == {"own"}
-    assert whose("پاسپورت همسرم سه ماهه صادر نشده") == {"همسر"}
-    assert whose("حقوق بازنشستگی پدرم واریز نشده") == {"پدر"}
+    assert whose("پاسپورت همسرم سه ماهه صادر نشده") == {"spouse"}
+    assert whose("حقوق بازنشستگی پدرم واریز نشده") == {"father"}
     assert whose("مادرم تنها زندگی میکنه، کالابرگش فعال نیست") == {"third"}
-    assert whose("یارانه خودم واریز شده ولی یارانه پسرم نیومده") == {"own", "پسر"}
+    assert whose("یارانه خودم واریز شده ولی یارانه پسرم نیومده") == {"own", "child"}
+    assert same("گذرنامه فرزندم علی ثبت شده و تا امروز صادر نشده", "پاسپورت پسرم کی میاد؟ یه ماهه ثبت کردیم")
     assert whose("کالابرگ شارژ نشده") == frozenset()
 
 
@@ -300,8 +301,12 @@ QUALITY_FLOORS = [
     # after the word model, 0.89 / 0.75 (most of its misses a text no phrase places, left «other»; 0.90 / 0.81 once
     # the model places such a text when it is sure, an idea those misses gave). All 450: 0.91 / 0.85. A
     # representative week at the end of winter, written after every change of the thirteenth stop: 0.93 / 0.84
-    # as it came (most misses two topics for one matter, or a text the classifier misread). All 600: 0.91 / 0.85.
-    ("dedup_pairs_blind_after.tsv", 600, 0.88, 0.80),
+    # as it came (most misses two topics for one matter, or a text the classifier misread). All 600: 0.91 / 0.85
+    # (0.913 / 0.845 once the deduplicator reads whose service a text names). An autumn month in the centre and
+    # east, written after the fourteenth stop's changes, with ten own-against-relative pairs of each label: 0.896 /
+    # 0.920 as it came (0.897 / 0.933 once a son and a child are one relation, a fault of the new reading it
+    # showed). All 750: 0.909 / 0.862.
+    ("dedup_pairs_blind_after.tsv", 750, 0.88, 0.80),
 ]
 
 
