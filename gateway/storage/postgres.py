@@ -121,7 +121,9 @@ def _json(rows: list) -> str:
 class PgCases(SqlCases):
     """SqlCases with the intake path on the raw psycopg cursor."""
 
-    def _run(self, sql: str, params: dict | tuple, what: str, row_factory=namedtuple_row):
+    def run(self, sql: str, params: dict | tuple, what: str, row_factory=namedtuple_row):
+        """One statement on the unit's raw psycopg cursor; a unique violation is DuplicateKey(`what`), the
+        optimistic guard's serialization failure is Contended (naming whose cases changed)."""
         cursor = self.conn.connection.driver_connection.cursor(row_factory=row_factory)
         try:
             cursor.execute(sql, params)
@@ -140,7 +142,7 @@ class PgCases(SqlCases):
         # concurrent intakes of one person queue there; different people never contend. Then the read, with
         # a snapshot taken after the locks are held, so it sees what the previous holder committed. Both in
         # one function call (migration 0002_lock_candidates says why).
-        rows = self._run("SELECT * FROM dargah_lock_candidates(%s, %s)", (",".join(identities), closed_since),
+        rows = self.run("SELECT * FROM dargah_lock_candidates(%s, %s)", (",".join(identities), closed_since),
                          "candidates")
         for row in rows:
             found[row.identity].append(case_from_row(row))
@@ -149,7 +151,7 @@ class PgCases(SqlCases):
     def contacts_by_external_id(self, keys: set[tuple[Channel, str]]) -> dict[tuple[Channel, str], Contact]:
         found: dict[tuple[Channel, str], Contact] = {}
         for channel, ids in external_ids_by_channel(keys).items():
-            rows = self._run("SELECT * FROM contacts WHERE channel = %s AND external_id = ANY(%s)",
+            rows = self.run("SELECT * FROM contacts WHERE channel = %s AND external_id = ANY(%s)",
                              (channel.value, ids), "contacts")
             for row in rows:
                 contact = contact_from_row(row)
@@ -162,7 +164,7 @@ class PgCases(SqlCases):
 
     def store_batch(self, sql: str, params: dict, new: list[NewCase], repeats: list[Repeat]) -> None:
         """Run one of the batch write statements and give the new cases, contacts and events their ids."""
-        rows = self._run(sql, params, "cases.tracking_code or contacts.channel_external_id", tuple_row)
+        rows = self.run(sql, params, "cases.tracking_code or contacts.channel_external_id", tuple_row)
         ids = {code: case_id for case_id, code in rows}
         for case, contact, events in new:
             case.id = ids[case.tracking_code]
@@ -193,7 +195,7 @@ class PgIntakeCases:
         found: dict[str, list[Case]] = {i: [] for i in identities}
         self._since = closed_since
         self._read.update(identities)
-        for row in self._cases._run(_READ_CANDIDATES, (identities, closed_since), "candidates"):
+        for row in self._cases.run(_READ_CANDIDATES, (identities, closed_since), "candidates"):
             found[row.identity].append(case_from_row(row))
             self._versions.setdefault(row.identity, []).append((row.id, row.row_version))
         return found
