@@ -304,15 +304,16 @@ class SqlUnitOfWork:
 class SqlUnitOfWorkFactory:
     def __init__(self, engine: Engine):
         self.engine = engine
-        # Connections of the same pool, in autocommit for the optimistic intake unit (PostgreSQL only).
-        self._autocommit = engine.execution_options(isolation_level="AUTOCOMMIT")
+        # PostgreSQL: connections of the same pool, in autocommit, for the optimistic intake unit. SQLite has none:
+        # BEGIN IMMEDIATE serializes writers from the start, so its intake unit is an ordinary one.
+        self._autocommit = engine.execution_options(isolation_level="AUTOCOMMIT") if is_postgres(engine) else None
 
     def __call__(self) -> SqlUnitOfWork:
         return SqlUnitOfWork(self.engine)
 
     def optimistic(self):
-        if is_postgres(self.engine):
+        if self._autocommit is not None:
             from gateway.storage.postgres import PgIntakeUnitOfWork
 
             return PgIntakeUnitOfWork(self._autocommit)
-        return SqlUnitOfWork(self.engine)  # SQLite: BEGIN IMMEDIATE serializes writers from the start
+        return SqlUnitOfWork(self.engine)
