@@ -235,6 +235,12 @@ def test_asides_are_only_what_sets_a_matter_aside():
     ("شبا چراغا میره تا صبح، یخچالمون خراب شد", "electricity_outage"),
     ("چراغ های کوچه کار نمیکنه", "roads"),
     ("کم فشاری آب طبقه دوم از هفته پیش", "water_outage"),
+    # blind round r13: Finglish for a camera fine and a car bought in advance; an empty plot beside houses is no
+    # empty-house tax («=خونه* خالی*» is a name); air pollution is no catalog topic
+    ("jarimeye dorbin 2 barabar shode chon dir pardakht kardam", "traffic_fines"),
+    ("khodro sabt nam karde budim 2 sal pish, hanuz tahvil nadadan", "car_delivery"),
+    ("نخاله ساختمانی تو زمین خالی کنار خونه ها ریختن، شده محل موش و سوسک", "garbage"),
+    ("دود کارخانه آجرپزی کنار شهر هوا رو آلوده کرده، بچه ها همه سرفه میکنن", "other"),
 ])
 def test_described_and_neighbouring_matters(text, topic):
     assert CATALOG.classify(text).topic == topic
