@@ -362,6 +362,8 @@ def role_before(text: str, pos: int, floor: int) -> tuple[str | None, Relation |
     for match in _OTHER_PERSON.finditer(window):
         if best is None or match.end() - 1 > best[0]:
             best = (match.end() - 1, OTHER_PERSON, None)
+    if _APPLICANT_LABEL.search(window):
+        return WRITER, None  # «کد ملی فرزند (متقاضی): …»: the applicant is who writes
     own_role = _ROLE_LABEL.search(window)
     if own_role and re.search(_INJANEB + r"[^\n.]{0,40}?(?<![\w\u200c])" + own_role.group(1) + r"(?![\w\u200c])", text[:pos]):
         return WRITER, None  # «اینجانب … مادر دانش‌آموز …⏎کدملی مادر: …»: the role the writer gave herself
@@ -370,8 +372,11 @@ def role_before(text: str, pos: int, floor: int) -> tuple[str | None, Relation |
     return best[1], best[2]
 
 
+# A writer who says he is the conscript («اینجانب امید جعفری متولد ۱۳۸۲ مشمول خدمت سربازی»).
+_WRITER_IS_CONSCRIPT = re.compile(_INJANEB + r"[^.\n]{0,60}?(?<![\w\u200c])مشمول(?:\s*خدمت|\s+هستم|\s*،|\s*$)")
 # A form's code labelled by a role without «my» («کدملی مادر:», «کد ملی ولی:»): the writer's, when she named herself
 # by that role («اینجانب شیرین احمدی مادر دانش آموز …»).
+_APPLICANT_LABEL = re.compile(r"(?:کد|شماره)\s*\u200c?ملی[^\n\d:]{0,20}\(\s*متقاضی\s*\)\s*[:：]?\s*$")
 _ROLE_LABEL = re.compile(r"(?:کد|شماره)\s*\u200c?ملی\s*(پدر|مادر|ولی|سرپرست|همسر)\s*[:：]?\s*$")
 
 
@@ -593,6 +598,12 @@ def decide(passes: list[PassText], *, final: bool = False) -> LetterFields:
         others += late
         accepted = [v for v in accepted if v not in late]
         subjects = [v for v in subjects if v not in late]
+    if writers and subjects and any(_WRITER_IS_CONSCRIPT.search(p.text) for p in passes):
+        # A conscript writing about his service or exemption writes about his own matter, whoever else he names with
+        # a code («اینجانب … مشمول خدمت … پدرم آقای … (کد …) از کار افتاده»: the father his exemption is for).
+        others += subjects
+        accepted = [v for v in accepted if v not in subjects]
+        subjects = []
     unknown = [v for v in accepted if v not in writers and v not in subjects]
     # A code whose role no pass could read takes the letter's order: the writer comes first; beside a code
     # marked as a relative's, an unmarked one is the writer's wherever it stands (a footer after the signature).
