@@ -582,16 +582,17 @@ def decide(passes: list[PassText], *, final: bool = False) -> LetterFields:
     # مرحوم … به شماره ملی …»): beside a code no wording marks (hers, under the signature) it is set aside, as a
     # late subject's is (below). (Where a code is marked as whom the letter is about, the late window is too wide
     # to tell: «اینجانب A همسر مرحوم B به کد ملی C» marks both.)
+    writer_is_heir = any(_WRITER_IS_HEIR.search(p.text) for p in passes)
     late_writers = [v for v in accepted if v.late and v.roles[WRITER] > v.roles[SUBJECT]]
     if (late_writers and len(late_writers) < len(accepted) and not any(v.roles[SUBJECT] for v in accepted)
-            and not any(_WRITER_IS_HEIR.search(p.text) for p in passes)):
+            and not writer_is_heir):
         others += late_writers
         accepted = [v for v in accepted if v not in late_writers]
     writers = [v for v in accepted if v.roles[WRITER] > v.roles[SUBJECT]]
     marked_writer = bool(writers)
     subjects = [v for v in accepted if v.roles[SUBJECT] > v.roles[WRITER]]
     late = [v for v in subjects if v.late]
-    if late and len(late) < len(subjects) and not any(_WRITER_IS_HEIR.search(p.text) for p in passes):
+    if late and len(late) < len(subjects) and not writer_is_heir:
         # A living person's code beside a late one's («قیم صغیر …، پدر صغیر مرحوم … به کد ملی …», an heir's lawyer
         # giving the deceased's code): the letter is about the living; the late person's code is set aside. (Not
         # when the writer is an heir himself: then the late person's file is the matter, a sibling's code beside.)
