@@ -347,7 +347,7 @@ FACET_CASES = [
     ("tax-matter", "درخواست صدور کد اقتصادی سه ماه است بلاتکلیف مانده", "tax", {"tax_matter": {"registration"}}),
     ("deed-matter", "سند زمینم گم شده، درخواست سند المثنی دادم", "land_deeds",
      {"deed_matter": {"duplicate"}, "property_kind": {"plot"}}),
-    ("treatment", "بیمارستان برای سزارین پول زیادی گرفت", "hospital_costs", {"treatment": {"childbirth"}, "hospital_matter": {"bill"}}),
+    ("treatment", "بیمارستان برای سزارین پول زیادی گرفت", "hospital_costs", {"treatment": {"childbirth"}, "hospital_matter": {"bill"}, "patient": {"newborn"}}),
     ("sim-blocked-is-an-outage", "سیم کارتم مسدود شده", "telecom_phone", {"phone_line": {"mobile"}, "phone_matter": {"outage"}}),
     ("national_code_is_not_bank_melli", "بانک وام نداد کد ملی من", "bank_loan", {"banking_matter": {"loan"}}),
     ("car_model_names_maker", "پراید ثبت نامی تحویل نشده", "car_delivery",
