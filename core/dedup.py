@@ -174,12 +174,19 @@ def homes(text: str) -> frozenset[str]:
 # («مادرم … کالابرگش»). Told by the person the case is filed under, «my coupon» and «my mother's coupon» are two
 # matters, though the words are the same (`Deduplicator.find`, own_voice).
 _SERVICE = (r"(?<![\w\u200c])(?:یارانه|یاران|کالابرگ|کالا\s*برگ|سهام\s*عدالت|سهام|مستمری|حقوق|بیمه|دفترچه|گذرنامه"
-            r"|گذرنام|پاسپورت|وام|کارت\s*سوخت|شهریه)")
+            r"|گذرنام|پاسپورت|وام|کارت\s*سوخت|شهریه|سیم\s*\u200c?کارت)")
 _ONE_WORD_BETWEEN = r"(?:\s*\u200c?(?:ی\s+)?(?:[^\s\d]+\s+)?)"  # «کالابرگ خانوار خودم», «حقوق بازنشستگی پدرم»
 _MY = r"(?:م|ام|مان|مون)(?![\w\u200c])"
 _OWN_SERVICE = re.compile(_SERVICE + r"\s*\u200c?" + _MY + "|" + _SERVICE + _ONE_WORD_BETWEEN
                           + r"(?:خودم|من|اینجانب|خودمون|بنده)(?![\w\u200c])")
-_KIN_SERVICE = re.compile(_SERVICE + _ONE_WORD_BETWEEN + r"(" + "|".join(KIN_NOUNS) + r")\s*\u200c?" + _MY)
+# «گذرنامه پسر ۱۰ ساله‌ام»: an age may stand between the relative and «my».
+_AGED = r"(?:\s*\d{1,2}\s*\u200c?ساله)?"
+_KIN_SERVICE = re.compile(_SERVICE + _ONE_WORD_BETWEEN + r"(" + "|".join(KIN_NOUNS) + r")" + _AGED + r"\s*\u200c?" + _MY)
+# Registered in someone's name («پژو ۲۰۷ که به نام همسرم ثبت نام شده», «خطی که به اسم خودمه»): whose it is, whatever
+# is registered.
+_IN_NAME_OF = r"(?<![\w\u200c])(?:به|با)\s*(?:نام|اسم)\s*\u200c?"
+_OWN_NAME = re.compile(_IN_NAME_OF + r"(?:خودم|من|اینجانب|بنده)(?:ه|است)?(?![\w\u200c])")
+_KIN_NAME = re.compile(_IN_NAME_OF + r"(" + "|".join(KIN_NOUNS) + r")" + _AGED + r"\s*\u200c?" + _MY)
 _THIRD_SERVICE = re.compile(_SERVICE + r"\s*\u200c?(?:ش|اش|شون|شان|ایشان|ایشون)(?![\w\u200c])")
 OWN, THIRD = "own", "third"
 
@@ -189,8 +196,8 @@ def whose(text: str) -> frozenset[str]:
     """Whose the personal services a text names are: OWN, relations («mother»: «فرزندم» and «پسرم» are one),
     THIRD (his, hers)."""
     text = _normalized(text)
-    found = {KIN_NOUNS[m.group(1)].value for m in _KIN_SERVICE.finditer(text)}
-    if _OWN_SERVICE.search(text):
+    found = {KIN_NOUNS[m.group(1)].value for pattern in (_KIN_SERVICE, _KIN_NAME) for m in pattern.finditer(text)}
+    if _OWN_SERVICE.search(text) or _OWN_NAME.search(text):
         found.add(OWN)
     if _THIRD_SERVICE.search(text):
         found.add(THIRD)
