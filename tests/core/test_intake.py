@@ -7,7 +7,7 @@ import pytest
 from core.errors import InvalidInput, InvalidNationalCode, InvalidTransition, MissingNationalCode, NotFound
 from core.intake import IDENTITY_PENDING, TRANSCRIPTION_PENDING, IntakeService
 from core.memory import MemoryUnitOfWorkFactory
-from core.model import CaseStatus, Channel, Outcome, Person, ReviewItem, ReviewKind, ReviewState, Submission
+from core.model import CaseStatus, Channel, Outcome, Person, Relation, ReviewItem, ReviewKind, ReviewState, Submission
 from core.ports import Contended, store_intake
 from tests.factories import national_code, persian_digits, submission
 
@@ -79,6 +79,18 @@ def test_ones_own_matter_and_a_relatives_told_by_one_person_stay_apart(intake):
     assert again.outcome == Outcome.DUPLICATE and again.tracking_code == own.tracking_code
 
 
+def test_a_relatives_matter_filed_under_the_one_code_given_keeps_its_relation(intake):
+    """A channel files «کالابرگ مادرم …» under the one code the message gave, marked as told for the mother (whose code
+    it is, nobody knows): the mark is kept on the case, so a later «کالابرگ خودم …» under that code, which may be the
+    mother's own voice, repeats it rather than opening a second case."""
+    mothers = intake.submit(submission("کالابرگ مادرم این مرحله شارژ نشده", FATHER, subject=FATHER,
+                                       relation=Relation.MOTHER))
+    case, _, _ = intake.get_case(tracking_code=mothers.tracking_code)
+    assert case.identity == FATHER and case.relation == Relation.MOTHER
+    own = intake.submit(submission("کالابرگ خودم این مرحله شارژ نشده", FATHER))
+    assert own.outcome == Outcome.DUPLICATE and own.tracking_code == mothers.tracking_code
+
+
 def test_a_matter_told_by_a_relative_then_by_its_person_is_one_case(intake):
     """A father tells his son's matter («یارانه پسرم»), filed under the son; the son then tells it as his own
     («یارانه‌ام»): one case, whatever whose word each used."""
@@ -112,9 +124,9 @@ def test_a_caller_may_give_only_the_subjects_code(intake):
 
 
 def test_subject_equal_to_caller_is_about_the_caller(intake):
-    result = intake.submit(submission(SUBSIDY_SMS, FATHER, subject=FATHER))
+    result = intake.submit(submission(SUBSIDY_SMS, FATHER, subject=FATHER, relation=Relation.SELF))
     case, _, _ = intake.get_case(tracking_code=result.tracking_code)
-    assert case.identity == FATHER and case.subject_name is None
+    assert case.identity == FATHER and case.subject_name is None and case.relation == Relation.SELF
 
 
 def test_same_external_id_replays_the_first_answer_and_records_nothing(intake):
