@@ -227,7 +227,13 @@ def match_segments(text: str) -> tuple[tuple[str, ...], ...]:
     return found
 
 
-def _segments(text: str) -> tuple[tuple[str, ...], ...]:
+def written_segments(text: str) -> tuple[tuple[str, ...], ...]:
+    """`match_segments` without the Latin-letter sentences read again as Persian: the words as written (what a
+    model learns from: a reading's mistakes must not become a Persian word's evidence). Not cached."""
+    return _segments(text, read_latin=False)
+
+
+def _segments(text: str, read_latin: bool = True) -> tuple[tuple[str, ...], ...]:
     out: list[tuple[str, ...]] = []
     # The marks are folded on the whole text at once (normalize leaves ZWNJ only between letters); lower case
     # per word, as fold_token does (lowering a whole text can split a word: «İ» becomes two characters).
@@ -255,7 +261,25 @@ def _segments(text: str) -> tuple[tuple[str, ...], ...]:
                 tokens.append(token)
         if tokens:
             out.append(tuple(tokens))
+            if read_latin and _LATIN.search(clause) and 2 * sum(t.isascii() and t.isalpha() for t in tokens) >= len(tokens):
+                # A sentence in Latin letters (not a Persian one naming «UPS» or «ISP»): again, read as Persian
+                read = _read_finglish(tokens, clause)
+                if read != tokens:
+                    out.append(tuple(read))
     return tuple(out)
+
+
+_LATIN = re.compile("[a-zA-Z]")
+
+
+def _read_finglish(tokens: list[str], clause: str) -> list[str]:
+    """The words of a sentence with those written in Latin letters read as the Persian words they spell
+    (`core.finglish`), folded as any Persian word is; the rest, and acronyms («ADSL», «FTTH»), as they are."""
+    from core.finglish import lexicon  # it reads its words through this module
+
+    words = lexicon()
+    acronyms = {w.lower() for w in _WORD.findall(clause) if w.isascii() and w.isupper()}
+    return [t if t in acronyms else fold_token(words.persian(t) or t) for t in tokens]
 
 
 def match_tokens(text: str) -> list[str]:

@@ -41,7 +41,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterable
 
-from core.text import fold_word, match_segments, normalize, stem
+from core import finglish
+from core.text import fold_word, match_segments, normalize, stem, written_segments
 
 OTHER = "other"
 
@@ -120,7 +121,7 @@ class _Rule:
 
 def _pattern_words(pattern: str) -> list[tuple[str, bool]]:
     """A pattern as (folded word, is_prefix) pairs, tokenized exactly like citizen text."""
-    words = [t for seg in match_segments(pattern.replace("*", _STAR)) for t in seg]
+    words = [t for seg in written_segments(pattern.replace("*", _STAR)) for t in seg]
     # Words citizen text drops before matching («رو» in «پیاده رو») are dropped here too, starred or not:
     # kept, they could never match.
     if any(w.replace(_STAR, "") not in TRANSPARENT for w in words):
@@ -507,7 +508,7 @@ class WordModel:
         counts: dict[str, Counter] = {}
         examples_of: Counter = Counter()
         for text, topic in examples:
-            counts.setdefault(topic, Counter()).update(_model_features(text))
+            counts.setdefault(topic, Counter()).update(_model_features(text, written_segments))
             examples_of[topic] += 1
         size = len(set().union(*counts.values())) if counts else 0
         total = sum(examples_of.values())
@@ -537,10 +538,10 @@ class WordModel:
         return sorted(zip(score, self._topics), reverse=True)
 
 
-def _model_features(text: str) -> list[str]:
+def _model_features(text: str, segments=match_segments) -> list[str]:
     """Stemmed words less numbers, and each pair of neighbours, sentence by sentence."""
     features: list[str] = []
-    for segment in match_segments(text):
+    for segment in segments(text):
         words = [stem(w) for w in segment if not w.isdigit()]
         features += words
         features += [a + " " + b for a, b in zip(words, words[1:])]
@@ -774,7 +775,9 @@ def _word_model(path: str, topics: frozenset[str]) -> WordModel:
 
 @lru_cache(maxsize=1)
 def default_catalog() -> TopicCatalog:
-    return TopicCatalog.load()
+    catalog = TopicCatalog.load()
+    finglish.lexicon()  # read now, not on the first Latin-letter text a citizen sends
+    return catalog
 
 
 __all__ = [

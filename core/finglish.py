@@ -1,0 +1,108 @@
+"""Persian written in Latin letters («Finglish»: «yarane man variz nashode»), as phones without a Persian keyboard
+send it, read back into Persian words, so that a topic's phrases and a text's Persian paraphrase can meet it.
+
+How: Persian writes the consonants and long vowels, Finglish writes the consonants and any vowels, each in its
+own spelling (س، ص، ث are all «s»; «kh», «x» are both «خ»). Both sides are reduced to a consonant skeleton
+(`latin_skeleton`, `persian_skeletons`: the letters that sound alike folded to one, vowels dropped; «و» and «ی»
+are either), and a Latin word is read as the commonest Persian word of the labelled examples with its skeleton
+(`Lexicon`). Words too short to say anything (one consonant) and skeletons no example has are left as they are.
+"""
+
+from __future__ import annotations
+
+import csv
+import itertools
+import re
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+from core.text import normalize
+
+EXAMPLES = Path(__file__).resolve().parent / "data" / "topic_examples.tsv"
+
+# Persian letter → its sound class; "" for what Finglish may write as a vowel or not at all.
+_PERSIAN = {
+    "ا": "", "آ": "", "ء": "", "أ": "", "إ": "", "ئ": "", "ؤ": "", "ع": "",
+    "ب": "b", "پ": "p", "ت": "t", "ط": "t", "ث": "s", "س": "s", "ص": "s", "ج": "j", "چ": "c", "ح": "h", "ه": "h",
+    "خ": "x", "د": "d", "ذ": "z", "ز": "z", "ض": "z", "ظ": "z", "ر": "r", "ژ": "J", "ش": "S", "غ": "q", "ق": "q",
+    "ف": "f", "ک": "k", "گ": "g", "ل": "l", "م": "m", "ن": "n",
+}
+# Letters written both as a consonant and as a vowel: «و» (v, or the vowel of «خونه»), «ی» (y, or «ماشین»'s i).
+_EITHER = {"و": "v", "ی": "y"}
+# Latin spellings → sound class, longest first; vowels drop.
+_LATIN = [("kh", "x"), ("sh", "S"), ("ch", "c"), ("gh", "q"), ("zh", "J"), ("ph", "f"), ("x", "x"), ("q", "q"),
+          ("c", "k"), ("w", "v")]
+_LATIN_RE = re.compile("|".join(re.escape(s) for s, _ in _LATIN) + "|[aeiou]|[a-z]")
+_LATIN_MAP = dict(_LATIN) | {v: "" for v in "aeiou"}
+_LATIN_WORD = re.compile(r"^[a-z]+$")
+_PERSIAN_WORD = re.compile(r"^[\u0621-\u06cc]+$")
+# Beyond this many «و»/«ی»/final «ه» a word's readings are not all listed (two of them are: all consonants,
+# all vowels).
+_MAX_EITHER = 5
+
+
+def _collapse(skeleton: str) -> str:
+    """Doubled letters once: Persian writes «تشدید» as one letter, Finglish often twice («tavallod»)."""
+    return re.sub(r"(.)\1+", r"\1", skeleton)
+
+
+def latin_skeleton(word: str) -> str:
+    """«kheyaboon» → «xybn»."""
+    return _collapse("".join(_LATIN_MAP.get(m, m) for m in _LATIN_RE.findall(word.lower())))
+
+
+def persian_skeletons(word: str) -> set[str]:
+    """Every skeleton a Persian word may be written with in Latin letters: «خیابون» → {«xybn», «xbn», «xybvn», …}."""
+    parts: list[tuple[str, ...]] = []
+    for i, letter in enumerate(word):
+        if letter in _EITHER:
+            parts.append((_EITHER[letter], ""))
+        elif letter == "ه" and i == len(word) - 1 and i > 0:
+            parts.append(("h", ""))  # a final «ه» is mostly the vowel e («خونه»)
+        else:
+            parts.append((_PERSIAN.get(letter, ""),))
+    either = sum(len(p) > 1 for p in parts)
+    if either > _MAX_EITHER:
+        readings = [tuple(p[0] for p in parts), tuple(p[-1] for p in parts)]
+    else:
+        readings = itertools.product(*parts)
+    return {_collapse("".join(r)) for r in readings}
+
+
+class Lexicon:
+    """Persian words by skeleton, each with how often the examples use it."""
+
+    def __init__(self, words: Counter[str]):
+        self._by_skeleton: dict[str, tuple[int, str]] = {}
+        for word, count in words.items():
+            for skeleton in persian_skeletons(word):
+                best = self._by_skeleton.get(skeleton)
+                if best is None or (count, word) > best:
+                    self._by_skeleton[skeleton] = (count, word)
+
+    def persian(self, latin: str) -> str | None:
+        """The Persian word a Latin-letter word spells, or None (too short, or no word of the examples has its
+        skeleton)."""
+        if not _LATIN_WORD.match(latin):
+            return None
+        skeleton = latin_skeleton(latin)
+        if len(skeleton) < 2:
+            return None
+        found = self._by_skeleton.get(skeleton)
+        return found[1] if found else None
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The lexicon of the topics' labelled examples (the words citizens write, in their spellings)."""
+    words: Counter[str] = Counter()
+    with open(EXAMPLES, encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
+            for word in normalize(row["text"]).replace("\u200c", "").replace("آ", "ا").split():
+                if _PERSIAN_WORD.match(word):
+                    words[word] += 1
+    return Lexicon(words)
+
+
+__all__ = ["Lexicon", "latin_skeleton", "lexicon", "persian_skeletons"]
