@@ -282,9 +282,13 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     when it is sure). A representative week at the end of winter, written after every change of the thirteenth
     stop: 0.935 when written. A rainy late-autumn fortnight in the north-west and centre, written after the
     fourteenth stop's topic changes: 0.955 when written (misses: a street flooded after rain read as roads, what
-    no catalog topic covers — smoke, forests, television — read as the nearest one). All 1,000: 0.944."""
+    no catalog topic covers — smoke, forests, television — read as the nearest one). All 1,000: 0.944 (0.950 once
+    Latin-letter sentences are read as Persian, the fifteenth stop). Small towns and villages, a third each phone
+    transcripts, old phones' SMS and short letters, written after the fifteenth stop's first changes: 0.913 as it
+    came (misses mostly what no topic covers — a post office, forests, livestock, a school without a teacher —
+    read as the nearest topic). All 1,150: 0.944."""
     rows = load_tsv("topic_blind_after.tsv")
-    assert len(rows) >= 1000
+    assert len(rows) >= 1150
     assert _accuracy(rows) >= 0.93
 
 
