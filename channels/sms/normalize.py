@@ -406,8 +406,7 @@ def _caller_and_subject(text: str, folded: str, codes: list[str]) -> tuple[str, 
     # مادرم که از طرف پدر مرحومم (کد ملی X) میگیره …») are never whom the matter is about.
     people = [c for c in codes if labels.get(c) not in (OTHER_PARTY, LATE)]
     if len(people) == 1:  # the one living person named: a relative by his label («کد ملی مادرم X»), else the writer
-        whose = labels.get(people[0], "self")
-        return people[0], (Person(national_code=people[0], relation=KINSHIP[whose]) if whose in KINSHIP else None)
+        return people[0], _relative(people[0], labels.get(people[0]))
     if people:
         codes, labels = people, {c: w for c, w in labels.items() if w not in (OTHER_PARTY, LATE)}
     someone_named = kin or any(label != "self" for label in labels.values())  # «کد ملی خودش …» names no kin
@@ -445,7 +444,12 @@ def _told_for(text: str, folded: str, code: str) -> Person | None:
     if whose is None and not _OWN_MATTER.search(text) and not _MY_MATTER.search(text):
         found = _KINSHIP.search(text)
         kin = found.group(1).lower() if found else None
-    return Person(national_code=code, relation=KINSHIP[kin]) if kin else None
+    return _relative(code, kin)
+
+
+def _relative(code: str, kin: str | None) -> Person | None:
+    """The person a code is filed for when a kinship word names him (`KINSHIP`), else None: the writer's own."""
+    return Person(national_code=code, relation=KINSHIP[kin]) if kin in KINSHIP else None
 
 
 # An heir writing about a late person's estate («سهام عدالت متوفی و تقسیم آن بین وراث», «ما ۴ نفر وارث هستیم …
