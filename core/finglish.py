@@ -70,6 +70,11 @@ def persian_skeletons(word: str) -> set[str]:
     return {_collapse("".join(r)) for r in readings}
 
 
+# Words of one consonant say too little to be read by their skeleton («ma», «be», «az»), but these few carry a
+# matter: read as themselves.
+SHORT_WORDS = {"ab": "آب", "aab": "آب", "nan": "نان", "noon": "نون", "naan": "نان"}
+
+
 class Lexicon:
     """Persian words by skeleton, each with how often the examples use it."""
 
@@ -86,6 +91,8 @@ class Lexicon:
         skeleton)."""
         if not _LATIN_WORD.match(latin):
             return None
+        if latin in SHORT_WORDS:
+            return SHORT_WORDS[latin]
         skeleton = latin_skeleton(latin)
         if len(skeleton) < 2:
             return None
@@ -105,4 +112,4 @@ def lexicon() -> Lexicon:
     return Lexicon(words)
 
 
-__all__ = ["Lexicon", "latin_skeleton", "lexicon", "persian_skeletons"]
+__all__ = ["SHORT_WORDS", "Lexicon", "latin_skeleton", "lexicon", "persian_skeletons"]

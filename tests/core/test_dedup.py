@@ -291,8 +291,11 @@ QUALITY_FLOORS = [
     # after its first changes, 0.836 / 0.773 (a provincial fortnight; a fifth of its misses Finglish, a fifth a
     # relative telling the person's matter, which this set's own-voice reading splits), then 0.952 / 0.967, 0.852
     # / 0.867 and 0.846 / 0.833 once facets, `whose` and the reading of Latin-letter sentences changed; with them
-    # this set is 0.929 / 0.936 on 4,455 pairs, both a hair above their floors.
-    ("dedup_pairs.tsv", 4455, 0.92, 0.935),
+    # this set is 0.929 / 0.936 on 4,455 pairs, both a hair above their floors. The fourth, a winter month in the
+    # west and north-west written after all of those changes, a fifth of its SMS in Finglish, came in at 0.843 /
+    # 0.881 (0.833 / 0.896 after: «ab» is water, a burnt transformer is a cut; most of its false merges a second
+    # matter told as a follow-up of the first, «چاله رو پر کردن … ولی چراغا خاموشه»): 0.926 / 0.936 on 4,575.
+    ("dedup_pairs.tsv", 4575, 0.92, 0.935),
     ("dedup_pairs_holdout.tsv", 40, 0.85, 0.85),
     # A stress set written blind to defeat this design, kept apart from the tuning data and not tuned on: the
     # same matter told with almost no shared word (an agency's term against slang or Finglish), and two matters

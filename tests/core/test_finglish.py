@@ -31,6 +31,7 @@ def test_the_lexicon_reads_a_word_as_the_commonest_persian_word_with_its_skeleto
     assert words.persian("a") is None  # one consonant at most says nothing
     assert words.persian("zzzqqq") is None  # no word has it
     assert words.persian("خونه") is None  # not Latin
+    assert words.persian("ab") == "آب"  # one consonant, but the matter itself (`SHORT_WORDS`)
 
 
 def test_a_latin_sentence_is_read_again_as_persian_and_a_persian_one_naming_adsl_is_not():
@@ -49,6 +50,7 @@ def test_the_examples_lexicon_reads_common_words():
     ("yaraneye man 2 mahe variz nashode", "subsidy"),
     ("ghabze ab in mah kheyli ziad oomade", "water_bill"),
     ("gaz khooneye ma 3 rooze ghat shode", "gas_outage"),
+    ("salam ab khoone ma az 2 rooz pish ghat ast", "water_outage"),
     ("9 mahe az moede tahvile mashinamoon gozashte, khesarate takhire tahvil ham nemidan", "car_delivery"),
 ])
 def test_a_latin_letter_message_gets_its_topic(text, topic):

@@ -286,9 +286,11 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     Latin-letter sentences are read as Persian, the fifteenth stop). Small towns and villages, a third each phone
     transcripts, old phones' SMS and short letters, written after the fifteenth stop's first changes: 0.913 as it
     came (misses mostly what no topic covers — a post office, forests, livestock, a school without a teacher —
-    read as the nearest topic). All 1,150: 0.944."""
+    read as the nearest topic). A week in the big cities, a sixth of it Finglish, written after every change of the
+    fifteenth stop: 0.960 as it came (Finglish 21 of 22; misses: a post parcel, heritage, an ATM's swallowed card
+    read as the nearest topic). All 1,300: 0.946."""
     rows = load_tsv("topic_blind_after.tsv")
-    assert len(rows) >= 1150
+    assert len(rows) >= 1300
     assert _accuracy(rows) >= 0.93
 
 
@@ -351,6 +353,8 @@ FACET_CASES = [
     ("tax-matter", "درخواست صدور کد اقتصادی سه ماه است بلاتکلیف مانده", "tax", {"tax_matter": {"registration"}}),
     ("deed-matter", "سند زمینم گم شده، درخواست سند المثنی دادم", "land_deeds",
      {"deed_matter": {"duplicate"}, "property_kind": {"plot"}}),
+    ("burnt_transformer", "ترانس برق روستا دیشب سوخت، کل ده تو تاریکیه", "electricity_outage",
+     {"power_matter": {"supply", "damage"}}),
     ("treatment", "بیمارستان برای سزارین پول زیادی گرفت", "hospital_costs", {"treatment": {"childbirth"}, "hospital_matter": {"bill"}, "patient": {"newborn"}}),
     ("sim-blocked-is-an-outage", "سیم کارتم مسدود شده", "telecom_phone", {"phone_line": {"mobile"}, "phone_matter": {"outage"}}),
     ("national_code_is_not_bank_melli", "بانک وام نداد کد ملی من", "bank_loan", {"banking_matter": {"loan"}}),
