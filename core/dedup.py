@@ -30,7 +30,7 @@ from core.identity import find_national_codes, is_amount, is_valid_national_code
 from core.kinship import KIN_NOUNS
 from core.model import Case, CaseStatus, Relation
 from core.text import fold_word, match_segments, normalize, stem, words
-from core.topics import OTHER, TopicCatalog, default_catalog, word_keys
+from core.topics import OTHER, TopicCatalog, default_catalog, without_done, word_keys
 from core.tracking import is_tracking_code
 
 # Words that carry no matter: greetings, courtesy, pronouns, light verbs, letter formulae, colloquial fillers.
@@ -258,12 +258,13 @@ class Deduplicator:
         self._facet_cache: dict[tuple[str, str], dict[str, frozenset[str]]] = {}
 
     def _facets(self, text: str, topic: str) -> dict[str, frozenset[str]]:
+        """The facets of what a text asks about (a matter told as done before it is left out)."""
         key = (text, topic)
         found = self._facet_cache.get(key)
         if found is None:
             if len(self._facet_cache) >= 4096:
                 self._facet_cache.clear()
-            found = self._facet_cache[key] = self.catalog.facets(text, topic)
+            found = self._facet_cache[key] = self.catalog.facets(without_done(text) or text, topic)
         return found
 
     @property

@@ -465,6 +465,23 @@ _MEANS = re.compile(
 # Strings one of the two always holds: a cheap test first (the regexes cost ten microseconds a text).
 _ASIDE_HINTS = ("بماند", "بگذریم", "کنار", "دیگ", "جدا", "ندار", "مشکل", "مهم", "اصلی", "م که", "م هم", "ش هم", "ت هم")
 _POINTER_WORDS = 3  # words before a marker that only point back («ولی اون», «اونم یه»)
+# A matter told as done before the one asked about: «چاله رو پر کردن دستتون درد نکنه، ولی چراغای خیابون خاموشه»,
+# «اینترنت خونه وصل شد. ولی اینترنت گوشیم …», «وام ازدواجو بالاخره دادن. حالا برای وام فرزندآوری …». The clause
+# that says so is left out when the next one opens on «ولی», «اما», «حالا» (`without_done`).
+_DONE = re.compile(
+    r"(?<![\w‌])(?:درست\s*(?:شد|کردن|کردند)|حل\s*شد|رفع\s*شد|وصل\s*(?:شد|کردن|کردند)|تمدید\s*شد|پر\s*کردن"
+    r"|تعمیر\s*(?:شد|کردن)|بالاخره|دستتون\s*درد\s*نکنه)(?![\w‌])")
+_NEXT_MATTER = re.compile(r"^\s*(?:ولی|اما|حالا|منتها)(?![\w\u200c])")
+
+
+def without_done(text: str) -> str | None:
+    """The text less a matter told as done before the one asked about (`_DONE`), or None when it tells none."""
+    if _DONE.search(text) is None:
+        return None
+    clauses = [c for c in _CLAUSE_BREAK.split(text) if c.strip()]
+    kept = [c for i, c in enumerate(clauses)
+            if not (i + 1 < len(clauses) and _DONE.search(c) and _NEXT_MATTER.search(clauses[i + 1]))]
+    return "\n".join(kept) if len(kept) < len(clauses) else None
 
 
 def without_asides(text: str) -> str | None:
@@ -474,6 +491,9 @@ def without_asides(text: str) -> str | None:
         means, text = stripped != text, stripped
     else:
         means = False
+    rest = without_done(text)
+    if rest is not None:
+        text, means = rest, True
     if not any(hint in text for hint in _ASIDE_HINTS):
         return text if means else None
     clauses: list[str | None] = []  # None: a clause set aside

@@ -58,6 +58,8 @@ CASES = [
     ("power_cut_vs_burnt_appliances", "از دیروز برق ده ما رفته هنوز نیومده",
      "ترانس سر ده ترکید تلویزیونم سوخت، فرم خسارت پر کردم ولی پولی ندادن", False),
     ("subsidy_vs_justice_shares", "یارانه ام واریز نشده", "سهام عدالتم واریز نشده", False),
+    ("a_pothole_then_told_as_done_beside_dark_lights", "یه چاله بزرگ تو خیابون ملک هست لاستیکم ترکید",
+     "همون خیابون ملک، چاله رو پر کردن دستتون درد نکنه، ولی چراغای خیابون دو هفته‌ست خاموشه", False),
     ("gas_outage_vs_connection", "گاز روستا قطعه", "گازکشی روستای ما انجام نشده", False),
     ("two_banks", "وام بانک ملی رو نمیدن", "بانک ملت وام منو رد کرده", False),
     ("same_bank", "وام بانک ملی رو نمیدن", "درخواست وام اینجانب از بانک ملی رد شده است", True),
@@ -294,7 +296,7 @@ QUALITY_FLOORS = [
     # this set is 0.929 / 0.936 on 4,455 pairs, both a hair above their floors. The fourth, a winter month in the
     # west and north-west written after all of those changes, a fifth of its SMS in Finglish, came in at 0.843 /
     # 0.881 (0.833 / 0.896 after: «ab» is water, a burnt transformer is a cut; most of its false merges a second
-    # matter told as a follow-up of the first, «چاله رو پر کردن … ولی چراغا خاموشه»): 0.926 / 0.936 on 4,575.
+    # matter told as a follow-up of the first, «چاله رو پر کردن … ولی چراغا خاموشه», which no longer lends its facets once told as done): 0.927 / 0.936 on 4,575.
     ("dedup_pairs.tsv", 4575, 0.92, 0.935),
     ("dedup_pairs_holdout.tsv", 40, 0.85, 0.85),
     # A stress set written blind to defeat this design, kept apart from the tuning data and not tuned on: the

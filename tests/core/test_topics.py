@@ -2,7 +2,7 @@
 
 import pytest
 
-from core.topics import OTHER, TopicCatalog, WordModel, default_catalog, without_asides
+from core.topics import OTHER, TopicCatalog, WordModel, default_catalog, without_asides, without_done
 from tests.core.data import load_examples, load_tsv
 
 CATALOG = default_catalog()
@@ -198,6 +198,16 @@ def test_a_name_is_matched_only_with_its_words_side_by_side():
     text = "فاضلاب خیابان ده روزه میزنه بیرون. اداره آب و فاضلاب میگه کار شهرداریه"
     assert "labour_wages" not in {r[0] for r in CATALOG.scores(text)}
     assert CATALOG.classify(text).topic == "sewage"
+
+
+def test_a_matter_told_as_done_before_the_one_asked_about_is_left_out():
+    assert without_done("اینترنت خونه وصل شد. ولی اینترنت گوشیم آنتن نداره").split() == [
+        "ولی", "اینترنت", "گوشیم", "آنتن", "نداره"]
+    assert without_done("چاله رو پر کردن دستتون درد نکنه، ولی چراغای خیابون خاموشه").split() == [
+        "ولی", "چراغای", "خیابون", "خاموشه"]
+    assert without_done("برق ما بالاخره وصل شد") is None  # nothing asked after it: the text is what it says
+    assert without_done("برق ما وصل شد و دوباره رفت") is None
+    assert without_asides("اینترنت خونه وصل شد. ولی اینترنت گوشیم آنتن نداره").split()[0] == "ولی"
 
 
 def test_asides_are_only_what_sets_a_matter_aside():
