@@ -295,8 +295,9 @@ QUALITY_FLOORS = [
     # / 0.867 and 0.846 / 0.833 once facets, `whose` and the reading of Latin-letter sentences changed; with them
     # this set is 0.929 / 0.936 on 4,455 pairs, both a hair above their floors. The fourth, a winter month in the
     # west and north-west written after all of those changes, a fifth of its SMS in Finglish, came in at 0.843 /
-    # 0.881 (0.833 / 0.896 after: «ab» is water, a burnt transformer is a cut; most of its false merges a second
-    # matter told as a follow-up of the first, «چاله رو پر کردن … ولی چراغا خاموشه», which no longer lends its facets once told as done): 0.927 / 0.936 on 4,575.
+    # 0.881 (0.870 / 0.896 after: «ab» is water, a burnt transformer is a cut, a matter told as done lends no
+    # facets; most of its false merges a second matter told as a follow-up of the first, «چاله رو پر کردن … ولی
+    # چراغا خاموشه»): 0.927 / 0.936 on 4,575.
     ("dedup_pairs.tsv", 4575, 0.92, 0.935),
     ("dedup_pairs_holdout.tsv", 40, 0.85, 0.85),
     # A stress set written blind to defeat this design, kept apart from the tuning data and not tuned on: the
