@@ -208,6 +208,12 @@ def test_a_matter_told_as_done_before_the_one_asked_about_is_left_out():
     assert without_done("برق ما بالاخره وصل شد") is None  # nothing asked after it: the text is what it says
     assert without_done("برق ما وصل شد و دوباره رفت") is None
     assert without_asides("اینترنت خونه وصل شد. ولی اینترنت گوشیم آنتن نداره").split()[0] == "ولی"
+    # thanks for what was done, then another matter; an arrival that ends its clause
+    assert without_done("پاسپورت رسید مرسی. الان یه جریمه سرعت اومده").split()[0] == "الان"
+    assert without_done("سطل کوچه تعویض شد. موضوع جدید: ساحل پر از زباله است").split()[:2] == ["موضوع", "جدید:"]
+    # a step of the same matter is not its end, nor is a request's courtesy
+    assert without_done("گذرنامه‌ام صادر شده ولی هنوز به دستم نرسیده") is None
+    assert without_done("یارانه‌ام قطع شده ممنون میشم رسیدگی کنید، فقط زودتر") is None
 
 
 def test_asides_are_only_what_sets_a_matter_aside():
