@@ -174,7 +174,7 @@ def homes(text: str) -> frozenset[str]:
 # («مادرم … کالابرگش»). Told by the person the case is filed under, «my coupon» and «my mother's coupon» are two
 # matters, though the words are the same (`Deduplicator.find`, own_voice).
 _SERVICE = (r"(?<![\w\u200c])(?:یارانه|یاران|کالابرگ|کالا\s*برگ|سهام\s*عدالت|سهام|مستمری|حقوق|بیمه|دفترچه|گذرنامه"
-            r"|گذرنام|پاسپورت|وام|کارت\s*سوخت|شهریه|سیم\s*\u200c?کارت)")
+            r"|گذرنام|پاسپورت|وام|کارت\s*سوخت|شهریه|سیم\s*\u200c?کارت|کارت\s*ملی|شناسنامه)")
 _ONE_WORD_BETWEEN = r"(?:\s*\u200c?(?:ی\s+)?(?:[^\s\d]+\s+)?)"  # «کالابرگ خانوار خودم», «حقوق بازنشستگی پدرم»
 _MY = r"(?:م|ام|مان|مون)(?![\w\u200c])"
 _OWN_SERVICE = re.compile(_SERVICE + r"\s*\u200c?" + _MY + "|" + _SERVICE + _ONE_WORD_BETWEEN
@@ -249,6 +249,9 @@ class DedupPolicy:
     use_identifiers: bool = True
     # Keep matters apart that name different streets or roads (for the catalog's place topics).
     use_places: bool = True
+
+
+_OTHER_MATTER = "other_matter"  # the catalog's facet of what kind a matter no topic covers is
 
 
 class Deduplicator:
@@ -335,11 +338,19 @@ class Deduplicator:
         pa, pb = _profile_words(text), _profile_words(case.text)
         sim = _similarity(pa, pb)
         if topic == OTHER and case.topic == OTHER:
+            if self._one_kind_of_other(text, case.text):
+                return True
             enough = min(len(pa[0]), len(pb[0])) >= p.min_content_words
             return enough and sim >= p.unclassified_min
         if topic == OTHER or case.topic == OTHER:
             return sim >= p.other_topic_min
         return sim >= p.cross_topic_min
+
+    def _one_kind_of_other(self, a: str, b: str) -> bool:
+        """Two texts no topic covers that name one kind of matter (`other_matter` in the catalog's facets: identity
+        papers, the post, a theft …): alike as two texts of one topic are."""
+        kind_a = self._facets(a, OTHER).get(_OTHER_MATTER)
+        return bool(kind_a and kind_a & self._facets(b, OTHER).get(_OTHER_MATTER, frozenset()))
 
     def _quote_one_case(self, a: str, b: str) -> bool:
         """Both texts quote one case's tracking code, whatever words each files it under. Asked only where the

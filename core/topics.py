@@ -486,9 +486,12 @@ def without_done(text: str) -> str | None:
     if _DONE.search(text) is None:
         return None
     clauses = [c for c in _CLAUSE_BREAK.split(text) if c.strip()]
-    kept = [c for i, c in enumerate(clauses)
-            if not (i + 1 < len(clauses) and _DONE.search(c) and _NEXT_MATTER.search(clauses[i + 1]))]
-    return "\n".join(kept) if len(kept) < len(clauses) else None
+    # From the end: a clause that tells of something done is left out before another matter, or before a clause
+    # left out so («بسته پستی رسید، ممنون. یه موضوع دیگه …»).
+    done = [False] * len(clauses)
+    for i in range(len(clauses) - 2, -1, -1):
+        done[i] = bool(_DONE.search(clauses[i])) and (done[i + 1] or bool(_NEXT_MATTER.search(clauses[i + 1])))
+    return "\n".join(c for c, d in zip(clauses, done) if not d) if any(done) else None
 
 
 def without_asides(text: str) -> str | None:

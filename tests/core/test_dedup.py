@@ -58,6 +58,12 @@ CASES = [
     ("power_cut_vs_burnt_appliances", "از دیروز برق ده ما رفته هنوز نیومده",
      "ترانس سر ده ترکید تلویزیونم سوخت، فرم خسارت پر کردم ولی پولی ندادن", False),
     ("subsidy_vs_justice_shares", "یارانه ام واریز نشده", "سهام عدالتم واریز نشده", False),
+    ("an_id_card_by_its_name_and_by_its_office", "کارت ملی هوشمندمو یک ساله ثبت نام کردم هنوز نیومده",
+     "ثبت احوال میگه کارتت صادر شده ولی دفتر پیشخوان میگه نرسیده، یه ساله منتظرم", True),
+    ("an_id_card_vs_a_lost_parcel", "کارت ملی هوشمندمو یک ساله ثبت نام کردم هنوز نیومده",
+     "بسته پستی که از تهران برام فرستادن یک ماهه نرسیده", False),
+    ("own_id_card_vs_a_daughters", "کارت ملی هوشمند خودم رو گفتن تو سیستم نیست",
+     "کارت ملی دخترم گم شده و برای المثنی‌ش نوبت نمیدن", False),
     ("a_pothole_then_told_as_done_beside_dark_lights", "یه چاله بزرگ تو خیابون ملک هست لاستیکم ترکید",
      "همون خیابون ملک، چاله رو پر کردن دستتون درد نکنه، ولی چراغای خیابون دو هفته‌ست خاموشه", False),
     ("gas_outage_vs_connection", "گاز روستا قطعه", "گازکشی روستای ما انجام نشده", False),
@@ -302,7 +308,9 @@ QUALITY_FLOORS = [
     # ولی …», «پاسپورت رسید مرسی. الان …», mark the clause before another matter as done; a step of the same matter,
     # «صادر شده ولی نرسیده», is not): with it, 0.924 / 0.934 on 4,695 pairs — the recall a hair under its floor
     # of 0.935 with this harder data (not with a change of code), and the floor goes to 0.93: the pairs left split
-    # are mostly two topics for one matter.
+    # are mostly two topics for one matter. Then matters no topic covers got kinds (`other_matter`: identity papers,
+    # the post, a theft, farming …; two texts of one kind are alike as two of one topic) and identity papers an
+    # owner (`whose`): 0.924 / 0.938.
     ("dedup_pairs.tsv", 4695, 0.92, 0.93),
     ("dedup_pairs_holdout.tsv", 40, 0.85, 0.85),
     # A stress set written blind to defeat this design, kept apart from the tuning data and not tuned on: the
