@@ -17,8 +17,10 @@ from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
-from core.text import normalize
+from core.text import fold_token, normalize
 
+# The words citizens write, in their spellings: the default catalog's labelled examples (`examples` in
+# core/data/topics.toml; a test holds the two together).
 EXAMPLES = Path(__file__).resolve().parent / "data" / "topic_examples.tsv"
 
 # Persian letter → its sound class; "" for what Finglish may write as a vowel or not at all.
@@ -106,7 +108,7 @@ def lexicon() -> Lexicon:
     words: Counter[str] = Counter()
     with open(EXAMPLES, encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
-            for word in normalize(row["text"]).replace("\u200c", "").replace("آ", "ا").split():
+            for word in map(fold_token, normalize(row["text"]).split()):  # folded as `match_segments` folds
                 if _PERSIAN_WORD.match(word):
                     words[word] += 1
     return Lexicon(words)

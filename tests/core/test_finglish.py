@@ -1,10 +1,11 @@
 """Persian written in Latin letters, read back into Persian words."""
 
+import tomllib
 from collections import Counter
 
 import pytest
 
-from core.finglish import Lexicon, latin_skeleton, lexicon, persian_skeletons
+from core.finglish import EXAMPLES, Lexicon, latin_skeleton, lexicon, persian_skeletons
 from core.text import match_segments, written_segments
 from tests.core.test_dedup import same
 from tests.core.test_topics import CATALOG
@@ -39,6 +40,11 @@ def test_a_latin_sentence_is_read_again_as_persian_and_a_persian_one_naming_adsl
     assert len(segments) == 2 and "واریز" in segments[1] and "variz" in segments[0]
     assert written_segments("yaraneye man variz nashode") == segments[:1]
     assert len(match_segments("اینترنت ADSL خونه ما قطع شده")) == 1
+
+
+def test_the_lexicon_is_read_from_the_default_catalogs_examples():
+    toml = tomllib.loads((EXAMPLES.parent / "topics.toml").read_text("utf-8"))
+    assert EXAMPLES.name == toml["examples"]
 
 
 def test_the_examples_lexicon_reads_common_words():
