@@ -181,7 +181,8 @@ _OWN_SERVICE = re.compile(_SERVICE + r"\s*\u200c?" + _MY + "|" + _SERVICE + _ONE
                           + r"(?:خودم|من|اینجانب|خودمون|بنده)(?![\w\u200c])")
 # «گذرنامه پسر ۱۰ ساله‌ام»: an age may stand between the relative and «my».
 _AGED = r"(?:\s*\d{1,2}\s*\u200c?ساله)?"
-_KIN_SERVICE = re.compile(_SERVICE + _ONE_WORD_BETWEEN + r"(" + "|".join(KIN_NOUNS) + r")" + _AGED + r"\s*\u200c?" + _MY)
+_KIN_SERVICE = re.compile(_SERVICE + _ONE_WORD_BETWEEN + r"(" + "|".join(KIN_NOUNS) + r")" + _AGED
+                          + r"\s*\u200c?" + _MY)
 # Registered in someone's name («پژو ۲۰۷ که به نام همسرم ثبت نام شده», «خطی که به اسم خودمه»): whose it is, whatever
 # is registered.
 _IN_NAME_OF = r"(?<![\w\u200c])(?:به|با)\s*(?:نام|اسم)\s*\u200c?"

@@ -90,7 +90,8 @@ class IntakeService:
                 subject_code = None
             else:
                 subject_code = ident.parse_national_code(subject.national_code, field="subject.national_code")
-            if subject_code is not None and subject_code == caller.national_code and subject.relation in (None, Relation.SELF):
+            about_me = subject.relation in (None, Relation.SELF)
+            if subject_code is not None and subject_code == caller.national_code and about_me:
                 subject = None  # "about me": the caller is the subject
                 # (with a relation, a channel filed a relative's matter under the one code it was given: kept, so
                 # that the case is not taken for the person's own voice, `Submission.own_voice`)

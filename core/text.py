@@ -261,7 +261,8 @@ def _segments(text: str, read_latin: bool = True) -> tuple[tuple[str, ...], ...]
                 tokens.append(token)
         if tokens:
             out.append(tuple(tokens))
-            if read_latin and _LATIN.search(clause) and 2 * sum(t.isascii() and t.isalpha() for t in tokens) >= len(tokens):
+            latin = sum(t.isascii() and t.isalpha() for t in tokens) if read_latin and _LATIN.search(clause) else 0
+            if 2 * latin >= len(tokens):
                 # A sentence in Latin letters (not a Persian one naming «UPS» or «ISP»): again, read as Persian
                 read = _read_finglish(tokens, clause)
                 if read != tokens:

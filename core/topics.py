@@ -496,16 +496,15 @@ def without_done(text: str) -> str | None:
 
 def without_asides(text: str) -> str | None:
     """The text less what mentions a matter in passing, or None when it has nothing such."""
+    changed = False  # by what is left out before the clauses are read: means, a matter told as done
     if "حقوق" in text or "مستمری" in text:
         stripped = _MEANS.sub("\n", text)
-        means, text = stripped != text, stripped
-    else:
-        means = False
+        changed, text = stripped != text, stripped
     rest = without_done(text)
     if rest is not None:
-        text, means = rest, True
+        changed, text = True, rest
     if not any(hint in text for hint in _ASIDE_HINTS):
-        return text if means else None
+        return text if changed else None
     clauses: list[str | None] = []  # None: a clause set aside
     for clause in _CLAUSE_BREAK.split(text):
         if not clause.strip():
@@ -521,7 +520,7 @@ def without_asides(text: str) -> str | None:
         else:
             clauses.append(None if _ALSO_OPENING.search(clause) else clause)
     if None not in clauses:
-        return text if means else None
+        return text if changed else None
     return "\n".join(c for c in clauses if c is not None)
 
 
