@@ -276,6 +276,13 @@ def parse_code(transcript: str, valid: Callable[[str], bool], length: int = 10) 
             variants.append((1, tokens[i + 1:]))
         if token in _SAID_AGAIN:  # «… تکرار می‌کنم …»: the code said twice, either saying may be the clean one
             variants += [(1, tokens[:i]), (1, tokens[i + 1:])]
+            # …or only its end said again, the line having cut it the first time («… دو دو [unk] هشت [unk] دوباره
+            # دو نه هشت دو»): the later saying stands for as many digits before it
+            again = len(_digits(tokens[i + 1:]))
+            for j in range(i - 1, 0, -1):
+                if 0 < again < length and len(_digits(tokens[:j])) == length - again:
+                    variants.append((2, tokens[:j] + tokens[i + 1:]))
+                    break
         if token in ("ببخشید", "اشتباه") and i and tokens[i - 1] == "نه":  # «نه» is "no" here, not nine
             no = i - 1
             while no and tokens[no - 1] == "نه":  # «نه نه ببخشید»
@@ -283,6 +290,10 @@ def parse_code(transcript: str, valid: Callable[[str], bool], length: int = 10) 
             variants += [(1, tokens[:no] + tokens[i:]), (1, tokens[i + 1:])]  # the group before, or all, taken back
         if token in _PROMPT and tokens[i + 1: i + 2] and _single_digit(tokens[i + 1]):
             variants.append((1, tokens[:i] + tokens[i + 2:]))  # the prompted digit, then the caller saying it
+            for k in (2, 3):  # «بگو صفر هفت صفر هف …»: two or three digits prompted, then said by the caller
+                prompted, said = tokens[i + 1: i + 1 + k], tokens[i + 1 + k: i + 1 + 2 * k]
+                if len(said) == k and all(map(_single_digit, prompted + said)) and _digits(prompted) == _digits(said):
+                    variants.append((1, tokens[:i] + tokens[i + 1 + k:]))
         if token in ("یعنی", _UNHEARD):
             # The whole code said again another way after «یعنی», or after what the recognizer could not place
             # (the operator's read-back, a cough): the later saying is meant, if either.
@@ -326,6 +337,11 @@ def parse_code(transcript: str, valid: Callable[[str], bool], length: int = 10) 
         if len(digits) == length and valid(digits):
             return digits
     return _lost_digit(tokens, valid, length) or _echoed(tokens, valid, length)
+
+
+def _digits(tokens: list[str]) -> str:
+    """The digits the tokens say, read plainly."""
+    return "".join(g.digits for g in _read(tokens).groups)
 
 
 def _counting(tokens: list[str], counted: set[str]) -> list[int]:
