@@ -62,6 +62,8 @@ KINSHIP: dict[str, Relation] = {
     "khalam": Relation.OTHER, "khaleam": Relation.OTHER, "ameham": Relation.OTHER, "ameam": Relation.OTHER,
     "daeim": Relation.OTHER, "daeeam": Relation.OTHER, "amoom": Relation.OTHER, "amuyam": Relation.OTHER,
     "madarbozorgam": Relation.OTHER, "pedarbozorgam": Relation.OTHER,
+    "pedarzanam": Relation.OTHER, "madarzanam": Relation.OTHER, "pedarshoharam": Relation.OTHER,
+    "madarshoharam": Relation.OTHER,
 }
 # A kin noun with an adjective that carries the «my»: «پسر بزرگم», «مادر پیرم», «همسر مرحومم» («پدر بزرگم» and
 # «مادر بزرگم» are grandparents).
@@ -193,7 +195,7 @@ def without_codes(text: str) -> str:
 
 
 # Words by which the writer means himself.
-SELF_WORDS = ("من", "خودم", "خودمم", "اینجانب", "بنده", "قیم", "khodam", "injaneb", "bandeh")  # «قیم»: the ward's guardian
+SELF_WORDS = ("من", "خودم", "خودمم", "اینجانب", "بنده", "قیم", "khodam", "injaneb", "bandeh", "man")  # «قیم»: the ward's guardian
 _SELF = re.compile(r"(?<![\w\u200c])(?:" + "|".join(SELF_WORDS) + r")(?![\w\u200c])", re.IGNORECASE)
 _WHOSE = "(" + "|".join(map(re.escape, (*KINSHIP, *SELF_WORDS))) + ")"
 # A label written after its code says so: «X کد ملی مادرم هست», «X کد ملی پسرمه», «X کد دخترمه Y هم کد خودمه»,
@@ -208,7 +210,8 @@ _LABEL_AFTER = re.compile(
 
 
 # «کد ملیش», «کد ملیشون», «کد ملی ایشان», «کد ملی خودش» right before a code: the code of someone named before.
-_THEIR_LABEL = re.compile(r"ملی\s*(?:ش|شون|شان|اش|ایشان|ایشون|خودش|خودشون|خودشان)\s*[:：]?\s*$")
+_THEIR_LABEL = re.compile(r"(?:ملی\s*(?:ش|شون|شان|اش|ایشان|ایشون|خودش|خودشون|خودشان)"
+                          r"|(?:meli|melli)(?:e|ye)?\s*(?:ishun|ishoon|ishon|ishan|esh|shun))\s*[:：]?\s*$", re.IGNORECASE)
 
 
 # Whose a code is, said right after it with nothing more before the next number or the sentence's end:

@@ -32,6 +32,8 @@ REGISTER = [
     # The writer's own matter named first, a spouse's code given as background: his matter, under his code.
     ("own-matter-named-beside-a-wifes-code", f"یارانه من قطع شده ولی یارانه خانمم میاد. کد ملی من {CODE_A} کد ملی "
      f"خانمم {CODE_B}", CODE_A, None, None, None),
+    ("finglish-owner-labels", f"salam kalabarg pedarzanam sharj nashode. code meli ishun {CODE_B} , code meli man "
+     f"{CODE_A} zanjan", CODE_A, CODE_B, Relation.OTHER, None),
     ("mine-beside-a-wifes", f"وام ازدواج مال همسرم پرداخت شد ولی مال من مونده. کدملی همسرم {CODE_B} کدملی من {CODE_A}",
      CODE_A, None, None, None),
     ("persian-digits", f"کدملی: {CODE_A.translate(FA)} آب قطع است", CODE_A, None, None, "آب قطع است"),
@@ -233,17 +235,18 @@ def test_labelled_messages():
     written after every change, most of it written for a relative, 90 of 90 as it came; then a twenty-fourth, an
     early-spring fortnight across the country written at the fifteenth stop (the parser unchanged since the
     fourteenth), 85 of 90 as it came (the writer's own matter named «یارانه من» or «مال من» beside a spouse's code
-    given as background), 87 after, three left out as known misses (below). All must be right now.
+    given as background; Finglish owner labels «code meli ishun X, code meli man Y»), 88 after, two left out as
+    known misses (below). All must be right now.
     Left out, known misses: «X پدر Y پسر» (whose by role, no «-م»: the father writes); «ک م مادر X ک م فرزند Y» from the child; «… کد ملی پدرشوهرم. Y کد ملی عروسش» (the writer naming herself in
     the third person); an unlabelled code in groups that fails its check («۷۷۹ ۶۱۵ ۸۶۱۵»), taken for no code;
-    Finglish owner labels («code meli ishun X, code meli man Y»); «کد ملی بچه X و کد ملی پدر Y» (whose by role
+    «کد ملی بچه X و کد ملی پدر Y» (whose by role
     again); a late father's shares to be moved to the mother, labelled as the mother's matter (the estate rule reads
     it as the late father's file)."""
     kinds = {normalize.Register: "register", normalize.FollowUp: "follow_up",
              normalize.MissingCode: "missing_code", normalize.InvalidCode: "invalid_code"}
     with open(Path(__file__).with_name("sms_labelled.tsv"), encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
-    assert len(rows) >= 2084
+    assert len(rows) >= 2085
     for row in rows:
         decision = decide(row["text"])
         assert kinds[type(decision)] == row["kind"], row
