@@ -196,7 +196,8 @@ class LetterFields:
 # اشتراک» and «صاحب حساب» whose it is («کد ملی صاحب اشتراک (خودم): …»), not that a number is something else.
 # OCR drops the dot of «ش.م»; the semi-literate write «میلی» («کدمیلیش»: his code).
 # «ملی», not «ملیون» and «ملیارد» as semi-literate letters spell millions and billions
-_NATIONAL_LABEL = re.compile(r"ملی(?!ون|ارد)|(?:کد|شماره)\s*م[یي]لی|(?<!\w)ش\s*\.?\s*م(?!\w)")
+_NATIONAL_LABEL = re.compile(r"ملی(?!ون|ارد)|(?:کد|شماره)\s*م[یي]لی|(?<!\w)ش\s*\.?\s*م(?!\w)"
+                             r"|(?<!\w)ک(?:\s*\.\s*|\s+)م(?!\w)")  # «ش.م»; «ک.م», «ک م» (not «کم», less)
 _OTHER_LABEL = re.compile(  # the labels that end in «ملی» first: a regex takes the first alternative that matches
     r"بانک\s*ملی|کارت\s*ملی|نهضت\s*ملی|مسکن\s*ملی|شناسه\s*ملی"
     r"|[پب]ستی|شناسه|پرونده|بیمه|کارگاه|رهگیری|(?<!جهت\s)(?<!برای\s)پیگیری|(?<!صاحب\s)حساب|سریال"

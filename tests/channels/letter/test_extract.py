@@ -358,7 +358,8 @@ def test_unsure_reading_keeps_every_guess_for_the_operator():
     (letter(WRITER) + f"\nکد پستی: {OTHER}", 1),  # labelled as something else
     (letter(WRITER) + f"\nشماره حساب بانک ملی: {OTHER}", 1),  # «ملی» of a bank's name
     ("حقوقم قبلن ۱۱ ملیون میامد حالا ۸ ملیون\n" + letter(WRITER), 1),  # «ملیون»: millions, spelt as heard
-], ids=["one", "two", "date", "short-phone", "postal-code", "bank-melli", "millions"])
+    (letter(WRITER) + f"\nنام بیمار: کیوان رئیسی ، ک م {CHILD[:3]}-{CHILD[3:9]}-{CHILD[9]}", 2),  # «ک م» labels
+], ids=["one", "two", "date", "short-phone", "postal-code", "bank-melli", "millions", "k-m"])
 def test_code_slots(text, slots):
     assert code_slots(pass_text("p", 0, [[(w, 90.0) for w in l.split(" ")] for l in text.split("\n")]).text) == slots
 
