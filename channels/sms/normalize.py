@@ -195,7 +195,8 @@ def without_codes(text: str) -> str:
 
 
 # Words by which the writer means himself.
-SELF_WORDS = ("من", "خودم", "خودمم", "اینجانب", "بنده", "قیم", "khodam", "injaneb", "bandeh", "man")  # «قیم»: the ward's guardian
+SELF_WORDS = ("من", "خودم", "خودمم", "اینجانب", "بنده", "قیم",  # «قیم»: the ward's guardian
+              "khodam", "injaneb", "bandeh", "man")
 _SELF = re.compile(r"(?<![\w\u200c])(?:" + "|".join(SELF_WORDS) + r")(?![\w\u200c])", re.IGNORECASE)
 _WHOSE = "(" + "|".join(map(re.escape, (*KINSHIP, *SELF_WORDS))) + ")"
 # A label written after its code says so: «X کد ملی مادرم هست», «X کد ملی پسرمه», «X کد دخترمه Y هم کد خودمه»,
@@ -211,7 +212,8 @@ _LABEL_AFTER = re.compile(
 
 # «کد ملیش», «کد ملیشون», «کد ملی ایشان», «کد ملی خودش» right before a code: the code of someone named before.
 _THEIR_LABEL = re.compile(r"(?:ملی\s*(?:ش|شون|شان|اش|ایشان|ایشون|خودش|خودشون|خودشان)"
-                          r"|(?:meli|melli)(?:e|ye)?\s*(?:ishun|ishoon|ishon|ishan|esh|shun))\s*[:：]?\s*$", re.IGNORECASE)
+                          r"|(?:meli|melli)(?:e|ye)?\s*(?:ishun|ishoon|ishon|ishan|esh|shun))\s*[:：]?\s*$",
+                          re.IGNORECASE)
 
 
 # Whose a code is, said right after it with nothing more before the next number or the sentence's end:

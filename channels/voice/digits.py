@@ -279,10 +279,10 @@ def parse_code(transcript: str, valid: Callable[[str], bool], length: int = 10) 
             # …or only its end said again, the line having cut it the first time («… دو دو [unk] هشت [unk] دوباره
             # دو نه هشت دو»): the later saying stands for as many digits before it
             again = len(_digits(tokens[i + 1:]))
-            for j in range(i - 1, 0, -1):
-                if 0 < again < length and len(_digits(tokens[:j])) == length - again:
-                    variants.append((2, tokens[:j] + tokens[i + 1:]))
-                    break
+            if 0 < again < length:
+                kept = next((j for j in range(i - 1, 0, -1) if len(_digits(tokens[:j])) == length - again), None)
+                if kept is not None:
+                    variants.append((2, tokens[:kept] + tokens[i + 1:]))
         if token in ("ببخشید", "اشتباه") and i and tokens[i - 1] == "نه":  # «نه» is "no" here, not nine
             no = i - 1
             while no and tokens[no - 1] == "نه":  # «نه نه ببخشید»
