@@ -261,8 +261,7 @@ def _segments(text: str, read_latin: bool = True) -> tuple[tuple[str, ...], ...]
                 tokens.append(token)
         if tokens:
             out.append(tuple(tokens))
-            latin = sum(t.isascii() and t.isalpha() for t in tokens) if read_latin and _LATIN.search(clause) else 0
-            if 2 * latin >= len(tokens):
+            if read_latin and _LATIN.search(clause) and _mostly_latin(tokens):
                 # A sentence in Latin letters (not a Persian one naming «UPS» or «ISP»): again, read as Persian
                 read = _read_finglish(tokens, clause)
                 if read != tokens:
@@ -271,6 +270,11 @@ def _segments(text: str, read_latin: bool = True) -> tuple[tuple[str, ...], ...]
 
 
 _LATIN = re.compile("[a-zA-Z]")
+
+
+def _mostly_latin(tokens: list[str]) -> bool:
+    """At least half the words are in Latin letters."""
+    return 2 * sum(t.isascii() and t.isalpha() for t in tokens) >= len(tokens)
 
 
 def _read_finglish(tokens: list[str], clause: str) -> list[str]:

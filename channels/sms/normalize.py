@@ -447,7 +447,7 @@ def _told_for(text: str, folded: str, code: str) -> Person | None:
     whose = _code_labels(folded, _code_places(folded, [code])).get(code)
     if whose == "self":
         return None
-    kin = whose if whose in KINSHIP else None
+    kin = whose  # a kinship label, or another party's or a late person's (no relative: `_relative`)
     if whose is None and not _OWN_MATTER.search(text) and not _MY_MATTER.search(text):
         found = _KINSHIP.search(text)
         kin = found.group(1).lower() if found else None
