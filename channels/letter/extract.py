@@ -33,7 +33,8 @@ _SIGNER_KIN = r"پدر|مادر|همسر|دختر|پسر|فرزند|برادر|�
 # «فرزند اینجانب» (my child), «همسر اینجانب»: a kin noun before it names whom the letter is about (_KIN_MARK).
 _AFTER_KIN = "".join(rf"(?<!{noun}\s)(?<!{noun}\sا)" for noun in KIN_NOUNS)
 _WRITER_MARK = re.compile(r"(?<!موکل\s)(?<!موکل\sا)" + _AFTER_KIN + _INJANEB + r"|امضا|خودم|با\s*تشکر|با\s*سپاس"
-                          r"|نویسنده\s*(?:نامه|درخواست)|نام\s*نویسنده|نگارنده|ملی\s+(?:قیم|متقاضی|وکیل)(?![\w\u200c])"
+                          r"|نویسنده\s*(?:نامه|درخواست|:)|(?:نام|مشخصات)\s*نویسنده|نگارنده"
+                          r"|ملی\s+(?:قیم|متقاضی|وکیل)(?![\w\u200c])"
                           r"|(?:" + _SIGNER_KIN + r")\s+(?:ایشان|نامبرده)"
                           r"|(?:" + _SIGNER_KIN + r"|قیم|وکیل)\s+(?:متقاضی|بیمار|مشمول|مشترک)\s*[:)]"
                           # «پدر: <name>» opening a line under a letter about «فرزندم»: the signer by his relation
@@ -46,21 +47,24 @@ _WRITER_MARK = re.compile(r"(?<!موکل\s)(?<!موکل\sا)" + _AFTER_KIN + _IN
 # Words that name someone the letter is about without kinship: a lawyer's client, a guardian's ward, the late
 # person whose children or heirs write («فرزندان مرحوم …»; not «فرزند مرحوم …» or «همسر مرحوم …», which
 # describe the writer); a code labelled as the late person's, a patient's, a student's, a conscript's or a
-# client's of a welfare office («کد ملی متوفی», «کد ملی بیمار», «کد ملی دانش‌آموز», «کد ملی مددجو»).
+# client's of a welfare office («کد ملی متوفی», «کد ملی بیمار», «کد ملی دانش‌آموز», «کد ملی مددجو»); «کد ملی
+# خودش»: his own.
 _KIN_ADJECTIVES = "|".join(KIN_ADJECTIVES)
 _SUBJECT_WORDS = (r"موکل|محجور|(?:فرزندان|وراث|ورثه)\s+مرحوم"
-                  r"|ملی\s+(?:ایشان|نامبرده|متوف[یا]|مرحوم|بیمار|مددجو|مشمول|دانش\s*\u200c?[آا]موز|دانشجو|صغیر)")
+                  r"|ملی\s+(?:ایشان|نامبرده|خودش(?:ان|ون)?|متوف[یا]|مرحوم|بیمار|مددجو|مشمول|دانش\s*\u200c?[آا]موز|دانشجو"
+                  r"|صغیر)")
 # A third person the letter names before a code: a titled name («همسر آقای …», «به خانم …»), a lawyer's client
-# («به وکالت از»), a child («کودک»), a block headed by whom it describes («مشخصات بیمار:»), a student or patient
-# named by a parent («مادر دانش‌آموز علی …»; but «پدر مشمول: <name>» labels the signer), a pupil named by the
-# school. The writer does not title himself, nor is he a «کودک»; a title before an office is the addressee's. (Not «بیمار», «کارگر» or
+# («به وکالت از»), a child («کودک»), a block headed by whom it describes («مشخصات بیمار:», «مشخصات ایشون:»), a
+# student or patient named by a parent («مادر دانش‌آموز علی …»; but «پدر مشمول: <name>» labels the signer), a pupil
+# named by the school. The writer does not title himself, nor is he a «کودک»; a title before an office is the addressee's. (Not «بیمار», «کارگر» or
 # «دانشجو» alone: «اینجانب دانشجوی …» is the writer; not «از طرف»: «از طرف وراث» signs for a group the writer
 # is in.) Group 1: the writer's kin noun.
 _ADDRESSEE = r"(?:محترم|ریاست|رئیس|رییس|مدیر|وزیر|استاندار|فرماندار|شهردار|دادستان|دکتر)"  # «جناب آقای رییس …»
 _THIRD_PARTY = re.compile(
     r"(?:(پدر|مادر|همسر|برادر|خواهر|دختر|پسر|فرزند)\s+)?"
     r"(?:(?<![\w\u200c])(?:[آا]قای|خانم)(?![\w\u200c])(?![^\n]*" + _ADDRESSEE + r")|کودک|به\s*وکالت\s*از"
-    r"|(?:مشخصات|نام)\s*(?:بیمار|دانش\s*\u200c?[آا]موز|دانشجو|متوفی|مشمول|کودک|صغیر|بیمه\s*\u200c?شده|ذی\s*\u200c?نفع)"
+    r"|(?:مشخصات|نام)\s*(?:بیمار|دانش\s*\u200c?[آا]موز|دانشجو|متوفی|مشمول|کودک|صغیر|بیمه\s*\u200c?شده|ذی\s*\u200c?نفع"
+    r"|ایشان|ایشون|نامبرده)"
     r"|(?:(?<=پدر\s)|(?<=مادر\s))(?:دانش\s*\u200c?[آا]موز|دانشجو|بیمار|مشمول)(?!\s*:)"
     # «اینجانب شهلا احمدی مادر آرمان ویسی به کد ملی …»: the code of whom the writer is the mother or father of
     r"|(?<=[\s،,])(?:مادر|پدر)\s+(?=[^\s\d:،,]{2,}\s+[^\s\d:،,]{2,}\s+(?:به|با)\s*(?:کد|شماره)\s*ملی)"
@@ -101,6 +105,9 @@ _OTHER_PERSON = re.compile(
     r"|(?<=[^\s] )(?<!کالت\s)(?<!طرف\s)از\s+(?:[آا]قای|خانم)(?![\w\u200c])"
     # «کد ملی موجر آقای بهروز صفری …»: the role's label, and the name after it
     r"|ملی\s+(?:" + alternation(OTHER_PARTY_ROLES) + r")(?![\w\u200c])(?:" + _TITLE_AFTER + r"(?:\s+[^\s\d:،,]{2,}){0,3})?"
+    # the code in brackets right after a role: «کارفرما (به شماره ملی …)»
+    r"|(?:همسایه|کارفرما|همکار|فروشنده|پیمانکار|مالک|موجر|مستاجر|مستأجر|شریک|ضامن|کفیل)" + _POSSESSIVE
+    + r"\s*\((?=\s*(?:به|با)?\s*(?:کد|شماره)\s*\u200c?ملی)"
     # a role in brackets after the name: «آقای … (کارفرما) به کد ملی …»
     r"|\(\s*(?:کارفرما|ضامن|کفیل|فروشنده|خریدار|همسایه|موجر|مالک|مستاجر|مستأجر|پیمانکار|شاهد|خوانده|متهم"
     r"|طرف\s*(?:قرارداد|مقابل|دعوا|شکایت))\s*\)"
@@ -196,10 +203,10 @@ class LetterFields:
 # اشتراک» and «صاحب حساب» whose it is («کد ملی صاحب اشتراک (خودم): …»), not that a number is something else.
 # OCR drops the dot of «ش.م»; the semi-literate write «میلی» («کدمیلیش»: his code).
 # «ملی», not «ملیون» and «ملیارد» as semi-literate letters spell millions and billions
-_NATIONAL_LABEL = re.compile(r"ملی(?!ون|ارد)|(?:کد|شماره)\s*م[یي]لی|(?<!\w)ش\s*\.?\s*م(?!\w)"
+_NATIONAL_LABEL = re.compile(r"(?<!کارت\s)(?<!کارت)ملی(?!ون|ارد)|(?:کد|شماره)\s*م[یي]لی|(?<!\w)ش\s*\.?\s*م(?!\w)"
                              r"|(?<!\w)ک(?:\s*\.\s*|\s+)م(?!\w)")  # «ش.م»; «ک.م», «ک م» (not «کم», less)
 _OTHER_LABEL = re.compile(  # the labels that end in «ملی» first: a regex takes the first alternative that matches
-    r"بانک\s*ملی|کارت\s*ملی|نهضت\s*ملی|مسکن\s*ملی|شناسه\s*ملی"
+    r"بانک\s*ملی|نهضت\s*ملی|مسکن\s*ملی|شناسه\s*ملی"
     r"|[پب]ستی|شناسه|پرونده|بیمه|کارگاه|رهگیری|(?<!جهت\s)(?<!برای\s)پیگیری|(?<!صاحب\s)حساب|سریال"
     r"|(?<!صاحب\s)اشتراک|شبا|دانشجوی|پرداخت|شعبه|شناسنامه"
     r"|ش\s*\.\s*ش(?!\w)|تلفن|تماس|همراه|موبایل|نامه"
@@ -247,6 +254,9 @@ def _not_a_code(text: str, pos: int) -> bool:
     return label is None and _PHONE_LINE.search(line) is not None
 
 
+_REVERSIBLE = ([1, 6, 3], [3, 6, 1], [1, 3, 3, 3], [3, 3, 3, 1], [3, 7], [7, 3])
+
+
 def _readings(run: str) -> list[str]:
     """The ways a run of digits may spell a code: as read; for a run in the card's 3-6-1 groups, the groups
     in reverse order (a code typed «۳۰۰-۴۰۷۹۷۰-۴» in a right-to-left paragraph is printed with its groups
@@ -256,9 +266,10 @@ def _readings(run: str) -> list[str]:
     groups = re.split(r"[ \-]", run)
     whole = "".join(groups)
     readings = [whole]
-    if [len(g) for g in groups] in ([1, 6, 3], [3, 6, 1], [1, 3, 3, 3], [3, 3, 3, 1]):
-        # Only the card's 3-6-1 groups and threes with the check digit apart: a garbled run («19342-008 4-1»)
-        # read backwards is a random number that passes the check digit one time in eleven.
+    if [len(g) for g in groups] in _REVERSIBLE:
+        # Only the card's 3-6-1 groups, threes with the check digit apart and the city's three before the rest: a
+        # garbled run («19342-008 4-1») read backwards is a random number that passes the check digit one time in
+        # eleven.
         readings.append("".join(reversed(groups)))
     # Part of a run: a number beside the code, one space away («07882323497 8»: the code, a comma, an age).
     readings += ["".join(groups[i:j]) for i in range(len(groups)) for j in range(i + 1, len(groups) + 1)
@@ -279,7 +290,8 @@ def code_candidates(text: str) -> list[tuple[str, int]]:
         valid = [d for d in dict.fromkeys(_readings(match.group(1))) if len(d) == 10 and national_code_checksum_ok(d)]
         # A run read as written and with its groups reversed may both pass the check digit: then both are
         # candidates, and the vote sees two codes where one was written (review, not a guess).
-        grouped = len(re.split(r"[ \-]", match.group(1))) >= 3
+        groups = [len(g) for g in re.split(r"[ \-]", match.group(1))]
+        grouped = len(groups) >= 3 or groups in _REVERSIBLE
         found += [(d, match.start()) for d in (valid if grouped else valid[:1])]
     # A code the line end cut in two after its «کد ملی» label («با کدملی ۳۶۱۱۸۶⏎۹۷۵۹ فرزند …»), as a
     # handwritten or narrow letter wraps it.
@@ -334,11 +346,16 @@ _BENEFICIARY_BLOCK = re.compile(r"مشخصات\s*ذی\s*\u200c?نفع")
 _BLOCK_LINES = 4
 
 
+_ENDS_SENTENCE_ON_LINE = re.compile(r"[^\n]*[.!؟?]\s*\n")
+_BARE_LABEL = re.compile(r"\s*(?:کد|شماره)\s*\u200c?ملی\s*[:：]?\s*")
+
+
 def role_before(text: str, pos: int, floor: int) -> tuple[str | None, Relation | None]:
     """The role of the code at `pos`: the nearest writer/kin marker between `floor` (after the code before it)
     and it."""
     window = text[max(floor, pos - 160): pos]
     best: tuple[int, str, Relation | None] | None = None
+    bare_label = _BARE_LABEL.fullmatch(_line_before(text, pos)) is not None
     for match in _WRITER_MARK.finditer(window):
         best = max(best or (-1, "", None), (match.start(), WRITER, None), key=lambda t: t[0])
     if floor and best is None:
@@ -346,8 +363,10 @@ def role_before(text: str, pos: int, floor: int) -> tuple[str | None, Relation |
             best = (match.start(), SUBJECT, Relation.MOTHER if match.group(1) else Relation.FATHER)
     for match in _KIN_MARK.finditer(window):
         word = match.group(1) or match.group(2) or match.group(3)
-        if window.count("\n", match.end()) > 1:
-            continue  # a relative is named with the code, on its line or the line before («گواهی فوت همسرم …» is not)
+        if window.count("\n", match.end()) > 1 or (bare_label and _ENDS_SENTENCE_ON_LINE.match(window, match.end())):
+            # a relative is named with the code, on its line or the line before («گواهی فوت همسرم …» is not); not
+            # in a sentence that ended before a footer's bare label («… شوهرم از کار افتاده.⏎کد ملی: …»)
+            continue
         if best is None or match.start() > best[0]:
             best = (match.start(), SUBJECT, kin_relation(word))
     if _BENEFICIARY_BLOCK.search(text):
@@ -368,11 +387,26 @@ def role_before(text: str, pos: int, floor: int) -> tuple[str | None, Relation |
     if _APPLICANT_LABEL.search(window):
         return WRITER, None  # «کد ملی فرزند (متقاضی): …»: the applicant is who writes
     own_role = _ROLE_LABEL.search(window)
-    if own_role and re.search(_INJANEB + r"[^\n.]{0,40}?(?<![\w\u200c])" + own_role.group(1) + r"(?![\w\u200c])", text[:pos]):
-        return WRITER, None  # «اینجانب … مادر دانش‌آموز …⏎کدملی مادر: …»: the role the writer gave herself
+    if own_role and re.search(r"(?:" + _INJANEB + r"[^\n.]{0,40}?|^\s*)(?<![\w\u200c])" + own_role.group(1)
+                              + r"(?![\w\u200c])", text[:pos], re.MULTILINE):
+        # «اینجانب … مادر دانش‌آموز …⏎کدملی مادر: …»: the role the writer gave herself; or signed with, at a
+        # line's start («دهیار روستای … - مرتضی …⏎کدملی دهیار: …»)
+        return WRITER, None
+    if own_role and own_role.group(1) == "ولی" and _MY_CHILD.search(text, 0, pos):
+        return WRITER, None  # «… فرزندم …⏎کد ملی ولی: …»: the parent who writes of his child
+    kin_block = _KIN_BLOCK.search(window)
+    if (kin_block and window.count("\n", kin_block.end()) <= _BLOCK_LINES
+            and (best is None or kin_block.start() > best[0])
+            and re.search(kin_block.group(1) + r"م(?![\w\u200c])", text)):
+        # «مشخصات پدر:⏎… کد ملی …» in a letter that speaks of «پدرم»: the block of whom the letter is about
+        return SUBJECT, KIN_NOUNS[kin_block.group(1)]
     if best is None:
         return None, None
     return best[1], best[2]
+
+
+_MY_CHILD = re.compile(r"(?<![\w\u200c])(?:فرزند|پسر|دختر)م(?![\w\u200c])")
+_KIN_BLOCK = re.compile(r"مشخصات\s*(" + "|".join(KIN_NOUNS) + r")\s*[:：]")
 
 
 # A writer who says he is the conscript («اینجانب امید جعفری متولد ۱۳۸۲ مشمول خدمت سربازی»).
@@ -380,7 +414,8 @@ _WRITER_IS_CONSCRIPT = re.compile(_INJANEB + r"[^.\n]{0,60}?(?<![\w\u200c])مش�
 # A form's code labelled by a role without «my» («کدملی مادر:», «کد ملی ولی:»): the writer's, when she named herself
 # by that role («اینجانب شیرین احمدی مادر دانش آموز …»).
 _APPLICANT_LABEL = re.compile(r"(?:کد|شماره)\s*\u200c?ملی[^\n\d:]{0,20}\(\s*متقاضی\s*\)\s*[:：]?\s*$")
-_ROLE_LABEL = re.compile(r"(?:کد|شماره)\s*\u200c?ملی\s*(پدر|مادر|ولی|سرپرست|همسر)\s*[:：]?\s*$")
+_ROLE_LABEL = re.compile(r"(?:کد|شماره)\s*\u200c?ملی\s*(پدر|مادر|ولی|سرپرست|همسر|دهیار|بخشدار|مدیر|قیم|وکیل)"
+                         r"\s*[:：]?\s*$")
 
 
 def line_roles(passes: list[PassText]) -> list[tuple[int, float, str, Relation | None, bool]]:
@@ -578,6 +613,7 @@ def decide(passes: list[PassText], *, final: bool = False) -> LetterFields:
         if len(vote.passes) >= 2 or (final and vote.best_conf >= SINGLE_PASS_CONF):
             accepted.append(vote)
     accepted.sort(key=lambda v: v.first_pos)
+    read_too_few_times = [v for v in votes.values() if v not in accepted]
     # A guarantor's or a witness's code is read and set aside: the letter is neither by nor about them.
     others = [v for v in accepted if v.roles[OTHER_PERSON] > max(v.roles[WRITER], v.roles[SUBJECT])]
     accepted = [v for v in accepted if v not in others]
@@ -666,6 +702,11 @@ def decide(passes: list[PassText], *, final: bool = False) -> LetterFields:
                  {fields.writer_national_code, fields.subject_national_code}]
     if contested and (len(accepted) == 0 or slots > n_accepted):
         reasons.append("passes disagree on a national code")
+    if not subjects and any(v.roles[SUBJECT] > max(v.roles[WRITER], v.roles[OTHER_PERSON])
+                            for v in read_too_few_times):
+        # A code the wording marks as whom the letter is about, read too few times to trust: filing the letter as
+        # the writer's own matter would be wrong.
+        reasons.append("letter is about someone whose national code was not read with certainty")
     fields.sure = not reasons
     fields.writer_name = _most_common([m.group(1) for p in passes for m in _NAME_AFTER_WRITER.finditer(p.text)])
     fields.subject_name = _most_common([m.group(1) for p in passes for m in _NAME_AFTER_KIN.finditer(p.text)])

@@ -442,9 +442,10 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
                                          ("blind_letters_r16.jsonl", 30), ("blind_letters_r17.jsonl", 28),
                                          ("blind_letters_r18.jsonl", 29), ("blind_letters_r19.jsonl", 24),
                                          ("blind_letters_r20.jsonl", 27), ("blind_letters_r21.jsonl", 26),
-                                         ("blind_letters_r22.jsonl", 24), ("blind_letters_r23.jsonl", 28),
+                                         ("blind_letters_r22.jsonl", 24), ("blind_letters_r23.jsonl", 29),
                                          ("blind_letters_r24.jsonl", 30), ("blind_letters_r25.jsonl", 28),
-                                         ("blind_letters_r26.jsonl", 29), ("blind_letters_r27.jsonl", 29)])
+                                         ("blind_letters_r26.jsonl", 29), ("blind_letters_r27.jsonl", 29),
+                                         ("blind_letters_r28.jsonl", 30), ("blind_letters_r29.jsonl", 30)])
 def test_letters_written_blind(name, right):
     """Letters written by people who had not read this code: header and footer blocks, the writer's code after
     the signature, a relative's code first, lawyers, guardians and village councils writing for someone, a
