@@ -76,10 +76,11 @@ for _noun, _relation in KIN_NOUNS.items():
 _KINSHIP = re.compile(r"(?<![^\W\d_]|\u200c)(" + "|".join(map(re.escape, KINSHIP))
                       + r")(?:\u200c?ه)?(?![^\W\d_]|\u200c)", re.IGNORECASE)
 # «نتیجه», «چی شد», «به کجا رسید» ask after a matter already raised, as «پیگیری» does; «قبلا», «شکایت کرده»,
-# «درخواست داده», «ثبت شد(ه)» say it was raised before (with a tracking code, that is the one to follow).
+# «درخواست داده», «ثبت شد(ه)» say it was raised before (with a tracking code, that is the one to follow); «جواب»,
+# «پاسخ»: the answer to it is asked for.
 FOLLOW_UP_WORDS = ("پیگیری", "پیگیر", "وضعیت", "رهگیری", "نتیجه", "کجا رسید", "چی شد", "چیشد", "قبلا", "قبلاً",
-                   "شکایت کرده", "درخواست داده", "ثبت شد", "ثبت کردم", "شماره شکایت", "جواب ندادید", "جوابی ندادید",
-                   "جواب نیومده", "جوابی نیومده", "کد دادن", "کد دادید", "کد داده", "شماره ثبت شکایت", "ارجاع شده",
+                   "شکایت کرده", "درخواست داده", "ثبت شد", "ثبت کردم", "شماره شکایت", "جواب", "پاسخ",
+                   "کد دادن", "کد دادید", "کد داده", "شماره ثبت شکایت", "ارجاع شده",
                    "peygiri", "peigiri", "rahgiri", "vaziat",
                    "natije", "chi shod", "koja resid", "ghablan", "sabt shod")
 # Digit runs for tracking codes and check-digit failures: digits joined by dashes only (a space separates two
@@ -248,13 +249,30 @@ _SOMEONE_ELSES_LABEL = re.compile(
     r"(?:کد|شماره)\s*\u200c?ملی\s+(?:" + alternation(OTHER_PARTY_ROLES) + r")(?:م)?\s*[:：]?\s*$")
 
 
+# Whose two codes are, said after both in their order: «X و Y به ترتیب مادرم و خودم», «X و Y اولی مال مادربزرگمه
+# دومی مال خودم».
+_OWNER_SAID = r"\s*(?:(?:مال|ماله|برای|کد|متعلق\s*به)\s*)?" + _WHOSE + r"(?:\u200c?ه)?(?![\w\u200c])"
+_IN_ORDER = re.compile(r"(?:به\s*ترتیب\s*(?:مال\s*|کد\s*)?" + _WHOSE + r"\s*(?:و|،|,)" + _OWNER_SAID
+                       + r"|اولی" + _OWNER_SAID + r".{0,40}?دومی" + _OWNER_SAID + ")", re.IGNORECASE)
+
+
+def _labels_in_order(folded: str, places: list[tuple[int, int, str]]) -> dict[str, str] | None:
+    """Whose each of two codes is when words after both name the owners in order (`_IN_ORDER`), else None."""
+    codes = list(dict.fromkeys(code for _, _, code in places))
+    said = _IN_ORDER.search(folded, places[-1][1]) if len(codes) == 2 else None
+    if said is None:
+        return None
+    owners = [g for g in said.groups() if g]
+    return {codes[0]: _whose(owners[0]), codes[1]: _whose(owners[1])}
+
+
 def _code_labels(folded: str, places: list[tuple[int, int, str]]) -> dict[str, str]:
     """Whose each code written at `places` (`_code_places`) is: a kinship word («کد ملی پسرم») or "self"
     («کد ملی من», «خودم», «اینجانب»), the one nearest before the code among the words since the number before
     it (at most 40 characters), unless the words right after the code say whose it is («X کد ملی مادرم هست»,
     «Y مال خودم»); words taken by one code are not read again for the next; when every code is followed by
     whose it is, those words. Codes with neither are left out."""
-    after_each = _labels_after(folded, places)
+    after_each = _labels_after(folded, places) or _labels_in_order(folded, places)
     if after_each is not None:
         return after_each
     labels: dict[str, str] = {}
@@ -381,12 +399,14 @@ _OWN_MATTER = re.compile(
     r"(?<![\w\u200c])(?:مشکل|موضوع|مسئله|مساله|گذرنامه|پاسپورت|حقوق|بازنشستگی|مستمری|یارانه|وام|سند|پرونده)"
     r"\s+(?:خودم(?:ه|و|رو)?|خود\s+من)(?![\w\u200c])"
     r"|(?:به|با)\s*(?:اسم|نام)\s*(?:من|خودم|اینجانب)(?:ه|است|هست)?(?![\w\u200c])"  # «ثبت نام به اسم منه»
-    # «مال همسرم پرداخت شد ولی مال من …» (not «مال خودم: X» nor «X مال خودم», a code's label)
-    r"|(?<!\d)(?<!\d\s)مال\s+(?:من|خودم)(?![\w\u200c])(?!\s*[:،,]?\s*\d{4})")
+    # «مال همسرم پرداخت شد ولی مال من …» (not «مال خودم: X», «X مال خودم» nor «… دومی مال خودم», a code's label)
+    r"|(?<!\d)(?<!\d\s)(?<!اولی\s)(?<!دومی\s)مال\s+(?:من|خودم)(?![\w\u200c])(?!\s*[:،,]?\s*\d{4})")
 # …or said first, before any relative, with «-م» («من یارانه‌ام قطع شده ولی همسرم یارانه‌اش میاد»).
 _MY_MATTER = re.compile(
     r"(?<![\w\u200c])(?:(?:یارانه|حقوق|مستمری|وام|بیمه|گذرنامه|پاسپورت|سند|کالابرگ|سهام)"
     r"(?:\s*\u200c?(?:ام|م)|\s+من)|یارانم)(?![\w\u200c])")  # «یارانه‌ام», «یارانه من»
+# …or set against a relative's with «ولی» («یارانه شوهرم واریز میشه ولی یارانه من قطع شده»).
+_BUT_MINE = re.compile(r"(?<![\w\u200c])(?:ولی|اما)\s+" + _MY_MATTER.pattern)
 
 
 _LATE = re.compile(r"(?<![\w\u200c])(?:" + alternation(LATE_WORDS) + r")(?:م|مون|مان|ه)?(?![\w\u200c])")
@@ -418,7 +438,8 @@ def _caller_and_subject(text: str, folded: str, codes: list[str]) -> tuple[str, 
         codes, labels = people, {c: w for c, w in labels.items() if w not in (OTHER_PARTY, LATE)}
     someone_named = kin or any(label != "self" for label in labels.values())  # «کد ملی خودش …» names no kin
     mine = _MY_MATTER.search(text)
-    if not someone_named or _OWN_MATTER.search(text) or (mine and kin and mine.start() < kin.start()):
+    if (not someone_named or _OWN_MATTER.search(text) or (mine and kin and mine.start() < kin.start())
+            or _BUT_MINE.search(text)):
         # No relative named, or the matter named as the writer's own: his matter, under the code he calls his own
         # («کد ملی وام گیرنده X کد ملی خودم Y»: a guarantor's docked salary), else the first.
         return next((c for c in codes if labels.get(c) == "self"), codes[0]), None
