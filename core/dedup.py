@@ -181,13 +181,17 @@ _OWN_SERVICE = re.compile(_SERVICE + r"\s*\u200c?" + _MY + "|" + _SERVICE + _ONE
                           + r"(?:خودم|من|اینجانب|خودمون|بنده)(?![\w\u200c])")
 # «گذرنامه پسر ۱۰ ساله‌ام»: an age may stand between the relative and «my».
 _AGED = r"(?:\s*\d{1,2}\s*\u200c?ساله)?"
-_KIN_SERVICE = re.compile(_SERVICE + _ONE_WORD_BETWEEN + r"(" + "|".join(KIN_NOUNS) + r")" + _AGED
+# Kin as people say them at home: «سهام عدالت خانمم», «یارانه بابام».
+_KIN_WORDS = {**{noun: relation.value for noun, relation in KIN_NOUNS.items()}, "خانم": Relation.SPOUSE.value,
+              "بابا": Relation.FATHER.value, "مامان": Relation.MOTHER.value, "داداش": Relation.SIBLING.value,
+              "ابجی": Relation.SIBLING.value}
+_KIN_SERVICE = re.compile(_SERVICE + _ONE_WORD_BETWEEN + r"(" + "|".join(_KIN_WORDS) + r")" + _AGED
                           + r"\s*\u200c?" + _MY)
 # Registered in someone's name («پژو ۲۰۷ که به نام همسرم ثبت نام شده», «خطی که به اسم خودمه»): whose it is, whatever
 # is registered.
 _IN_NAME_OF = r"(?<![\w\u200c])(?:به|با)\s*(?:نام|اسم)\s*\u200c?"
 _OWN_NAME = re.compile(_IN_NAME_OF + r"(?:خودم|من|اینجانب|بنده)(?:ه|است)?(?![\w\u200c])")
-_KIN_NAME = re.compile(_IN_NAME_OF + r"(" + "|".join(KIN_NOUNS) + r")" + _AGED + r"\s*\u200c?" + _MY)
+_KIN_NAME = re.compile(_IN_NAME_OF + r"(" + "|".join(_KIN_WORDS) + r")" + _AGED + r"\s*\u200c?" + _MY)
 _THIRD_SERVICE = re.compile(_SERVICE + r"\s*\u200c?(?:ش|اش|شون|شان|ایشان|ایشون)(?![\w\u200c])")
 OWN, THIRD = "own", "third"
 
@@ -197,7 +201,7 @@ def whose(text: str) -> frozenset[str]:
     """Whose the personal services a text names are: OWN, relations («mother»: «فرزندم» and «پسرم» are one),
     THIRD (his, hers)."""
     text = _normalized(text)
-    found = {KIN_NOUNS[m.group(1)].value for pattern in (_KIN_SERVICE, _KIN_NAME) for m in pattern.finditer(text)}
+    found = {_KIN_WORDS[m.group(1)] for pattern in (_KIN_SERVICE, _KIN_NAME) for m in pattern.finditer(text)}
     if _OWN_SERVICE.search(text) or _OWN_NAME.search(text):
         found.add(OWN)
     if _THIRD_SERVICE.search(text):

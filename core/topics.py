@@ -470,10 +470,11 @@ _POINTER_WORDS = 3  # words before a marker that only point back («ولی او�
 # that says so is left out when the next one opens on «ولی», «اما», «حالا» (`without_done`).
 _DONE = re.compile(
     # what ends a matter (not a step of one: «صادر شده ولی نرسیده», «تحویل شده ولی سند نداده» go on with it)
-    r"(?<![\w\u200c])(?:(?:درست|حل|رفع|وصل|اصلاح|تعویض|تعمیر|کنسل|لغو|پر)"
+    r"(?<![\w\u200c])(?:(?:درست|حل|رفع|وصل|اصلاح|تعویض|تعمیر|کنسل|لغو|پر|اسفالت|آسفالت)"
     r"\s*(?:شد|کردن|کردند|کردید|کرد)|برگردوند(?:ن|ید)?|بالاخره"
     # thanks for what was done (not «ممنون میشم …», a request's courtesy)
-    r"|ممنون(?:م|یم)?(?!\s*می)|مرسی|متشکرم|سپاس(?:گزارم)?|دست(?:تون|شون|تان|شان)\s*درد\s*نکنه)(?![\w\u200c])"
+    r"|ممنون(?:م|یم)?(?!\s*می)|مرسی|متشکرم|(?<!با\s)تشکر|سپاس(?:گزارم)?"  # (not a letter's «با تشکر»)
+    r"|دست(?:تون|شون|تان|شان)\s*درد\s*نکنه)(?![\w\u200c])"
     # «پاسپورت رسید.», «سهمیه این ماهم اومد»: a clause that ends on its arrival
     r"|(?:رسید|اومد|آمد)\s*$")
 _NEXT_MATTER = re.compile(

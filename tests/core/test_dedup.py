@@ -310,8 +310,13 @@ QUALITY_FLOORS = [
     # of 0.935 with this harder data (not with a change of code), and the floor goes to 0.93: the pairs left split
     # are mostly two topics for one matter. Then matters no topic covers got kinds (`other_matter`: identity papers,
     # the post, a theft, farming …; two texts of one kind are alike as two of one topic) and identity papers an
-    # owner (`whose`): 0.924 / 0.938.
-    ("dedup_pairs.tsv", 4695, 0.92, 0.93),
+    # owner (`whose`): 0.924 / 0.938. The sixteenth stop's round, a month in Mashhad, Khorasan and the Caspian
+    # provinces written hard on purpose (71 % of its pairs marked hard), came in at 0.759 / 0.880 (0.852 / 0.920
+    # after: thanks, «تشکر از …», before «یه مشکل دیگه» mark a matter done; a sewer's fee and its connection, a
+    # station pumping short, a separate meter, a motorcycle, a share sold are matters of their own; «خانمم», «بابام»
+    # name whose a service is); its false merges left are two objects of one kind (two employers, two hospitals,
+    # two roads, an old and a new house): 0.923 / 0.936 on 4,845 pairs.
+    ("dedup_pairs.tsv", 4845, 0.92, 0.93),
     ("dedup_pairs_holdout.tsv", 40, 0.85, 0.85),
     # A stress set written blind to defeat this design, kept apart from the tuning data and not tuned on: the
     # same matter told with almost no shared word (an agency's term against slang or Finglish), and two matters
@@ -336,8 +341,10 @@ QUALITY_FLOORS = [
     # All 900: 0.914 / 0.861 (0.917 / 0.867 after the fifteenth stop's changes). A late-autumn fortnight at the
     # national line, every province, written after every change of the fifteenth stop: 0.840 / 0.926 as it came
     # (its false merges two objects of one kind: two employers, cars, hospitals, roads, a home's and a shop's
-    # meter; a late father's shares beside one's own). All 1,020: 0.906 / 0.875.
-    ("dedup_pairs_blind_after.tsv", 1020, 0.88, 0.80),
+    # meter; a late father's shares beside one's own). All 1,020: 0.906 / 0.875. A representative month of repeat
+    # contacts, big cities and villages, written after every change of the sixteenth stop: 0.933 / 0.933 as it came
+    # (0.932 / 0.920 with the code the stop began with). All 1,170: 0.909 / 0.882.
+    ("dedup_pairs_blind_after.tsv", 1170, 0.88, 0.80),
 ]
 
 

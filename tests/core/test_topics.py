@@ -279,7 +279,8 @@ def _accuracy(rows):
 def test_accuracy_on_labelled_samples():
     """The tuning examples: the phrases were tuned on them and the word model trained on them, so this guards
     against regressions, not an estimate (in five-fold cross-validation: 0.951 with the phrases alone, 0.961 with
-    the model trained on the other folds)."""
+    the model trained on the other folds). Blind rounds join them once changes were made from their misses: the
+    sixteenth stop's (an early-spring week in the south-east and Tehran's towns) came in at 0.940."""
     rows = load_examples()
     assert len(rows) >= 100
     assert _accuracy(rows) >= 0.95
@@ -309,9 +310,12 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     fifteenth stop: 0.960 as it came (Finglish 21 of 22; misses: a post parcel, heritage, an ATM's swallowed card
     read as the nearest topic). All 1,300: 0.946; 0.955 once «other» was given phrases for identity papers, the
     post, crops and livestock, forests, heritage, cash machines and the cyber police — chosen by what an operator
-    knows goes elsewhere, but after seeing these sets' misses: no longer a clean estimate for such matters."""
+    knows goes elsewhere, but after seeing these sets' misses: no longer a clean estimate for such matters. A
+    late-summer fortnight across the country, written after every change of the sixteenth stop: 0.945 as it came
+    (0.935 with the code the stop began with; misses: a cut for a debt paid read as an outage or the word model's
+    gas bill, a pension transfer, symptoms beside the works that caused them). All 1,500: 0.955."""
     rows = load_tsv("topic_blind_after.tsv")
-    assert len(rows) >= 1300
+    assert len(rows) >= 1500
     assert _accuracy(rows) >= 0.93
 
 
