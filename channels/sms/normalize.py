@@ -208,7 +208,9 @@ _LABEL_AFTER = re.compile(
     r"\s*(?:هم\s+)?(?:(?:این\s*)?(?:کد|شماره)(?:\s*(?:‌|\s)?ملی)?\s*)?(?:"
     r"(?:مال|ماله|برای|متعلق\s*به|مربوط\s*به)\s*" + _WHOSE + r"(?:\u200c?ه(?![\w\u200c])|(?![\w\u200c])(?:" + _COPULA
     + r"|\s*(?=[.,،;:!?؟\n]|$)))"
-    r"|" + _WHOSE + _COPULA + r"|" + _WHOSE + r"\u200c?ه(?![\w\u200c]))", re.IGNORECASE)
+    r"|" + _WHOSE + _COPULA + r"|" + _WHOSE + r"\u200c?ه(?![\w\u200c])"
+    # Finglish: «X male babamam», «Y male khodame» (it is my father's, my own)
+    r"|(?:male|mal-e|mal\s+e|baraye)\s+" + _WHOSE + r"(?:am|e|eh|ast|hast)?(?![\w\u200c]))", re.IGNORECASE)
 
 
 # «کد ملیش», «کد ملیشون», «کد ملی ایشان», «کد ملی خودش» right before a code: the code of someone named before.
