@@ -775,9 +775,14 @@ class TopicCatalog:
                         break
                     elif name not in pw.skip:
                         allowed = pw.title_names.get(title) if title else None
+                        number = _number_said(segment, segment.index(name, i + 1))
                         if allowed is not None and name not in allowed:
                             found.add(title)  # «خیابان امام نون رو …»: not an imam's name, so the street is «امام»
-                        elif title or name.isdigit() or name in pw.names:
+                        elif number == "" and not title:
+                            pass  # «کوچه ما سه روزه …»: how long, not which alley
+                        elif number is not None and not title:
+                            found.add(number)  # «کوچه دوازده» is «کوچه ۱۲»
+                        elif title or name in pw.names:
                             found.add(name)
                         break
                 else:
@@ -790,6 +795,34 @@ class TopicCatalog:
 
     def agency(self, code: str) -> Agency:
         return self.agencies[code]
+
+
+# Numbers said in words, as a spoken message's transcript writes a street's number («کوچه بیست و دو»).
+_NUMBER_WORDS = {
+    **dict(zip("یک دو سه چهار پنج شش هفت هشت نه".split(), range(1, 10))),
+    **dict(zip("ده یازده دوازده سیزده چهارده پانزده شانزده هفده هجده نوزده".split(), range(10, 20))),
+    **dict(zip("بیست سی چهل پنجاه شصت هفتاد هشتاد نود".split(), range(20, 100, 10))),
+    **dict(zip("صد دویست سیصد چهارصد پانصد ششصد هفتصد هشتصد نهصد".split(), range(100, 1000, 100))),
+    "پونزده": 15, "شونزده": 16, "هیفده": 17, "هیجده": 18, "پونصد": 500,
+}
+
+
+# Words after a number that make it a count or a time («سه روزه», «۲ هفته»), not a street's number.
+_COUNTED = frozenset({"روز", "روزه", "ماه", "ماهه", "هفته", "سال", "ساله", "ساعت", "بار", "تا", "نفر"})
+
+
+def _number_said(segment: tuple[str, ...], start: int) -> str | None:
+    """The number the digits or words from `start` say, in digits («بیست و دو» → «22»); "" for a count or a time
+    («سه روزه»); None when no number is there."""
+    if segment[start].isdigit():
+        total, i = int(segment[start]), start + 1
+    elif segment[start] in _NUMBER_WORDS:
+        total, i = _NUMBER_WORDS[segment[start]], start + 1
+        while i + 1 < len(segment) and segment[i] == "و" and segment[i + 1] in _NUMBER_WORDS:
+            total, i = total + _NUMBER_WORDS[segment[i + 1]], i + 2
+    else:
+        return None
+    return "" if i < len(segment) and segment[i] in _COUNTED else str(total)
 
 
 @lru_cache(maxsize=4)

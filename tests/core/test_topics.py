@@ -527,8 +527,14 @@ def test_a_whole_word_is_not_read_as_a_shorter_prefix():
     ("نونوایی سر خیابان امام نون رو گرون میده", "price_gouging", {"امام"}),
     ("چاله خیابان امام رضا", "roads", {"رضا"}),
     ("چاله ای سر خیابان امام", "roads", {"امام"}),
+    # a spoken message's transcript writes the number in words
+    ("فاضلاب کوچه دوازده زده بالا", "sewage", {"12"}),
+    ("چاله کوچه بیست و دو", "roads", {"22"}),
+    ("زباله های کوچه ما سه روزه جمع نشده", "garbage", set()),  # how long, not which alley
+    ("زباله کوچه ۳ روزه مونده", "garbage", set()),
 ], ids=["title", "number", "known-name", "not-a-name", "our-street", "not-a-place-topic", "title-alone",
-        "title-then-not-its-name", "title-then-its-name", "title-at-the-end"])
+        "title-then-not-its-name", "title-then-its-name", "title-at-the-end", "number-in-words",
+        "compound-number-in-words", "a-time-not-a-number", "a-time-in-digits"])
 def test_places(text, topic, names):
     assert CATALOG.places(text, topic) == names
 
