@@ -767,7 +767,7 @@ class TopicCatalog:
                 if word not in pw.words:
                     continue
                 title = None
-                for name in segment[i + 1 : i + 5]:
+                for j, name in enumerate(segment[i + 1 : i + 5], start=i + 1):
                     if name in pw.titles:
                         title = name
                     elif title and name in pw.ends:  # «خیابان امام جلوی …»: the street is «امام»
@@ -775,7 +775,7 @@ class TopicCatalog:
                         break
                     elif name not in pw.skip:
                         allowed = pw.title_names.get(title) if title else None
-                        number = _number_said(segment, segment.index(name, i + 1))
+                        number = _number_said(segment, j)
                         if allowed is not None and name not in allowed:
                             found.add(title)  # «خیابان امام نون رو …»: not an imam's name, so the street is «امام»
                         elif number == "" and not title:
