@@ -102,7 +102,9 @@ _PUNCT_ONLY = re.compile(r"^[\s\W_]*$")
 _OTHER_NUMBER_LABEL = re.compile(
     r"(?:(?:کد|code|kod)\s*(?:پستی|posti)|کدپستی|شناسه\s*(?:قبض|پرداخت)?"
     r"|(?:شماره|کد)\s*(?:حساب|کارت|تلفن|تماس|موبایل|همراه|اشتراک|شبا|قبض|کنتور|پرونده|پرسنلی|دانشجویی|بیمه"
-    r"|شناسنامه|سفارش|پلاک|گذرنامه|پاسپورت|سریال|بدنه|شاسی|قرارداد|نامه|کارگاه))"
+    r"|شناسنامه|سفارش|پلاک|گذرنامه|پاسپورت|سریال|بدنه|شاسی|قرارداد|نامه|کارگاه)"
+    # «پرونده‌ام به شماره …», «قبضی با شماره …»: a thing's number
+    r"|(?:پرونده|قبض|حساب|کنتور|اشتراک|نامه|پلاک|قرارداد|چک)\S{0,3}\s*(?:به|با)\s*شماره(?!\s*ملی))"
     # whose or what («کد پستی منزل», «کدپستی دهیاری», «شماره بدنه کنتور برق»): a word or two after the label (not
     # «شماره کارت ملی»: the national card)
     r"(?:\s*(?:من|ام)|م|(?:\s+(?!ملی)[^\s\d:：]{2,}){1,2})?\s*[:：]?\s*$", re.IGNORECASE)
@@ -268,12 +270,20 @@ def _labels_in_order(folded: str, places: list[tuple[int, int, str]]) -> dict[st
     return {codes[0]: _whose(owners[0]), codes[1]: _whose(owners[1])}
 
 
+# Someone the writer names by title, with his code: «آقای نوروزی با کد ملی …» (no one titles himself).
+_TITLED_BEFORE = re.compile(r"(?<![\w\u200c])(?:آقای|اقای|خانم)(?![\w\u200c])\s+(?:[^\s\d]+\s+){0,3}?(?:با|به)\s*"
+                            r"(?:کد|شماره)\s*\u200c?ملی\s*[:：]?\s*$")
+# A sentence's end (not the dot of «ک.م»): whose a code is is not read across it.
+_SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2})[.!?؟](?=\s)|\n")
+
+
 def _code_labels(folded: str, places: list[tuple[int, int, str]]) -> dict[str, str]:
     """Whose each code written at `places` (`_code_places`) is: a kinship word («کد ملی پسرم») or "self"
     («کد ملی من», «خودم», «اینجانب»), the one nearest before the code among the words since the number before
     it (at most 40 characters), unless the words right after the code say whose it is («X کد ملی مادرم هست»,
-    «Y مال خودم»); words taken by one code are not read again for the next; when every code is followed by
-    whose it is, those words. Codes with neither are left out."""
+    «Y مال خودم»), or a title before it names someone else («آقای … با کد ملی X»); words taken by one code are not
+    read again for the next, nor words before the sentence's end; when every code is followed by whose it is, those
+    words. Codes with neither are left out."""
     after_each = _labels_after(folded, places) or _labels_in_order(folded, places)
     if after_each is not None:
         return after_each
@@ -288,11 +298,16 @@ def _code_labels(folded: str, places: list[tuple[int, int, str]]) -> dict[str, s
             previous_end = after.end()
             continue
         before = folded[max(previous_end, start - 40):start]
+        before = before[max((m.end() for m in _SENTENCE_END.finditer(before)), default=0):]  # not across one
         if _THEIR_LABEL.search(before):
             # «خواهرشوهرم … کد ملیشون …»: «their code» is the relative's the message named before it, whatever
             # «من» stands nearer («من کاراشو انجام میدم»)
             named = [k.group(1) for k in _KINSHIP.finditer(folded[:start])]
             labels[code] = _whose(named[-1] if named else "ایشان")
+            previous_end = end
+            continue
+        if _TITLED_BEFORE.search(before):
+            labels[code] = "ایشان"  # «منزل آقای نوروزی با کد ملی X …»: a third person the writer titles
             previous_end = end
             continue
         if _SOMEONE_ELSES_LABEL.search(before):
@@ -382,12 +397,17 @@ def _national_codes(folded: str, runs: list[tuple[int, str]]) -> list[str]:
     return [code for _, code in sorted(found)]
 
 
+_CARD_GROUPS = re.compile(r"(?<![\d\-])\d{3}[ \-]\d{6}[ \-]\d(?![\d\-])")
+
+
 def _meant_as_code(folded: str, runs: list[tuple[int, str]]) -> bool:
-    """Whether the message holds a number meant as a national code (9–10 digits, not labelled as something
-    else), or 7 to 11 digits, whole or in groups, right after a «کد ملی» label (digits dropped or one too
-    many, a space in the wrong place): then a code that fails its check was given."""
+    """Whether the message holds a number meant as a national code (9–10 digits, or the card's 3-6-1 groups, not
+    labelled as something else), or 7 to 11 digits, whole or in groups, right after a «کد ملی» label (digits
+    dropped or one too many, a space in the wrong place): then a code that fails its check was given."""
     if any(len(digits) in (9, 10) and not _not_a_code(folded, start) for start, digits in runs):
         return True
+    if any(not _not_a_code(folded, m.start()) for m in _CARD_GROUPS.finditer(folded)):
+        return True  # «۱۷۸ ۶۰۳۳۷۶ ۱»: the national card's groups, spaced
     for label in _CODE_LABEL.finditer(folded):
         number = _LABELLED_NUMBER.match(folded, label.end())
         if number and 7 <= len(re.sub(r"\D", "", number.group(0))) <= 11:
@@ -402,7 +422,10 @@ _OWN_MATTER = re.compile(
     r"\s+(?:خودم(?:ه|و|رو)?|خود\s+من)(?![\w\u200c])"
     r"|(?:به|با)\s*(?:اسم|نام)\s*(?:من|خودم|اینجانب)(?:ه|است|هست)?(?![\w\u200c])"  # «ثبت نام به اسم منه»
     # «مال همسرم پرداخت شد ولی مال من …» (not «مال خودم: X», «X مال خودم» nor «… دومی مال خودم», a code's label)
-    r"|(?<!\d)(?<!\d\s)(?<!اولی\s)(?<!دومی\s)مال\s+(?:من|خودم)(?![\w\u200c])(?!\s*[:،,]?\s*\d{4})")
+    r"|(?<!\d)(?<!\d\s)(?<!اولی\s)(?<!دومی\s)مال\s+(?:من|خودم)(?![\w\u200c])(?!\s*[:،,]?\s*\d{4})"
+    # «وام دانشجویی به من ندادن», «… به من داده نشده»: what was not given to the writer
+    r"|(?<![\w\u200c])به\s+من\s+(?:ندادن|ندادند|نمیدن|نمی\s*دهند|داده\s+نشده|پرداخت\s+نشده|واریز\s+نشده|نریختن)"
+    r"(?![\w\u200c])")
 # …or said first, before any relative, with «-م» («من یارانه‌ام قطع شده ولی همسرم یارانه‌اش میاد»).
 _MY_MATTER = re.compile(
     r"(?<![\w\u200c])(?:(?:یارانه|حقوق|مستمری|وام|بیمه|گذرنامه|پاسپورت|سند|کالابرگ|سهام)"

@@ -311,9 +311,10 @@ def parse_code(transcript: str, valid: Callable[[str], bool], length: int = 10) 
                     # «پنج [unk] پنج»: a digit said again after a cough, once; «نود [unk] نود و شیش»: a number
                     # word the line cut, said again whole
                     variants.append((1, tokens[: i - 1] + tokens[i:]))
-        if (i and token == tokens[i - 1] and _WORD.get(token, (0, frozenset({0})))[1] != frozenset({0})
+        if (i and _WORD.get(token, (0, frozenset({0})))[1] != frozenset({0}) and _WORD.get(tokens[i - 1]) == _WORD[token]
                 and tokens[i + 1: i + 2] == ["و"]):
-            # «پونصد پونصد و چهل»: a stutter, a tens or hundreds word begun again as the number it starts
+            # «پونصد پونصد و چهل», «بیس بیست و دو»: a stutter, a tens or hundreds word (in either spelling) begun
+            # again as the number it starts
             variants.append((1, tokens[: i - 1] + tokens[i:]))
         if token == "نه" and i and _UNHEARD in (tokens[i - 1], tokens[i + 1] if i + 1 < len(tokens) else None):
             # «… چهار هزار و سیصد و هشت نه [unk] چهار هزار و سی و هشت»: "no" beside a pause takes back the group
