@@ -313,9 +313,11 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     knows goes elsewhere, but after seeing these sets' misses: no longer a clean estimate for such matters. A
     late-summer fortnight across the country, written after every change of the sixteenth stop: 0.945 as it came
     (0.935 with the code the stop began with; misses: a cut for a debt paid read as an outage or the word model's
-    gas bill, a pension transfer, symptoms beside the works that caused them). All 1,500: 0.955."""
+    gas bill, a pension transfer, symptoms beside the works that caused them). A mid-winter week across the country,
+    written after every change of the sixteenth stop: 0.960 as it came (0.950 with the code the stop began with).
+    All 1,700: 0.956."""
     rows = load_tsv("topic_blind_after.tsv")
-    assert len(rows) >= 1500
+    assert len(rows) >= 1700
     assert _accuracy(rows) >= 0.93
 
 
