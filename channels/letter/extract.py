@@ -56,9 +56,9 @@ _SUBJECT_WORDS = (r"موکل|محجور|(?:فرزندان|وراث|ورثه)\s+�
 # A third person the letter names before a code: a titled name («همسر آقای …», «به خانم …»), a lawyer's client
 # («به وکالت از»), a child («کودک»), a block headed by whom it describes («مشخصات بیمار:», «مشخصات ایشون:»), a
 # student or patient named by a parent («مادر دانش‌آموز علی …»; but «پدر مشمول: <name>» labels the signer), a pupil
-# named by the school. The writer does not title himself, nor is he a «کودک»; a title before an office is the addressee's. (Not «بیمار», «کارگر» or
-# «دانشجو» alone: «اینجانب دانشجوی …» is the writer; not «از طرف»: «از طرف وراث» signs for a group the writer
-# is in.) Group 1: the writer's kin noun.
+# named by the school. The writer does not title himself, nor is he a «کودک»; a title before an office is the
+# addressee's. (Not «بیمار», «کارگر» or «دانشجو» alone: «اینجانب دانشجوی …» is the writer; not «از طرف»: «از طرف
+# وراث» signs for a group the writer is in.) Group 1: the writer's kin noun.
 _ADDRESSEE = r"(?:محترم|ریاست|رئیس|رییس|مدیر|وزیر|استاندار|فرماندار|شهردار|دادستان|دکتر)"  # «جناب آقای رییس …»
 _THIRD_PARTY = re.compile(
     r"(?:(پدر|مادر|همسر|برادر|خواهر|دختر|پسر|فرزند)\s+)?"
