@@ -292,6 +292,19 @@ def test_accuracy_on_holdout_samples():
     assert _accuracy(rows) >= 0.85
 
 
+def test_matters_no_topic_covers():
+    """A set written blind to see what the classifier does with matters whose agency is none of the catalog's
+    (100 of 160: courts, the police station, relief, state media, trains and airports, forensic medicine, natural
+    resources, private insurers …, many with a listed topic's words in passing) beside 60 listed matters that sound
+    like them. 0.756 as it came (the sixteenth stop): most such matters read as the nearest topic; 0.825 once
+    «other» was given phrases for those agencies. Not in the examples the word model learns from: its class balance
+    (five in eight «other», against about one in sixteen at the line) would teach the model to send listed matters
+    to «other», and the deduplicator would split their repeats (tried: recall −0.4 points on the labelled pairs)."""
+    rows = load_tsv("topic_uncovered.tsv")
+    assert len(rows) >= 160
+    assert _accuracy(rows) >= 0.80
+
+
 def test_accuracy_on_a_blind_set_never_tuned_on():
     """Sets written blind after every change of a stop and kept out of the tuning data: the honest estimate for
     unseen input. A representative fortnight (every channel, every province) after the eleventh stop, measured 0.91
