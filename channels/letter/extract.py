@@ -608,12 +608,13 @@ def decide(passes: list[PassText], *, final: bool = False) -> LetterFields:
     slots = max(slots, 0) if len(pages) == 1 else max(
         sum(max((code_slots(p.text) for p in passes if p.page == page), default=0) for page in pages), 0)
     fields = LetterFields()
-    accepted = []
+    accepted, read_too_few_times = [], []
     for vote in votes.values():
         if len(vote.passes) >= 2 or (final and vote.best_conf >= SINGLE_PASS_CONF):
             accepted.append(vote)
+        else:
+            read_too_few_times.append(vote)
     accepted.sort(key=lambda v: v.first_pos)
-    read_too_few_times = [v for v in votes.values() if v not in accepted]
     # A guarantor's or a witness's code is read and set aside: the letter is neither by nor about them.
     others = [v for v in accepted if v.roles[OTHER_PERSON] > max(v.roles[WRITER], v.roles[SUBJECT])]
     accepted = [v for v in accepted if v not in others]
