@@ -699,7 +699,8 @@ class TopicCatalog:
                 return TopicMatch(sure, self.topics[sure].agency, KEYWORD_WEIGHT, ("examples",))
             return TopicMatch(OTHER, self.topics[OTHER].agency, 0.0)
         code, score, _, evidence = ranked[0]
-        return TopicMatch(code, self.topics[code].agency, score, evidence)
+        # «other» scores 0 whatever named it (an «other» phrase: «قطار», «هلال احمر»), as on every other path
+        return TopicMatch(code, self.topics[code].agency, 0.0 if code == OTHER else score, evidence)
 
     def _model_sure(self, text: str) -> str | None:
         """Where no phrase matched at all: the word model's topic when it is far ahead of every other

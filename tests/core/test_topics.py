@@ -422,7 +422,7 @@ def test_facets_of_a_topic_are_the_facets_of_the_text_that_apply_to_it():
 
 # ---- properties ---------------------------------------------------------------------------------------------
 
-from hypothesis import given, settings  # noqa: E402
+from hypothesis import example, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 _words = st.sampled_from(
@@ -433,6 +433,7 @@ _words = st.sampled_from(
 
 @settings(max_examples=200, deadline=None)
 @given(st.one_of(st.lists(_words, max_size=30).map(" ".join), st.text(max_size=200)))
+@example("vD")  # read as Finglish «ودیعه», an «other» phrase: «other» scores 0 on that path too
 def test_classify_always_answers_a_known_topic(text):
     match = CATALOG.classify(text)
     assert match.topic in CATALOG.topics
