@@ -10,14 +10,14 @@ are either), and a Latin word is read as the commonest Persian word of the label
 
 from __future__ import annotations
 
-import csv
 import itertools
 import re
 from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
-from core.text import fold_token, normalize
+from core.examples import labelled_examples
+from core.text import fold_token
 
 # The words citizens write, in their spellings: the default catalog's labelled examples (`examples` in
 # core/data/topics.toml; a test holds the two together).
@@ -106,11 +106,10 @@ class Lexicon:
 def lexicon() -> Lexicon:
     """The lexicon of the topics' labelled examples (the words citizens write, in their spellings)."""
     words: Counter[str] = Counter()
-    with open(EXAMPLES, encoding="utf-8", newline="") as f:
-        for row in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE):
-            for word in map(fold_token, normalize(row["text"]).split()):  # folded as `match_segments` folds
-                if _PERSIAN_WORD.match(word):
-                    words[word] += 1
+    for text, _ in labelled_examples(EXAMPLES):
+        for word in map(fold_token, text.split()):  # folded as `match_segments` folds
+            if _PERSIAN_WORD.match(word):
+                words[word] += 1
     return Lexicon(words)
 
 

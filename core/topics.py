@@ -29,7 +29,6 @@ left out of the scoring when the rest of the text names a topic (`without_asides
 
 from __future__ import annotations
 
-import csv
 import math
 import re
 import tomllib
@@ -42,6 +41,7 @@ from pathlib import Path
 from typing import Iterable
 
 from core import finglish
+from core.examples import labelled_examples
 from core.text import fold_word, match_segments, normalize, stem, written_segments
 
 OTHER = "other"
@@ -829,12 +829,11 @@ def _number_said(segment: tuple[str, ...], start: int) -> str | None:
 @lru_cache(maxsize=4)
 def _word_model(path: str, topics: frozenset[str]) -> WordModel:
     """The word model of an examples file, trained once per process (a catalog is loaded by every service)."""
-    with open(path, encoding="utf-8", newline="") as f:
-        rows = [(r["text"], r["topic"]) for r in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)]
+    rows = labelled_examples(path)
     unknown = {topic for _, topic in rows} - topics
     if unknown:
         raise ValueError(f"examples {path} name unknown topics {sorted(unknown)}")
-    return WordModel((normalize(text), topic) for text, topic in rows)
+    return WordModel(rows)
 
 
 @lru_cache(maxsize=1)
