@@ -53,6 +53,8 @@ KINSHIP: dict[str, Relation] = {
     # Someone the writer answers for outside the family: a teacher's pupil, a lawyer's client.
     "دانش‌آموز": Relation.OTHER, "دانش آموز": Relation.OTHER, "دانش‌آموزم": Relation.OTHER, "شاگردم": Relation.OTHER,
     "موکلم": Relation.OTHER, "موکل": Relation.OTHER,
+    # A welfare worker's client, the person a file is about («صاحب پرونده: X / پیامک از: Y»).
+    "مددجو": Relation.OTHER, "مددجوی ما": Relation.OTHER, "مددجویم": Relation.OTHER, "صاحب پرونده": Relation.OTHER,
     "farzandam": Relation.CHILD, "pesaram": Relation.CHILD, "dokhtaram": Relation.CHILD,
     "hamsaram": Relation.SPOUSE, "shoharam": Relation.SPOUSE, "shoharm": Relation.SPOUSE,
     "khanomam": Relation.SPOUSE, "pedaram": Relation.FATHER, "babam": Relation.FATHER,
@@ -199,6 +201,7 @@ def without_codes(text: str) -> str:
 
 # Words by which the writer means himself.
 SELF_WORDS = ("من", "خودم", "خودمم", "اینجانب", "بنده", "قیم",  # «قیم»: the ward's guardian
+              "فرستنده", "ارسال کننده", "پیامک از",  # who sends the message: «فرستنده: Y»
               "khodam", "injaneb", "bandeh", "man")
 _SELF = re.compile(r"(?<![\w\u200c])(?:" + "|".join(SELF_WORDS) + r")(?![\w\u200c])", re.IGNORECASE)
 _WHOSE = "(" + "|".join(map(re.escape, (*KINSHIP, *SELF_WORDS))) + ")"
@@ -211,6 +214,8 @@ _LABEL_AFTER = re.compile(
     r"(?:مال|ماله|برای|متعلق\s*به|مربوط\s*به)\s*" + _WHOSE + r"(?:\u200c?ه(?![\w\u200c])|(?![\w\u200c])(?:" + _COPULA
     + r"|\s*(?=[.,،;:!?؟\n]|$)))"
     r"|" + _WHOSE + _COPULA + r"|" + _WHOSE + r"\u200c?ه(?![\w\u200c])"
+    # in brackets, whatever follows: «X (پدرشوهرم) وامش …», «کد ملی X است (همسرم)»
+    r"|(?:(?:است|هست)\s*)?\(\s*" + _WHOSE + r"\s*\)"
     # Finglish: «X male babamam», «Y male khodame» (it is my father's, my own)
     r"|(?:male|mal-e|mal\s+e|baraye)\s+" + _WHOSE + r"(?:am|e|eh|ast|hast)?(?![\w\u200c]))", re.IGNORECASE)
 
@@ -228,6 +233,7 @@ _THEIR_LABEL = re.compile(r"(?:ملی\s*(?:ش|شون|شان|اش|ایشان|ای
 # followed by more may begin the matter («Y پسرم بیمه نداره»).
 # «X کد دالگم ، Y کد خودم»: the same after «کد», when a stop follows.
 _WHOSE_RIGHT_AFTER = re.compile(r"\s*(?:" + _WHOSE + r"(?=\s*(?:[.,،;:!?؟\n]|$|\d))|(خودم|خودمم)(?![\w\u200c])"
+                                r"|\(\s*" + _WHOSE + r"\s*\)"
                                 r"|(?:کد|شماره)(?:\s*\u200c?ملی)?\s*" + _WHOSE + r"(?=\s*(?:[.,،;:!?؟\n]|$)))",
                                 re.IGNORECASE)
 
@@ -271,7 +277,8 @@ def _labels_in_order(folded: str, places: list[tuple[int, int, str]]) -> dict[st
 
 
 # Someone the writer names by title, with his code: «آقای نوروزی با کد ملی …» (no one titles himself).
-_TITLED_BEFORE = re.compile(r"(?<![\w\u200c])(?:آقای|اقای|خانم)(?![\w\u200c])\s+(?:[^\s\d]+\s+){0,3}?(?:با|به)\s*"
+_TITLED_BEFORE = re.compile(r"(?<![\w\u200c])(?<!اینجانب\s)(?<!من\s)(?:آقای|اقای|خانم)(?![\w\u200c])\s+(?:[^\s\d]+\s+){0,3}?"
+                            r"(?:(?:با|به)\s*)?"
                             r"(?:کد|شماره)\s*\u200c?ملی\s*[:：]?\s*$")
 # A sentence's end (not the dot of «ک.م»): whose a code is is not read across it.
 _SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2})[.!?؟](?=\s)|\n")
