@@ -151,6 +151,17 @@ def people(text: str) -> frozenset[str]:
     return frozenset(find_national_codes(_normalized(text)))
 
 
+# A flat of a building by its number («قبض آب واحد ۳», «آپارتمان شماره ۱۲»): two flats are two subscriptions, though
+# the building, the bill and the owner are one. (Not «۲۰ واحد», a count of course credits or flats.)
+_FLAT = re.compile(r"(?<![\d\w\u200c])(?<!\d\s)(?:واحد|اپارتمان|آپارتمان)\s*(?:شماره\s*)?(\d{1,3})(?:\s*و\s*(\d{1,3}))?(?![\d/])")
+
+
+@lru_cache(maxsize=4096)
+def flats(text: str) -> frozenset[str]:
+    """The numbers of the flats a text names («واحد ۳» → {"3"})."""
+    return frozenset(n for m in _FLAT.finditer(_normalized(text)) for n in m.groups() if n)
+
+
 # Whose home a text speaks of: the writer's own («خونه ما», «خونمون», «منزل اینجانب») or a relative's («خونه مادرم»,
 # «منزل پدرم»). Under one identity, a cut at home and one at the mother's house are two matters (two
 # subscriptions, two addresses), though nothing else in the texts tells them apart.
@@ -305,6 +316,9 @@ class Deduplicator:
             ha, hb = homes(text), homes(other_text)
             if ha and hb and not ha & hb:
                 return f"homes: {sorted(ha)} ≠ {sorted(hb)}"
+            fa, fb = flats(text), flats(other_text)
+            if fa and fb and not fa & fb:
+                return f"flats: {sorted(fa)} ≠ {sorted(fb)}"
             if topic == other_topic and topic in self.catalog.phone_line_topics:
                 la, lb = phone_lines(text), phone_lines(other_text)
                 if la and lb and not la & lb:
@@ -378,5 +392,5 @@ class Deduplicator:
         return None
 
 
-__all__ = ["DedupPolicy", "Deduplicator", "STOPWORDS", "content_words", "homes", "identifiers", "similarity", "whose",
+__all__ = ["DedupPolicy", "Deduplicator", "STOPWORDS", "content_words", "flats", "homes", "identifiers", "similarity", "whose",
            "words"]

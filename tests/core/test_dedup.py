@@ -4,7 +4,7 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from core.dedup import DedupPolicy, Deduplicator, content_words, homes, identifiers, similarity, whose
+from core.dedup import DedupPolicy, Deduplicator, content_words, flats, homes, identifiers, similarity, whose
 from core.model import Case, CaseStatus, Channel, Relation
 from core.text import normalize
 from core.topics import default_catalog
@@ -43,6 +43,11 @@ CASES = [
     ("water_outage_vs_water_bill", "آب خونه ما قطعه", "قبض آب ما خیلی زیاد اومده", False),
     ("own_home_vs_the_mothers", "آب خونه مادرم تو روستای کردان سه روزه قطعه", "آب خونه ما از صبح قطعه", False),
     ("the_mothers_home_again", "هنوز آب خونه مادرم وصل نشده", "آب خونه مادرم تو روستا از دیروز قطعه", True),
+    ("two_flats_of_one_building", "قبض آب واحد ۳ که خودمون نشستیم ۴۰۰ هزار تومن اومده",
+     "قبض آب واحد ۵ همون ساختمون که اجاره دادیم ۹۰۰ هزار اومده", False),
+    ("one_flat_again", "هنوز قبض آب واحد ۳ درست نشده", "قبض آب واحد ۳ که خودمون نشستیم ۴۰۰ هزار تومن اومده", True),
+    ("a_bakerys_gas_and_the_homes", "گاز نانوایی‌ام تو شهرکرد فشارش افت کرده", "گاز منزلم تو شهرکرد فشارش افت کرده",
+     False),
     ("water_bill_vs_a_new_connection", "قبض آب این دفعه دو برابر اومده",
      "برای خونه جدیدم انشعاب آب خواستم، میگن ۳۰ میلیون هزینه داره، خیلی زیاده", False),
     ("subsidy_halved_vs_newborn", "یارانه سرپرست خانوار از این ماه نصف شده",
@@ -187,6 +192,12 @@ def test_a_tracking_code_names_its_case():
                     "یه درخواست ثبت کرده بودم کد رهگیریش 301661318609 برای کالابرگ خودم، هنوز جواب ندادن")
 
 
+def test_flats():
+    assert flats("قبض آب واحد ۳ و ۴ ساختمون ما") == {"3", "4"}
+    assert flats("آپارتمان شماره ۱۲") == {"12"}
+    assert flats("۲۰ واحد انتخاب کردم، دانشگاه آزاد واحد کرج") == frozenset()
+
+
 def test_homes():
     assert homes("آب خونه ما قطعه") == {"own"}
     assert homes("برق منزل پدرم و خونمون رفته") == {"پدر", "own"}
@@ -317,8 +328,12 @@ QUALITY_FLOORS = [
     # name whose a service is); its false merges left are two objects of one kind (two employers, two hospitals,
     # two roads, an old and a new house): 0.923 / 0.936 on 4,845 pairs; the old and the new of one kind («خونه قبلی»
     # against «خونه جدید», a last employer against this one) as two matters: two false merges fewer here and two
-    # in the pairs never tuned on, none of one matter split.
-    ("dedup_pairs.tsv", 4845, 0.92, 0.93),
+    # in the pairs never tuned on, none of one matter split. The seventeenth stop's round, an early-autumn month
+    # across the country (43 % marked hard), came in at 0.849 / 0.816 (0.917 / 0.868 after: a bakery's gas is a
+    # shop's; two flats of one building by their numbers, «واحد ۳» against «واحد ۵»; a housing loan «وام خرید مسکن»;
+    # salty water a matter of quality; a SIM made one-way, a smart meter blamed for a bill; a formal letter's
+    # «شبکه آبرسانی … فاقد جریان» a water cut; textbooks a school's matter): 0.924 / 0.934 on 4,995 pairs.
+    ("dedup_pairs.tsv", 4995, 0.92, 0.93),
     ("dedup_pairs_holdout.tsv", 40, 0.85, 0.85),
     # A stress set written blind to defeat this design, kept apart from the tuning data and not tuned on: the
     # same matter told with almost no shared word (an agency's term against slang or Finglish), and two matters

@@ -328,9 +328,12 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     (0.935 with the code the stop began with; misses: a cut for a debt paid read as an outage or the word model's
     gas bill, a pension transfer, symptoms beside the works that caused them). A mid-winter week across the country,
     written after every change of the sixteenth stop: 0.960 as it came (0.950 with the code the stop began with).
-    All 1,700: 0.956."""
+    A late-spring week across the country (heat in the south, year-end exams, harvest), written at the seventeenth
+    stop: 0.950 as it came, and as it stays (misses: a complaint about the line itself read by the word model as a
+    water cut, «سه روزه»; a matter set against what works, «حق بیمه رو واریز میکنه ولی حقوق رو نمیده»; a gas
+    connection told through the bill that never comes). All 1,900: 0.956."""
     rows = load_tsv("topic_blind_after.tsv")
-    assert len(rows) >= 1700
+    assert len(rows) >= 1900
     assert _accuracy(rows) >= 0.93
 
 
