@@ -34,6 +34,8 @@ _SIGNER_KIN = r"پدر|مادر|همسر|دختر|پسر|فرزند|برادر|�
 _AFTER_KIN = "".join(rf"(?<!{noun}\s)(?<!{noun}\sا)" for noun in KIN_NOUNS)
 _WRITER_MARK = re.compile(r"(?<!موکل\s)(?<!موکل\sا)" + _AFTER_KIN + _INJANEB + r"|امضا|خودم|با\s*تشکر|با\s*سپاس"
                           r"|نویسنده\s*(?:نامه|درخواست|:)|(?:نام|مشخصات)\s*نویسنده|نگارنده"
+                          # the complainant of a complaint's form or footer («مشخصات شاکی:», «کد ملی شاکی:»)
+                          r"|(?:مشخصات|ملی)\s*شاکی(?![\w\u200c])|(?:^|(?<=\n))[ \t]*شاکی[ \t]*:"
                           r"|ملی\s+(?:قیم|متقاضی|وکیل)(?![\w\u200c])"
                           r"|(?:" + _SIGNER_KIN + r")\s+(?:ایشان|نامبرده)"
                           r"|(?:" + _SIGNER_KIN + r"|قیم|وکیل)\s+(?:متقاضی|بیمار|مشمول|مشترک)\s*[:)]"
@@ -51,6 +53,7 @@ _WRITER_MARK = re.compile(r"(?<!موکل\s)(?<!موکل\sا)" + _AFTER_KIN + _IN
 # خودش»: his own.
 _KIN_ADJECTIVES = "|".join(KIN_ADJECTIVES)
 _SUBJECT_WORDS = (r"موکل|محجور|(?:فرزندان|وراث|ورثه)\s+مرحوم"
+                  r"|(?:دانش\s*\u200c?[آا]موز|شاگرد)(?:ان)?\s*\u200c?م(?![\w\u200c])"  # a teacher's «دانش‌آموزانم»
                   r"|ملی\s+(?:ایشان|نامبرده|خودش(?:ان|ون)?|متوف[یا]|مرحوم|بیمار|مددجو|مشمول|دانش\s*\u200c?[آا]موز|دانشجو"
                   r"|صغیر)")
 # A third person the letter names before a code: a titled name («همسر آقای …», «به خانم …»), a lawyer's client
@@ -83,9 +86,10 @@ OTHER_PERSON = "other"
 # The mention runs to the title of the name it introduces, a few words on: «ضامن اینجانب آقای …», «شاهد
 # ماجرا آقای …», «همسایه دیوار به دیوار اینجانب آقای …», «موجر: خانم …» (a row of a parties' table); «کد ملی
 # کارفرما: …» labels the employer's code. An official complained about («دهیار روستای ما آقای …») and the owner
-# of the writer's workplace («در انبار آقای …») are named so too.
+# of the writer's workplace («در انبار آقای …») are named so too. OCR reads the comma after the role as a full
+# stop («به نام مالک. آقای …»).
 _POSSESSIVE = r"(?:\s*\u200c?(?:ام|مان|مون|" + _INJANEB + r"|من|م))?(?![\w\u200c])"  # «ضامن‌ام», «همسایه‌مان»
-_TITLE_AFTER = (r"(?:[\s،,:(]+(?:[^\s\d،,:(]+|\d{1,4})){0,4}?[\s،,:(]+"
+_TITLE_AFTER = (r"\.?(?:[\s،,:(]+(?:[^\s\d،,:(]+|\d{1,4})){0,4}?[\s،,:(]+"
                 r"(?:[آا]قایان|خانم\s*\u200c?ها|[آا]قای|خانم|جناب)(?![\w\u200c])")
 _OTHER_PERSON = re.compile(
     # (not «خدا شاهد است»: God knows)
@@ -115,7 +119,8 @@ _OTHER_PERSON = re.compile(
     r"|(?:اجازه|رضایت)\s*\u200c?(?:نامه)?\s+(?:(?:کتبی|محضری)\s+)?(?:همسر|شوهر|پدر)(?:م|\s*" + _INJANEB + r")"
     r"(?![\w\u200c])(?:" + _TITLE_AFTER + ")?"
     # a parties' block of a contract's other side: «مشخصات فروشنده: …», «مشخصات مالک (صاحب انشعاب): …»
-    r"|مشخصات\s*(?:فروشنده|مالک|موجر|مؤجر|طرف\s*(?:قرارداد|مقابل))(?![\w\u200c])(?:" + _TITLE_AFTER + ")?)")
+    r"|مشخصات\s*(?:فروشنده|مالک|موجر|مؤجر|کارفرما|ضامن|کفیل|شاهد|خوانده|متهم|مشتکی\s*عنه|طرف\s*(?:قرارداد|مقابل))"
+    r"(?![\w\u200c])(?:" + _TITLE_AFTER + ")?)")
 _KIN_MARK = re.compile(r"(" + "|".join(KIN_NOUNS) + r")(?:[مه]|\s?\u200c?ام|مان|مون"
                        r"|\s+(?:" + _KIN_ADJECTIVES + r")(?:تر)?[یم]?م|\s+" + _INJANEB + ")"
                        r"(?![\w])|(?:در\s*خصوص|درباره|در\s*مورد)\s+(\w+)|(" + _SUBJECT_WORDS + r")")
@@ -361,8 +366,11 @@ def role_before(text: str, pos: int, floor: int) -> tuple[str | None, Relation |
     if floor and best is None:
         for match in _LATE_PARENT.finditer(window):
             best = (match.start(), SUBJECT, Relation.MOTHER if match.group(1) else Relation.FATHER)
+    other_ends = [m.end() for m in _OTHER_PERSON.finditer(window)]
     for match in _KIN_MARK.finditer(window):
         word = match.group(1) or match.group(2) or match.group(3)
+        if window[:match.start()].rstrip().endswith("(") and any(e <= match.start() for e in other_ends):
+            continue  # «ضامن اینجانب آقای … (برادرم) به کد ملی …»: the kin of the party just named
         if window.count("\n", match.end()) > 1 or (bare_label and _ENDS_SENTENCE_ON_LINE.match(window, match.end())):
             # a relative is named with the code, on its line or the line before («گواهی فوت همسرم …» is not); not
             # in a sentence that ended before a footer's bare label («… شوهرم از کار افتاده.⏎کد ملی: …»)
@@ -396,10 +404,14 @@ def role_before(text: str, pos: int, floor: int) -> tuple[str | None, Relation |
         return WRITER, None  # «… فرزندم …⏎کد ملی ولی: …»: the parent who writes of his child
     kin_block = _KIN_BLOCK.search(window)
     if (kin_block and window.count("\n", kin_block.end()) <= _BLOCK_LINES
-            and (best is None or kin_block.start() > best[0])
-            and re.search(kin_block.group(1) + r"م(?![\w\u200c])", text)):
-        # «مشخصات پدر:⏎… کد ملی …» in a letter that speaks of «پدرم»: the block of whom the letter is about
-        return SUBJECT, KIN_NOUNS[kin_block.group(1)]
+            and (best is None or kin_block.start() > best[0])):
+        relation = KIN_NOUNS[kin_block.group(1)]
+        if relation != Relation.OTHER and any(KIN_NOUNS[m.group(1)] == relation for m in _MY_KIN.finditer(text)):
+            # «مشخصات پدر:⏎… کد ملی …» in a letter that speaks of «پدرم», «مشخصات فرزند:» in one about «دخترم»: the
+            # block of whom the letter is about
+            return SUBJECT, relation
+        if relation in (Relation.FATHER, Relation.MOTHER) and _MY_CHILD.search(text):
+            return WRITER, None  # «مشخصات پدر:» in a letter about «دخترم»: the parent who writes
     if best is None:
         return None, None
     return best[1], best[2]
@@ -407,6 +419,7 @@ def role_before(text: str, pos: int, floor: int) -> tuple[str | None, Relation |
 
 _MY_CHILD = re.compile(r"(?<![\w\u200c])(?:فرزند|پسر|دختر)م(?![\w\u200c])")
 _KIN_BLOCK = re.compile(r"مشخصات\s*(" + "|".join(KIN_NOUNS) + r")\s*[:：]")
+_MY_KIN = re.compile(r"(?<![\w\u200c])(" + "|".join(KIN_NOUNS) + r")م(?![\w\u200c])")
 
 
 # A writer who says he is the conscript («اینجانب امید جعفری متولد ۱۳۸۲ مشمول خدمت سربازی»).
@@ -470,7 +483,7 @@ _PARTY_AFTER = re.compile(r"\d[\d \-]*\)?\s*(?:[^\s\d]+\s+){0,4}(?:فروخت|و
                           r"|\d[\d \-]*\)?[\s،,]*(?:که\s+)?(?:ضامن|کفیل)\s*\u200c?(?:" + _INJANEB
                           + r"|بنده|من|ام)(?![\w\u200c])"
                           # «… به کد ملی X همسایه زمین اینجانب شاهد این موضوع است»: a witness
-                          r"|\d[\d \-]*\)?[\s،,]*(?:[^\s\d]+\s+){0,4}شاهد(?:\s+(?:این|ماجرا|موضوع|جریان))")
+                          r"|\d[\d \-]*\)?[\s،,]*(?:[^\s\d]+\s+){0,6}شاهد(?:\s+(?:این|ماجرا|موضوع|جریان))")
 
 
 # From one code to the next in a list of people: «… (X) و آرش مرادی (Y)», «X، Y», a numbered list's next row
