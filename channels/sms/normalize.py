@@ -55,6 +55,15 @@ KINSHIP: dict[str, Relation] = {
     "موکلم": Relation.OTHER, "موکل": Relation.OTHER,
     # A welfare worker's client, the person a file is about («صاحب پرونده: X / پیامک از: Y»).
     "مددجو": Relation.OTHER, "مددجوی ما": Relation.OTHER, "مددجویم": Relation.OTHER, "صاحب پرونده": Relation.OTHER,
+    # «پدر من», «shohar e man»: the kin noun and «my» apart (read before «من» alone, which is the writer)
+    **{f"{noun} من": relation for noun, relation in (
+        ("پدر", Relation.FATHER), ("مادر", Relation.MOTHER), ("همسر", Relation.SPOUSE), ("شوهر", Relation.SPOUSE),
+        ("خانم", Relation.SPOUSE), ("پسر", Relation.CHILD), ("دختر", Relation.CHILD), ("بچه", Relation.CHILD),
+        ("برادر", Relation.SIBLING), ("خواهر", Relation.SIBLING))},
+    **{f"{noun}{joint}man": relation for joint in (" e ", "e ", "-e ") for noun, relation in (
+        ("pedar", Relation.FATHER), ("madar", Relation.MOTHER), ("hamsar", Relation.SPOUSE), ("shohar", Relation.SPOUSE),
+        ("zan", Relation.SPOUSE), ("pesar", Relation.CHILD), ("dokhtar", Relation.CHILD), ("baradar", Relation.SIBLING),
+        ("khahar", Relation.SIBLING))},
     "farzandam": Relation.CHILD, "pesaram": Relation.CHILD, "dokhtaram": Relation.CHILD,
     "hamsaram": Relation.SPOUSE, "shoharam": Relation.SPOUSE, "shoharm": Relation.SPOUSE,
     "khanomam": Relation.SPOUSE, "pedaram": Relation.FATHER, "babam": Relation.FATHER,
@@ -91,6 +100,7 @@ _DIGIT_RUN = re.compile(r"(?<!\d)\d(?:-?\d)*(?!\d)")
 # «کد ملی», «کدملی», «شماره ملی», «ش.م», «ک.م», «ک م», «kod meli», «code melli», «k.m» (with «من», «ام», «اش», «ش» after it).
 _CODE_LABEL = re.compile(
     r"(?:(?:شماره\s*)?(?:کد|کُد)\s*(?:‌|\s)?ملی|شماره\s*(?:‌|\s)?ملی|(?<![\w\u200c])[شک](?:\s*\.\s*|\s+)م(?![\w\u200c])"
+    r"|(?<![\w\u200c])[شک]\s*\.\s*ملی"  # «ک.ملی»
     r"|(?<![a-z])(?:kod|code|kode|cod)\s*-?\s*(?:meli|melli|mely|melly)(?:e|ye)?(?![a-z])"
     r"|(?<![a-z])shomare\s*(?:meli|melli)"
     r"|(?<![a-z])[ks]\s*\.\s*m(?![a-z]))"  # «k.m», as «ک.م» in Finglish (with its dot: «km» is kilometres)
@@ -256,7 +266,18 @@ def _whose(word: str) -> str:
 
 # A code labelled as someone named by a role, not by kin: «کد ملی وام گیرنده», «کد ملی فروشنده», «کد ملی مستاجر».
 _SOMEONE_ELSES_LABEL = re.compile(
-    r"(?:کد|شماره)\s*\u200c?ملی\s+(?:" + alternation(OTHER_PARTY_ROLES) + r")(?:م)?\s*[:：]?\s*$")
+    r"(?:کد|شماره)\s*\u200c?ملی\s+(" + alternation(OTHER_PARTY_ROLES) + r")(?:م)?\s*[:：]?\s*$")
+# A code labelled by the role of someone the writer answers for («کد ملی بیمار», «کد ملی کارگر», «کد ملی بچه»), or
+# by the role of who answers for him («کد ملی همراه بیمار», «کد ملی سرپرست», «کد ملی ولی»): whose by role.
+_ROLE_LABEL = re.compile(
+    r"(?:کد|شماره)\s*\u200c?ملی\s*(?:(?P<child>بچه|کودک|فرزند|نوزاد)|(?P<cared>بیمار|کارگر|راننده|دانشجو|مددجو|سرباز"
+    r"|دانش\s*\u200c?[آا]موز)|(?P<carer>همراه\s*بیمار|سرپرست(?!\s*خانوار)|ولی|قیم))\s*[:：]?\s*$")
+
+
+def _writer_is(folded: str, role: str) -> bool:
+    """Whether the writer says he is who `role` names («من کارفرما هستم», «اینجانب مستاجر واحد ۲ هستم»)."""
+    return re.search(r"(?<![\w\u200c])(?:من|اینجانب|بنده)\s+(?:[^\s\d.،,]+\s+){0,3}?" + re.escape(role)
+                     + r"\s*\u200c?(?:هستم|ام|م)(?![\w\u200c])", folded) is not None
 
 
 # Whose two codes are, said after both in their order: «X و Y به ترتیب مادرم و خودم», «X و Y اولی مال مادربزرگمه
@@ -317,8 +338,16 @@ def _code_labels(folded: str, places: list[tuple[int, int, str]]) -> dict[str, s
             labels[code] = "ایشان"  # «منزل آقای نوروزی با کد ملی X …»: a third person the writer titles
             previous_end = end
             continue
-        if _SOMEONE_ELSES_LABEL.search(before):
-            labels[code] = OTHER_PARTY  # «کد ملی وام گیرنده X»: another party's code, whatever «من» stands before it
+        other = _SOMEONE_ELSES_LABEL.search(before)
+        if other:
+            # «کد ملی وام گیرنده X»: another party's code, whatever «من» stands before it; unless the writer said he
+            # is that party («من کارفرما هستم … کد ملی کارفرما Y»)
+            labels[code] = "self" if _writer_is(folded, other.group(1)) else OTHER_PARTY
+            previous_end = end
+            continue
+        role = _ROLE_LABEL.search(before)
+        if role:
+            labels[code] = "فرزندم" if role.group("child") else "ایشان" if role.group("cared") else "self"
             previous_end = end
             continue
         if _LATE_IN_SENTENCE.search(before):
