@@ -331,9 +331,13 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     A late-spring week across the country (heat in the south, year-end exams, harvest), written at the seventeenth
     stop: 0.950 as it came, and as it stays (misses: a complaint about the line itself read by the word model as a
     water cut, «سه روزه»; a matter set against what works, «حق بیمه رو واریز میکنه ولی حقوق رو نمیده»; a gas
-    connection told through the bill that never comes). All 1,900: 0.956."""
+    connection told through the bill that never comes). A mid-winter fortnight in the north-east, centre and
+    Tehran, a tenth of it matters no topic covers, written after the seventeenth stop's changes: 0.915 as it came
+    (and with the code the stop began with; misses mostly «other» matters read as the nearest topic — a prisoner's
+    leave, a driving licence's card, a marriage registry's system — and a matter beside the writer's means: «من یه
+    بازنشسته‌ام … سه روزه گاز نداریم»). All 2,100: 0.952."""
     rows = load_tsv("topic_blind_after.tsv")
-    assert len(rows) >= 1900
+    assert len(rows) >= 2100
     assert _accuracy(rows) >= 0.93
 
 
