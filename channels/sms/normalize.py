@@ -46,7 +46,7 @@ KINSHIP: dict[str, Relation] = {
     "صغیر": Relation.OTHER, "همسایه‌ام": Relation.OTHER, "همسایم": Relation.OTHER, "ایشان": Relation.OTHER,
     "ایشون": Relation.OTHER,
     "والده‌ام": Relation.MOTHER, "والده": Relation.MOTHER, "والدم": Relation.FATHER, "پدربزرگم": Relation.OTHER,
-    "مادربزرگم": Relation.OTHER,
+    "مادربزرگم": Relation.OTHER, "پدربزرگ": Relation.OTHER, "مادربزرگ": Relation.OTHER,
     # Kurdish and Lori «my mother», «my father», written in Persian letters («دایکم پیره …», «دالگم تنهاست …»)
     "دایکم": Relation.MOTHER, "دالگم": Relation.MOTHER, "دالکم": Relation.MOTHER, "باوکم": Relation.FATHER,
     "دا": Relation.MOTHER,  # Lori and Kurdish «دا» («دا پیرم», «کدملی دا …»; not «دام», livestock)
@@ -72,7 +72,8 @@ KINSHIP: dict[str, Relation] = {
     "naveam": Relation.OTHER, "nave-am": Relation.OTHER, "naveh-am": Relation.OTHER, "navam": Relation.OTHER,
     "khalam": Relation.OTHER, "khaleam": Relation.OTHER, "ameham": Relation.OTHER, "ameam": Relation.OTHER,
     "daeim": Relation.OTHER, "daeeam": Relation.OTHER, "amoom": Relation.OTHER, "amuyam": Relation.OTHER,
-    "madarbozorgam": Relation.OTHER, "pedarbozorgam": Relation.OTHER,
+    "madarbozorgam": Relation.OTHER, "pedarbozorgam": Relation.OTHER, "pedar bozorgam": Relation.OTHER,
+    "madar bozorgam": Relation.OTHER, "pedarbozorg": Relation.OTHER, "madarbozorg": Relation.OTHER,
     "pedarzanam": Relation.OTHER, "madarzanam": Relation.OTHER, "pedarshoharam": Relation.OTHER,
     "madarshoharam": Relation.OTHER,
 }
@@ -270,8 +271,8 @@ _SOMEONE_ELSES_LABEL = re.compile(
 # A code labelled by the role of someone the writer answers for («کد ملی بیمار», «کد ملی کارگر», «کد ملی بچه»), or
 # by the role of who answers for him («کد ملی همراه بیمار», «کد ملی سرپرست», «کد ملی ولی»): whose by role.
 _ROLE_LABEL = re.compile(
-    r"(?:کد|شماره)\s*\u200c?ملی\s*(?:(?P<child>بچه|کودک|فرزند|نوزاد)|(?P<cared>بیمار|کارگر|راننده|دانشجو|مددجو|سرباز"
-    r"|دانش\s*\u200c?[آا]موز)|(?P<carer>همراه\s*بیمار|سرپرست(?!\s*خانوار)|ولی|قیم))\s*[:：]?\s*$")
+    r"(?:کد|شماره)\s*\u200c?ملی\s*(?:(?P<child>(?:بچه|کودک|فرزند|نوزاد|دختر|پسر)(?:\s+(?:بزرگ|کوچک|کوچیک|اول|دوم))?)"
+    r"|(?P<cared>بیمار|کارگر|راننده|دانشجو|مددجو|سرباز|خانم|آقا|اقا|دانش\s*\u200c?[آا]موز)|(?P<carer>همراه\s*بیمار|سرپرست(?!\s*خانوار)|ولی|قیم))\s*[:：]?\s*$")
 
 
 def _writer_is(folded: str, role: str) -> bool:
