@@ -64,13 +64,18 @@ _SUBJECT_WORDS = (r"موکل|محجور|(?:فرزندان|وراث|ورثه)\s+�
 # وراث» signs for a group the writer is in.) Group 1: the writer's kin noun.
 _ADDRESSEE = r"(?:محترم|ریاست|رئیس|رییس|مدیر|وزیر|استاندار|فرماندار|شهردار|دادستان|دکتر)"  # «جناب آقای رییس …»
 _THIRD_PARTY = re.compile(
-    r"(?:(پدر|مادر|همسر|برادر|خواهر|دختر|پسر|فرزند)\s+)?"
+    r"(?:(پدر|مادر|همسر|برادر|خواهر|دختر|پسر|فرزند)[^\S\n]+)?"  # (the kin noun on the same line)
     r"(?:(?<![\w\u200c])(?:[آا]قای|خانم)(?![\w\u200c])(?![^\n]*" + _ADDRESSEE + r")|کودک|به\s*وکالت\s*از"
     r"|(?:مشخصات|نام)\s*(?:بیمار|دانش\s*\u200c?[آا]موز|دانشجو|متوفی|مشمول|کودک|صغیر|بیمه\s*\u200c?شده|ذی\s*\u200c?نفع"
     r"|ایشان|ایشون|نامبرده)"
     r"|(?:(?<=پدر\s)|(?<=مادر\s))(?:دانش\s*\u200c?[آا]موز|دانشجو|بیمار|مشمول)(?!\s*:)"
-    # «اینجانب شهلا احمدی مادر آرمان ویسی به کد ملی …»: the code of whom the writer is the mother or father of
-    r"|(?<=[\s،,])(?:مادر|پدر)\s+(?=[^\s\d:،,]{2,}\s+[^\s\d:،,]{2,}\s+(?:به|با)\s*(?:کد|شماره)\s*ملی)"
+    # «اینجانب شهلا احمدی مادر آرمان ویسی به کد ملی …»: the code of whom the writer is the mother, father or wife of
+    r"|(?<=[\s،,])(?:مادر|پدر|همسر)\s+(?!(?:آن|این|اون|مرحوم|شادروان|متوفی)\s)"
+    r"(?=[^\s\d:،,]{2,}\s+[^\s\d:،,]{2,}\s+(?:به|با)\s*(?:کد|شماره)\s*ملی)"
+    # a patient named by a doctor or a health worker, a code label following in the sentence («بیمار مرتضی … ۱۴ ساله
+    # به کد ملی …»; not «اینجانب بیمار …»)
+    r"|(?<![\w\u200c])(?<!اینجانب\s)(?<!من\s)" + "".join(rf"(?<!{w}\s)" for w in ("همسر", "همراه", *_SIGNER_KIN.split("|")))
+    + r"بیمار(?![\w\u200c])(?=[^.\n]{0,60}?(?:کد|شماره)\s*\u200c?ملی)"
     # a pupil named by a school's letter («دانش‌آموز نازنین‌زهرا … به کد ملی …»): not a parent's own label
     r"|(?<!پدر\s)(?<!مادر\s)(?<!ولی\s)(?<![\w\u200c])دانش\s*\u200c?[آا]موز(?=\s+[^\s\d:،,]{2,}))")
 _SALUTATION = re.compile(r"سلام|احترام")  # the greeting: what comes before it is letterhead and addressee

@@ -315,6 +315,16 @@ CASES = [
     Case("an employer's block, «مشخصات کارفرما:», is another party's",
          ("سلام. من علیرضا بهرامی هستم کد ملیم " + WRITER + ". سه ماهه حقوقمو نداده، یارانه هم قطع شده.\n"
           "مشخصات کارفرما: مرتضی صفری کد ملی " + OTHER + " آدرس کارگاه: اسلامشهر",) * 2, True, WRITER, None, None),
+    Case("a doctor's patient named with his code: the patient's (the doctor gives no national code)",
+         ("دکتر پرستو شفیعی - متخصص غدد\nبا سلام\nبیمار مرتضی حسن‌پور ۱۴ ساله به کد ملی " + CHILD + " مبتلا به دیابت"
+          " است و یارانه دارو ندارد.\nبا احترام\nدکتر پرستو شفیعی",) * 2, True, None, CHILD, Relation.OTHER),
+    Case("a form's «نسبت با بیمار: برادر» line is not the patient block's heading",
+         ("فرم درخواست یارانه درمان\nمشخصات متقاضی\nنام و نام خانوادگی: صابر حیدری\nکد ملی: " + WRITER + "\n"
+          "نسبت با بیمار: برادر\nمشخصات بیمار\nنام و نام خانوادگی: ژیلا حیدری\nکد ملی: " + CHILD,) * 2,
+         True, WRITER, CHILD, Relation.OTHER),
+    Case("«اینجانب … همسر <name> به کد ملی …»: the husband's code; hers under the letter",
+         ("با سلام\nاینجانب گلاویژ رحیمی همسر برهان عبدی به کد ملی " + CHILD + " هستم. شوهرم زخمی شده و یارانه"
+          " ما قطع شده.\nکد ملی خودم: " + WRITER,) * 2, True, WRITER, CHILD, Relation.OTHER),
     Case("a teacher's «دانش‌آموزانم»: the pupil's code",
          ("اینجانب معلم پایه سوم دبستان روستای شریف‌آباد هستم. یکی از دانش‌آموزانم به نام یاسین ملکی (کد ملی: " + CHILD
           + ") یارانه ندارد و سمعک او شکسته است.\nبا تشکر، سمیه احمدی",) * 2, True, None, CHILD, Relation.OTHER),
@@ -485,7 +495,12 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
                                          # kinship in brackets, «ضامن … (برادرم) به کد ملی»; a teacher's
                                          # «دانش‌آموزانم»; a witness five words after his code; «مشخصات
                                          # کارفرما:»), 27 / 0 / 3 after; to review as r31's
-                                         ("blind_letters_r32.jsonl", 27)])
+                                         ("blind_letters_r32.jsonl", 27),
+                                         # then the north-west and west in summer: 23 / 1 / 6 as it came (a
+                                         # doctor's «بیمار <name> … به کد ملی»; a form's «نسبت با بیمار: برادر»
+                                         # line read into the next block's heading; «همسر <name> به کد ملی»), 27 /
+                                         # 0 / 3 after
+                                         ("blind_letters_r33.jsonl", 27)])
 def test_letters_written_blind(name, right):
     """Letters written by people who had not read this code: header and footer blocks, the writer's code after
     the signature, a relative's code first, lawyers, guardians and village councils writing for someone, a
