@@ -335,9 +335,13 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     Tehran, a tenth of it matters no topic covers, written after the seventeenth stop's changes: 0.915 as it came
     (and with the code the stop began with; misses mostly «other» matters read as the nearest topic — a prisoner's
     leave, a driving licence's card, a marriage registry's system — and a matter beside the writer's means: «من یه
-    بازنشسته‌ام … سه روزه گاز نداریم»). All 2,100: 0.952."""
+    بازنشسته‌ام … سه روزه گاز نداریم»). All 2,100: 0.952 (0.953 once the word model may no longer choose a topic
+    without a phrase or keyword where a phrase was found, a rule one of the next set's texts showed). A summer
+    fortnight across the country (heat, water rationing, Arbaeen passports, the entrance exam), written after the
+    seventeenth stop's changes: 0.935 as it came, 0.940 with that rule («شیر فلکه کوچه رو بستن … آب نداره» had
+    been read as gas). All 2,300: 0.952."""
     rows = load_tsv("topic_blind_after.tsv")
-    assert len(rows) >= 2100
+    assert len(rows) >= 2300
     assert _accuracy(rows) >= 0.93
 
 
@@ -511,6 +515,10 @@ def test_the_word_model_decides_only_where_the_phrases_do_not():
     assert CATALOG.classify("قبض آب ما این ماه خیلی زیاد اومده").topic == "water_bill"
     # a sub-topic the model prefers on its parent's words alone stays the parent: any loan, not a marriage loan
     assert CATALOG.classify("vam gharzolhasaneh sabt kardam bank mige zamen karmand rasmi mikhad").topic == "bank_loan"
+    # where a phrase was found, the model chooses among the topics found (its «شیر فلکه» is gas's, but nothing here
+    # says gas)
+    text = "قبض آبمونو پرداخت کردیم، هیچ بدهی نداریم، ولی شیر فلکه کوچه رو بستن و سه روزه کل کوچه آب نداره"
+    assert "gas_outage" not in [s[0] for s in CATALOG.scores(text)] and CATALOG.classify(text).topic == "water_outage"
 
 
 def test_examples_naming_an_unknown_topic_are_refused(tmp_path):
