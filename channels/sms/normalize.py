@@ -53,6 +53,9 @@ KINSHIP: dict[str, Relation] = {
     # Someone the writer answers for outside the family: a teacher's pupil, a lawyer's client.
     "دانش‌آموز": Relation.OTHER, "دانش آموز": Relation.OTHER, "دانش‌آموزم": Relation.OTHER, "شاگردم": Relation.OTHER,
     "موکلم": Relation.OTHER, "موکل": Relation.OTHER,
+    # An employer's worker, a school's pupils («یکی از دانش‌آموزان ما با کد ملی …»).
+    "کارگرم": Relation.OTHER, "کارمندم": Relation.OTHER, "دانش‌آموزان ما": Relation.OTHER,
+    "دانش آموزان ما": Relation.OTHER, "دانش‌آموزمون": Relation.OTHER, "باباست": Relation.FATHER,
     # A welfare worker's client, the person a file is about («صاحب پرونده: X / پیامک از: Y»).
     "مددجو": Relation.OTHER, "مددجوی ما": Relation.OTHER, "مددجویم": Relation.OTHER, "صاحب پرونده": Relation.OTHER,
     # «پدر من», «shohar e man»: the kin noun and «my» apart (read before «من» alone, which is the writer)
@@ -66,7 +69,7 @@ KINSHIP: dict[str, Relation] = {
         ("khahar", Relation.SIBLING))},
     "farzandam": Relation.CHILD, "pesaram": Relation.CHILD, "dokhtaram": Relation.CHILD,
     "hamsaram": Relation.SPOUSE, "shoharam": Relation.SPOUSE, "shoharm": Relation.SPOUSE,
-    "khanomam": Relation.SPOUSE, "pedaram": Relation.FATHER, "babam": Relation.FATHER,
+    "khanomam": Relation.SPOUSE, "khanumam": Relation.SPOUSE, "khanumame": Relation.SPOUSE, "khanoomam": Relation.SPOUSE, "pedaram": Relation.FATHER, "babam": Relation.FATHER,
     "madaram": Relation.MOTHER, "maman": Relation.MOTHER, "mamanam": Relation.MOTHER,
     "baradaram": Relation.SIBLING, "khaharam": Relation.SIBLING, "dadasham": Relation.SIBLING,
     "naveam": Relation.OTHER, "nave-am": Relation.OTHER, "naveh-am": Relation.OTHER, "navam": Relation.OTHER,
@@ -92,7 +95,8 @@ _KINSHIP = re.compile(r"(?<![^\W\d_]|\u200c)(" + "|".join(map(re.escape, KINSHIP
 # «پاسخ»: the answer to it is asked for.
 FOLLOW_UP_WORDS = ("پیگیری", "پیگیر", "وضعیت", "رهگیری", "نتیجه", "کجا رسید", "چی شد", "چیشد", "قبلا", "قبلاً",
                    "شکایت کرده", "درخواست داده", "ثبت شد", "ثبت کردم", "شماره شکایت", "جواب", "پاسخ",
-                   "کد دادن", "کد دادید", "کد داده", "شماره ثبت شکایت", "ارجاع شده",
+                   "کد دادن", "کد دادید", "کد داده", "شماره ثبت شکایت", "ارجاع شده", "این کد را", "این کدو",
+                   "تماس نگرفت", "خبری نشد",
                    "peygiri", "peigiri", "rahgiri", "vaziat",
                    "natije", "chi shod", "koja resid", "ghablan", "sabt shod")
 # Digit runs for tracking codes and check-digit failures: digits joined by dashes only (a space separates two
@@ -271,14 +275,18 @@ _SOMEONE_ELSES_LABEL = re.compile(
 # A code labelled by the role of someone the writer answers for («کد ملی بیمار», «کد ملی کارگر», «کد ملی بچه»), or
 # by the role of who answers for him («کد ملی همراه بیمار», «کد ملی سرپرست», «کد ملی ولی»): whose by role.
 _ROLE_LABEL = re.compile(
-    r"(?:کد|شماره)\s*\u200c?ملی\s*(?:(?P<child>(?:بچه|کودک|فرزند|نوزاد|دختر|پسر)(?:\s+(?:بزرگ|کوچک|کوچیک|اول|دوم))?)"
+    r"(?:(?:کد|شماره)\s*\u200c?ملی|کد)\s*(?:(?P<father>بابا)|(?P<mother>مامان)|(?P<child>(?:بچه|کودک|فرزند|نوزاد|دختر|پسر)(?:\s+(?:بزرگ|کوچک|کوچیک|اول|دوم))?)"
     r"|(?P<cared>بیمار|کارگر|راننده|دانشجو|مددجو|سرباز|خانم|آقا|اقا|دانش\s*\u200c?[آا]موز)|(?P<carer>همراه\s*بیمار|سرپرست(?!\s*خانوار)|ولی|قیم))\s*[:：]?\s*$")
 
 
 def _writer_is(folded: str, role: str) -> bool:
     """Whether the writer says he is who `role` names («من کارفرما هستم», «اینجانب مستاجر واحد ۲ هستم»)."""
-    return re.search(r"(?<![\w\u200c])(?:من|اینجانب|بنده)\s+(?:[^\s\d.،,]+\s+){0,3}?" + re.escape(role)
-                     + r"\s*\u200c?(?:هستم|ام|م)(?![\w\u200c])", folded) is not None
+    said = re.escape(role)
+    return (re.search(r"(?<![\w\u200c])(?:من|اینجانب|بنده)\s+(?:[^\s\d.،,]+\s+){0,3}?" + said
+                      + r"\s*\u200c?(?:هستم|ام|م)(?![\w\u200c])", folded) is not None
+            # «کارفرمای یک کارگاه نجاری کوچیک در ملایر هستم.»: a sentence that opens on the role
+            or re.search(r"(?:^|[.!?؟\n]\s*)" + said + r"(?:ی)?(?:\s+[^\s\d.،,!?؟]+){0,7}?\s+هستم(?![\w\u200c])",
+                         folded) is not None)
 
 
 # Whose two codes are, said after both in their order: «X و Y به ترتیب مادرم و خودم», «X و Y اولی مال مادربزرگمه
@@ -348,7 +356,8 @@ def _code_labels(folded: str, places: list[tuple[int, int, str]]) -> dict[str, s
             continue
         role = _ROLE_LABEL.search(before)
         if role:
-            labels[code] = "فرزندم" if role.group("child") else "ایشان" if role.group("cared") else "self"
+            labels[code] = ("بابام" if role.group("father") else "مامانم" if role.group("mother") else "فرزندم"
+                            if role.group("child") else "ایشان" if role.group("cared") else "self")
             previous_end = end
             continue
         if _LATE_IN_SENTENCE.search(before):
