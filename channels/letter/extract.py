@@ -34,6 +34,7 @@ _SIGNER_KIN = r"پدر|مادر|همسر|دختر|پسر|فرزند|برادر|�
 _AFTER_KIN = "".join(rf"(?<!{noun}\s)(?<!{noun}\sا)" for noun in KIN_NOUNS)
 _WRITER_MARK = re.compile(r"(?<!موکل\s)(?<!موکل\sا)" + _AFTER_KIN + _INJANEB + r"|امضا|خودم|با\s*تشکر|با\s*سپاس"
                           r"|نویسنده\s*(?:نامه|درخواست|:)|(?:نام|مشخصات)\s*نویسنده|نگارنده"
+                          r"|مشخصات\s*درخواست\s*\u200c?کننده"  # a form's requester block
                           # the complainant of a complaint's form or footer («مشخصات شاکی:», «کد ملی شاکی:»)
                           r"|(?:مشخصات|ملی)\s*شاکی(?![\w\u200c])|(?:^|(?<=\n))[ \t]*شاکی[ \t]*:"
                           r"|ملی\s+(?:قیم|متقاضی|وکیل)(?![\w\u200c])"
@@ -67,7 +68,7 @@ _THIRD_PARTY = re.compile(
     r"(?:(پدر|مادر|همسر|برادر|خواهر|دختر|پسر|فرزند)[^\S\n]+)?"  # (the kin noun on the same line)
     r"(?:(?<![\w\u200c])(?:[آا]قای|خانم)(?![\w\u200c])(?![^\n]*" + _ADDRESSEE + r")|کودک|به\s*وکالت\s*از"
     r"|(?:مشخصات|نام)\s*(?:بیمار|دانش\s*\u200c?[آا]موز|دانشجو|متوفی|مشمول|کودک|صغیر|بیمه\s*\u200c?شده|ذی\s*\u200c?نفع"
-    r"|ایشان|ایشون|نامبرده)"
+    r"|ایشان|ایشون|نامبرده|فرد\s*مورد\s*(?:درخواست|نظر))"
     r"|(?:(?<=پدر\s)|(?<=مادر\s))(?:دانش\s*\u200c?[آا]موز|دانشجو|بیمار|مشمول)(?!\s*:)"
     # «اینجانب شهلا احمدی مادر آرمان ویسی به کد ملی …»: the code of whom the writer is the mother, father or wife of
     r"|(?<=[\s،,])(?:مادر|پدر|همسر)\s+(?!(?:آن|این|اون|مرحوم|شادروان|متوفی)\s)"
@@ -105,7 +106,8 @@ _OTHER_PERSON = re.compile(
     r"|شریک"
     r"|نماینده|دهیار|بخشدار|شهردار|مامور|مأمور|مسئول|کارمند|صاحب\s*(?:خانه|خونه|کار|مغازه|فروشگاه))"
     + _POSSESSIVE + _TITLE_AFTER +
-    r"|(?:انبار|کارگاه|کارخانه|کارخونه|مغازه|فروشگاه|شرکت|مزرعه|باغ|رستوران)\s+(?:[آا]قای|خانم)(?![\w\u200c])"
+    r"|(?:انبار|کارگاه|کارخانه|کارخونه|مغازه|فروشگاه|شرکت|مزرعه|باغ|رستوران)(?:\s+[^\s\d:،,()]+)?\s+(?:[آا]قای|خانم)"
+    r"(?![\w\u200c])"
     # «کارگاه … متعلق به آقای … به کد ملی …»: the owner of a place
     r"|متعلق\s+به\s+(?:[آا]قای|خانم)(?![\w\u200c])"
     # «… از آقای … به کد ملی … خریداری»: the seller (not «به وکالت از آقای …», «از طرف خانم …»: a client; OCR
@@ -395,6 +397,8 @@ def role_before(text: str, pos: int, floor: int) -> tuple[str | None, Relation |
         if best is None or match.start() > best[0]:
             best = (match.start(), SUBJECT, _THIRD_PARTY_RELATION.get(match.group(1), Relation.OTHER))
     for match in _OTHER_PERSON.finditer(window):
+        if _EMPLOYEE_BEFORE.search(window, 0, match.start()):
+            continue  # «کارگر این شرکت آقای …»: the workplace's worker, not its owner
         if best is None or match.end() - 1 > best[0]:
             best = (match.end() - 1, OTHER_PERSON, None)
     if _APPLICANT_LABEL.search(window):
@@ -422,6 +426,8 @@ def role_before(text: str, pos: int, floor: int) -> tuple[str | None, Relation |
     return best[1], best[2]
 
 
+# A worker of the workplace named just after («لیست بیمه کارگر این شرکت آقای …»).
+_EMPLOYEE_BEFORE = re.compile(r"(?:کارگر|کارمند|پرسنل|نیروی)(?:ان)?\s+(?:(?:این|اون|آن|ما)\s+)?$")
 _MY_CHILD = re.compile(r"(?<![\w\u200c])(?:فرزند|پسر|دختر)م(?![\w\u200c])")
 _KIN_BLOCK = re.compile(r"مشخصات\s*(" + "|".join(KIN_NOUNS) + r")\s*[:：]")
 _MY_KIN = re.compile(r"(?<![\w\u200c])(" + "|".join(KIN_NOUNS) + r")م(?![\w\u200c])")
@@ -514,6 +520,17 @@ def _signed_by_writer(text: str, pos: int, names: set[str]) -> bool:
     return any(name in line for name in names)
 
 
+_BLOCK_HEAD = re.compile(r"\s*مشخصات\s*[^\s\d:：]+\s*[:：]\s*")
+
+
+def _block_of_writer(text: str, pos: int, names: set[str]) -> bool:
+    """The code's line is a block headed by whom it describes and names the writer: «مشخصات بیمار: اکبر رستمی - کد
+    ملی بیمار …» in a letter from «اینجانب اکبر رستمی» (the patient writes himself)."""
+    line = _line_before(text, pos)
+    head = _BLOCK_HEAD.match(line)
+    return head is not None and any(line.startswith(name, head.end()) for name in names)
+
+
 def collect(passes: list[PassText]) -> dict[str, CodeVote]:
     votes: dict[str, CodeVote] = {}
     roles_by_line = line_roles(passes)
@@ -529,6 +546,8 @@ def collect(passes: list[PassText]) -> dict[str, CodeVote]:
                 role, relation = _role_by_position(p, pos, roles_by_line)
             if role is None and names and _signed_by_writer(p.text, pos, names):
                 role = WRITER
+            elif role == SUBJECT and names and _block_of_writer(p.text, pos, names):
+                role, relation = WRITER, None
             if role != WRITER and _PARTY_AFTER.match(p.text, pos):
                 role, relation = OTHER_PERSON, None
             if role is None and previous_role == OTHER_PERSON and _LISTED_AFTER.fullmatch(p.text, floor - 10, pos):
