@@ -339,9 +339,12 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     without a phrase or keyword where a phrase was found, a rule one of the next set's texts showed). A summer
     fortnight across the country (heat, water rationing, Arbaeen passports, the entrance exam), written after the
     seventeenth stop's changes: 0.935 as it came, 0.940 with that rule («شیر فلکه کوچه رو بستن … آب نداره» had
-    been read as gas). All 2,300: 0.952."""
+    been read as gas). A representative autumn fortnight across the country, written after every change of the
+    seventeenth stop: 0.930 as it came (the same with the code the stop began with; misses: a bill told through the
+    outage before it, «ده روز برقمون قطع بود … بعد قبض …»; a cold region's gas tariff read as power's; a kalabarg
+    store's prices as the kalabarg). All 2,500: 0.950."""
     rows = load_tsv("topic_blind_after.tsv")
-    assert len(rows) >= 2300
+    assert len(rows) >= 2500
     assert _accuracy(rows) >= 0.93
 
 
