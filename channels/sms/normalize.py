@@ -230,7 +230,7 @@ _LABEL_AFTER = re.compile(
     + r"|\s*(?=[.,،;:!?؟\n]|$)))"
     r"|" + _WHOSE + _COPULA + r"|" + _WHOSE + r"\u200c?ه(?![\w\u200c])"
     # in brackets, whatever follows: «X (پدرشوهرم) وامش …», «کد ملی X است (همسرم)»
-    r"|(?:(?:است|هست)\s*)?\(\s*" + _WHOSE + r"\s*\)"
+    r"|(?:(?:است|هست)\s*)?\(\s*" + _WHOSE + r"\s*(?:[،,][^()]{0,40})?\)"
     # Finglish: «X male babamam», «Y male khodame» (it is my father's, my own)
     r"|(?:male|mal-e|mal\s+e|baraye)\s+" + _WHOSE + r"(?:am|e|eh|ast|hast)?(?![\w\u200c]))", re.IGNORECASE)
 
@@ -248,7 +248,7 @@ _THEIR_LABEL = re.compile(r"(?:ملی\s*(?:ش|شون|شان|اش|ایشان|ای
 # followed by more may begin the matter («Y پسرم بیمه نداره»).
 # «X کد دالگم ، Y کد خودم»: the same after «کد», when a stop follows.
 _WHOSE_RIGHT_AFTER = re.compile(r"\s*(?:" + _WHOSE + r"(?=\s*(?:[.,،;:!?؟\n]|$|\d))|(خودم|خودمم)(?![\w\u200c])"
-                                r"|\(\s*" + _WHOSE + r"\s*\)"
+                                r"|\(\s*" + _WHOSE + r"\s*(?:[،,][^()]{0,40})?\)"
                                 r"|(?:کد|شماره)(?:\s*\u200c?ملی)?\s*" + _WHOSE + r"(?=\s*(?:[.,،;:!?؟\n]|$)))",
                                 re.IGNORECASE)
 
@@ -271,7 +271,7 @@ def _whose(word: str) -> str:
 
 # A code labelled as someone named by a role, not by kin: «کد ملی وام گیرنده», «کد ملی فروشنده», «کد ملی مستاجر».
 _SOMEONE_ELSES_LABEL = re.compile(
-    r"(?:کد|شماره)\s*\u200c?ملی\s+(" + alternation(OTHER_PARTY_ROLES) + r")(?:م)?\s*[:：]?\s*$")
+    r"(?:کد|شماره)\s*\u200c?ملی\s+(" + alternation(OTHER_PARTY_ROLES) + r")(?:م)?(?:\s*\([^()]{0,20}\))?\s*[:：]?\s*$")
 # A code labelled by the role of someone the writer answers for («کد ملی بیمار», «کد ملی کارگر», «کد ملی بچه»), or
 # by the role of who answers for him («کد ملی همراه بیمار», «کد ملی سرپرست», «کد ملی ولی»): whose by role.
 _ROLE_LABEL = re.compile(
@@ -292,14 +292,21 @@ def _writer_is(folded: str, role: str) -> bool:
 # Whose two codes are, said after both in their order: «X و Y به ترتیب مادرم و خودم», «X و Y اولی مال مادربزرگمه
 # دومی مال خودم».
 _OWNER_SAID = r"\s*(?:(?:مال|ماله|برای|کد|متعلق\s*به)\s*)?" + _WHOSE + r"(?:\u200c?ه)?(?![\w\u200c])"
+_FIRST, _SECOND = r"(?:اولی|کد\s*اول(?:ی)?)", r"(?:دومی|کد\s*دوم(?:ی)?)"
 _IN_ORDER = re.compile(r"(?:به\s*ترتیب\s*(?:مال\s*|کد\s*)?" + _WHOSE + r"\s*(?:و|،|,)" + _OWNER_SAID
-                       + r"|اولی" + _OWNER_SAID + r".{0,40}?دومی" + _OWNER_SAID + ")", re.IGNORECASE)
+                       + r"|" + _FIRST + _OWNER_SAID + r".{0,40}?" + _SECOND + _OWNER_SAID + ")", re.IGNORECASE)
+# …or before them: «دو تا کد میفرستم اولی مال خودمه دومی مال خواهرم: X - Y», «کد اول مال پدرمه …، کد دوم مال خودم.
+# X Y», «کد ملی من و پدرم به ترتیب X و Y».
+_IN_ORDER_BEFORE = re.compile(_FIRST + _OWNER_SAID + r".{0,60}?" + _SECOND + _OWNER_SAID
+                              + r"|" + _WHOSE + r"\s*و\s*" + _WHOSE + r"\s*به\s*ترتیب", re.IGNORECASE)
 
 
 def _labels_in_order(folded: str, places: list[tuple[int, int, str]]) -> dict[str, str] | None:
     """Whose each of two codes is when words after both name the owners in order (`_IN_ORDER`), else None."""
     codes = list(dict.fromkeys(code for _, _, code in places))
-    said = _IN_ORDER.search(folded, places[-1][1]) if len(codes) == 2 else None
+    if len(codes) != 2:
+        return None
+    said = _IN_ORDER.search(folded, places[-1][1]) or _IN_ORDER_BEFORE.search(folded, 0, places[0][0])
     if said is None:
         return None
     owners = [g for g in said.groups() if g]
@@ -468,7 +475,7 @@ _OWN_MATTER = re.compile(
     r"\s+(?:خودم(?:ه|و|رو)?|خود\s+من)(?![\w\u200c])"
     r"|(?:به|با)\s*(?:اسم|نام)\s*(?:من|خودم|اینجانب)(?:ه|است|هست)?(?![\w\u200c])"  # «ثبت نام به اسم منه»
     # «مال همسرم پرداخت شد ولی مال من …» (not «مال خودم: X», «X مال خودم» nor «… دومی مال خودم», a code's label)
-    r"|(?<!\d)(?<!\d\s)(?<!اولی\s)(?<!دومی\s)مال\s+(?:من|خودم)(?![\w\u200c])(?!\s*[:،,]?\s*\d{4})"
+    r"|(?<!\d)(?<!\d\s)(?<!اولی\s)(?<!دومی\s)(?<!اول\s)(?<!دوم\s)مال\s+(?:من|خودم)(?![\w\u200c])(?!\s*[:،,]?\s*\d{4})"
     # «وام دانشجویی به من ندادن», «… به من داده نشده»: what was not given to the writer
     r"|(?<![\w\u200c])به\s+من\s+(?:ندادن|ندادند|نمیدن|نمی\s*دهند|داده\s+نشده|پرداخت\s+نشده|واریز\s+نشده|نریختن)"
     r"(?![\w\u200c])")
@@ -485,6 +492,34 @@ _LATE = re.compile(r"(?<![\w\u200c])(?:" + alternation(LATE_WORDS) + r")(?:م|م
 _LATE_IN_SENTENCE = re.compile(_LATE.pattern + r"[^.!?؟\n]*$")
 
 
+# Two codes labelled by bare kin nouns, «کدملی پدر: X کدملی پسر: Y», «(پدر X / فرزند Y)»: which is the subject is
+# told by whom the message calls «my …» («سند زمین پدرم …»: the father's; «پسرم … باید بره سربازی»: the son's).
+_BARE_KIN = {"پدر": Relation.FATHER, "مادر": Relation.MOTHER, "پسر": Relation.CHILD, "دختر": Relation.CHILD,
+             "فرزند": Relation.CHILD, "بچه": Relation.CHILD, "همسر": Relation.SPOUSE, "شوهر": Relation.SPOUSE,
+             "برادر": Relation.SIBLING, "خواهر": Relation.SIBLING}
+_BARE_KIN_LABEL = re.compile(r"(?:^|[\s(/،,:])(" + "|".join(_BARE_KIN) + r")\s*[:：]?\s*$")
+
+
+def _by_bare_kin(text: str, folded: str, places: list[tuple[int, int, str]]) -> tuple[str, Person] | None:
+    """(writer's code, subject) for two codes labelled by bare kin nouns, one of them the relation the message
+    calls «my …», else None."""
+    labelled: dict[str, Relation] = {}
+    previous_end = 0
+    for start, end, code in places:
+        found = _BARE_KIN_LABEL.search(folded, previous_end, start)
+        if found:
+            labelled.setdefault(code, _BARE_KIN[found.group(1)])
+        previous_end = end
+    if len(labelled) != 2 or len(set(labelled.values())) != 2:
+        return None
+    mine = {KINSHIP[k.group(1).lower()] for k in _KINSHIP.finditer(text) if k.group(1).lower() in KINSHIP}
+    subject = [code for code, relation in labelled.items() if relation in mine]
+    if len(subject) != 1:
+        return None
+    writer = next(code for code in labelled if code != subject[0])
+    return writer, Person(national_code=subject[0], relation=labelled[subject[0]])
+
+
 def _caller_and_subject(text: str, folded: str, codes: list[str]) -> tuple[str, Person | None]:
     """The writer's code and the person the matter is about (None: the writer's own matter). With a kinship
     word and a second code, the code labelled by kin («کد ملی پسرم …») is the subject's; without such a
@@ -493,6 +528,9 @@ def _caller_and_subject(text: str, folded: str, codes: list[str]) -> tuple[str, 
         return codes[0], _told_for(text, folded, codes[0])
     kin = _KINSHIP.search(text)
     places = _code_places(folded, codes)
+    by_bare_kin = _by_bare_kin(text, folded, places)
+    if by_bare_kin is not None:
+        return by_bare_kin
     labels = _code_labels(folded, places)
     late = [c for c in codes if labels.get(c) == LATE]
     if len(late) == 1 and _ESTATE.search(folded):
