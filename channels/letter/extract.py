@@ -94,8 +94,8 @@ OTHER_PERSON = "other"
 # کارفرما: …» labels the employer's code. An official complained about («دهیار روستای ما آقای …») and the owner
 # of the writer's workplace («در انبار آقای …») are named so too. OCR reads the comma after the role as a full
 # stop («به نام مالک. آقای …»).
-_POSSESSIVE = r"(?:\s*\u200c?(?:ام|مان|مون|" + _INJANEB + r"|من|م))?(?![\w\u200c])"  # «ضامن‌ام», «همسایه‌مان»
-_TITLE_AFTER = (r"\.?(?:[\s،,:(]+(?:[^\s\d،,:(]+|\d{1,4})){0,4}?[\s،,:(]+"
+_POSSESSIVE = r"(?:[^\S\n]*\u200c?(?:ام|مان|مون|" + _INJANEB + r"|من|م))?(?![\w\u200c])"  # (on its line)  # «ضامن‌ام», «همسایه‌مان»
+_TITLE_AFTER = (r"\.?(?:[\s،,:(]+(?:[^\s\d،,:(]+|\d{1,4})){0,5}?[\s،,:(]+"
                 r"(?:[آا]قایان|خانم\s*\u200c?ها|[آا]قای|خانم|جناب)(?![\w\u200c])")
 _OTHER_PERSON = re.compile(
     # (not «خدا شاهد است»: God knows)
@@ -110,6 +110,8 @@ _OTHER_PERSON = re.compile(
     r"(?![\w\u200c])"
     # «کارگاه … متعلق به آقای … به کد ملی …»: the owner of a place
     r"|متعلق\s+به\s+(?:[آا]قای|خانم)(?![\w\u200c])"
+    # a stranger named («شخصی به نام …», «فردی به نام …») and whom a case is against («علیه آقای …»)
+    r"|(?:شخصی|فردی|کسی)\s+به\s*نام(?![\w\u200c])|علیه\s+(?:[آا]قای|خانم)(?![\w\u200c])"
     # «… از آقای … به کد ملی … خریداری»: the seller (not «به وکالت از آقای …», «از طرف خانم …»: a client; OCR
     # often reads «وکالت» as «و کالت»). Not at a line's start: what came before it is on the line above, which a
     # pass that reads one line does not see («به وکالت⏎از آقای …»).
@@ -396,9 +398,13 @@ def role_before(text: str, pos: int, floor: int) -> tuple[str | None, Relation |
             continue
         if best is None or match.start() > best[0]:
             best = (match.start(), SUBJECT, _THIRD_PARTY_RELATION.get(match.group(1), Relation.OTHER))
+    right_after_previous = floor > 0 and floor >= pos - 160
     for match in _OTHER_PERSON.finditer(window):
         if _EMPLOYEE_BEFORE.search(window, 0, match.start()):
             continue  # «کارگر این شرکت آقای …»: the workplace's worker, not its owner
+        if (right_after_previous and match.group().startswith("شاهد") and match.start() < 20
+                and "\n" not in window[:match.start()]):
+            continue  # «… با کد ملی X شاهد است …»: the witness is whom the code before is, said after it
         if best is None or match.end() - 1 > best[0]:
             best = (match.end() - 1, OTHER_PERSON, None)
     if _APPLICANT_LABEL.search(window):
@@ -494,7 +500,9 @@ _PARTY_AFTER = re.compile(r"\d[\d \-]*\)?\s*(?:[^\s\d]+\s+){0,4}(?:فروخت|و
                           r"|\d[\d \-]*\)?[\s،,]*(?:که\s+)?(?:ضامن|کفیل)\s*\u200c?(?:" + _INJANEB
                           + r"|بنده|من|ام)(?![\w\u200c])"
                           # «… به کد ملی X همسایه زمین اینجانب شاهد این موضوع است»: a witness
-                          r"|\d[\d \-]*\)?[\s،,]*(?:[^\s\d]+\s+){0,6}شاهد(?:\s+(?:این|ماجرا|موضوع|جریان))")
+                          r"|\d[\d \-]*\)?[\s،,]*(?:[^\s\d]+\s+){0,6}شاهد(?:\s+(?:این|ماجرا|موضوع|جریان|است|هست|بود))"
+                          # «… به کد ملی X مالک مشاعی …»: a co-owner
+                          r"|\d[\d \-]*\)?[\s،,]*(?:مالک\s*(?:مشاع|شریک)|شریک)")
 
 
 # From one code to the next in a list of people: «… (X) و آرش مرادی (Y)», «X، Y», a numbered list's next row
