@@ -162,6 +162,19 @@ def flats(text: str) -> frozenset[str]:
     return frozenset(n for m in _FLAT.finditer(_normalized(text)) for n in m.groups() if n)
 
 
+# A loan by its amount («وام ۲۰۰ میلیونی», «وام ۵۰ ميليوني كم‌بهره»): two amounts are two loans (in tomans: «۳۰۰
+# میلیون ریالی» is «۳۰ میلیونی»).
+_LOAN_AMOUNT = re.compile(r"(?<![\w\u200c])وام\s*(?:[^\s\d]+\s+){0,2}?(\d{1,4})\s*(میلیون|ملیون|میلیارد)\S*"
+                          r"(?:\s*(ریال|تومان|تومن))?")
+
+
+@lru_cache(maxsize=4096)
+def loan_amounts(text: str) -> frozenset[float]:
+    """The amounts of the loans a text names, in millions of tomans («وام ۲۰۰ میلیونی» → {200.0})."""
+    return frozenset(int(m.group(1)) * (1000 if m.group(2) == "میلیارد" else 1) / (10 if m.group(3) == "ریال" else 1)
+                     for m in _LOAN_AMOUNT.finditer(_normalized(text)))
+
+
 # Whose home a text speaks of: the writer's own («خونه ما», «خونمون», «منزل اینجانب») or a relative's («خونه مادرم»,
 # «منزل پدرم»). Under one identity, a cut at home and one at the mother's house are two matters (two
 # subscriptions, two addresses), though nothing else in the texts tells them apart.
@@ -319,6 +332,9 @@ class Deduplicator:
             fa, fb = flats(text), flats(other_text)
             if fa and fb and not fa & fb:
                 return f"flats: {sorted(fa)} ≠ {sorted(fb)}"
+            la, lb = loan_amounts(text), loan_amounts(other_text)
+            if la and lb and not la & lb:
+                return f"loans: {sorted(la)} ≠ {sorted(lb)}"
             if topic == other_topic and topic in self.catalog.phone_line_topics:
                 la, lb = phone_lines(text), phone_lines(other_text)
                 if la and lb and not la & lb:
@@ -392,5 +408,5 @@ class Deduplicator:
         return None
 
 
-__all__ = ["DedupPolicy", "Deduplicator", "STOPWORDS", "content_words", "flats", "homes", "identifiers", "similarity", "whose",
+__all__ = ["DedupPolicy", "Deduplicator", "STOPWORDS", "content_words", "flats", "homes", "identifiers", "loan_amounts", "similarity", "whose",
            "words"]

@@ -495,15 +495,33 @@ def without_done(text: str) -> str | None:
     return "\n".join(c for c, d in zip(clauses, done) if not d) if any(done) else None
 
 
+# A bill told through the outage before it: «سه هفته آب قطع بود تانکر خریدیم، حالا قبض آب ۲ میلیون اومده»,
+# «ده روز برقمون قطع بود …، بعد قبض همون ماه بیشتر اومده»: the outage, past, is why the bill is wrong.
+_PAST_OUTAGE = re.compile(r"(?:قطع|خاموش)\s*(?:بود|بودیم|بوده|شده\s*بود)(?![\w\u200c])"
+                          r"|(?<![\w\u200c])(?:اب|آب|برق|گاز)\S*\s+نداشتیم(?![\w\u200c])")
+_BILL = re.compile(r"قبض|قبظ|صورتحساب|صورت\s*حساب")
+
+
+def without_past_outage(text: str) -> str | None:
+    """The text less the clauses of a past outage told before a bill (`_PAST_OUTAGE`), or None when none."""
+    if not (_BILL.search(text) and _PAST_OUTAGE.search(text)):
+        return None
+    clauses = [c for c in _CLAUSE_BREAK.split(text) if c.strip()]
+    bill_at = next((i for i, c in enumerate(clauses) if _BILL.search(c)), 0)
+    kept = [c for i, c in enumerate(clauses) if i >= bill_at or not _PAST_OUTAGE.search(c)]
+    return "\n".join(kept) if len(kept) < len(clauses) else None
+
+
 def without_asides(text: str) -> str | None:
     """The text less what mentions a matter in passing, or None when it has nothing such."""
     changed = False  # by what is left out before the clauses are read: means, a matter told as done
     if "حقوق" in text or "مستمری" in text:
         stripped = _MEANS.sub("\n", text)
         changed, text = stripped != text, stripped
-    rest = without_done(text)
-    if rest is not None:
-        changed, text = True, rest
+    for leave_out in (without_done, without_past_outage):
+        rest = leave_out(text)
+        if rest is not None:
+            changed, text = True, rest
     if not any(hint in text for hint in _ASIDE_HINTS):
         return text if changed else None
     clauses: list[str | None] = []  # None: a clause set aside

@@ -342,9 +342,12 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     been read as gas). A representative autumn fortnight across the country, written after every change of the
     seventeenth stop: 0.930 as it came (the same with the code the stop began with; misses: a bill told through the
     outage before it, «ده روز برقمون قطع بود … بعد قبض …»; a cold region's gas tariff read as power's; a kalabarg
-    store's prices as the kalabarg). All 2,500: 0.950."""
+    store's prices as the kalabarg). A representative spring fortnight across the country, written after every
+    change of the seventeenth stop: 0.920 as it came, 0.930 once a past outage told before a bill is left out of the
+    choice («سه هفته آب قطع بود … حالا قبض آب ۲ میلیون اومده»: the bill), an idea this set and the one before
+    showed. All 2,700: 0.949."""
     rows = load_tsv("topic_blind_after.tsv")
-    assert len(rows) >= 2500
+    assert len(rows) >= 2700
     assert _accuracy(rows) >= 0.93
 
 
@@ -518,6 +521,8 @@ def test_the_word_model_decides_only_where_the_phrases_do_not():
     assert CATALOG.classify("قبض آب ما این ماه خیلی زیاد اومده").topic == "water_bill"
     # a sub-topic the model prefers on its parent's words alone stays the parent: any loan, not a marriage loan
     assert CATALOG.classify("vam gharzolhasaneh sabt kardam bank mige zamen karmand rasmi mikhad").topic == "bank_loan"
+    # a past outage told before a bill: the bill is the matter
+    assert CATALOG.classify("سه هفته آب قطع بود تانکر خریدیم، حالا قبض آب ۲ میلیون و ۳۰۰ اومده!").topic == "water_bill"
     # where a phrase was found, the model chooses among the topics found (its «شیر فلکه» is gas's, but nothing here
     # says gas)
     text = "قبض آبمونو پرداخت کردیم، هیچ بدهی نداریم، ولی شیر فلکه کوچه رو بستن و سه روزه کل کوچه آب نداره"
