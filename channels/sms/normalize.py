@@ -58,6 +58,7 @@ KINSHIP: dict[str, Relation] = {
     "دانش آموزان ما": Relation.OTHER, "دانش‌آموزمون": Relation.OTHER, "باباست": Relation.FATHER,
     # A welfare worker's client, the person a file is about («صاحب پرونده: X / پیامک از: Y»).
     "مددجو": Relation.OTHER, "مددجوی ما": Relation.OTHER, "مددجویم": Relation.OTHER, "صاحب پرونده": Relation.OTHER,
+    "ذینفع": Relation.OTHER, "ذی نفع": Relation.OTHER,
     # «پدر من», «shohar e man»: the kin noun and «my» apart (read before «من» alone, which is the writer)
     **{f"{noun} من": relation for noun, relation in (
         ("پدر", Relation.FATHER), ("مادر", Relation.MOTHER), ("همسر", Relation.SPOUSE), ("شوهر", Relation.SPOUSE),
@@ -229,6 +230,8 @@ _LABEL_AFTER = re.compile(
     r"(?:مال|ماله|برای|متعلق\s*به|مربوط\s*به)\s*" + _WHOSE + r"(?:\u200c?ه(?![\w\u200c])|(?![\w\u200c])(?:" + _COPULA
     + r"|\s*(?=[.,،;:!?؟\n]|$)))"
     r"|" + _WHOSE + _COPULA + r"|" + _WHOSE + r"\u200c?ه(?![\w\u200c])"
+    # a child's code by role: «X کدملی بچه هست» (the writer's child)
+    r"|(بچه|نوزاد|کودک)" + _COPULA +
     # in brackets, whatever follows: «X (پدرشوهرم) وامش …», «کد ملی X است (همسرم)»
     r"|(?:(?:است|هست)\s*)?\(\s*" + _WHOSE + r"\s*(?:[،,][^()]{0,40})?\)"
     # Finglish: «X male babamam», «Y male khodame» (it is my father's, my own)
@@ -265,8 +268,11 @@ LATE = "late"  # a late person's code (`_LATE` in its sentence, before it)
 
 
 def _whose(word: str) -> str:
-    word = word.lower()
+    word = _CHILD_ROLES.get(word, word.lower())
     return word if word in KINSHIP else "self"
+
+
+_CHILD_ROLES = {"بچه": "فرزندم", "نوزاد": "فرزندم", "کودک": "فرزندم"}  # a child named by role: the writer's
 
 
 # A code labelled as someone named by a role, not by kin: «کد ملی وام گیرنده», «کد ملی فروشنده», «کد ملی مستاجر».
