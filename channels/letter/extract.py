@@ -72,7 +72,7 @@ _THIRD_PARTY = re.compile(
     r"|(?:(?<=پدر\s)|(?<=مادر\s))(?:دانش\s*\u200c?[آا]موز|دانشجو|بیمار|مشمول)(?!\s*:)"
     # «اینجانب شهلا احمدی مادر آرمان ویسی به کد ملی …»: the code of whom the writer is the mother, father or wife of
     r"|(?<=[\s،,])(?:مادر|پدر|همسر)\s+(?!(?:آن|این|اون|مرحوم|شادروان|متوفی)\s)"
-    r"(?=[^\s\d:،,]{2,}\s+[^\s\d:،,]{2,}\s+(?:به|با)\s*(?:کد|شماره)\s*ملی)"
+    r"(?=[^\s\d:،,]{2,}(?:\s+[^\s\d:،,]{2,}){1,3}\s+(?:به|با)\s*(?:کد|شماره)\s*ملی)"  # «مادر سرباز وظیفه <name>»
     # a patient named by a doctor or a health worker, a code label following in the sentence («بیمار مرتضی … ۱۴ ساله
     # به کد ملی …»; not «اینجانب بیمار …»)
     r"|(?<![\w\u200c])(?<!اینجانب\s)(?<!من\s)" + "".join(rf"(?<!{w}\s)" for w in ("همسر", "همراه", *_SIGNER_KIN.split("|")))
@@ -146,7 +146,8 @@ def kin_relation(word: str) -> Relation:
                 return relation
     return Relation.OTHER
 # Ten digits, possibly split by one space or dash (OCR splits long numbers), not glued to more digits.
-_DIGIT_RUN = re.compile(r"(?<![\d])(\d(?:[ \-]?\d){6,11})(?![\d])")
+_DIGIT_RUN = re.compile(r"(?<![\d])(\d(?:(?: - |[ \-])?\d){6,11})(?![\d])")  # «۴۲۴ - ۳۱۷۹۷۷ - ۸» too
+_GROUP_BREAK = re.compile(r" - |[ \-]")
 _CODE_WORD = re.compile(r"ملی")
 _PHONE = re.compile(r"(?<![\d])((?:\+98|0098|0)?9\d(?:[ \-]?\d){8})(?![\d])")
 _NAME_AFTER_WRITER = re.compile(r"(?:ا?ینجا[نتث]?[بپ])\s+(.{2,40}?)\s+(?:به|با)?\s*(?:کد|شماره)\s*[‌ ]?ملی")
@@ -277,7 +278,7 @@ def _readings(run: str) -> list[str]:
     reversed); and for eleven digits, without a «0» at either end, which is the Persian comma or full stop
     beside the number («۵۷۳۲۱۸۱۶۶۰،» is read «05732181660»: the Persian zero is a dot), not a mobile number
     («09…»); and the groups of the run that make ten or eleven digits."""
-    groups = re.split(r"[ \-]", run)
+    groups = _GROUP_BREAK.split(run)
     whole = "".join(groups)
     readings = [whole]
     if [len(g) for g in groups] in _REVERSIBLE:
@@ -304,7 +305,7 @@ def code_candidates(text: str) -> list[tuple[str, int]]:
         valid = [d for d in dict.fromkeys(_readings(match.group(1))) if len(d) == 10 and national_code_checksum_ok(d)]
         # A run read as written and with its groups reversed may both pass the check digit: then both are
         # candidates, and the vote sees two codes where one was written (review, not a guess).
-        groups = [len(g) for g in re.split(r"[ \-]", match.group(1))]
+        groups = [len(g) for g in _GROUP_BREAK.split(match.group(1))]
         grouped = len(groups) >= 3 or groups in _REVERSIBLE
         found += [(d, match.start()) for d in (valid if grouped else valid[:1])]
     # A code the line end cut in two after its «کد ملی» label («با کدملی ۳۶۱۱۸۶⏎۹۷۵۹ فرزند …»), as a
