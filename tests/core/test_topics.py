@@ -345,9 +345,10 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     store's prices as the kalabarg). A representative spring fortnight across the country, written after every
     change of the seventeenth stop: 0.920 as it came, 0.930 once a past outage told before a bill is left out of the
     choice («سه هفته آب قطع بود … حالا قبض آب ۲ میلیون اومده»: the bill), an idea this set and the one before
-    showed. All 2,700: 0.949."""
+    showed. A representative fortnight of early winter, written after every change of the seventeenth stop: 0.935
+    as it came (the same with the code the stop began with). All 2,900: 0.948."""
     rows = load_tsv("topic_blind_after.tsv")
-    assert len(rows) >= 2700
+    assert len(rows) >= 2900
     assert _accuracy(rows) >= 0.93
 
 
