@@ -153,7 +153,8 @@ def people(text: str) -> frozenset[str]:
 
 # A flat of a building by its number («قبض آب واحد ۳», «آپارتمان شماره ۱۲»): two flats are two subscriptions, though
 # the building, the bill and the owner are one. (Not «۲۰ واحد», a count of course credits or flats.)
-_FLAT = re.compile(r"(?<![\d\w\u200c])(?<!\d\s)(?:واحد|اپارتمان|آپارتمان)\s*(?:شماره\s*)?(\d{1,3})(?:\s*و\s*(\d{1,3}))?(?![\d/])")
+_FLAT = re.compile(r"(?<![\d\w\u200c])(?<!\d\s)(?:واحد|اپارتمان|آپارتمان)\s*(?:شماره\s*)?"
+                   r"(\d{1,3})(?:\s*و\s*(\d{1,3}))?(?![\d/])")
 
 
 @lru_cache(maxsize=4096)
@@ -408,5 +409,6 @@ class Deduplicator:
         return None
 
 
-__all__ = ["DedupPolicy", "Deduplicator", "STOPWORDS", "content_words", "flats", "homes", "identifiers", "loan_amounts", "similarity", "whose",
+__all__ = ["DedupPolicy", "Deduplicator", "STOPWORDS", "content_words", "flats", "homes", "identifiers", "loan_amounts",
+           "similarity", "whose",
            "words"]

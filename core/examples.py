@@ -18,7 +18,8 @@ def labelled_examples(path: str | Path) -> tuple[tuple[str, str], ...]:
 @lru_cache(maxsize=4)
 def _read(path: Path) -> tuple[tuple[str, str], ...]:
     with open(path, encoding="utf-8", newline="") as f:
-        return tuple((normalize(r["text"]), r["topic"]) for r in csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
+        rows = csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE)
+        return tuple((normalize(r["text"]), r["topic"]) for r in rows)
 
 
 __all__ = ["labelled_examples"]

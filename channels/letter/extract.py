@@ -75,8 +75,8 @@ _THIRD_PARTY = re.compile(
     r"(?=[^\s\d:،,]{2,}(?:\s+[^\s\d:،,]{2,}){1,3}\s+(?:به|با)\s*(?:کد|شماره)\s*ملی)"  # «مادر سرباز وظیفه <name>»
     # a patient named by a doctor or a health worker, a code label following in the sentence («بیمار مرتضی … ۱۴ ساله
     # به کد ملی …»; not «اینجانب بیمار …»)
-    r"|(?<![\w\u200c])(?<!اینجانب\s)(?<!من\s)" + "".join(rf"(?<!{w}\s)" for w in ("همسر", "همراه", *_SIGNER_KIN.split("|")))
-    + r"بیمار(?![\w\u200c])(?=[^.\n]{0,60}?(?:کد|شماره)\s*\u200c?ملی)"
+    r"|(?<![\w\u200c])(?<!اینجانب\s)(?<!من\s)"
+    + "".join(rf"(?<!{w}\s)" for w in ("همسر", "همراه", *_SIGNER_KIN.split("|"))) + r"بیمار(?![\w\u200c])(?=[^.\n]{0,60}?(?:کد|شماره)\s*\u200c?ملی)"
     # a pupil named by a school's letter («دانش‌آموز نازنین‌زهرا … به کد ملی …»): not a parent's own label
     r"|(?<!پدر\s)(?<!مادر\s)(?<!ولی\s)(?<![\w\u200c])دانش\s*\u200c?[آا]موز(?=\s+[^\s\d:،,]{2,}))")
 _SALUTATION = re.compile(r"سلام|احترام")  # the greeting: what comes before it is letterhead and addressee
@@ -94,7 +94,8 @@ OTHER_PERSON = "other"
 # کارفرما: …» labels the employer's code. An official complained about («دهیار روستای ما آقای …») and the owner
 # of the writer's workplace («در انبار آقای …») are named so too. OCR reads the comma after the role as a full
 # stop («به نام مالک. آقای …»).
-_POSSESSIVE = r"(?:[^\S\n]*\u200c?(?:ام|مان|مون|" + _INJANEB + r"|من|م))?(?![\w\u200c])"  # (on its line)  # «ضامن‌ام», «همسایه‌مان»
+# «ضامن‌ام», «همسایه‌مان», on the role's line
+_POSSESSIVE = r"(?:[^\S\n]*\u200c?(?:ام|مان|مون|" + _INJANEB + r"|من|م))?(?![\w\u200c])"
 _TITLE_AFTER = (r"\.?(?:[\s،,:(]+(?:[^\s\d،,:(]+|\d{1,4})){0,5}?[\s،,:(]+"
                 r"(?:[آا]قایان|خانم\s*\u200c?ها|[آا]قای|خانم|جناب)(?![\w\u200c])")
 _OTHER_PERSON = re.compile(

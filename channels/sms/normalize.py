@@ -70,7 +70,8 @@ KINSHIP: dict[str, Relation] = {
         ("khahar", Relation.SIBLING))},
     "farzandam": Relation.CHILD, "pesaram": Relation.CHILD, "dokhtaram": Relation.CHILD,
     "hamsaram": Relation.SPOUSE, "shoharam": Relation.SPOUSE, "shoharm": Relation.SPOUSE,
-    "khanomam": Relation.SPOUSE, "khanumam": Relation.SPOUSE, "khanumame": Relation.SPOUSE, "khanoomam": Relation.SPOUSE, "pedaram": Relation.FATHER, "babam": Relation.FATHER,
+    "khanomam": Relation.SPOUSE, "khanumam": Relation.SPOUSE, "khanumame": Relation.SPOUSE, "khanoomam": Relation.SPOUSE,
+    "pedaram": Relation.FATHER, "babam": Relation.FATHER,
     "madaram": Relation.MOTHER, "maman": Relation.MOTHER, "mamanam": Relation.MOTHER,
     "baradaram": Relation.SIBLING, "khaharam": Relation.SIBLING, "dadasham": Relation.SIBLING,
     "naveam": Relation.OTHER, "nave-am": Relation.OTHER, "naveh-am": Relation.OTHER, "navam": Relation.OTHER,
@@ -281,8 +282,10 @@ _SOMEONE_ELSES_LABEL = re.compile(
 # A code labelled by the role of someone the writer answers for («کد ملی بیمار», «کد ملی کارگر», «کد ملی بچه»), or
 # by the role of who answers for him («کد ملی همراه بیمار», «کد ملی سرپرست», «کد ملی ولی»): whose by role.
 _ROLE_LABEL = re.compile(
-    r"(?:(?:کد|شماره)\s*\u200c?ملی|کد)\s*(?:(?P<father>بابا)|(?P<mother>مامان)|(?P<child>(?:بچه|کودک|فرزند|نوزاد|دختر|پسر)(?:\s+(?:بزرگ|کوچک|کوچیک|اول|دوم))?)"
-    r"|(?P<cared>بیمار|کارگر|راننده|دانشجو|مددجو|سرباز|خانم|آقا|اقا|دانش\s*\u200c?[آا]موز)|(?P<carer>همراه\s*بیمار|سرپرست(?!\s*خانوار)|ولی|قیم))\s*[:：]?\s*$")
+    r"(?:(?:کد|شماره)\s*\u200c?ملی|کد)\s*(?:(?P<father>بابا)|(?P<mother>مامان)"
+    r"|(?P<child>(?:بچه|کودک|فرزند|نوزاد|دختر|پسر)(?:\s+(?:بزرگ|کوچک|کوچیک|اول|دوم))?)"
+    r"|(?P<cared>بیمار|کارگر|راننده|دانشجو|مددجو|سرباز|خانم|آقا|اقا|دانش\s*\u200c?[آا]موز)"
+    r"|(?P<carer>همراه\s*بیمار|سرپرست(?!\s*خانوار)|ولی|قیم))\s*[:：]?\s*$")
 
 
 def _writer_is(folded: str, role: str) -> bool:
@@ -320,7 +323,8 @@ def _labels_in_order(folded: str, places: list[tuple[int, int, str]]) -> dict[st
 
 
 # Someone the writer names by title, with his code: «آقای نوروزی با کد ملی …» (no one titles himself).
-_TITLED_BEFORE = re.compile(r"(?<![\w\u200c])(?<!اینجانب\s)(?<!من\s)(?:آقای|اقای|خانم)(?![\w\u200c])\s+(?:[^\s\d]+\s+){0,3}?"
+_TITLED_BEFORE = re.compile(r"(?<![\w\u200c])(?<!اینجانب\s)(?<!من\s)(?:آقای|اقای|خانم)(?![\w\u200c])"
+                            r"\s+(?:[^\s\d]+\s+){0,3}?"
                             r"(?:(?:با|به)\s*)?"
                             r"(?:کد|شماره)\s*\u200c?ملی\s*[:：]?\s*$")
 # A sentence's end (not the dot of «ک.م»): whose a code is is not read across it.
