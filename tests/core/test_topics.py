@@ -346,7 +346,8 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     change of the seventeenth stop: 0.920 as it came, 0.930 once a past outage told before a bill is left out of the
     choice («سه هفته آب قطع بود … حالا قبض آب ۲ میلیون اومده»: the bill), an idea this set and the one before
     showed. A representative fortnight of early winter, written after every change of the seventeenth stop: 0.935
-    as it came (the same with the code the stop began with). All 2,900: 0.948."""
+    as it came (the same with the code the stop began with). All 2,900: 0.948 (0.949 once a coupon store's
+    overpricing is overpricing, as three of these sets' writers labelled it, and not the coupon)."""
     rows = load_tsv("topic_blind_after.tsv")
     assert len(rows) >= 2900
     assert _accuracy(rows) >= 0.93
@@ -522,6 +523,10 @@ def test_the_word_model_decides_only_where_the_phrases_do_not():
     assert CATALOG.classify("قبض آب ما این ماه خیلی زیاد اومده").topic == "water_bill"
     # a sub-topic the model prefers on its parent's words alone stays the parent: any loan, not a marriage loan
     assert CATALOG.classify("vam gharzolhasaneh sabt kardam bank mige zamen karmand rasmi mikhad").topic == "bank_loan"
+    # a coupon store charging more than the set price: overpricing, not the coupon's credit
+    text = "فروشگاه طرف قرارداد کالابرگ برنج رو گرون‌تر از قیمت مصوب با کالابرگ حساب میکنه، میخوام شکایت کنم"
+    assert CATALOG.classify(text).topic == "price_gouging"
+    assert CATALOG.classify("کالابرگ این ماه برای من اصلا شارژ نشده").topic == "kalabarg"
     # a past outage told before a bill: the bill is the matter
     assert CATALOG.classify("سه هفته آب قطع بود تانکر خریدیم، حالا قبض آب ۲ میلیون و ۳۰۰ اومده!").topic == "water_bill"
     # where a phrase was found, the model chooses among the topics found (its «شیر فلکه» is gas's, but nothing here
