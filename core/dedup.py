@@ -327,15 +327,11 @@ class Deduplicator:
             pa, pb = people(text), people(other_text)
             if pa and pb and not pa & pb:
                 return "national codes named differ"
-            ha, hb = homes(text), homes(other_text)
-            if ha and hb and not ha & hb:
-                return f"homes: {sorted(ha)} ≠ {sorted(hb)}"
-            fa, fb = flats(text), flats(other_text)
-            if fa and fb and not fa & fb:
-                return f"flats: {sorted(fa)} ≠ {sorted(fb)}"
-            la, lb = loan_amounts(text), loan_amounts(other_text)
-            if la and lb and not la & lb:
-                return f"loans: {sorted(la)} ≠ {sorted(lb)}"
+            # whose home, which flat, which loan: each named in both texts, and none in common
+            for name, named in (("homes", homes), ("flats", flats), ("loans", loan_amounts)):
+                a, b = named(text), named(other_text)
+                if a and b and not a & b:
+                    return f"{name}: {sorted(a)} ≠ {sorted(b)}"
             if topic == other_topic and topic in self.catalog.phone_line_topics:
                 la, lb = phone_lines(text), phone_lines(other_text)
                 if la and lb and not la & lb:

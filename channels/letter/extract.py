@@ -377,10 +377,10 @@ def role_before(text: str, pos: int, floor: int) -> tuple[str | None, Relation |
     if floor and best is None:
         for match in _LATE_PARENT.finditer(window):
             best = (match.start(), SUBJECT, Relation.MOTHER if match.group(1) else Relation.FATHER)
-    other_ends = [m.end() for m in _OTHER_PERSON.finditer(window)]
+    others = list(_OTHER_PERSON.finditer(window))  # (read once: the kin marks and the parties both use them)
     for match in _KIN_MARK.finditer(window):
         word = match.group(1) or match.group(2) or match.group(3)
-        if window[:match.start()].rstrip().endswith("(") and any(e <= match.start() for e in other_ends):
+        if window[:match.start()].rstrip().endswith("(") and any(o.end() <= match.start() for o in others):
             continue  # «ضامن اینجانب آقای … (برادرم) به کد ملی …»: the kin of the party just named
         if window.count("\n", match.end()) > 1 or (bare_label and _ENDS_SENTENCE_ON_LINE.match(window, match.end())):
             # a relative is named with the code, on its line or the line before («گواهی فوت همسرم …» is not); not
@@ -401,7 +401,7 @@ def role_before(text: str, pos: int, floor: int) -> tuple[str | None, Relation |
         if best is None or match.start() > best[0]:
             best = (match.start(), SUBJECT, _THIRD_PARTY_RELATION.get(match.group(1), Relation.OTHER))
     right_after_previous = floor > 0 and floor >= pos - 160
-    for match in _OTHER_PERSON.finditer(window):
+    for match in others:
         if _EMPLOYEE_BEFORE.search(window, 0, match.start()):
             continue  # «کارگر این شرکت آقای …»: the workplace's worker, not its owner
         if (right_after_previous and match.group().startswith("شاهد") and match.start() < 20
@@ -417,17 +417,17 @@ def role_before(text: str, pos: int, floor: int) -> tuple[str | None, Relation |
         # «اینجانب … مادر دانش‌آموز …⏎کدملی مادر: …»: the role the writer gave herself; or signed with, at a
         # line's start («دهیار روستای … - مرتضی …⏎کدملی دهیار: …»)
         return WRITER, None
-    if own_role and own_role.group(1) == "ولی" and _MY_CHILD.search(text, 0, pos):
+    if own_role and own_role.group(1) == "ولی" and Relation.CHILD in _my_kin(text, pos):
         return WRITER, None  # «… فرزندم …⏎کد ملی ولی: …»: the parent who writes of his child
     kin_block = _KIN_BLOCK.search(window)
     if (kin_block and window.count("\n", kin_block.end()) <= _BLOCK_LINES
             and (best is None or kin_block.start() > best[0])):
         relation = KIN_NOUNS[kin_block.group(1)]
-        if relation != Relation.OTHER and any(KIN_NOUNS[m.group(1)] == relation for m in _MY_KIN.finditer(text)):
+        if relation != Relation.OTHER and relation in _my_kin(text):
             # «مشخصات پدر:⏎… کد ملی …» in a letter that speaks of «پدرم», «مشخصات فرزند:» in one about «دخترم»: the
             # block of whom the letter is about
             return SUBJECT, relation
-        if relation in (Relation.FATHER, Relation.MOTHER) and _MY_CHILD.search(text):
+        if relation in (Relation.FATHER, Relation.MOTHER) and Relation.CHILD in _my_kin(text):
             return WRITER, None  # «مشخصات پدر:» in a letter about «دخترم»: the parent who writes
     if best is None:
         return None, None
@@ -436,9 +436,13 @@ def role_before(text: str, pos: int, floor: int) -> tuple[str | None, Relation |
 
 # A worker of the workplace named just after («لیست بیمه کارگر این شرکت آقای …»).
 _EMPLOYEE_BEFORE = re.compile(r"(?:کارگر|کارمند|پرسنل|نیروی)(?:ان)?\s+(?:(?:این|اون|آن|ما)\s+)?$")
-_MY_CHILD = re.compile(r"(?<![\w\u200c])(?:فرزند|پسر|دختر)م(?![\w\u200c])")
 _KIN_BLOCK = re.compile(r"مشخصات\s*(" + "|".join(KIN_NOUNS) + r")\s*[:：]")
 _MY_KIN = re.compile(r"(?<![\w\u200c])(" + "|".join(KIN_NOUNS) + r")م(?![\w\u200c])")
+
+
+def _my_kin(text: str, end: int | None = None) -> set[Relation]:
+    """The relations the letter names as «my …» («پدرم», «دخترم») before `end`."""
+    return {KIN_NOUNS[m.group(1)] for m in _MY_KIN.finditer(text, 0, len(text) if end is None else end)}
 
 
 # A writer who says he is the conscript («اینجانب امید جعفری متولد ۱۳۸۲ مشمول خدمت سربازی»).

@@ -226,13 +226,14 @@ _WHOSE = "(" + "|".join(map(re.escape, (*KINSHIP, *SELF_WORDS))) + ")"
 # «Y مال خودم.», «Z برای پسرم است». «برای مادرم» alone is not one when more follows («X برای مادرم با کد ملی Y»:
 # on behalf of her, whose code is Y).
 _COPULA = r"\s*(?:هست|است|میباشد|می‌باشد|میشه|هستش)(?![\w\u200c])"
+_CHILD_ROLES = {"بچه": "فرزندم", "نوزاد": "فرزندم", "کودک": "فرزندم"}  # a child named by role: the writer's
 _LABEL_AFTER = re.compile(
     r"\s*(?:هم\s+)?(?:(?:این\s*)?(?:کد|شماره)(?:\s*(?:‌|\s)?ملی)?\s*)?(?:"
     r"(?:مال|ماله|برای|متعلق\s*به|مربوط\s*به)\s*" + _WHOSE + r"(?:\u200c?ه(?![\w\u200c])|(?![\w\u200c])(?:" + _COPULA
     + r"|\s*(?=[.,،;:!?؟\n]|$)))"
     r"|" + _WHOSE + _COPULA + r"|" + _WHOSE + r"\u200c?ه(?![\w\u200c])"
     # a child's code by role: «X کدملی بچه هست» (the writer's child)
-    r"|(بچه|نوزاد|کودک)" + _COPULA +
+    r"|(" + "|".join(_CHILD_ROLES) + r")" + _COPULA +
     # in brackets, whatever follows: «X (پدرشوهرم) وامش …», «کد ملی X است (همسرم)»
     r"|(?:(?:است|هست)\s*)?\(\s*" + _WHOSE + r"\s*(?:[،,][^()]{0,40})?\)"
     # Finglish: «X male babamam», «Y male khodame» (it is my father's, my own)
@@ -271,9 +272,6 @@ LATE = "late"  # a late person's code (`_LATE` in its sentence, before it)
 def _whose(word: str) -> str:
     word = _CHILD_ROLES.get(word, word.lower())
     return word if word in KINSHIP else "self"
-
-
-_CHILD_ROLES = {"بچه": "فرزندم", "نوزاد": "فرزندم", "کودک": "فرزندم"}  # a child named by role: the writer's
 
 
 # A code labelled as someone named by a role, not by kin: «کد ملی وام گیرنده», «کد ملی فروشنده», «کد ملی مستاجر».
@@ -504,9 +502,8 @@ _LATE_IN_SENTENCE = re.compile(_LATE.pattern + r"[^.!?؟\n]*$")
 
 # Two codes labelled by bare kin nouns, «کدملی پدر: X کدملی پسر: Y», «(پدر X / فرزند Y)»: which is the subject is
 # told by whom the message calls «my …» («سند زمین پدرم …»: the father's; «پسرم … باید بره سربازی»: the son's).
-_BARE_KIN = {"پدر": Relation.FATHER, "مادر": Relation.MOTHER, "پسر": Relation.CHILD, "دختر": Relation.CHILD,
-             "فرزند": Relation.CHILD, "بچه": Relation.CHILD, "همسر": Relation.SPOUSE, "شوهر": Relation.SPOUSE,
-             "برادر": Relation.SIBLING, "خواهر": Relation.SIBLING}
+_BARE_KIN = {**{noun: relation for noun, relation in KIN_NOUNS.items() if relation is not Relation.OTHER},
+             "بچه": Relation.CHILD}
 _BARE_KIN_LABEL = re.compile(r"(?:^|[\s(/،,:])(" + "|".join(_BARE_KIN) + r")\s*[:：]?\s*$")
 
 
@@ -522,7 +519,7 @@ def _by_bare_kin(text: str, folded: str, places: list[tuple[int, int, str]]) -> 
         previous_end = end
     if len(labelled) != 2 or len(set(labelled.values())) != 2:
         return None
-    mine = {KINSHIP[k.group(1).lower()] for k in _KINSHIP.finditer(text) if k.group(1).lower() in KINSHIP}
+    mine = {KINSHIP[k.group(1).lower()] for k in _KINSHIP.finditer(text)}
     subject = [code for code, relation in labelled.items() if relation in mine]
     if len(subject) != 1:
         return None
