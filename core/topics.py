@@ -42,6 +42,7 @@ from typing import Iterable
 
 from core import finglish
 from core.examples import labelled_examples
+from core.numerals import NUMBER_WORDS
 from core.text import fold_word, match_segments, normalize, stem, written_segments
 
 OTHER = "other"
@@ -820,16 +821,6 @@ class TopicCatalog:
         return self.agencies[code]
 
 
-# Numbers said in words, as a spoken message's transcript writes a street's number («کوچه بیست و دو»).
-_NUMBER_WORDS = {
-    **dict(zip("یک دو سه چهار پنج شش هفت هشت نه".split(), range(1, 10))),
-    **dict(zip("ده یازده دوازده سیزده چهارده پانزده شانزده هفده هجده نوزده".split(), range(10, 20))),
-    **dict(zip("بیست سی چهل پنجاه شصت هفتاد هشتاد نود".split(), range(20, 100, 10))),
-    **dict(zip("صد دویست سیصد چهارصد پانصد ششصد هفتصد هشتصد نهصد".split(), range(100, 1000, 100))),
-    "پونزده": 15, "شونزده": 16, "هیفده": 17, "هیجده": 18, "پونصد": 500,
-}
-
-
 # Words after a number that make it a count or a time («سه روزه», «۲ هفته»), not a street's number.
 _COUNTED = frozenset({"روز", "روزه", "ماه", "ماهه", "هفته", "سال", "ساله", "ساعت", "بار", "تا", "نفر"})
 
@@ -839,10 +830,10 @@ def _number_said(segment: tuple[str, ...], start: int) -> str | None:
     («سه روزه»); None when no number is there."""
     if segment[start].isdigit():
         total, i = int(segment[start]), start + 1
-    elif segment[start] in _NUMBER_WORDS:
-        total, i = _NUMBER_WORDS[segment[start]], start + 1
-        while i + 1 < len(segment) and segment[i] == "و" and segment[i + 1] in _NUMBER_WORDS:
-            total, i = total + _NUMBER_WORDS[segment[i + 1]], i + 2
+    elif segment[start] in NUMBER_WORDS:
+        total, i = NUMBER_WORDS[segment[start]], start + 1
+        while i + 1 < len(segment) and segment[i] == "و" and segment[i + 1] in NUMBER_WORDS:
+            total, i = total + NUMBER_WORDS[segment[i + 1]], i + 2
     else:
         return None
     return "" if i < len(segment) and segment[i] in _COUNTED else str(total)

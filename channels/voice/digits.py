@@ -17,58 +17,11 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Callable
 
+from core.numerals import HUNDREDS, TEENS, TENS, THOUSAND, UNITS, ZERO
 from core.text import fold_digits
 
-# Units: (value, places it fills). Places: 0 = units, 1 = tens, 2 = hundreds.
-_UNITS = {
-    "یک": 1, "یه": 1, "یکی": 1,
-    "دو": 2,
-    "سه": 3,
-    "چهار": 4, "چار": 4,
-    "پنج": 5,
-    "شش": 6, "شیش": 6,
-    "هفت": 7, "هف": 7,  # the final «ت» dropped, as said
-    "هشت": 8, "هش": 8,
-    "نه": 9, "نُه": 9,
-}
-_TEENS = {
-    "ده": 10,
-    "یازده": 11,
-    "دوازده": 12,
-    "سیزده": 13,
-    "چهارده": 14, "چارده": 14,
-    "پانزده": 15, "پونزده": 15,
-    "شانزده": 16, "شونزده": 16,
-    "هفده": 17, "هیفده": 17,
-    "هجده": 18, "هیجده": 18, "هژده": 18,
-    "نوزده": 19,
-}
-_TENS = {
-    "بیست": 20, "بیس": 20,
-    "سی": 30,
-    "چهل": 40, "چل": 40,
-    "پنجاه": 50,
-    "شصت": 60,
-    "هفتاد": 70,
-    "هشتاد": 80,
-    "نود": 90,
-    "پنجا": 50,  # the final «ه» dropped, as said
-}
-_HUNDREDS = {
-    "صد": 100, "یکصد": 100,
-    "دویست": 200, "دویس": 200,
-    "سیصد": 300,
-    "چهارصد": 400, "چارصد": 400,
-    "پانصد": 500, "پونصد": 500,
-    "ششصد": 600, "شیشصد": 600,
-    "هفتصد": 700, "هفصد": 700,
-    "هشتصد": 800, "هشصد": 800,
-    "نهصد": 900,
-}
-ZERO_WORDS = {"صفر": 0}
 # «دو تا صفر» is "00": a count (2–9), «تا», then the digit said that many times.
 REPEAT_WORDS = {"تا"}
-THOUSAND_WORDS = {"هزار": 1000}
 JOINERS = {"و"}
 FILLERS = {"اِ", "ا", "اه", "اِم", "ام", "اوم", "امم", "خب", "خوب", "یعنی", "ببخشید", "آها", "آهان", "بله",
            "[unk]", "عرض", "کنم", "میشه", "می‌شه", "شماره", "کد", "ملی", "ملیم", "من", "بگو"}
@@ -88,19 +41,19 @@ _SOUNDS_LIKE = {"ده": "دو", "سی": "سه", "شصت": "شش", "چهل": "چ�
 
 # Every word the grammar may produce: what the Vosk recognizer is limited to.
 GRAMMAR_WORDS: tuple[str, ...] = tuple(sorted(
-    set(_UNITS) | set(_TEENS) | set(_TENS) | set(_HUNDREDS) | set(ZERO_WORDS) | set(THOUSAND_WORDS) | JOINERS
+    set(UNITS) | set(TEENS) | set(TENS) | set(HUNDREDS) | set(ZERO) | set(THOUSAND) | JOINERS
     | REPEAT_WORDS | _TAKE_BACK | _SAID_AGAIN | set(_START_OVER) | _COUNTED | _PROMPT
 ))
 
 # Places a word fills, per table.
 _WORD: dict[str, tuple[int, frozenset[int]]] = {}
-for _w, _v in _UNITS.items():
+for _w, _v in UNITS.items():
     _WORD[_w] = (_v, frozenset({0}))
-for _w, _v in _TEENS.items():
+for _w, _v in TEENS.items():
     _WORD[_w] = (_v, frozenset({0, 1}))
-for _w, _v in _TENS.items():
+for _w, _v in TENS.items():
     _WORD[_w] = (_v, frozenset({1}))
-for _w, _v in _HUNDREDS.items():
+for _w, _v in HUNDREDS.items():
     _WORD[_w] = (_v, frozenset({2}))
 
 _DIACRITICS = re.compile("[\u064b-\u065f\u0670]")
@@ -150,7 +103,7 @@ def _tokens(text: str) -> list[str]:
     return _repeats([piece for token in _TOKEN.findall(text) for piece in _unglue(token)])
 
 
-_NUMBER_WORDS = set(_WORD) | set(ZERO_WORDS) | set(THOUSAND_WORDS)
+_NUMBER_WORDS = set(_WORD) | set(ZERO) | set(THOUSAND)
 _KNOWN = _NUMBER_WORDS | JOINERS | FILLERS | REPEAT_WORDS
 
 
@@ -177,7 +130,7 @@ def _repeats(tokens: list[str]) -> list[str]:
     out: list[str] = []
     i = 0
     while i < len(tokens):
-        count = _UNITS.get(tokens[i], 0)
+        count = UNITS.get(tokens[i], 0)
         if 2 <= count and i + 2 < len(tokens) and tokens[i + 1] in REPEAT_WORDS and _single_digit(tokens[i + 2]):
             out.extend([tokens[i + 2]] * count)
             i += 3
@@ -189,7 +142,7 @@ def _repeats(tokens: list[str]) -> list[str]:
 
 
 def _single_digit(token: str) -> bool:
-    return token in ZERO_WORDS or token in _UNITS or (len(token) == 1 and token.isdigit())
+    return token in ZERO or token in UNITS or (len(token) == 1 and token.isdigit())
 
 
 def parse_digits(transcript: str) -> DigitParse:
@@ -227,10 +180,10 @@ def _read(tokens: list[str], splits: frozenset[int] = frozenset()) -> _Reading:
         group = _Group()
 
     for i, token in enumerate(tokens):
-        if token.isdigit() or token in ZERO_WORDS:
+        if token.isdigit() or token in ZERO:
             close()
             out.append(_Said(token if token.isdigit() else "0", i, i))
-        elif token in THOUSAND_WORDS:
+        elif token in THOUSAND:
             if group.empty or i in splits or not group.thousand():
                 close()
                 first = i
@@ -429,7 +382,7 @@ def _join_hundreds(tokens: list[str]) -> list[str]:
     """«هفت صد» → «هفتصد», «سی صد» → «سیصد»: a hundreds word the recognizer wrote as two."""
     out: list[str] = []
     for token in tokens:
-        if token == "صد" and out and out[-1] + token in _HUNDREDS:
+        if token == "صد" and out and out[-1] + token in HUNDREDS:
             out[-1] += token
         else:
             out.append(token)
@@ -455,7 +408,7 @@ def _readings(variants: list[tuple[int, list[str]]]):
             groups = _read(tokens, splits).groups if splits else plain.groups
             # «… سی و سه هزار و هفتصد و هشتاد نه»: a unit said with no «و» after a tens word parts there before
             # a «هزار» does (233,780 then 9, rather than 233 then 1,789), when both readings pass the check digit
-            changes = base + sum(1.5 if tokens[i] in THOUSAND_WORDS else 1 for i in splits)
+            changes = base + sum(1.5 if tokens[i] in THOUSAND else 1 for i in splits)
             yield changes, groups
             take_backs = [i for i, token in enumerate(tokens) if token in _TAKE_BACK]
             for i in take_backs:

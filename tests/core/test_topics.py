@@ -575,11 +575,13 @@ def test_a_whole_word_is_not_read_as_a_shorter_prefix():
     # a spoken message's transcript writes the number in words
     ("فاضلاب کوچه دوازده زده بالا", "sewage", {"12"}),
     ("چاله کوچه بیست و دو", "roads", {"22"}),
+    ("چاله کوچه بیس و چار", "roads", {"24"}),  # as said: the transcript writes «بیس», «چار»
+    ("یه چاله تو کوچه یه ماشین رو داغون کرد", "roads", set()),  # «یه» is «a», not one
     ("زباله های کوچه ما سه روزه جمع نشده", "garbage", set()),  # how long, not which alley
     ("زباله کوچه ۳ روزه مونده", "garbage", set()),
 ], ids=["title", "number", "known-name", "not-a-name", "our-street", "not-a-place-topic", "title-alone",
         "title-then-not-its-name", "title-then-its-name", "title-at-the-end", "number-in-words",
-        "compound-number-in-words", "a-time-not-a-number", "a-time-in-digits"])
+        "compound-number-in-words", "colloquial-number-in-words", "the-article-is-not-one", "a-time-not-a-number", "a-time-in-digits"])
 def test_places(text, topic, names):
     assert CATALOG.places(text, topic) == names
 
