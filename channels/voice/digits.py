@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from itertools import combinations
 from typing import Callable
 
+from core.identity import is_valid_national_code
 from core.numerals import HUNDREDS, TEENS, TENS, THOUSAND, UNITS, ZERO
 from core.text import fold_digits
 
@@ -149,6 +150,17 @@ def parse_digits(transcript: str) -> DigitParse:
     """The digits a caller said. Unknown words are reported, not guessed."""
     reading = _read(_tokens(transcript))
     return DigitParse("".join(g.digits for g in reading.groups), reading.unknown)
+
+
+def spoken_national_code(transcript: str) -> str | None:
+    """The national code a caller said: the reading whose check digit holds («نود یک» may be 91 or 90, 1); else
+    the plain reading, which may be an old code said without its leading zeros («پنجاه و چهار چهل و هشت …»: eight
+    digits, padded as a written one is). The caller hears it read back and confirms it."""
+    code = parse_code(transcript, is_valid_national_code)
+    if code is not None:
+        return code
+    plain = parse_digits(transcript).digits
+    return plain.zfill(10) if len(plain) in (8, 9) and is_valid_national_code(plain) else None
 
 
 @dataclass(frozen=True)

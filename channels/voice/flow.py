@@ -26,7 +26,7 @@ from typing import Awaitable, Callable
 from channels.voice import prompts
 from channels.voice.asr import AudioFormatError, Recognizer, RecognitionError
 from channels.voice.calendar import WorkingCalendar
-from channels.voice.digits import parse_code, parse_digits
+from channels.voice.digits import spoken_national_code
 from channels.voice.fastagi import AgiError, AgiHangup, AgiProtocolError, AgiSession
 from channels.voice.normalize import WAV, CallFacts, caller_phone, external_id, to_submission
 from channels.voice.payloads import RecordOutcome
@@ -353,10 +353,7 @@ class CallFlow:
         except (AudioFormatError, RecognitionError, OSError) as exc:
             log.warning("call %s: recognition failed: %s", self.call_id, type(exc).__name__)
             return None
-        # The reading whose check digit holds («نود یک» may be 91 or 90, 1); else the plain reading, which
-        # may still be a code said without its leading zeros.
-        code = parse_code(transcript.text, ident.is_valid_national_code)
-        return code if code is not None else _valid(parse_digits(transcript.text).digits)
+        return spoken_national_code(transcript.text)
 
     # ------------------------------------------------------------------ states
 
