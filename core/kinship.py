@@ -13,10 +13,18 @@ KIN_NOUNS: dict[str, Relation] = {
     "خواهر": Relation.SIBLING, "نوه": Relation.OTHER, "عروس": Relation.OTHER, "داماد": Relation.OTHER,
     "برادرزاده": Relation.OTHER, "خواهرزاده": Relation.OTHER,
 }
+# Kin as people say them at home («یارانه بابام», «خونه داداشم»), beside the nouns a letter writes. («خانمم», my
+# wife, is kin only with its «my»: «خانم رضایی» is a woman; each channel adds it where it reads «my».)
+SPOKEN_KIN_NOUNS: dict[str, Relation] = {
+    "بابا": Relation.FATHER, "مامان": Relation.MOTHER, "داداش": Relation.SIBLING, "ابجی": Relation.SIBLING,
+    "آبجی": Relation.SIBLING,
+}
 KIN_ADJECTIVES: tuple[str, ...] = (
     "بزرگ", "کوچک", "کوچیک", "بزرگتر", "کوچکتر", "معلول", "بیمار", "مریض", "پیر", "مسن", "سالمند", "مرحوم",
     "خدابیامرز", "عزیز", "جانباز", "دانشجو", "سرباز", "نوزاد", "ناتوان", "نابینا", "ناشنوا", "صغیر",
 )
+# «پدر مرحومم», «شوهر خدابیامرزم»: a late relative.
+LATE_ADJECTIVES: tuple[str, ...] = ("مرحوم", "خدابیامرز")
 # «پدر بزرگم», «مادر بزرگم»: grandparents, not the father or the mother.
 GRANDPARENT_ADJECTIVE = "بزرگ"
 # How a writer says he is among a late person's heirs («یکی از وراث», «ما ۴ نفر وارث هستیم»): then the late
@@ -29,7 +37,7 @@ LATE_WORDS: tuple[str, ...] = ("مرحوم", "متوفی", "متوفا", "شاد
 # stands for any spacing (`alternation`).
 OTHER_PARTY_ROLES: tuple[str, ...] = (
     "وام گیرنده", "ضامن", "کفیل", "فروشنده", "مستاجر", "مستأجر", "موجر", "صاحبخانه", "صاحب خانه",
-    "کارفرما", "همکار", "طرف مقابل", "بدهکار", "همسایه", "شاهد",
+    "کارفرما", "همکار", "طرف مقابل", "بدهکار", "همسایه", "شاهد", "مشتکی عنه",
 )
 
 
@@ -38,5 +46,5 @@ def alternation(words: tuple[str, ...]) -> str:
     return "|".join(w.replace(" ", r"\s*\u200c?") for w in words)
 
 
-__all__ = ["GRANDPARENT_ADJECTIVE", "HEIR_WORDS", "KIN_ADJECTIVES", "KIN_NOUNS", "LATE_WORDS", "OTHER_PARTY_ROLES",
-           "alternation"]
+__all__ = ["GRANDPARENT_ADJECTIVE", "HEIR_WORDS", "KIN_ADJECTIVES", "KIN_NOUNS", "LATE_ADJECTIVES", "LATE_WORDS", "OTHER_PARTY_ROLES",
+           "SPOKEN_KIN_NOUNS", "alternation"]

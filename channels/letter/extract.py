@@ -53,6 +53,10 @@ _WRITER_MARK = re.compile(r"(?<!موکل\s)(?<!موکل\sا)" + _AFTER_KIN + _IN
 # client's of a welfare office («کد ملی متوفی», «کد ملی بیمار», «کد ملی دانش‌آموز», «کد ملی مددجو»); «کد ملی
 # خودش»: his own.
 _KIN_ADJECTIVES = "|".join(KIN_ADJECTIVES)
+# «من همسایه خانم … هستم»: the writer is the role named next (the person after it is whom he writes for).
+_WRITER_IS_ROLE = re.compile(r"(?<![\w\u200c])(?:من|" + _INJANEB + r"|بنده)\s*$")
+# «کد ملی ایشان», «کد ملی نامبرده»: the code of whom the letter named last.
+_PRONOUN_LABEL = re.compile(r"ملی\s+(?:ایشان|نامبرده)")
 _SUBJECT_WORDS = (r"موکل|محجور|(?:فرزندان|وراث|ورثه)\s+مرحوم"
                   r"|(?:دانش\s*\u200c?[آا]موز|شاگرد)(?:ان)?\s*\u200c?م(?![\w\u200c])"  # a teacher's «دانش‌آموزانم»
                   r"|ملی\s+(?:ایشان|نامبرده|خودش(?:ان|ون)?|متوف[یا]|مرحوم|بیمار|مددجو|مشمول|دانش\s*\u200c?[آا]موز|دانشجو"
@@ -101,6 +105,7 @@ _TITLE_AFTER = (r"\.?(?:[\s،,:(]+(?:[^\s\d،,:(]+|\d{1,4})){0,5}?[\s،,:(]+"
 _OTHER_PERSON = re.compile(
     # (not «خدا شاهد است»: God knows)
     r"(?:(?:ضامن(?:ین|\s*\u200c?ها)?|کفیل|(?<!خدا\s)شاهد|معرف|طرف\s*(?:قرارداد|دعوا|دعوی|مقابل|شکایت)|خوانده|متهم|معارض"
+    r"|مشتکی\s*\u200c?عنه"  # a complaint form's «مشتکی‌عنه (کارفرما): آقای …», whom the complaint is against
     r"|(?:همسر|شوهر|زن)\s*سابق)"  # a former spouse («همسر سابقم (کد ملی …)»), titled or not
     + _POSSESSIVE + "(?:" + _TITLE_AFTER + ")?"
     r"|(?<!درباره\s)(?<!مورد\s)(?<!خصوص\s)(?:همسایه|کارفرما|همکار|فروشنده|مدیریت|پیمانکار|مالک|موجر|مستاجر|مستأجر"
@@ -378,10 +383,16 @@ def role_before(text: str, pos: int, floor: int) -> tuple[str | None, Relation |
         for match in _LATE_PARENT.finditer(window):
             best = (match.start(), SUBJECT, Relation.MOTHER if match.group(1) else Relation.FATHER)
     others = list(_OTHER_PERSON.finditer(window))  # (read once: the kin marks and the parties both use them)
+    kin_before = -1
     for match in _KIN_MARK.finditer(window):
         word = match.group(1) or match.group(2) or match.group(3)
         if window[:match.start()].rstrip().endswith("(") and any(o.end() <= match.start() for o in others):
             continue  # «ضامن اینجانب آقای … (برادرم) به کد ملی …»: the kin of the party just named
+        party_before = max((o.end() for o in others if o.end() <= match.start() and not _WRITER_IS_ROLE.search(
+            window, 0, o.start())), default=-1)
+        if _PRONOUN_LABEL.fullmatch(word) and party_before > kin_before:
+            continue  # «همسایه‌ام آقای … که از او شکایت کرده‌ام (کد ملی ایشان …)»: «his» is the party's just named
+        kin_before = match.end()
         if window.count("\n", match.end()) > 1 or (bare_label and _ENDS_SENTENCE_ON_LINE.match(window, match.end())):
             # a relative is named with the code, on its line or the line before («گواهی فوت همسرم …» is not); not
             # in a sentence that ended before a footer's bare label («… شوهرم از کار افتاده.⏎کد ملی: …»)
@@ -498,11 +509,13 @@ _WRITER_NAME = re.compile(_INJANEB + r"\s+([^\s\d:،,()]{2,}\s+[^\s\d:،,()]{2,}
 
 
 # A code followed by what its holder did with the writer: «… به آقای … به کد ملی X فروخته‌ام», the code of whom
-# the writer sold or handed something to (a car's buyer), a party to the matter, not whom it is about; «از همسرم
+# the writer sold or handed something to (a car's buyer; a shop's tenant, «اجاره داده‌ام», the writer's own doing:
+# not «… اجاره داده شده است. قبوض به نام مستاجر …»), a party to the matter, not whom it is about; «از همسرم
 # آقای … (کد ملی X) طلاق گرفته‌ام»: the former spouse;
 # «همسرم آقای … به کد ملی X رضایت‌نامه … داده»: a husband consenting to his wife's passport; «آقای … به کد ملی X
 # ضامن اینجانب بوده»: the writer's guarantor; «… X همسایه زمین اینجانب شاهد این موضوع است»: a witness.
-_PARTY_AFTER = re.compile(r"\d[\d \-]*\)?\s*(?:[^\s\d]+\s+){0,4}(?:فروخت|واگذار|طلاق\s*گرفت(?:ه\s*\u200c?ام|م)|رضایت)"
+_PARTY_AFTER = re.compile(r"\d[\d \-]*\)?\s*(?:[^\s\d]+\s+){0,4}(?:فروخت|واگذار|اجاره\s*\u200c?داد(?:ه\s*\u200c?ام|م)|طلاق\s*گرفت(?:ه\s*\u200c?ام|م)"
+                          r"|رضایت)"
                           r"|\d[\d \-]*\)?[\s،,]*(?:که\s+)?(?:ضامن|کفیل)\s*\u200c?(?:" + _INJANEB
                           + r"|بنده|من|ام)(?![\w\u200c])"
                           # «… به کد ملی X همسایه زمین اینجانب شاهد این موضوع است»: a witness

@@ -18,7 +18,7 @@ import msgspec
 from core import identity as ident
 from core.errors import InvalidPhone
 from core.kinship import (GRANDPARENT_ADJECTIVE, HEIR_WORDS, KIN_ADJECTIVES, KIN_NOUNS, LATE_WORDS, OTHER_PARTY_ROLES,
-                          alternation)
+                          SPOKEN_KIN_NOUNS, alternation)
 from core.model import Channel, Person, Relation, Submission
 from core.text import fold_digits, normalize as normalize_text
 from core.tracking import is_tracking_code
@@ -29,9 +29,8 @@ from channels.sms.payloads import InboundSms
 KINSHIP: dict[str, Relation] = {
     "فرزندم": Relation.CHILD, "پسرم": Relation.CHILD, "دخترم": Relation.CHILD, "بچه‌ام": Relation.CHILD,
     "همسرم": Relation.SPOUSE, "شوهرم": Relation.SPOUSE, "خانمم": Relation.SPOUSE, "زنم": Relation.SPOUSE,
-    "پدرم": Relation.FATHER, "بابام": Relation.FATHER, "مادرم": Relation.MOTHER, "مامانم": Relation.MOTHER,
-    "برادرم": Relation.SIBLING, "خواهرم": Relation.SIBLING,
-    "داداشم": Relation.SIBLING, "آبجیم": Relation.SIBLING, "ابجیم": Relation.SIBLING,
+    "پدرم": Relation.FATHER, "مادرم": Relation.MOTHER, "برادرم": Relation.SIBLING, "خواهرم": Relation.SIBLING,
+    **{f"{noun}م": relation for noun, relation in SPOKEN_KIN_NOUNS.items()},  # «بابام», «داداشم»
     "نوه‌ام": Relation.OTHER, "نوه‌م": Relation.OTHER, "نوه ام": Relation.OTHER, "نوه‌ی من": Relation.OTHER,
     "عروسم": Relation.OTHER, "دامادم": Relation.OTHER, "مادرزنم": Relation.OTHER, "پدرزنم": Relation.OTHER,
     "مادرشوهرم": Relation.OTHER, "پدرشوهرم": Relation.OTHER, "عموم": Relation.OTHER, "عمه‌ام": Relation.OTHER,
@@ -274,13 +273,15 @@ def _whose(word: str) -> str:
     return word if word in KINSHIP else "self"
 
 
+# A national code's label before a role: «کد ملی», «شماره ملی», «ک.م», «ش.م».
+_ROLE_CODE_LABEL = r"(?:(?:کد|شماره)\s*\u200c?ملی|(?<![\w\u200c])[شک]\s*\.\s*م(?:لی)?(?![\w\u200c]))"
 # A code labelled as someone named by a role, not by kin: «کد ملی وام گیرنده», «کد ملی فروشنده», «کد ملی مستاجر».
 _SOMEONE_ELSES_LABEL = re.compile(
-    r"(?:کد|شماره)\s*\u200c?ملی\s+(" + alternation(OTHER_PARTY_ROLES) + r")(?:م)?(?:\s*\([^()]{0,20}\))?\s*[:：]?\s*$")
+    _ROLE_CODE_LABEL + r"\s+(" + alternation(OTHER_PARTY_ROLES) + r")(?:م)?(?:\s*\([^()]{0,20}\))?\s*[:：]?\s*$")
 # A code labelled by the role of someone the writer answers for («کد ملی بیمار», «کد ملی کارگر», «کد ملی بچه»), or
 # by the role of who answers for him («کد ملی همراه بیمار», «کد ملی سرپرست», «کد ملی ولی»): whose by role.
 _ROLE_LABEL = re.compile(
-    r"(?:(?:کد|شماره)\s*\u200c?ملی|کد)\s*(?:(?P<father>بابا)|(?P<mother>مامان)"
+    r"(?:" + _ROLE_CODE_LABEL + r"|کد)\s*(?:(?P<father>بابا)|(?P<mother>مامان)"
     r"|(?P<child>(?:بچه|کودک|فرزند|نوزاد|دختر|پسر)(?:\s+(?:بزرگ|کوچک|کوچیک|اول|دوم))?)"
     r"|(?P<cared>بیمار|کارگر|راننده|دانشجو|مددجو|سرباز|خانم|آقا|اقا|دانش\s*\u200c?[آا]موز)"
     r"|(?P<carer>همراه\s*بیمار|سرپرست(?!\s*خانوار)|ولی|قیم))\s*[:：]?\s*$")
@@ -298,7 +299,7 @@ def _writer_is(folded: str, role: str) -> bool:
 
 # Whose two codes are, said after both in their order: «X و Y به ترتیب مادرم و خودم», «X و Y اولی مال مادربزرگمه
 # دومی مال خودم».
-_OWNER_SAID = r"\s*(?:(?:مال|ماله|برای|کد|متعلق\s*به)\s*)?" + _WHOSE + r"(?:\u200c?ه)?(?![\w\u200c])"
+_OWNER_SAID = r"\s*(?:(?:مال|ماله|برای|کد\s*\u200c?ملی|کد|متعلق\s*به)\s*)?" + _WHOSE + r"(?:\u200c?ه)?(?![\w\u200c])"
 _FIRST, _SECOND = r"(?:اولی|کد\s*اول(?:ی)?)", r"(?:دومی|کد\s*دوم(?:ی)?)"
 _IN_ORDER = re.compile(r"(?:به\s*ترتیب\s*(?:مال\s*|کد\s*)?" + _WHOSE + r"\s*(?:و|،|,)" + _OWNER_SAID
                        + r"|" + _FIRST + _OWNER_SAID + r".{0,40}?" + _SECOND + _OWNER_SAID + ")", re.IGNORECASE)

@@ -360,6 +360,20 @@ CASES = [
     Case("a teacher's «دانش‌آموزانم»: the pupil's code",
          ("اینجانب معلم پایه سوم دبستان روستای شریف‌آباد هستم. یکی از دانش‌آموزانم به نام یاسین ملکی (کد ملی: " + CHILD
           + ") یارانه ندارد و سمعک او شکسته است.\nبا تشکر، سمیه احمدی",) * 2, True, None, CHILD, Relation.OTHER),
+    Case("a complaint form's «مشتکی‌عنه (کارفرما): آقای …»: whom the complaint is against",
+         ("شکایت‌نامه\nشاکی: حمید رضایی‌نژاد      کد ملی: " + WRITER + "\nمشتکی‌عنه (کارفرما): آقای ناصر میرزایی، مالک"
+          " کارگاه فرآوری پسته      کد ملی: " + OTHER + "\nشرح شکایت: حقوق سه ماه آخر پرداخت نشده و یارانه هم قطع شد",) * 2,
+         True, WRITER, None, None),
+    Case("«همسایه‌ام آقای … که از او شکایت کرده‌ام (کد ملی ایشان X)»: «his» is the neighbour's, the party named",
+         ("سلام\nهمسایه‌ام آقای جهانگیر بیرانوند که قبلاً هم از او شکایت کرده‌ام (پرونده ۳۳۱۸، کد ملی ایشان " + OTHER
+          + ")\nبدون پروانه طبقه سوم می‌سازد و یارانه ما را هم قطع کرده‌اند.\nنگار سپهوند\nکد ملی خودم " + WRITER,) * 2, True, WRITER, None, None),
+    Case("«من همسایه خانم … هستم … کد ملی ایشان X»: the writer is the neighbour, she is whom he writes for",
+         ("با سلام\nمن همسایه خانم صغری رحیمی هستم. ایشان پیرزن ۷۹ ساله‌ای هستند.\nکد ملی ایشان " + CHILD + " است.\n"
+          "گاز و یارانه ایشان قطع شده.\nهمسایه ایشان - ناصر بیگی",) * 2, True, None, CHILD, Relation.OTHER),
+    Case("«به آقای … به کد ملی X اجاره داده‌ام»: the writer's tenant, a party to his own matter",
+         ("اینجانب علی‌اکبر صادقی به کد ملی " + WRITER + " مالک یک باب مغازه هستم\nکه از سال ۱۴۰۰ به آقای مجید"
+          " کریمیان به کد ملی " + OTHER + " اجاره داده‌ام.\nبرگ تشخیص مالیات به نام من صادر شده و یارانه‌ام قطع شده",) * 2,
+         True, WRITER, None, None),
 ]
 
 
@@ -482,10 +496,6 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
     # r36's labellers read the same wording (r36's mother gave her own code first).
     "blind_letters_r21.jsonl": {"hard: wife writes about her OWN health insurance",
                                 "hard: mother writes for her conscript son's exemption"},
-    # Written after every change of the twelfth stop: a landlord's own rent tax, the tenant named with his code (by
-    # no word the letter rules know). (Its borrower's own loan, the guarantor named with his code and his kinship in
-    # brackets, «ضامن … (برادرم)», is read right since the seventeenth stop.)
-    "blind_letters_r22.jsonl": {"HARD: landlord writes about his own rent tax"},
     # Written after the fourteenth stop's first changes: a widow's own survivor pension beside her late husband's
     # code, as r10's and r20's (letters written by heirs about the late person's file read the other way round).
     "blind_letters_r25.jsonl": {"Gonbad-e Kavus widow about her own survivor pension"},
@@ -516,7 +526,7 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
                                          ("blind_letters_r16.jsonl", 30), ("blind_letters_r17.jsonl", 28),
                                          ("blind_letters_r18.jsonl", 29), ("blind_letters_r19.jsonl", 24),
                                          ("blind_letters_r20.jsonl", 27), ("blind_letters_r21.jsonl", 25),
-                                         ("blind_letters_r22.jsonl", 25), ("blind_letters_r23.jsonl", 29),
+                                         ("blind_letters_r22.jsonl", 26), ("blind_letters_r23.jsonl", 29),
                                          ("blind_letters_r24.jsonl", 30), ("blind_letters_r25.jsonl", 29),
                                          ("blind_letters_r26.jsonl", 29), ("blind_letters_r27.jsonl", 29),
                                          ("blind_letters_r28.jsonl", 30), ("blind_letters_r29.jsonl", 30),
@@ -552,7 +562,13 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
                                          # a representative winter month, written after every change: 24 / 0 / 6
                                          # as it came, 26 / 0 / 4 after («مادر سرباز وظیفه <name> به کد ملی»
                                          # after the mother's own code; a 3-6-1 code with spaced hyphens)
-                                         ("blind_letters_r36.jsonl", 26)])
+                                         ("blind_letters_r36.jsonl", 26),
+                                         # a representative month from Khuzestan, Lorestan, Chaharmahal, Isfahan,
+                                         # Kerman and Khorasan, written at the eighteenth stop: 25 / 3 / 2 as it
+                                         # came (a complaint form's «مشتکی‌عنه (کارفرما): آقای …»; «همسایه‌ام آقای
+                                         # … (کد ملی ایشان X)», the party complained of; a shop's tenant, «به آقای
+                                         # … به کد ملی X اجاره داده‌ام»), 28 / 0 / 2 after (r22's landlord too)
+                                         ("blind_letters_r37.jsonl", 28)])
 def test_letters_written_blind(name, right):
     """Letters written by people who had not read this code: header and footer blocks, the writer's code after
     the signature, a relative's code first, lawyers, guardians and village councils writing for someone, a
