@@ -27,7 +27,7 @@ from datetime import datetime, timedelta
 from functools import lru_cache
 
 from core.identity import find_national_codes, is_amount, is_valid_national_code
-from core.kinship import KIN_NOUNS
+from core.kinship import GRANDPARENT_ADJECTIVE, KIN_ADJECTIVES, KIN_NOUNS, LATE_ADJECTIVES, SPOKEN_KIN_NOUNS
 from core.model import Case, CaseStatus, Relation
 from core.text import fold_word, match_segments, normalize, stem, words
 from core.topics import OTHER, TopicCatalog, default_catalog, without_done, word_keys
@@ -182,7 +182,7 @@ def loan_amounts(text: str) -> frozenset[float]:
 _HOME = r"(?<![\w\u200c])(?:خونه|خانه|منزل)\s*\u200c?"
 _OWN_HOME = re.compile(_HOME + r"(?:ی\s+)?(?:ما|مون|مان|خودم|خودمون|خودمان|خودمو|اینجانب)(?![\w\u200c])"
                        r"|(?<![\w\u200c])(?:خونمون|خونمان|منزلمان|منزلمون|خانمان)(?![\w\u200c])")
-_KIN_HOME = re.compile(_HOME + r"(?:ی\s+)?(" + "|".join((*KIN_NOUNS, "مامان", "بابا")) + r")"
+_KIN_HOME = re.compile(_HOME + r"(?:ی\s+)?(" + "|".join((*KIN_NOUNS, *SPOKEN_KIN_NOUNS)) + r")"
                        r"(?:\s*بزرگ)?\s*\u200c?(?:م|ام|مون|مان|ش|اش|شون|تون)?(?![\w\u200c])")
 
 
@@ -207,16 +207,17 @@ _OWN_SERVICE = re.compile(_SERVICE + r"\s*\u200c?" + _MY + "|" + _SERVICE + _ONE
 # «گذرنامه پسر ۱۰ ساله‌ام»: an age may stand between the relative and «my».
 _AGED = r"(?:\s*\d{1,2}\s*\u200c?ساله)?"
 # Kin as people say them at home: «سهام عدالت خانمم», «یارانه بابام».
-_KIN_WORDS = {**{noun: relation.value for noun, relation in KIN_NOUNS.items()}, "خانم": Relation.SPOUSE.value,
-              "بابا": Relation.FATHER.value, "مامان": Relation.MOTHER.value, "داداش": Relation.SIBLING.value,
-              "ابجی": Relation.SIBLING.value}
-_KIN_SERVICE = re.compile(_SERVICE + _ONE_WORD_BETWEEN + r"(" + "|".join(_KIN_WORDS) + r")" + _AGED
+_KIN_WORDS = {**{noun: relation.value for noun, relation in (*KIN_NOUNS.items(), *SPOKEN_KIN_NOUNS.items())},
+              "خانم": Relation.SPOUSE.value, "پدربزرگ": Relation.OTHER.value, "مادربزرگ": Relation.OTHER.value}
+# «سهام عدالت پدر مرحومم», «مستمری مادر پیرم»: a word between the relative and «my» (and «پدر بزرگم» a grandparent).
+_KIN_ADJECTIVE = r"(?:\s+(" + "|".join(KIN_ADJECTIVES) + r"))?"
+_KIN_SERVICE = re.compile(_SERVICE + _ONE_WORD_BETWEEN + r"(" + "|".join(_KIN_WORDS) + r")" + _AGED + _KIN_ADJECTIVE
                           + r"\s*\u200c?" + _MY)
 # Registered in someone's name («پژو ۲۰۷ که به نام همسرم ثبت نام شده», «خطی که به اسم خودمه»): whose it is, whatever
 # is registered.
 _IN_NAME_OF = r"(?<![\w\u200c])(?:به|با)\s*(?:نام|اسم)\s*\u200c?"
 _OWN_NAME = re.compile(_IN_NAME_OF + r"(?:خودم|من|اینجانب|بنده)(?:ه|است)?(?![\w\u200c])")
-_KIN_NAME = re.compile(_IN_NAME_OF + r"(" + "|".join(_KIN_WORDS) + r")" + _AGED + r"\s*\u200c?" + _MY)
+_KIN_NAME = re.compile(_IN_NAME_OF + r"(" + "|".join(_KIN_WORDS) + r")" + _AGED + _KIN_ADJECTIVE + r"\s*\u200c?" + _MY)
 _THIRD_SERVICE = re.compile(_SERVICE + r"\s*\u200c?(?:ش|اش|شون|شان|ایشان|ایشون)(?![\w\u200c])")
 OWN, THIRD = "own", "third"
 
@@ -226,12 +227,24 @@ def whose(text: str) -> frozenset[str]:
     """Whose the personal services a text names are: OWN, relations («mother»: «فرزندم» and «پسرم» are one),
     THIRD (his, hers)."""
     text = _normalized(text)
-    found = {_KIN_WORDS[m.group(1)] for pattern in (_KIN_SERVICE, _KIN_NAME) for m in pattern.finditer(text)}
+    found = {_relation_named(m.group(0), m.group(1), m.group(2)) for pattern in (_KIN_SERVICE, _KIN_NAME)
+             for m in pattern.finditer(text)} - {None}
     if _OWN_SERVICE.search(text) or _OWN_NAME.search(text):
         found.add(OWN)
     if _THIRD_SERVICE.search(text):
         found.add(THIRD)
     return frozenset(found)
+
+
+def _relation_named(said: str, kin: str, adjective: str | None) -> str | None:
+    """Whose service `said` names: the relative's, a grandparent's («پدر بزرگم»); None for a late relative's pension
+    («حقوق شوهر خدابیامرزم», «مستمری پدر مرحومم»), which is paid on to the survivor: told as the relative's or as
+    the writer's own, one matter."""
+    if adjective == GRANDPARENT_ADJECTIVE and KIN_NOUNS.get(kin) in (Relation.FATHER, Relation.MOTHER):
+        return Relation.OTHER.value
+    if adjective in LATE_ADJECTIVES and said.startswith(("حقوق", "مستمری")):
+        return None
+    return _KIN_WORDS[kin]
 
 
 def _different_owners(a: frozenset[str], b: frozenset[str]) -> bool:

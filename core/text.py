@@ -181,6 +181,9 @@ _SEGMENT_BREAK = re.compile(r"[.!?؟؛;\n]+")
 # note), «ش.م», «ج.ا.ا». Read apart, a stranded letter would be glued to the next word as OCR splits are
 # («ت.گ از …» is not «گاز»).
 _DOTTED_LETTERS = re.compile(r"(?<![\w.])[^\W\d_](?:\.[^\W\d_])+(?![\w])")
+# A web address's dots part words of one sentence: «es.tamin.ir», «my.gov.ir» (its name is what a citizen means).
+_WEB_ADDRESS = re.compile(r"(?<![\w.])(?:www\.)?[a-z][a-z0-9-]*(?:\.[a-z][a-z0-9-]*)*\.(?:ir|com|org|net)(?![\w])",
+                          re.IGNORECASE)
 # Affixes written detached (space instead of ZWNJ) that belong to the neighbouring word.
 _GLUE_TO_NEXT = frozenset({"می", "نمی", "بی"})
 _GLUE_TO_PREVIOUS = frozenset({
@@ -240,6 +243,7 @@ def _segments(text: str, read_latin: bool = True) -> tuple[tuple[str, ...], ...]
     folded = _fold_marks(_EZAFE_AFTER_H.sub("ه", normalize(text)))
     if "." in folded:
         folded = _DOTTED_LETTERS.sub(lambda m: m.group(0).replace(".", ""), folded)
+        folded = _WEB_ADDRESS.sub(lambda m: m.group(0).replace(".", " "), folded)
     for clause in _SEGMENT_BREAK.split(folded):
         raw = [t.lower() for t in _WORD.findall(clause)]
         tokens: list[str] = []

@@ -154,6 +154,17 @@ CASES = [
      "سهمیه بنزین شخصی پژو ۴۰۵ خودم هم کمتر از ماه قبل ریختن، ۶۰ لیتر بود شده ۳۰", False),
     ("school_voluntary_payment_then_report_card_withheld", "مدرسه دولتی پسرم به زور سه میلیون میگیره میگن کمک مردمیه",
      "مدیر مدرسه تا پرداخت کامل کمک داوطلبانه کارنامه پسرم را تحویل نمی‌دهد", True),
+    # power that keeps going and coming is a cut too, whatever it broke at home
+    ("flickering_power_and_what_it_broke", "bargh mahale ma dezful az sobh 5 bar gat shode, yakhchal sookht",
+     "الو سلام این برق ما امروز مرتب میره میاد، وسایل خونه‌مون خراب شده، دزفول کوی انقلاب", True),
+    ("cuts_and_a_burnt_fridge_then_the_weak_transformer", "برق روستای دهنو هی میره و میاد دیشب یخچالمون سوخت",
+     "ترانس روستای دهنو ضعیفه، ولتاژ خونه‌ها رو ۱۷۰ نشون میده، کی عوضش میکنید؟", True),
+    ("a_fathers_pension_and_a_grandmothers", "مستمری پدرم که بازنشسته تأمین اجتماعیه این ماه نیومده",
+     "مستمری بازماندگی مادربزرگم که شوهرش فوت کرده رو قطع کردن", False),
+    ("own_shares_and_a_late_fathers", "سهام عدالت من تو سامانه نشون داده نمیشه، میگه مشمول نیستید",
+     "سهام عدالت پدر مرحومم رو چطوری به ورثه منتقل کنیم؟ دو ماهه ثبت کردیم جواب نمیدن", False),
+    ("a_widows_pension_told_both_ways", "مستمری بازماندگی اینجانب پس از فوت همسرم هنوز برقرار نشده است",
+     "دوباره پیام میدم بابت حقوق شوهر خدابیامرزم که قرار بود بعد فوتش به من بدن هنوز خبری نیست", True),
 ]
 
 
@@ -240,6 +251,10 @@ def test_whose_service_a_text_names():
     assert whose("یارانه خودم واریز شده ولی یارانه پسرم نیومده") == {"own", "child"}
     assert same("گذرنامه فرزندم علی ثبت شده و تا امروز صادر نشده", "پاسپورت پسرم کی میاد؟ یه ماهه ثبت کردیم")
     assert whose("کالابرگ شارژ نشده") == frozenset()
+    # a word between the relative and «my»; a grandparent; a late relative's pension, paid on to the survivor
+    assert whose("سهام عدالت پدر مرحومم به وراث منتقل نشده") == {"father"}
+    assert whose("مستمری بازماندگی مادربزرگم قطع شده") == whose("یارانه پدر بزرگم قطع شده") == {"other"}
+    assert whose("حقوق شوهر خدابیامرزم که قرار بود به من بدن نیومده") == frozenset()
 
 
 def test_told_by_the_person_filed_under_a_relatives_service_is_another_matter():
@@ -355,8 +370,12 @@ QUALITY_FLOORS = [
     # named as a street is, «بیمارستان امام رضا» against «بیمارستان قائم»; a loan by its amount in tomans; a kidney
     # treatment; pairs never tuned on −2 false merges, nothing split): with it this set is 0.918 / 0.925 on 5,295
     # pairs — under the floors of 0.92 / 0.93 with this harder data (0.925 / 0.931 without it, with the same
-    # code), and the floors go to 0.91 / 0.92.
-    ("dedup_pairs.tsv", 5295, 0.91, 0.92),
+    # code), and the floors go to 0.91 / 0.92. The eighteenth stop's round, a representative month in the south and
+    # south-east (38 % marked hard), came in at 0.945 / 0.920 (0.973 / 0.960 after: a fuel station, «جایگاه
+    # سوخت», is no burnt fridge; power that «میره و میاد» is a cut beside what it broke; a grandparent's and a late
+    # father's service, «مادربزرگم», «پدر مرحومم», are the relative's, a late relative's pension the survivor's):
+    # 0.920 / 0.926 on 5,445 pairs.
+    ("dedup_pairs.tsv", 5445, 0.91, 0.92),
     ("dedup_pairs_holdout.tsv", 40, 0.85, 0.85),
     # A stress set written blind to defeat this design, kept apart from the tuning data and not tuned on: the
     # same matter told with almost no shared word (an agency's term against slang or Finglish), and two matters
@@ -398,7 +417,7 @@ QUALITY_FLOORS = [
     # 0.947 as it came (the same with the code the stop began with). All 1,620: 0.904 / 0.885 (0.906 / 0.885 once a
     # hospital's name tells two apart). A representative mid-summer month at the national line, written after every
     # change of the seventeenth stop: 0.929 / 0.867 as it came (0.928 / 0.853 with the code the stop began with).
-    # All 1,770: 0.908 / 0.884.
+    # All 1,770: 0.908 / 0.884 (0.909 / 0.884 after the eighteenth stop's changes).
     ("dedup_pairs_blind_after.tsv", 1770, 0.88, 0.80),
 ]
 

@@ -76,6 +76,12 @@ def test_match_segments_split_sentences_not_commas():
     assert match_segments("آب قطع است. برق، هم") == (("اب", "قطع", "است"), ("برق", "هم"))
 
 
+def test_a_web_address_is_words_of_its_sentence():
+    assert match_segments("سامانه es.tamin.ir رو دیدم")[0] == ("سامانه", "es", "tamin", "ir", "رو", "دیدم")
+    assert match_segments("سایت my.gov.ir. یارانه")[-1] == ("یارانه",)  # the full stop after it still ends one
+    assert match_segments("salam.yaraneh")[0] == ("salam",)  # not an address
+
+
 def test_words_keep_their_contract():
     assert words("می خواهم یارانه‌ام را") == ["میخواهم", "یارانهام", "را"]
     assert stem("قبضهای") == "قبض"

@@ -217,6 +217,11 @@ def test_a_matter_told_as_done_before_the_one_asked_about_is_left_out():
     # a step of the same matter is not its end, nor is a request's courtesy
     assert without_done("گذرنامه‌ام صادر شده ولی هنوز به دستم نرسیده") is None
     assert without_done("یارانه‌ام قطع شده ممنون میشم رسیدگی کنید، فقط زودتر") is None
+    # what comes or is paid to the citizen as it should, before «ولی»; not what he pays, nor a fault that recurs
+    assert without_done("کارفرما بیمه‌مونو مرتب رد میکنه ولی عیدی و سنوات پارسال رو نداده").split()[:2] == [
+        "ولی", "عیدی"]
+    assert without_done("قسط وام مسکن رو مرتب میدم ولی تو سامانه بدهکار نشون میده") is None
+    assert without_done("برق محله ما مرتب قطع میشه ولی کسی جواب نمیده") is None
 
 
 def test_asides_are_only_what_sets_a_matter_aside():
@@ -347,9 +352,14 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     choice («سه هفته آب قطع بود … حالا قبض آب ۲ میلیون اومده»: the bill), an idea this set and the one before
     showed. A representative fortnight of early winter, written after every change of the seventeenth stop: 0.935
     as it came (the same with the code the stop began with). All 2,900: 0.948 (0.949 once a coupon store's
-    overpricing is overpricing, as three of these sets' writers labelled it, and not the coupon)."""
+    overpricing is overpricing, as three of these sets' writers labelled it, and not the coupon). A representative
+    late-autumn month in the north-west and centre (Azerbaijan, Ardabil, Zanjan, Hamadan, Markazi, Qom, Yazd,
+    Semnan), written at the eighteenth stop: 0.938 as it came, 0.975 after (Azeri «سو یوخدی», «یولو باغلیدی»; what
+    comes as it should set before «ولی», «بیمه رو مرتب رد میکنه ولی عیدی …»; a web address's words, «es.tamin.ir»;
+    a fuel station; a conscript's «دفترچه اعزام»; goods under warranty and wheat sold to the silos are «other»), so
+    no longer clean. All 3,060: 0.951."""
     rows = load_tsv("topic_blind_after.tsv")
-    assert len(rows) >= 2900
+    assert len(rows) >= 3060
     assert _accuracy(rows) >= 0.93
 
 
@@ -475,7 +485,13 @@ def test_classification_ignores_spelling_variants(tokens):
     ("یارانمون واریز نشده", "subsidy"),
     ("زاهدان کوی شیر آباد ۳ساعته برق نیس", "electricity_outage"),  # «نیس»: «نیست» as said
     ("گوشی آنتن داره ولی هیچ پیامرسانی وصل نمیشه", "telecom_internet"),  # messaging apps are the internet
-], ids=["glued-phrase", "dropped-he-passport", "dropped-he-subsidy", "dropped-te-nist", "messaging-apps"])
+    ("تو سامانه es.tamin.ir برای سه سال هیچ ماهی درج نشده", "insurance_record"),  # a web address's words
+    ("هنوز کسی از جایگاه سوخت ورودی جاسک بازرسی نکرده، امروز دوباره زدم باز کم داد", "fuel_card"),  # not burnt
+    ("خط ۰۷۶۴۴۷۲۳۵۸۹ هنوز قطعه، مخابرات کنگ میگه کابل آب رفته، ولی کسی نمیاد عوضش کنه", "telecom_phone"),
+    ("الو سلام آقا کندیمیزده سه روزدی سو یوخدی حیوانلار هم سوسوز قالیب", "water_outage"),  # Azeri
+    ("بیزیم کندین یولو بیر هفته‌دی باغلیدی برف گلیب", "intercity_roads"),  # Azeri: the village road is closed
+], ids=["glued-phrase", "dropped-he-passport", "dropped-he-subsidy", "dropped-te-nist", "messaging-apps",
+        "web-address", "fuel-station", "wet-cable", "azeri-water", "azeri-road"])
 def test_everyday_spellings(text, topic):
     assert CATALOG.classify(text).topic == topic
 
