@@ -102,6 +102,11 @@ OTHER_PERSON = "other"
 _POSSESSIVE = r"(?:[^\S\n]*\u200c?(?:ام|مان|مون|" + _INJANEB + r"|من|م))?(?![\w\u200c])"
 _TITLE_AFTER = (r"\.?(?:[\s،,:(]+(?:[^\s\d،,:(]+|\d{1,4})){0,5}?[\s،,:(]+"
                 r"(?:[آا]قایان|خانم\s*\u200c?ها|[آا]قای|خانم|جناب)(?![\w\u200c])")
+# Another party's role as a letter names it: the roles every channel knows, and a contract's or a court's parties
+# (a contractor, an owner, a partner, a defendant). Not the buyer, who is often the writer, but in brackets after
+# a name («آقای … (خریدار)»).
+_PARTY_ROLE = alternation(OTHER_PARTY_ROLES + ("پیمانکار", "مالک", "شریک", "خوانده", "متهم", "مؤجر", "طرف قرارداد",
+                                               "طرف دعوا", "طرف شکایت"))
 _OTHER_PERSON = re.compile(
     # (not «خدا شاهد است»: God knows)
     r"(?:(?:ضامن(?:ین|\s*\u200c?ها)?|کفیل|(?<!خدا\s)شاهد|معرف|طرف\s*(?:قرارداد|دعوا|دعوی|مقابل|شکایت)|خوانده|متهم|معارض"
@@ -125,17 +130,14 @@ _OTHER_PERSON = re.compile(
     # «کد ملی موجر آقای بهروز صفری …»: the role's label, and the name after it
     r"|ملی\s+(?:" + alternation(OTHER_PARTY_ROLES) + r")(?![\w\u200c])(?:" + _TITLE_AFTER + r"(?:\s+[^\s\d:،,]{2,}){0,3})?"
     # the code in brackets right after a role: «کارفرما (به شماره ملی …)»
-    r"|(?:همسایه|کارفرما|همکار|فروشنده|پیمانکار|مالک|موجر|مستاجر|مستأجر|شریک|ضامن|کفیل)" + _POSSESSIVE
-    + r"\s*\((?=\s*(?:به|با)?\s*(?:کد|شماره)\s*\u200c?ملی)"
+    r"|(?:" + _PARTY_ROLE + r")" + _POSSESSIVE + r"\s*\((?=\s*(?:به|با)?\s*(?:کد|شماره)\s*\u200c?ملی)"
     # a role in brackets after the name: «آقای … (کارفرما) به کد ملی …»
-    r"|\(\s*(?:کارفرما|ضامن|کفیل|فروشنده|خریدار|همسایه|موجر|مالک|مستاجر|مستأجر|پیمانکار|شاهد|خوانده|متهم"
-    r"|طرف\s*(?:قرارداد|مقابل|دعوا|شکایت))\s*\)"
+    r"|\(\s*(?:" + _PARTY_ROLE + r"|خریدار)\s*\)"
     # who gave a written consent: «اجازه‌نامه همسرم آقای … به کد ملی …» (a husband's, for his wife's passport)
     r"|(?:اجازه|رضایت)\s*\u200c?(?:نامه)?\s+(?:(?:کتبی|محضری)\s+)?(?:همسر|شوهر|پدر)(?:م|\s*" + _INJANEB + r")"
     r"(?![\w\u200c])(?:" + _TITLE_AFTER + ")?"
     # a parties' block of a contract's other side: «مشخصات فروشنده: …», «مشخصات مالک (صاحب انشعاب): …»
-    r"|مشخصات\s*(?:فروشنده|مالک|موجر|مؤجر|کارفرما|ضامن|کفیل|شاهد|خوانده|متهم|مشتکی\s*عنه|طرف\s*(?:قرارداد|مقابل))"
-    r"(?![\w\u200c])(?:" + _TITLE_AFTER + ")?)")
+    r"|مشخصات\s*(?:" + _PARTY_ROLE + r")(?![\w\u200c])(?:" + _TITLE_AFTER + ")?)")
 _KIN_MARK = re.compile(r"(" + "|".join(KIN_NOUNS) + r")(?:[مه]|\s?\u200c?ام|مان|مون"
                        r"|\s+(?:" + _KIN_ADJECTIVES + r")(?:تر)?[یم]?م|\s+" + _INJANEB + ")"
                        r"(?![\w])|(?:در\s*خصوص|درباره|در\s*مورد)\s+(\w+)|(" + _SUBJECT_WORDS + r")")
