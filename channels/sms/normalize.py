@@ -233,8 +233,8 @@ _LABEL_AFTER = re.compile(
     r"|" + _WHOSE + _COPULA + r"|" + _WHOSE + r"\u200c?ه(?![\w\u200c])"
     # a child's code by role: «X کدملی بچه هست» (the writer's child)
     r"|(" + "|".join(_CHILD_ROLES) + r")" + _COPULA +
-    # in brackets, whatever follows: «X (پدرشوهرم) وامش …», «کد ملی X است (همسرم)»
-    r"|(?:(?:است|هست)\s*)?\(\s*" + _WHOSE + r"\s*(?:[،,][^()]{0,40})?\)"
+    # in brackets, whatever follows: «X (پدرشوهرم) وامش …», «کد ملی X است (همسرم)», «X مال حاج خانم (مادرم)»
+    r"|(?:(?:است|هست)\s*|(?:مال|ماله|برای)\s*(?:[^\s\d()]+\s+){1,3})?\(\s*" + _WHOSE + r"\s*(?:[،,][^()]{0,40})?\)"
     # Finglish: «X male babamam», «Y male khodame» (it is my father's, my own)
     r"|(?:male|mal-e|mal\s+e|baraye)\s+" + _WHOSE + r"(?:am|e|eh|ast|hast)?(?![\w\u200c]))", re.IGNORECASE)
 
@@ -283,7 +283,8 @@ _SOMEONE_ELSES_LABEL = re.compile(
 _ROLE_LABEL = re.compile(
     r"(?:" + _ROLE_CODE_LABEL + r"|کد)\s*(?:(?P<father>بابا)|(?P<mother>مامان)"
     r"|(?P<child>(?:بچه|کودک|فرزند|نوزاد|دختر|پسر)(?:\s+(?:بزرگ|کوچک|کوچیک|اول|دوم))?)"
-    r"|(?P<cared>بیمار|کارگر|راننده|دانشجو|مددجو|سرباز|خانم|آقا|اقا|دانش\s*\u200c?[آا]موز)"
+    r"|(?P<cared>بیمار|کارگر|راننده|دانشجو|مددجو|سرباز|خانم|آقا|اقا|دانش\s*\u200c?[آا]موز"
+    r"|عمو|عمه|دایی|خاله|پدربزرگ|مادربزرگ|نوه)"  # kin no «my» marks: «کد ملی عمو: X کد ملی من: Y»
     r"|(?P<carer>همراه\s*بیمار|سرپرست(?!\s*خانوار)|ولی|قیم))\s*[:：]?\s*$")
 
 
