@@ -285,7 +285,7 @@ def _readings(run: str) -> list[str]:
     in reverse order (a code typed «۳۰۰-۴۰۷۹۷۰-۴» in a right-to-left paragraph is printed with its groups
     reversed); and for eleven digits, without a «0» at either end, which is the Persian comma or full stop
     beside the number («۵۷۳۲۱۸۱۶۶۰،» is read «05732181660»: the Persian zero is a dot), not a mobile number
-    («09…»); and the groups of the run that make ten or eleven digits."""
+    («09…») nor a landline after its city's code; and the groups of the run that make ten or eleven digits."""
     groups = _GROUP_BREAK.split(run)
     whole = "".join(groups)
     readings = [whole]
@@ -297,6 +297,8 @@ def _readings(run: str) -> list[str]:
     # Part of a run: a number beside the code, one space away («07882323497 8»: the code, a comma, an age).
     readings += ["".join(groups[i:j]) for i in range(len(groups)) for j in range(i + 1, len(groups) + 1)
                  if (i, j) != (0, len(groups)) and len("".join(groups[i:j])) in (10, 11)]
+    if [len(g) for g in groups] == [3, 8] and whole.startswith("0"):
+        return readings  # a landline with its city's code («۰۲۸-۳۵۲۴۷۷۱۸»): its zero is a digit, not a stop
     for digits in list(readings):
         if len(digits) == 11 and not digits.startswith("09"):
             readings += [d for d, zero in ((digits[1:], digits[0]), (digits[:-1], digits[-1])) if zero == "0"]
@@ -417,6 +419,8 @@ def role_before(text: str, pos: int, floor: int) -> tuple[str | None, Relation |
     for match in others:
         if _EMPLOYEE_BEFORE.search(window, 0, match.start()):
             continue  # «کارگر این شرکت آقای …»: the workplace's worker, not its owner
+        if window.count("\n", match.end()) > (_BLOCK_LINES if match.group().startswith("مشخصات") else 1):
+            continue  # a party named lines before the code («… ضامن کارمند میخواد …⏎نام: …⏎کد ملی …») is not its holder
         if (right_after_previous and match.group().startswith("شاهد") and match.start() < 20
                 and "\n" not in window[:match.start()]):
             continue  # «… با کد ملی X شاهد است …»: the witness is whom the code before is, said after it

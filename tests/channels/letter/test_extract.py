@@ -374,6 +374,13 @@ CASES = [
          ("اینجانب علی‌اکبر صادقی به کد ملی " + WRITER + " مالک یک باب مغازه هستم\nکه از سال ۱۴۰۰ به آقای مجید"
           " کریمیان به کد ملی " + OTHER + " اجاره داده‌ام.\nبرگ تشخیص مالیات به نام من صادر شده و یارانه‌ام قطع شده",) * 2,
          True, WRITER, None, None),
+    Case("a landline after its city's code is no national code without its zero",
+         ("ما اهالی کوچه شهید بابایی از یک هفته پیش آب و یارانه نداریم.\nنماینده اهالی: محمدتقی فرجی   کد ملی: " + WRITER
+          + "\nامضاکنندگان:\n۱- حسن مرادخانی  ۰۲۸-۳۵۲۴۷۷۱۸  امضا",) * 2, True, WRITER, None, None),
+    Case("a guarantor named lines above the writer's «نام: … کد ملی» block is not its holder",
+         ("سلام. برای وام ازدواج ثبت نام کردم و یارانه هم ندارم.\nبانک میگه ضامن دو نفر کارمند رسمی میخواد.\n"
+          "لطفا پیگیری کنید من نمیتونم دو ضامن کارمند پیدا کنم.\nنام: امیرحسین طاهری\nکد ملی " + WRITER,) * 2,
+         True, WRITER, None, None),
 ]
 
 
@@ -526,7 +533,7 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
                                          ("blind_letters_r16.jsonl", 30), ("blind_letters_r17.jsonl", 28),
                                          ("blind_letters_r18.jsonl", 29), ("blind_letters_r19.jsonl", 24),
                                          ("blind_letters_r20.jsonl", 27), ("blind_letters_r21.jsonl", 25),
-                                         ("blind_letters_r22.jsonl", 26), ("blind_letters_r23.jsonl", 29),
+                                         ("blind_letters_r22.jsonl", 27), ("blind_letters_r23.jsonl", 29),
                                          ("blind_letters_r24.jsonl", 30), ("blind_letters_r25.jsonl", 29),
                                          ("blind_letters_r26.jsonl", 29), ("blind_letters_r27.jsonl", 29),
                                          ("blind_letters_r28.jsonl", 30), ("blind_letters_r29.jsonl", 30),
@@ -568,7 +575,13 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
                                          # came (a complaint form's «مشتکی‌عنه (کارفرما): آقای …»; «همسایه‌ام آقای
                                          # … (کد ملی ایشان X)», the party complained of; a shop's tenant, «به آقای
                                          # … به کد ملی X اجاره داده‌ام»), 28 / 0 / 2 after (r22's landlord too)
-                                         ("blind_letters_r37.jsonl", 28)])
+                                         ("blind_letters_r37.jsonl", 28),
+                                         # a representative month from Tehran, Alborz, Qazvin, Markazi, Hamadan
+                                         # and Kurdistan, written after the first of those changes: 25 / 1 / 4 as
+                                         # it came (a landline after its city's code, «۰۲۸-۳۵۲۴۷۷۱۸», read as a
+                                         # code without its zero; a guarantor named two lines above a «نام: … کد
+                                         # ملی» block), 27 / 0 / 3 after
+                                         ("blind_letters_r38.jsonl", 27)])
 def test_letters_written_blind(name, right):
     """Letters written by people who had not read this code: header and footer blocks, the writer's code after
     the signature, a relative's code first, lawyers, guardians and village councils writing for someone, a
