@@ -77,16 +77,27 @@ def persian_skeletons(word: str) -> set[str]:
 SHORT_WORDS = {"ab": "آب", "aab": "آب", "nan": "نان", "noon": "نون", "naan": "نان"}
 
 
+def _vowels_fit(latin: str, word: str) -> bool:
+    """Whether the long vowels Persian writes in `word` are in the Latin spelling: «مالیات» is no «mellat», whose
+    vowels Persian leaves unwritten (ملت). A word's first alef carries any vowel («emrooz»: امروز); the «و» of «خوا»
+    is not said («darkhast»: درخواست)."""
+    word = word.replace("خوا", "خا")
+    body = word[1:] if word[:1] in "اآ" else word
+    return (("ا" not in body and "آ" not in body) or "a" in latin) and (
+        "ی" not in word or any(v in latin for v in ("i", "y", "ee", "ei"))) and (
+        "و" not in word or any(v in latin for v in ("o", "u", "v", "w")))
+
+
 class Lexicon:
     """Persian words by skeleton, each with how often the examples use it."""
 
     def __init__(self, words: Counter[str]):
-        self._by_skeleton: dict[str, tuple[int, str]] = {}
+        by_skeleton: dict[str, list[tuple[int, str]]] = {}
         for word, count in words.items():
             for skeleton in persian_skeletons(word):
-                best = self._by_skeleton.get(skeleton)
-                if best is None or (count, word) > best:
-                    self._by_skeleton[skeleton] = (count, word)
+                by_skeleton.setdefault(skeleton, []).append((count, word))
+        # commonest first; a few per skeleton are enough to find one whose vowels fit
+        self._by_skeleton = {k: [w for _, w in sorted(v, reverse=True)[:8]] for k, v in by_skeleton.items()}
 
     def persian(self, latin: str) -> str | None:
         """The Persian word a Latin-letter word spells, or None (too short, or no word of the examples has its
@@ -99,7 +110,9 @@ class Lexicon:
         if len(skeleton) < 2:
             return None
         found = self._by_skeleton.get(skeleton)
-        return found[1] if found else None
+        if not found:
+            return None
+        return next((word for word in found if _vowels_fit(latin, word)), found[0])
 
 
 @lru_cache(maxsize=1)

@@ -35,6 +35,13 @@ def test_the_lexicon_reads_a_word_as_the_commonest_persian_word_with_its_skeleto
     assert words.persian("ab") == "آب"  # one consonant, but the matter itself (`SHORT_WORDS`)
 
 
+def test_of_words_with_one_skeleton_the_commonest_whose_written_vowels_are_spelt():
+    words = Lexicon(Counter({"مالیات": 20, "ملت": 5, "درخواست": 9, "درخاست": 1}))
+    assert words.persian("mellat") == "ملت"  # «مالیات» writes an «ا» and a «ی» that «mellat» does not spell
+    assert words.persian("maliat") == "مالیات"
+    assert words.persian("darkhast") == "درخواست"  # the «و» of «خوا» is not said
+
+
 def test_a_latin_sentence_is_read_again_as_persian_and_a_persian_one_naming_adsl_is_not():
     segments = match_segments("yaraneye man variz nashode")
     assert len(segments) == 2 and "واریز" in segments[1] and "variz" in segments[0]
@@ -50,6 +57,7 @@ def test_the_lexicon_is_read_from_the_default_catalogs_examples():
 def test_the_examples_lexicon_reads_common_words():
     words = lexicon()
     assert [words.persian(w) for w in ("yarane", "ghabz", "variz", "nashode")] == ["یارانه", "قبض", "واریز", "نشده"]
+    assert [words.persian(w) for w in ("mellat", "ranesh")] == ["ملت", "رانش"]  # not «مالیات», «یارانش»
 
 
 @pytest.mark.parametrize(("text", "topic"), [

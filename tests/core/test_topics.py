@@ -224,6 +224,12 @@ def test_a_matter_told_as_done_before_the_one_asked_about_is_left_out():
     assert without_done("برق محله ما مرتب قطع میشه ولی کسی جواب نمیده") is None
 
 
+def test_the_main_request_named_sets_aside_what_came_before():
+    text = ("سوابق وی ادغام نشده. گفت دفترچه درمانی‌اش هم تمدید نشده ولی درخواست اصلی ادغام سوابق است.")
+    assert "دفترچه" not in without_asides(text)
+    assert CATALOG.classify(text).topic == "insurance_record"
+
+
 def test_asides_are_only_what_sets_a_matter_aside():
     # «کارفرما هم که …» goes on with the matter (no possessive before «هم»)
     assert without_asides("منتظر تایید کارفرما، کارفرما هم که کارخونه رو بسته رفته") is None
@@ -357,9 +363,13 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     Semnan), written at the eighteenth stop: 0.938 as it came, 0.975 after (Azeri «سو یوخدی», «یولو باغلیدی»; what
     comes as it should set before «ولی», «بیمه رو مرتب رد میکنه ولی عیدی …»; a web address's words, «es.tamin.ir»;
     a fuel station; a conscript's «دفترچه اعزام»; goods under warranty and wheat sold to the silos are «other»), so
-    no longer clean. All 3,060: 0.951."""
+    no longer clean. All 3,060: 0.951. An early-winter fortnight in the big cities, a quarter of it with a second
+    matter in passing, written after those changes: 0.931 as it came (0.931 with the code the stop began with),
+    0.956 after (Finglish «mellat» read as «ملت», not «مالیات»: a Persian word's written long vowels must be spelt;
+    «درخواست اصلی» sets aside what came before; «مبلغ حمایتی» is the subsidy; fuel oil in the air and medicines
+    missing from pharmacies are «other»). All 3,220: 0.951."""
     rows = load_tsv("topic_blind_after.tsv")
-    assert len(rows) >= 3060
+    assert len(rows) >= 3220
     assert _accuracy(rows) >= 0.93
 
 
@@ -490,8 +500,9 @@ def test_classification_ignores_spelling_variants(tokens):
     ("خط ۰۷۶۴۴۷۲۳۵۸۹ هنوز قطعه، مخابرات کنگ میگه کابل آب رفته، ولی کسی نمیاد عوضش کنه", "telecom_phone"),
     ("الو سلام آقا کندیمیزده سه روزدی سو یوخدی حیوانلار هم سوسوز قالیب", "water_outage"),  # Azeri
     ("بیزیم کندین یولو بیر هفته‌دی باغلیدی برف گلیب", "intercity_roads"),  # Azeri: the village road is closed
+    ("مبلغ حمایتی ماهانه از مهرماه قطع شده و علت آن مالکیت خودرو با ارزش بالا ذکر شده", "subsidy"),
 ], ids=["glued-phrase", "dropped-he-passport", "dropped-he-subsidy", "dropped-te-nist", "messaging-apps",
-        "web-address", "fuel-station", "wet-cable", "azeri-water", "azeri-road"])
+        "web-address", "fuel-station", "wet-cable", "azeri-water", "azeri-road", "support-payment"])
 def test_everyday_spellings(text, topic):
     assert CATALOG.classify(text).topic == topic
 
