@@ -126,20 +126,29 @@ def _unglue(token: str) -> list[str]:
 
 
 def _repeats(tokens: list[str]) -> list[str]:
-    """«دو تا صفر» → «صفر صفر»: a count of 2–9, «تا», and a single digit (word or figure). A «تا» in any
-    other place carries nothing."""
+    """«دو تا صفر» → «صفر صفر»: a count of 2–9, «تا», and a single digit (word or figure), a bad line's noise
+    between them or not («دو [unk] تا [unk] صفر»). A «تا» in any other place carries nothing."""
     out: list[str] = []
     i = 0
     while i < len(tokens):
         count = UNITS.get(tokens[i], 0)
-        if 2 <= count and i + 2 < len(tokens) and tokens[i + 1] in REPEAT_WORDS and _single_digit(tokens[i + 2]):
-            out.extend([tokens[i + 2]] * count)
-            i += 3
+        said = _next_heard(tokens, i + 1)
+        digit = _next_heard(tokens, said + 1) if said < len(tokens) else len(tokens)
+        if 2 <= count and digit < len(tokens) and tokens[said] in REPEAT_WORDS and _single_digit(tokens[digit]):
+            out.extend([tokens[digit]] * count)
+            i = digit + 1
             continue
         if tokens[i] not in REPEAT_WORDS:
             out.append(tokens[i])
         i += 1
     return out
+
+
+def _next_heard(tokens: list[str], i: int) -> int:
+    """The position of the first word from `i` that is not noise («[unk]»), or the end."""
+    while i < len(tokens) and tokens[i] == _UNHEARD:
+        i += 1
+    return i
 
 
 def _single_digit(token: str) -> bool:
