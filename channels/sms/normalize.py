@@ -253,7 +253,9 @@ _THEIR_LABEL = re.compile(r"(?:ملی\s*(?:ش|شون|شان|اش|ایشان|ای
 # «X کد دالگم ، Y کد خودم»: the same after «کد», when a stop follows.
 _WHOSE_RIGHT_AFTER = re.compile(r"\s*(?:" + _WHOSE + r"(?=\s*(?:[.,،;:!?؟\n]|$|\d))|(خودم|خودمم)(?![\w\u200c])"
                                 r"|\(\s*" + _WHOSE + r"\s*(?:[،,][^()]{0,40})?\)"
-                                r"|(?:کد|شماره)(?:\s*\u200c?ملی)?\s*" + _WHOSE + r"(?=\s*(?:[.,،;:!?؟\n]|$)))",
+                                # «X کد ملی خودم (مادرش) و Y کد ملی پسرم.»: a word on the writer in brackets, «و» the next
+                                r"|(?:کد|شماره)(?:\s*\u200c?ملی)?\s*" + _WHOSE + r"(?:\s*\([^()\d]{0,30}\))?"
+                                r"(?=\s*(?:[.,،;:!?؟\n]|$|و\s*\d)))",
                                 re.IGNORECASE)
 
 
