@@ -203,7 +203,9 @@ _SERVICE = (r"(?<![\w\u200c])(?:یارانه|یاران|کالابرگ|کالا\
 _ONE_WORD_BETWEEN = r"(?:\s*\u200c?(?:ی\s+)?(?:[^\s\d]+\s+)?)"  # «کالابرگ خانوار خودم», «حقوق بازنشستگی پدرم»
 _MY = r"(?:م|ام|مان|مون)(?![\w\u200c])"
 _OWN_SERVICE = re.compile(_SERVICE + r"\s*\u200c?" + _MY + "|" + _SERVICE + _ONE_WORD_BETWEEN
-                          + r"(?:خودم|من|اینجانب|خودمون|بنده)(?![\w\u200c])")
+                          + r"(?:خودم|من|اینجانب|خودمون|بنده)(?![\w\u200c])"
+                          # «کالابرگ خانوار ما», «یارانه ما»: the household's own
+                          + "|" + _SERVICE + r"(?:\s+خانوار)?\s+ما(?![\w\u200c])")
 # «گذرنامه پسر ۱۰ ساله‌ام»: an age may stand between the relative and «my».
 _AGED = r"(?:\s*\d{1,2}\s*\u200c?ساله)?"
 # Kin as people say them at home: «سهام عدالت خانمم», «یارانه بابام».
@@ -218,6 +220,9 @@ _KIN_SERVICE = re.compile(_SERVICE + _ONE_WORD_BETWEEN + r"(" + "|".join(_KIN_WO
 _IN_NAME_OF = r"(?<![\w\u200c])(?:به|با)\s*(?:نام|اسم)\s*\u200c?"
 _OWN_NAME = re.compile(_IN_NAME_OF + r"(?:خودم|من|اینجانب|بنده)(?:ه|است)?(?![\w\u200c])")
 _KIN_NAME = re.compile(_IN_NAME_OF + r"(" + "|".join(_KIN_WORDS) + r")" + _AGED + _KIN_ADJECTIVE + r"\s*\u200c?" + _MY)
+# …or before it, for them: «برای پسر ۸ ساله‌ام گذرنامه درخواست دادم».
+_FOR_KIN = re.compile(r"(?<![\w\u200c])برای\s+(" + "|".join(_KIN_WORDS) + r")" + _AGED + _KIN_ADJECTIVE + r"\s*\u200c?"
+                      + _MY + r"\s+(?:[^\s\d،,.]+\s+){0,2}?" + _SERVICE)
 _THIRD_SERVICE = re.compile(_SERVICE + r"\s*\u200c?(?:ش|اش|شون|شان|ایشان|ایشون)(?![\w\u200c])")
 OWN, THIRD = "own", "third"
 
@@ -227,7 +232,7 @@ def whose(text: str) -> frozenset[str]:
     """Whose the personal services a text names are: OWN, relations («mother»: «فرزندم» and «پسرم» are one),
     THIRD (his, hers)."""
     text = _normalized(text)
-    found = {_relation_named(m.group(0), m.group(1), m.group(2)) for pattern in (_KIN_SERVICE, _KIN_NAME)
+    found = {_relation_named(m.group(0), m.group(1), m.group(2)) for pattern in (_KIN_SERVICE, _KIN_NAME, _FOR_KIN)
              for m in pattern.finditer(text)} - {None}
     if _OWN_SERVICE.search(text) or _OWN_NAME.search(text):
         found.add(OWN)

@@ -163,6 +163,23 @@ CASES = [
      "مستمری بازماندگی مادربزرگم که شوهرش فوت کرده رو قطع کردن", False),
     ("own_shares_and_a_late_fathers", "سهام عدالت من تو سامانه نشون داده نمیشه، میگه مشمول نیستید",
      "سهام عدالت پدر مرحومم رو چطوری به ورثه منتقل کنیم؟ دو ماهه ثبت کردیم جواب نمیدن", False),
+    # a request and a complaint of one service are two matters: moving a line and its bill, a fibre line asked for
+    # and a weak signal, an exit permit and a service card, an overflowing manhole and a connection's fee
+    ("moving_a_landline_vs_its_bill", "میخوام تلفن ثابتم رو به خونه جدیدم تو سبزوار منتقل کنم، مخابرات میگه ظرفیت نیست",
+     "قبض تلفن ثابت دوره قبل ۶۰۰ هزار تومن اومده، من اصلا اینترنت ندارم", False),
+    ("fibre_asked_for_vs_a_weak_signal", "darkhast fiber nori dadam mashhad 3 mahe hanuz nasb nashode",
+     "اینترنت گوشیم تو خونه خیلی ضعیفه، فقط کنار پنجره آنتن میده", False),
+    ("an_exit_permit_vs_a_service_card", "برای سفر کاری اجازه خروج موقت مشمولین میخوام، وثیقه‌اش چقدره؟",
+     "کارت پایان خدمتم بعد از شش ماه هنوز نرسیده", False),
+    ("a_manhole_overflowing_vs_a_connection_fee", "شرکت آبفا برای انشعاب فاضلاب خونه‌ام ۱۸ میلیون هزینه خواسته",
+     "فاضلاب سر خیابون ما از منهول بیرون زده و دو روزه جاریه", False),
+    ("a_paddys_deed_vs_a_houses", "برای شالیزار ۳ هزار متری‌مون تو فومن سند تک برگ درخواست دادم، ۸ ماهه جواب نمیدن",
+     "سند خونه‌ام در رشت تو سامانه ثبت هنوز به اسم فروشنده قبلی مونده و انتقال ثبت نشده", False),
+    # whose: «کالابرگ خانوار ما» is the household's own; «برای پسرم … گذرنامه» the son's
+    ("our_households_coupon_vs_a_fathers", "کالابرگ خانوار ما دو ماهه نیامده، فروشگاه میگه شارژ نشده",
+     "پدرم که تنها زندگی می‌کنه و خانوارش جداست کالابرگش قطع شده، خودش سواد نداره من پیگیری می‌کنم", False),
+    ("own_passport_vs_one_asked_for_a_son", "گذرنامه خودم تمدید شد و رسید، ممنون. فقط پیگیر بودم",
+     "برای پسر ۸ ساله‌ام گذرنامه درخواست دادم، میگن اجازه پدر لازمه ولی پدرش خارج از کشوره", False),
     ("a_widows_pension_told_both_ways", "مستمری بازماندگی اینجانب پس از فوت همسرم هنوز برقرار نشده است",
      "دوباره پیام میدم بابت حقوق شوهر خدابیامرزم که قرار بود بعد فوتش به من بدن هنوز خبری نیست", True),
 ]
@@ -255,6 +272,9 @@ def test_whose_service_a_text_names():
     assert whose("سهام عدالت پدر مرحومم به وراث منتقل نشده") == {"father"}
     assert whose("مستمری بازماندگی مادربزرگم قطع شده") == whose("یارانه پدر بزرگم قطع شده") == {"other"}
     assert whose("حقوق شوهر خدابیامرزم که قرار بود به من بدن نیومده") == frozenset()
+    assert whose("کالابرگ خانوار ما شارژ نشده") == whose("یارانه ما قطع شده") == {"own"}
+    assert whose("سهام عدالت داشت ما رفتیم دفتر پیشخوان") == frozenset()  # «ما» not after the service
+    assert whose("برای پسر ۸ ساله‌ام گذرنامه درخواست دادم") == {"child"}
 
 
 def test_told_by_the_person_filed_under_a_relatives_service_is_another_matter():
@@ -374,8 +394,13 @@ QUALITY_FLOORS = [
     # south-east (38 % marked hard), came in at 0.945 / 0.920 (0.973 / 0.960 after: a fuel station, «جایگاه
     # سوخت», is no burnt fridge; power that «میره و میاد» is a cut beside what it broke; a grandparent's and a late
     # father's service, «مادربزرگم», «پدر مرحومم», are the relative's, a late relative's pension the survivor's):
-    # 0.920 / 0.926 on 5,445 pairs.
-    ("dedup_pairs.tsv", 5445, 0.91, 0.92),
+    # 0.920 / 0.926 on 5,445 pairs. Its second, a month in the north and north-east written after those changes,
+    # came in at 0.840 / 0.907 (0.907 / 0.907 after: a request and a complaint of one service are two matters —
+    # moving a line and its bill, a fibre line asked for and a weak signal, an exit permit and a service card, an
+    # overflowing manhole and a connection's fee, a paddy's deed and a house's; «کالابرگ خانوار ما» is the
+    # household's own, «برای پسرم … گذرنامه» the son's; Finglish words read by their written vowels): 0.921 /
+    # 0.926 on 5,595 pairs.
+    ("dedup_pairs.tsv", 5595, 0.91, 0.92),
     ("dedup_pairs_holdout.tsv", 40, 0.85, 0.85),
     # A stress set written blind to defeat this design, kept apart from the tuning data and not tuned on: the
     # same matter told with almost no shared word (an agency's term against slang or Finglish), and two matters
