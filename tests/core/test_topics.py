@@ -367,9 +367,13 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     matter in passing, written after those changes: 0.931 as it came (0.931 with the code the stop began with),
     0.956 after (Finglish «mellat» read as «ملت», not «مالیات»: a Persian word's written long vowels must be spelt;
     «درخواست اصلی» sets aside what came before; «مبلغ حمایتی» is the subsidy; fuel oil in the air and medicines
-    missing from pharmacies are «other»). All 3,220: 0.951."""
+    missing from pharmacies are «other»). All 3,220: 0.951. A representative early-spring month across the country,
+    written after every change of the eighteenth stop and not tuned on: 0.944 (the same with the code the stop began
+    with; misses: «other» matters read as the nearest topic — a parcel, a birth certificate, fireworks — an exit
+    permit read as the passport, a Finglish power cut, a water subscription's transfer beside a deed). All 3,380:
+    0.951 (0.947 with the code the stop began with)."""
     rows = load_tsv("topic_blind_after.tsv")
-    assert len(rows) >= 3220
+    assert len(rows) >= 3380
     assert _accuracy(rows) >= 0.93
 
 
