@@ -233,6 +233,7 @@ _OTHER_LABEL = re.compile(  # the labels that end in «ملی» first: a regex t
     r"|[پب]ستی|شناسه|پرونده|بیمه|کارگاه|رهگیری|(?<!جهت\s)(?<!برای\s)پیگیری|(?<!صاحب\s)حساب|سریال"
     r"|(?<!صاحب\s)اشتراک|شبا|دانشجوی|پرداخت|شعبه|شناسنامه"
     r"|ش\s*\.\s*ش(?!\w)|تلفن|تماس|همراه|موبایل|نامه"
+    r"|حکم|دادنامه|کلاسه|(?<![\w\u200c])رای(?![\w\u200c])"  # a court's ruling and its file
     # any other «شماره …» or «کد …»: «کد پرسنلی», «شماره درخواست», «شماره مستمری»; not a short word in «م…»:
     # «ملی» as OCR misreads it
     r"|(?:شماره|کد)\s*(?!م[\u0622-\u06cc]{0,3}(?![\u0622-\u06cc])|م[یي]?لی)[\u0622-\u06cc]{2,}")
@@ -427,7 +428,7 @@ def role_before(text: str, pos: int, floor: int) -> tuple[str | None, Relation |
         if best is None or match.end() - 1 > best[0]:
             best = (match.end() - 1, OTHER_PERSON, None)
     if _APPLICANT_LABEL.search(window):
-        return WRITER, None  # «کد ملی فرزند (متقاضی): …»: the applicant is who writes
+        return WRITER, None  # «کد ملی فرزند (متقاضی): …», «کد ملی درخواست‌کننده: …»: the applicant is who writes
     own_role = _ROLE_LABEL.search(window)
     if own_role and re.search(r"(?:" + _INJANEB + r"[^\n.]{0,40}?|^\s*)(?<![\w\u200c])" + own_role.group(1)
                               + r"(?![\w\u200c])", text[:pos], re.MULTILINE):
@@ -466,7 +467,8 @@ def _my_kin(text: str, end: int | None = None) -> set[Relation]:
 _WRITER_IS_CONSCRIPT = re.compile(_INJANEB + r"[^.\n]{0,60}?(?<![\w\u200c])مشمول(?:\s*خدمت|\s+هستم|\s*،|\s*$)")
 # A form's code labelled by a role without «my» («کدملی مادر:», «کد ملی ولی:»): the writer's, when she named herself
 # by that role («اینجانب شیرین احمدی مادر دانش آموز …»).
-_APPLICANT_LABEL = re.compile(r"(?:کد|شماره)\s*\u200c?ملی[^\n\d:]{0,20}\(\s*متقاضی\s*\)\s*[:：]?\s*$")
+_APPLICANT_LABEL = re.compile(r"(?:کد|شماره)\s*\u200c?ملی(?:[^\n\d:]{0,20}\(\s*متقاضی\s*\)|\s*درخواست\s*\u200c?\s*کننده)"
+                              r"\s*[:：]?\s*$")
 _ROLE_LABEL = re.compile(r"(?:کد|شماره)\s*\u200c?ملی\s*(پدر|مادر|ولی|سرپرست|همسر|دهیار|بخشدار|مدیر|قیم|وکیل)"
                          r"\s*[:：]?\s*$")
 
@@ -716,6 +718,12 @@ def decide(passes: list[PassText], *, final: bool = False) -> LetterFields:
         accepted = [v for v in accepted if v not in subjects]
         subjects = []
     unknown = [v for v in accepted if v not in writers and v not in subjects]
+    # A code no wording places that shares eight digits in a row with a phone number the page holds is that phone
+    # misread (a mobile beside the writer's code, its first digits lost), not a person.
+    phones = [phone for phone in _phone(passes)[1] if phone[-10:] not in votes]  # (a code «9…» reads as a mobile)
+    misread = [v for v in unknown if any(v.code[i:i + 8] in phone for phone in phones for i in range(3))]
+    others += misread
+    unknown = [v for v in unknown if v not in misread]
     # A code whose role no pass could read takes the letter's order: the writer comes first; beside a code
     # marked as a relative's, an unmarked one is the writer's wherever it stands (a footer after the signature).
     for v in unknown:
@@ -739,6 +747,12 @@ def decide(passes: list[PassText], *, final: bool = False) -> LetterFields:
         fields.subject_national_code = subjects[0].code
         rel = subjects[0].relations.most_common(1)
         fields.relation = rel[0][0] if rel else Relation.OTHER
+    for chosen in writers[:1] + subjects[:1]:
+        if any(v.code != chosen.code and sorted(v.code) == sorted(chosen.code) for v in votes.values()):
+            # Its digits read in another order by some pass, valid too (a right-to-left line prints a grouped or
+            # spaced code reversed): which order was written is not known.
+            reasons.append("a national code read in two orders, both valid")
+            break
     # Tesseract confuses some digit shapes the same way in every pass (۴/۶, ۲/۳), so two misread digits can
     # pass the checksum and be read twice. A code with such a rival (a valid code a few digits off) is
     # kept only by a clear majority.

@@ -126,6 +126,11 @@ CASES = [
     Case("a code copied from a form's boxes, one digit a box, the rules read as bars",
          ("با سلام\nاینجانب یوسف احمدی یارانه‌ام واریز نشده\nکد ملی: | " + " | ".join(WRITER) + " |\n"
           "یوسف احمدی",) * 2, True, WRITER),
+    # A pass may read a code's digits reversed (a right-to-left line), and nine codes in ten are valid reversed too
+    # (the check digit's weights, 10 … 2, mirror): read both ways, the code goes to a clerk.
+    Case("a code one pass read reversed, valid both ways: review",
+         ("با سلام\nیارانه اینجانب قطع شده\nکد ملی: " + WRITER, "با سلام\nیارانه اینجانب قطع شده\nکد ملی: " + WRITER[::-1],
+          "با سلام\nیارانه اینجانب قطع شده\nکد ملی: " + WRITER), False),
     Case("the writer is a loan's guarantor: the borrower named by title after «ضامن وام ۵۰۰ میلیون ریالی» is set aside",
          ("با سلام\nاینجانب کریم جعفری به کد ملی " + WRITER + " ضامن وام ۵۰۰ میلیون ریالی آقای حمید صادقی به کد ملی "
           + OTHER + " شدم\nبانک یارانه و حقوق مرا کسر میکند\nکریم جعفری",) * 2, True, WRITER),
@@ -374,6 +379,19 @@ CASES = [
          ("اینجانب علی‌اکبر صادقی به کد ملی " + WRITER + " مالک یک باب مغازه هستم\nکه از سال ۱۴۰۰ به آقای مجید"
           " کریمیان به کد ملی " + OTHER + " اجاره داده‌ام.\nبرگ تشخیص مالیات به نام من صادر شده و یارانه‌ام قطع شده",) * 2,
          True, WRITER, None, None),
+    Case("a phone number misread as a valid code is no one the letter is about",
+         ("پدرم در بیمارستان بستری است و یارانه ندارد.\nکد ملی: " + WRITER + "   همراه: ۰۹۱۶۳۴۸۲۰۱۹",
+          "پدرم در بیمارستان بستری است و یارانه ندارد.\nکد ملی: " + WRITER + "   همراه: ۰۹۱۶۳۴۸۲۰۱۹",
+          "پدرم در بیمارستان بستری است و یارانه ندارد.\nکد ملی: " + WRITER + "\n9916348200",
+          "پدرم در بیمارستان بستری است و یارانه ندارد.\nکد ملی: " + WRITER + "\n9916348200"), False),
+    Case("«کد ملی درخواست‌کننده» labels the writer, whatever kin the line before names",
+         ("بیمه سلامت ایشان غیرفعال شده و یارانه هم ندارد.\nمشخصات بیمه‌شده:\nنام: فاطمه ویسی\n"
+          "درخواست کننده: کاوه ویسی (فرزند)\nکد ملی درخواست کننده: " + WRITER + " تلفن ۰۹۱۸۳۷۰۱۲۵۶",) * 2,
+         True, WRITER, None, None),
+    Case("a court ruling's number is no national code the letter leaves unread",
+         ("اینجانب مریم اسدی‌پور به کد ملی " + WRITER + " قیم قانونی برادرم آقای مجید اسدی‌پور (کد ملی " + CHILD
+          + ") به موجب حکم دادگاه به شماره ۱۴۰۲۱۰۹۸۷۶ هستم. یارانه برادرم قطع شده است.",) * 2,
+         True, WRITER, CHILD, Relation.OTHER),
     Case("a landline after its city's code is no national code without its zero",
          ("ما اهالی کوچه شهید بابایی از یک هفته پیش آب و یارانه نداریم.\nنماینده اهالی: محمدتقی فرجی   کد ملی: " + WRITER
           + "\nامضاکنندگان:\n۱- حسن مرادخانی  ۰۲۸-۳۵۲۴۷۷۱۸  امضا",) * 2, True, WRITER, None, None),
@@ -581,7 +599,11 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
                                          # it came (a landline after its city's code, «۰۲۸-۳۵۲۴۷۷۱۸», read as a
                                          # code without its zero; a guarantor named two lines above a «نام: … کد
                                          # ملی» block), 27 / 0 / 3 after
-                                         ("blind_letters_r38.jsonl", 27)])
+                                         ("blind_letters_r38.jsonl", 27),
+                                         # a representative month from every region, written after every other
+                                         # change of the stop: 25 / 0 / 5 as it came, 26 / 0 / 4 after (a court
+                                         # ruling's «حکم دادگاه به شماره X» is no code slot)
+                                         ("blind_letters_r39.jsonl", 26)])
 def test_letters_written_blind(name, right):
     """Letters written by people who had not read this code: header and footer blocks, the writer's code after
     the signature, a relative's code first, lawyers, guardians and village councils writing for someone, a
