@@ -720,8 +720,9 @@ def decide(passes: list[PassText], *, final: bool = False) -> LetterFields:
     unknown = [v for v in accepted if v not in writers and v not in subjects]
     # A code no wording places that shares eight digits in a row with a phone number the page holds is that phone
     # misread (a mobile beside the writer's code, its first digits lost), not a person.
-    phones = [phone for phone in _phone(passes)[1] if phone[-10:] not in votes]  # (a code «9…» reads as a mobile)
-    misread = [v for v in unknown if any(v.code[i:i + 8] in phone for phone in phones for i in range(3))]
+    phone, phones = _phone(passes)
+    page_phones = [number for number in phones if number[-10:] not in votes]  # (a code «9…» reads as a mobile)
+    misread = [v for v in unknown if any(v.code[i:i + 8] in number for number in page_phones for i in range(3))]
     others += misread
     unknown = [v for v in unknown if v not in misread]
     # A code whose role no pass could read takes the letter's order: the writer comes first; beside a code
@@ -795,7 +796,7 @@ def decide(passes: list[PassText], *, final: bool = False) -> LetterFields:
     fields.sure = not reasons
     fields.writer_name = _most_common([m.group(1) for p in passes for m in _NAME_AFTER_WRITER.finditer(p.text)])
     fields.subject_name = _most_common([m.group(1) for p in passes for m in _NAME_AFTER_KIN.finditer(p.text)])
-    fields.phone, phones = _phone(passes)
+    fields.phone = phone
     fields.text = body(passes)
     fields.guesses = {
         "writer_national_code": fields.writer_national_code,

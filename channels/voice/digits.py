@@ -132,12 +132,13 @@ def _repeats(tokens: list[str]) -> list[str]:
     i = 0
     while i < len(tokens):
         count = UNITS.get(tokens[i], 0)
-        said = _next_heard(tokens, i + 1)
-        digit = _next_heard(tokens, said + 1) if said < len(tokens) else len(tokens)
-        if 2 <= count and digit < len(tokens) and tokens[said] in REPEAT_WORDS and _single_digit(tokens[digit]):
-            out.extend([tokens[digit]] * count)
-            i = digit + 1
-            continue
+        if count >= 2:
+            said = _next_heard(tokens, i + 1)
+            digit = _next_heard(tokens, said + 1)
+            if digit < len(tokens) and tokens[said] in REPEAT_WORDS and _single_digit(tokens[digit]):
+                out.extend([tokens[digit]] * count)
+                i = digit + 1
+                continue
         if tokens[i] not in REPEAT_WORDS:
             out.append(tokens[i])
         i += 1
