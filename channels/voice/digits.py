@@ -165,11 +165,12 @@ def parse_digits(transcript: str) -> DigitParse:
 def spoken_national_code(transcript: str) -> str | None:
     """The national code a caller said: the reading whose check digit holds («نود یک» may be 91 or 90, 1); else
     the plain reading, which may be an old code said without its leading zeros («پنجاه و چهار چهل و هشت …»: eight
-    digits, padded as a written one is). The caller hears it read back and confirms it."""
+    digits, padded as a written one is; «نه رقمیه …»: the caller saying so). The caller hears it read back and
+    confirms it."""
     code = parse_code(transcript, is_valid_national_code)
     if code is not None:
         return code
-    plain = parse_digits(transcript).digits
+    plain = _digits(_code_tokens(transcript))
     return plain.zfill(10) if len(plain) in (8, 9) and is_valid_national_code(plain) else None
 
 
@@ -241,10 +242,7 @@ def parse_code(transcript: str, valid: Callable[[str], bool], length: int = 10) 
     `valid` (a check digit), or None. Speech is ambiguous where the check digit is not: «نود یک» is 91 or
     90 then 1, «نهصد و بیست هشت» 928 or 920 then 8; «نه ببخشید» may take back the group before it, «از
     اول» what came before. Readings are tried in order of how much they depart from the plain one."""
-    tokens = _tokens(transcript)
-    # A number word that counts something other than digits is never one of them: «یه لحظه», «ده رقمی». (Before
-    # «رقم» it may be: «… سی و یک رقم آخرم دو» — a reading without it is tried below.)
-    tokens = _without(tokens, _counting(tokens, _COUNTED - {"رقم"}))
+    tokens = _code_tokens(transcript)
     variants = [(0, tokens)]
     for i, token in enumerate(tokens):
         if i and (tokens[i - 1], token) == _START_OVER:
@@ -319,6 +317,14 @@ def parse_code(transcript: str, valid: Callable[[str], bool], length: int = 10) 
         if len(digits) == length and valid(digits):
             return digits
     return _lost_digit(tokens, valid, length) or _echoed(tokens, valid, length)
+
+
+def _code_tokens(transcript: str) -> list[str]:
+    """The transcript's words without the numbers that count something other than digits: «یه لحظه», «ده
+    رقمی», «نه رقمیه» are never part of the code. (Before «رقم» a number may be: «… سی و یک رقم آخرم دو» —
+    `parse_code` also tries a reading without it.)"""
+    tokens = _tokens(transcript)
+    return _without(tokens, _counting(tokens, _COUNTED - {"رقم"}))
 
 
 def _digits(tokens: list[str]) -> str:
