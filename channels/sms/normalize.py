@@ -78,9 +78,19 @@ KINSHIP: dict[str, Relation] = {
     "daeim": Relation.OTHER, "daeeam": Relation.OTHER, "amoom": Relation.OTHER, "amuyam": Relation.OTHER,
     "madarbozorgam": Relation.OTHER, "pedarbozorgam": Relation.OTHER, "pedar bozorgam": Relation.OTHER,
     "madar bozorgam": Relation.OTHER, "pedarbozorg": Relation.OTHER, "madarbozorg": Relation.OTHER,
+    "nave": Relation.OTHER, "naveh": Relation.OTHER,  # a bare label, as «pedarbozorg»: «code meli nave X»
     "pedarzanam": Relation.OTHER, "madarzanam": Relation.OTHER, "pedarshoharam": Relation.OTHER,
     "madarshoharam": Relation.OTHER,
 }
+# Finglish «my» written apart from its noun, as old phones' users often do: «nave am», «pesar am».
+for _noun, _relation in (("farzand", Relation.CHILD), ("pesar", Relation.CHILD), ("dokhtar", Relation.CHILD),
+                         ("hamsar", Relation.SPOUSE), ("shohar", Relation.SPOUSE), ("khanom", Relation.SPOUSE),
+                         ("khanum", Relation.SPOUSE), ("pedar", Relation.FATHER), ("madar", Relation.MOTHER),
+                         ("baradar", Relation.SIBLING), ("khahar", Relation.SIBLING), ("nave", Relation.OTHER),
+                         ("naveh", Relation.OTHER), ("khale", Relation.OTHER), ("ameh", Relation.OTHER),
+                         ("amu", Relation.OTHER), ("daei", Relation.OTHER), ("pedarbozorg", Relation.OTHER),
+                         ("madarbozorg", Relation.OTHER)):
+    KINSHIP.setdefault(f"{_noun} am", _relation)
 # A kin noun with an adjective that carries the «my»: «پسر بزرگم», «مادر پیرم», «همسر مرحومم» («پدر بزرگم» and
 # «مادر بزرگم» are grandparents).
 for _noun, _relation in KIN_NOUNS.items():
@@ -126,6 +136,9 @@ _OTHER_NUMBER_LABEL = re.compile(
     # whose or what («کد پستی منزل», «کدپستی دهیاری», «شماره بدنه کنتور برق»): a word or two after the label (not
     # «شماره کارت ملی»: the national card)
     r"(?:\s*(?:من|ام)|م|(?:\s+(?!ملی)[^\s\d:：]{2,}){1,2})?\s*[:：]?\s*$", re.IGNORECASE)
+# …or, after it, says it is the writer's phone: «۹۱۷۷۶۵۴۳۲۱ شمارمه», «… شماره همراهمه».
+_PHONE_SAID_AFTER = re.compile(r"\s*(?:شمارمه|شماره\s*(?:منه|(?:تماس|همراه|موبایل|تلفن)\s*\u200c?(?:م|مه|ه|منه))"
+                               r"|(?:موبایل|همراه)\s*\u200c?مه)(?![\w\u200c])(?!\s*[:：]?\s*\d)")  # (not the label of a number after it)
 # What may stand right before an older code written without its leading zeros.
 _SHORT_CODE_LEAD = re.compile(r"(?:" + _CODE_LABEL.pattern + "|" + _KINSHIP.pattern + r")\s*[:：]?\s*$", re.IGNORECASE)
 # …or before it, saying whose it is: «۲۱۳۴۴۸۵۶۴ کد ملی پسرمه».
@@ -290,6 +303,21 @@ _ROLE_LABEL = re.compile(
     r"|(?P<carer>همراه\s*بیمار|سرپرست(?!\s*خانوار)|ولی|قیم))\s*[:：]?\s*$")
 
 
+# Parties a writer may write for, a neighbour, a tenant, a colleague («همسایمون پیرمرد تنهاست … گازش قطع شده … کد ملی
+# همسایه X»), when the message tells of his service in the third person and of none of the writer's own.
+_CARED_PARTIES = ("همسایه", "مستاجر", "مستأجر", "همکار")
+_THEIR_MATTER = re.compile(
+    r"(?<![\w\u200c])(?:یارانه|یاران|حقوق|مستمری|وام|بیمه|گاز|برق|آب|خونه|خون|خانه|کالابرگ|سهام|تلفن|گذرنامه)"
+    r"\s*\u200c?(?:اش|ش)(?![\w\u200c])")
+
+
+def _written_for(folded: str, role: str) -> bool:
+    """Whether the writer writes for the party `role` names: a neighbour, a tenant or a colleague whose service
+    the message speaks of as his («یارانش قطع شده», «گاز خونه‌اش»), the writer's own named nowhere."""
+    return (role.startswith(_CARED_PARTIES) and _THEIR_MATTER.search(folded) is not None
+            and _MY_MATTER.search(folded) is None and _OWN_MATTER.search(folded) is None)
+
+
 def _writer_is(folded: str, role: str) -> bool:
     """Whether the writer says he is who `role` names («من کارفرما هستم», «اینجانب مستاجر واحد ۲ هستم»)."""
     said = re.escape(role)
@@ -369,8 +397,9 @@ def _code_labels(folded: str, places: list[tuple[int, int, str]]) -> dict[str, s
         other = _SOMEONE_ELSES_LABEL.search(before)
         if other:
             # «کد ملی وام گیرنده X»: another party's code, whatever «من» stands before it; unless the writer said he
-            # is that party («من کارفرما هستم … کد ملی کارفرما Y»)
-            labels[code] = "self" if _writer_is(folded, other.group(1)) else OTHER_PARTY
+            # is that party («من کارفرما هستم … کد ملی کارفرما Y»), or writes for him (`_written_for`)
+            labels[code] = ("self" if _writer_is(folded, other.group(1))
+                            else "ایشان" if _written_for(folded, other.group(1)) else OTHER_PARTY)
             previous_end = end
             continue
         role = _ROLE_LABEL.search(before)
@@ -427,11 +456,12 @@ def _tracking_codes(folded: str, runs: list[tuple[int, str]]) -> tuple[list[str]
 
 
 def _not_a_code(folded: str, start: int) -> bool:
-    """The number at `start` is labelled as something else, or is an amount of money («۱۲۰۰۰۰۰۰ ریال»)."""
+    """The number at `start` is labelled as something else, or is an amount of money («۱۲۰۰۰۰۰۰ ریال») or the
+    writer's phone («… شمارمه»)."""
     if _OTHER_NUMBER_LABEL.search(folded, max(0, start - 30), start) is not None:
         return True
     run = _DIGIT_RUN.match(folded, start)
-    return run is not None and ident.is_amount(folded, run.end())
+    return run is not None and (ident.is_amount(folded, run.end()) or _PHONE_SAID_AFTER.match(folded, run.end()) is not None)
 
 
 def _national_codes(folded: str, runs: list[tuple[int, str]]) -> list[str]:
