@@ -99,7 +99,7 @@ OTHER_PERSON = "other"
 # of the writer's workplace («در انبار آقای …») are named so too. OCR reads the comma after the role as a full
 # stop («به نام مالک. آقای …»).
 # «ضامن‌ام», «همسایه‌مان», on the role's line
-_POSSESSIVE = r"(?:[^\S\n]*\u200c?(?:ام|مان|مون|" + _INJANEB + r"|من|م))?(?![\w\u200c])"
+_POSSESSIVE = r"(?:ی?[^\S\n]*\u200c?(?:ام|مان|مون|" + _INJANEB + r"|من|م))?(?![\w\u200c])"  # «کارفرمای اینجانب» too
 _TITLE_AFTER = (r"\.?(?:[\s،,:(]+(?:[^\s\d،,:(]+|\d{1,4})){0,5}?[\s،,:(]+"
                 r"(?:[آا]قایان|خانم\s*\u200c?ها|[آا]قای|خانم|جناب)(?![\w\u200c])")
 # Another party's role as a letter names it: the roles every channel knows, and a contract's or a court's parties
@@ -127,6 +127,9 @@ _OTHER_PERSON = re.compile(
     # often reads «وکالت» as «و کالت»). Not at a line's start: what came before it is on the line above, which a
     # pass that reads one line does not see («به وکالت⏎از آقای …»).
     r"|(?<=[^\s] )(?<!کالت\s)(?<!طرف\s)از\s+(?:[آا]قای|خانم)(?![\w\u200c])"
+    # a relative of the person the letter is about, titled: «دخترم … پدر ایشان آقای … به کد ملی …» (the writer does
+    # not title himself)
+    r"|(?<![\w\u200c])(?:پدر|مادر|همسر|شوهر|برادر|خواهر)\s+(?:ایشان|ایشون|او|وی)\s+(?:[آا]قای|خانم)(?![\w\u200c])"
     # «کد ملی موجر آقای بهروز صفری …»: the role's label, and the name after it
     r"|ملی\s+(?:" + alternation(OTHER_PARTY_ROLES) + r")(?![\w\u200c])(?:" + _TITLE_AFTER + r"(?:\s+[^\s\d:،,]{2,}){0,3})?"
     # the code in brackets right after a role: «کارفرما (به شماره ملی …)»

@@ -399,6 +399,14 @@ CASES = [
          ("سلام. برای وام ازدواج ثبت نام کردم و یارانه هم ندارم.\nبانک میگه ضامن دو نفر کارمند رسمی میخواد.\n"
           "لطفا پیگیری کنید من نمیتونم دو ضامن کارمند پیدا کنم.\nنام: امیرحسین طاهری\nکد ملی " + WRITER,) * 2,
          True, WRITER, None, None),
+    Case("«کارفرمای اینجانب آقای … کدملی X»: the writer's employer, with the «ی» that joins him to «اینجانب»",
+         ("موضوع: عدم پرداخت حق بیمه\nکارفرمای اینجانب آقای نصرالله بیرانوند کدملی " + OTHER + " صاحب دامداری\n"
+          "حق بیمه مرا پرداخت نکرده و یارانه هم ندارم.\nاینجانب: حمید دالوند\nکد ملی " + WRITER,) * 2,
+         True, WRITER, None, None),
+    Case("«دخترم … پدر ایشان آقای … به کد ملی Y»: the daughter's father, titled, is not whom her mother writes of",
+         ("با احترام، دخترم هیوا رحمانی به کد ملی " + CHILD + " برای مسابقات نیاز به گذرنامه دارد.\nپدر ایشان آقای"
+          " ئارام رحمانی به کد ملی " + OTHER + " از ما جدا شده و یارانه هم نمیگیرد.\nمادر: نسرین عزیزی",) * 2,
+         True, None, CHILD, Relation.CHILD),
 ]
 
 
@@ -537,6 +545,9 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
     # his grandfather's code as «کد ملی پدربزرگم» (the joined grandparent, tried as a kin word, turned an earlier
     # letter's late grandfather, named in passing, into whom it is about: a wrong reading where there was a review).
     "blind_letters_r30.jsonl": {"Grandson writes for grandfather"},
+    # A student's own loan, her father named with his code as the one whose pledge failed («به دلیل مشکل در ثبت
+    # تعهدنامه پدرم (آقای … کد ملی X) وام رد شده»): read as the father's matter, as «پدرم (آقای … کد ملی X)» mostly is.
+    "blind_letters_r40.jsonl": {"student's own tuition loan"},
 }
 
 
@@ -603,7 +614,13 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
                                          # a representative month from every region, written after every other
                                          # change of the stop: 25 / 0 / 5 as it came, 26 / 0 / 4 after (a court
                                          # ruling's «حکم دادگاه به شماره X» is no code slot)
-                                         ("blind_letters_r39.jsonl", 26)])
+                                         ("blind_letters_r39.jsonl", 26),
+                                         # a representative month from the west and south-west, written at the
+                                         # nineteenth stop: 25 / 2 / 3 as it came («کارفرمای اینجانب آقای …», the
+                                         # employer joined to «اینجانب» by «ی»; a daughter's father named «پدر
+                                         # ایشان آقای …» by her mother), 27 / 1 / 2 after; to review: a 3-6-1 code
+                                         # valid read both ways, a code corrected after a wrong one
+                                         ("blind_letters_r40.jsonl", 27)])
 def test_letters_written_blind(name, right):
     """Letters written by people who had not read this code: header and footer blocks, the writer's code after
     the signature, a relative's code first, lawyers, guardians and village councils writing for someone, a
