@@ -186,12 +186,37 @@ _KIN_HOME = re.compile(_HOME + r"(?:ی\s+)?(" + "|".join((*KIN_NOUNS, *SPOKEN_KI
                        r"(?:\s*بزرگ)?\s*\u200c?(?:م|ام|مون|مان|ش|اش|شون|تون)?(?![\w\u200c])")
 
 
+# «مادرم … جلو خونش»: a home told as «his», «hers», after the relative it is.
+_THIRD_HOME = re.compile(r"(?<![\w\u200c])(?:(?:خونه|خانه|منزل)\s*\u200c?(?:ش|اش)|خونش)(?![\w\u200c])")
+_MY_KIN = re.compile(r"(?<![\w\u200c])(" + "|".join((*KIN_NOUNS, *SPOKEN_KIN_NOUNS)) + r")\s*\u200c?(?:م|ام)(?![\w\u200c])")
+
+
 @lru_cache(maxsize=4096)
 def homes(text: str) -> frozenset[str]:
-    """Whose homes a text names: "own" and the kin nouns of relatives' homes («خونه مادرم» → {"مادر"})."""
+    """Whose homes a text names: "own" and the kin nouns of relatives' homes («خونه مادرم», «مادرم … خونش» →
+    {"مادر"})."""
     text = _normalized(text)
     found = {m.group(1) for m in _KIN_HOME.finditer(text)}
+    for home in _THIRD_HOME.finditer(text):
+        kin = [m.group(1) for m in _MY_KIN.finditer(text, 0, home.start())]
+        if kin:
+            found.add(kin[-1])
     return frozenset(found | ({"own"} if _OWN_HOME.search(text) else set()))
+
+
+# Which of two children or siblings: «پسر بزرگم» and «پسر کوچیکم» are two people, whatever each asks.
+_ELDER_OR_YOUNGER = re.compile(
+    r"(?<![\w\u200c])(پسر|دختر|فرزند|بچه|برادر|خواهر|داداش)\s*\u200c?(?:ی\s+)?"
+    r"(?:(بزرگتر|بزرگ)|(کوچکتر|کوچیکتر|کوچک|کوچیک|ته\s*تغاری))\s*\u200c?(?:م|ام|مون|مان)(?![\w\u200c])")
+_SIBLING_WORDS = ("برادر", "خواهر", "داداش")
+
+
+@lru_cache(maxsize=4096)
+def elder_or_younger(text: str) -> frozenset[str]:
+    """The children and siblings a text tells apart by age: {"child:elder"} for «پسر بزرگم», {"sibling:younger"}
+    for «داداش کوچیکم»."""
+    return frozenset(("sibling" if m.group(1) in _SIBLING_WORDS else "child") + (":elder" if m.group(2) else ":younger")
+                     for m in _ELDER_OR_YOUNGER.finditer(_normalized(text)))
 
 
 # Whose a personal service is, where a text names it with its owner: the writer's own («کالابرگم», «یارانه خودم»,
@@ -345,8 +370,9 @@ class Deduplicator:
             pa, pb = people(text), people(other_text)
             if pa and pb and not pa & pb:
                 return "national codes named differ"
-            # whose home, which flat, which loan: each named in both texts, and none in common
-            for name, named in (("homes", homes), ("flats", flats), ("loans", loan_amounts)):
+            # whose home, which flat, which loan, which son: each named in both texts, and none in common
+            for name, named in (("homes", homes), ("flats", flats), ("loans", loan_amounts),
+                                ("relatives", elder_or_younger)):
                 a, b = named(text), named(other_text)
                 if a and b and not a & b:
                     return f"{name}: {sorted(a)} ≠ {sorted(b)}"
@@ -423,6 +449,7 @@ class Deduplicator:
         return None
 
 
-__all__ = ["DedupPolicy", "Deduplicator", "STOPWORDS", "content_words", "flats", "homes", "identifiers", "loan_amounts",
+__all__ = ["DedupPolicy", "Deduplicator", "STOPWORDS", "content_words", "elder_or_younger", "flats", "homes", "identifiers",
+           "loan_amounts",
            "similarity", "whose",
            "words"]

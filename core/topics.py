@@ -447,6 +447,8 @@ _SETS_ASIDE = re.compile(
     r"|(?:فعلا|فعلاً|اونو|اونرو|اون\s+رو)\s+(?:\S+\s+)?کاری\s*ندار(?:م|یم)?"
     # «اون مهم نیست» points back; «مهم نیست چقدر خرج داره» does not
     r"|(?:اون|این|اونم|اینم|اونا|اینا|آن)\s+(?:\S+\s+)?مهم\s*نیست|(?:مشکل|درخواست|خواسته|موضوع)\s+اصلی"
+    # «تنها چیزی که الان میخوایم اینه …», «مشکلم اینه که …»: what is asked, after what was told around it
+    r"|(?:تنها|فقط)\s+چیزی\s+که\s+(?:\S+\s+)?(?:می\s*\u200c?)?خوا(?:یم|م|ستیم)|مشکل(?:م|مون|ما)\s+(?:اینه|این\s*است)"
     # «خط تلفنم مشکلی نداره، ولی …», «حقوقم مرتب میاد … مشکلی نیست ولی …»: what is fine is not the matter (not
     # «اگه مشکلی نداره …»: a courtesy; not «سالمه», which also tells an age: «۱۹ سالمه»)
     r"|(?<!اگه\s)(?<!اگر\s)مشکل(?:ی)?\s+(?:نداره|ندارد|نیست))(?![\w])")
@@ -454,7 +456,9 @@ _SETS_ASIDE = re.compile(
 # «وام ازدواجمم که …», «حقوق بازنشستگی بابام هم که …»): the citizen adds it to what he is asking about.
 # (A possessive before «هم»: «کارفرما هم که کارخونه رو بسته» goes on with the matter itself.)
 _ALSO = r"(?:\u200c?(?:مونم|تونم|شونم)|مم|[مشت]\s+هم)\s+که(?![\w\u200c])"
-_ALSO_OPENING = re.compile(r"^\s*(?:\S+\s+){0,3}\S*" + _ALSO)
+_ALSO_OPENING = re.compile(r"^\s*(?:\S+\s+){0,3}\S*" + _ALSO
+                           # «ضمنا وام ازدواجمونم قبلا گرفتیم …»: by the way, after the matter
+                           + r"|^\s*(?:ضمنا|ضمناً|در\s*ضمن)(?![\w\u200c])")
 # What the caller says of his means, not what he asks about: «حقوقم کمه», «با حقوق بازنشستگی چطوری بدم», «مستمری
 # شوهرمو میگیرم». Only these words are left out (the matter is around them). Not «بازنشسته‌ام»: it tells which pay
 # «حقوق این ماه نیومده» is.
@@ -464,7 +468,8 @@ _MEANS = re.compile(
     r"|با\s+(?:همین\s+|این\s+)?(?:حقوق|مستمری)\S*(?:\s+[^\s\d]+){0,3}?\s+(?:چطور|چطوری|چجوری|چه\s*جوری)"
     r"|(?:حقوق|مستمری)\S*(?:\s+[^\s\d]+)?\s+(?:رو\s+|را\s+)?می\s*\u200c?گیرم)(?![\w\u200c])")
 # Strings one of the two always holds: a cheap test first (the regexes cost ten microseconds a text).
-_ASIDE_HINTS = ("بماند", "بگذریم", "کنار", "دیگ", "جدا", "ندار", "مشکل", "مهم", "اصلی", "م که", "م هم", "ش هم", "ت هم")
+_ASIDE_HINTS = ("بماند", "بگذریم", "کنار", "دیگ", "جدا", "ندار", "مشکل", "مهم", "اصلی", "م که", "م هم", "ش هم", "ت هم",
+                "چیزی", "ضمن")
 _POINTER_WORDS = 3  # words before a marker that only point back («ولی اون», «اونم یه»)
 # A matter told as done before the one asked about: «چاله رو پر کردن دستتون درد نکنه، ولی چراغای خیابون خاموشه»,
 # «اینترنت خونه وصل شد. ولی اینترنت گوشیم …», «وام ازدواجو بالاخره دادن. حالا برای وام فرزندآوری …». The clause

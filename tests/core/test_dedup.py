@@ -182,6 +182,25 @@ CASES = [
      "برای پسر ۸ ساله‌ام گذرنامه درخواست دادم، میگن اجازه پدر لازمه ولی پدرش خارج از کشوره", False),
     ("a_widows_pension_told_both_ways", "مستمری بازماندگی اینجانب پس از فوت همسرم هنوز برقرار نشده است",
      "دوباره پیام میدم بابت حقوق شوهر خدابیامرزم که قرار بود بعد فوتش به من بدن هنوز خبری نیست", True),
+    # blind round r31: a relative's home told as «hers» after her; two sons told apart by age; a boat's quota and a
+    # car's; gas cylinders and bread; the welfare organisation's pension (an «other» matter) and what else it
+    # gives; kerosene; gas «not yet back» after a cut
+    ("own_sewage_vs_the_mothers_home_told_as_hers", "فاضلاب منزل خودم پس میزنه و توالت بالا میاد، دو بار زنگ زدم",
+     "مادرم پیرزن تنهاست تو شوشتر زندگی میکنه، دریچه فاضلاب جلو خونش شکسته و یه بار پاش رفته توش", False),
+    ("the_elder_sons_exemption_vs_the_youngers_service", "پسر بزرگم معافیت کفالت میخواد چون من از کار افتاده ام",
+     "پسر کوچیکم سربازه تو زاهدان، میخوام محل خدمتشو به لرستان منتقل کنن", False),
+    ("a_fishing_boats_fuel_quota_vs_a_cars", "سهمیه سوخت لنج صیادی من در بندر دیر این فصل کم داده شده",
+     "سهمیه بنزین ماشین شخصیم تو دیر این ماه نیومده", False),
+    ("gas_cylinders_sold_dear_vs_bread", "کپسول گاز مایع رو تو روستامون ۵۰۰ تومن میفروشن، قیمتش خیلی کمتره",
+     "نونوایی بربری میدون شهر نون رو کمتر از وزن میده و گرون‌تر حساب میکنه", False),
+    ("a_welfare_pension_told_twice", "مستمری بهزیستی ۳ ماهه قطعه",
+     "سلام من معلولم تحت پوشش بهزیستی‌ام سه ماهه مستمریمو ندادن هر چی میرم میگن بودجه نیومده", True),
+    ("a_welfare_pension_vs_a_wheelchair_asked_of_it", "مستمری بهزیستی من سه ماهه قطع شده، معلول جسمی حرکتی هستم",
+     "ویلچرم شکسته، پارسال از بهزیستی درخواست ویلچر برقی دادم، هنوز هیچ خبری نشده", False),
+    ("kerosenes_quota_told_twice", "سهمیه نفت سفید روستای ما تو راسک نرسیده",
+     "هنوز نفت سفید سهمیه روستا نیومده، شبا سرده. راسک", True),
+    ("gas_gone_since_last_night_not_yet_back", "گاز محله ما در یاسوج بعد از برف سنگین دیشب قطع شده",
+     "گاز یاسوج هنوز وصل نشده، از دیشب بعد برف بی گازیم", True),
 ]
 
 
@@ -399,8 +418,12 @@ QUALITY_FLOORS = [
     # moving a line and its bill, a fibre line asked for and a weak signal, an exit permit and a service card, an
     # overflowing manhole and a connection's fee, a paddy's deed and a house's; «کالابرگ خانوار ما» is the
     # household's own, «برای پسرم … گذرنامه» the son's; Finglish words read by their written vowels): 0.921 /
-    # 0.926 on 5,595 pairs.
-    ("dedup_pairs.tsv", 5595, 0.91, 0.92),
+    # 0.926 on 5,595 pairs. The nineteenth stop's round, a late-autumn month in the west and south-west (42 % marked
+    # hard), came in at 0.878 / 0.867 (0.932 / 0.920 after: a relative's home told as «خونش» after her, «پسر
+    # بزرگم» and «پسر کوچیکم» two people, a fishing boat's quota and a car's, gas cylinders and bread; gas «بی
+    # گازیم … هنوز وصل نشده» a cut, not a connection; kerosene's quota; the welfare organisation's pension an
+    # «other» matter of its kind): 0.921 / 0.926 on 5,745 pairs.
+    ("dedup_pairs.tsv", 5745, 0.91, 0.92),
     ("dedup_pairs_holdout.tsv", 40, 0.85, 0.85),
     # A stress set written blind to defeat this design, kept apart from the tuning data and not tuned on: the
     # same matter told with almost no shared word (an agency's term against slang or Finglish), and two matters
@@ -447,7 +470,8 @@ QUALITY_FLOORS = [
     # code the stop began with; its splits a follow-up quoting a tracking code this harness cannot know, a widow and
     # her son telling one pension, a car by its maker and as «my car»; its false merges two potholes, a shares'
     # dividend and their sale, a fuel quota and a station's prices). All 1,920: 0.910 / 0.883 (0.909 / 0.883 with
-    # the code the stop began with).
+    # the code the stop began with; 0.912 / 0.888 after the nineteenth stop's changes, chosen on round r31 above:
+    # gas «بی گازیم» a cut, kerosene's quota, farm water).
     ("dedup_pairs_blind_after.tsv", 1920, 0.88, 0.80),
 ]
 
