@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 from typing import Callable
 
@@ -365,16 +366,19 @@ def _echoed(tokens: list[str], valid: Callable[[str], bool], length: int) -> str
     """A code with some digits, groups or runs of up to four of them said again at once, as an elderly caller
     repeats to himself or after a grandchild («هفت نه نه … سه سه …», «یک سه هفت یک سه هفت …», «بگو هشتاد و دو نود
     و نه هشتاد و دو نود و نه», «بگو پنج یک شش پانصد و شانزده»: the digits again, grouped otherwise): with too
-    many digits, the code is restored when exactly one way of dropping such echoes (up to three) gives a valid
-    code."""
+    many digits, the code is restored when exactly one way of dropping such echoes (up to three, or every part
+    when all was said twice) gives a valid code."""
     found = set()
     # «… هشت [unk] نه [unk] پنج هشت …»: a «نه» beside a pause may be "no" before the group is said again
     no = [i for i, t in enumerate(tokens) if t == "نه" and _UNHEARD in tokens[max(0, i - 1): i + 2]]
     for said in [tokens, *(tokens[:i] + tokens[i + 1:] for i in no)]:
         groups = [g.digits for g in _read(said).groups]
-        excess = len("".join(groups)) - length
+        digits = "".join(groups)
+        excess = len(digits) - length
         if not 0 < excess <= length:
             continue
+        if excess == length:  # everything said twice, a part at a time: a helper's prompts and the caller's echo
+            found |= {code for code in _said_twice(digits, length) if valid(code)}
         echoes = _echo_spans(groups)
         for count in range(1, 4):
             for chosen in combinations(echoes, count):
@@ -385,6 +389,22 @@ def _echoed(tokens: list[str], valid: Callable[[str], bool], length: int) -> str
                     if valid(digits):
                         found.add(digits)
     return found.pop() if len(found) == 1 else None
+
+
+def _said_twice(digits: str, length: int) -> set[str]:
+    """The codes of `length` digits whose every part, of one to four digits, was said twice in a row («بگو یک هشت
+    یک هشت شش هفت شش هفت …»: a daughter prompting each pair and her father saying it after her)."""
+    @lru_cache(maxsize=None)
+    def rest(pos: int) -> frozenset[str]:
+        if pos == len(digits):
+            return frozenset({""})
+        found = set()
+        for size in range(1, 5):
+            part = digits[pos: pos + size]
+            if len(part) == size and digits[pos + size: pos + 2 * size] == part:
+                found |= {part + tail for tail in rest(pos + 2 * size)}
+        return frozenset(found)
+    return {code for code in rest(0) if len(code) == length}
 
 
 def _echo_spans(groups: list[str]) -> list[tuple[int, int]]:
