@@ -239,15 +239,18 @@ _WHOSE = "(" + "|".join(map(re.escape, (*KINSHIP, *SELF_WORDS))) + ")"
 # on behalf of her, whose code is Y).
 _COPULA = r"\s*(?:هست|است|میباشد|می‌باشد|میشه|هستش)(?![\w\u200c])"
 _CHILD_ROLES = {"بچه": "فرزندم", "نوزاد": "فرزندم", "کودک": "فرزندم"}  # a child named by role: the writer's
+_THIRD_PERSON = ("خودش", "خودشون", "خودشان")  # «his own»: the person written for
 _LABEL_AFTER = re.compile(
     r"\s*(?:هم\s+)?(?:(?:این\s*)?(?:کد|شماره)(?:\s*(?:‌|\s)?ملی)?\s*)?(?:"
     r"(?:مال|ماله|برای|متعلق\s*به|مربوط\s*به)\s*" + _WHOSE + r"(?:\u200c?ه(?![\w\u200c])|(?![\w\u200c])(?:" + _COPULA
-    + r"|\s*(?=[.,،;:!?؟\n]|$)))"
+    + r"|\s*(?=[.,،;!?؟\n]|$)))"  # (not before a colon: «X مال خودم: Y» labels Y)
     r"|" + _WHOSE + _COPULA + r"|" + _WHOSE + r"\u200c?ه(?![\w\u200c])"
     # a child's code by role: «X کدملی بچه هست» (the writer's child)
     r"|(" + "|".join(_CHILD_ROLES) + r")" + _COPULA +
     # in brackets, whatever follows: «X (پدرشوهرم) وامش …», «کد ملی X است (همسرم)», «X مال حاج خانم (مادرم)»
     r"|(?:(?:است|هست)\s*|(?:مال|ماله|برای)\s*(?:[^\s\d()]+\s+){1,3})?\(\s*" + _WHOSE + r"\s*(?:[،,][^()]{0,40})?\)"
+    # «X مال خودشه، مال من Y»: his own, of the person the message is written for
+    r"|(?:مال|ماله)\s*(" + "|".join(_THIRD_PERSON) + r")(?:\u200c?ه)?(?![\w\u200c])"
     # Finglish: «X male babamam», «Y male khodame» (it is my father's, my own)
     r"|(?:male|mal-e|mal\s+e|baraye)\s+" + _WHOSE + r"(?:am|e|eh|ast|hast)?(?![\w\u200c]))", re.IGNORECASE)
 
@@ -285,6 +288,8 @@ LATE = "late"  # a late person's code (`_LATE` in its sentence, before it)
 
 def _whose(word: str) -> str:
     word = _CHILD_ROLES.get(word, word.lower())
+    if word in _THIRD_PERSON:
+        return "ایشان"
     return word if word in KINSHIP else "self"
 
 
@@ -386,7 +391,7 @@ def _code_labels(folded: str, places: list[tuple[int, int, str]]) -> dict[str, s
         if _THEIR_LABEL.search(before):
             # «خواهرشوهرم … کد ملیشون …»: «their code» is the relative's the message named before it, whatever
             # «من» stands nearer («من کاراشو انجام میدم»)
-            named = [k.group(1) for k in _KINSHIP.finditer(folded[:start])]
+            named = [k.group(1) for k in _KINSHIP.finditer(folded[:start]) if k.group(1) not in ("ایشان", "ایشون")]
             labels[code] = _whose(named[-1] if named else "ایشان")
             previous_end = end
             continue
@@ -539,21 +544,29 @@ _LATE_IN_SENTENCE = re.compile(_LATE.pattern + r"[^.!?؟\n]*$")
 _BARE_KIN = {**{noun: relation for noun, relation in KIN_NOUNS.items() if relation is not Relation.OTHER},
              "بچه": Relation.CHILD}
 _BARE_KIN_LABEL = re.compile(r"(?:^|[\s(/،,:])(" + "|".join(_BARE_KIN) + r")\s*[:：]?\s*$")
+# …or one so, beside the writer's own («ک.م خودم: X ک.م پدر: Y» in a message about «حقوق پدرم»).
+_BARE_SELF_LABEL = re.compile(r"(?:^|[\s(/،,:])(?:خودم|من|اینجانب|بنده)\s*[:：]?\s*$")
 
 
 def _by_bare_kin(text: str, folded: str, places: list[tuple[int, int, str]]) -> tuple[str, Person] | None:
     """(writer's code, subject) for two codes labelled by bare kin nouns, one of them the relation the message
-    calls «my …», else None."""
+    calls «my …», or for one so beside one labelled the writer's own, else None."""
     labelled: dict[str, Relation] = {}
+    selves: set[str] = set()
     previous_end = 0
     for start, end, code in places:
         found = _BARE_KIN_LABEL.search(folded, previous_end, start)
         if found:
             labelled.setdefault(code, _BARE_KIN[found.group(1)])
+        elif _BARE_SELF_LABEL.search(folded, previous_end, start):
+            selves.add(code)
         previous_end = end
+    mine = {KINSHIP[k.group(1).lower()] for k in _KINSHIP.finditer(text)}
+    if len(labelled) == 1 and len(selves) == 1 and not selves & labelled.keys():
+        (code, relation), = labelled.items()
+        return (next(iter(selves)), Person(national_code=code, relation=relation)) if relation in mine else None
     if len(labelled) != 2 or len(set(labelled.values())) != 2:
         return None
-    mine = {KINSHIP[k.group(1).lower()] for k in _KINSHIP.finditer(text)}
     subject = [code for code, relation in labelled.items() if relation in mine]
     if len(subject) != 1:
         return None
@@ -604,8 +617,6 @@ def _caller_and_subject(text: str, folded: str, codes: list[str]) -> tuple[str, 
         after = [c for c in codes if positions[c] >= kin.start()]
         subject_code = min(after, key=lambda c: positions[c] - kin.start()) if after else codes[-1]
         caller_code = next(c for c in codes if c != subject_code)
-        if _LATE.search(folded, max(0, positions[caller_code] - 25), positions[caller_code]):
-            caller_code = subject_code  # «کد ملی مرحوم پدرم …»: a late person's code is not the writer's
         relation = KINSHIP[kin.group(1).lower()]
     return caller_code, Person(national_code=subject_code, relation=relation)
 
