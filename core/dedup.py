@@ -28,6 +28,7 @@ from functools import lru_cache
 
 from core.identity import find_national_codes, is_amount, is_valid_national_code
 from core.kinship import GRANDPARENT_ADJECTIVE, KIN_ADJECTIVES, KIN_NOUNS, LATE_ADJECTIVES, SPOKEN_KIN_NOUNS
+from core.numerals import ARTICLES, TEENS, TENS, UNITS
 from core.model import Case, CaseStatus, Relation
 from core.text import fold_word, match_segments, normalize, stem, words
 from core.topics import OTHER, TopicCatalog, default_catalog, without_done, word_keys
@@ -204,18 +205,22 @@ def homes(text: str) -> frozenset[str]:
     return frozenset(found | ({"own"} if _OWN_HOME.search(text) else set()))
 
 
-# Which of two children or siblings: «پسر بزرگم» and «پسر کوچیکم» are two people, whatever each asks.
+# Which of two children or siblings: «پسر بزرگم» and «پسر کوچیکم», «بچه دومم» and «بچه سومم» are two people,
+# whatever each asks.
+_ORDINALS = {"اول": "1", "دوم": "2", "سوم": "3", "چهارم": "4", "پنجم": "5"}
 _ELDER_OR_YOUNGER = re.compile(
     r"(?<![\w\u200c])(پسر|دختر|فرزند|بچه|برادر|خواهر|داداش)\s*\u200c?(?:ی\s+)?"
-    r"(?:(بزرگتر|بزرگ)|(کوچکتر|کوچیکتر|کوچک|کوچیک|ته\s*تغاری))\s*\u200c?(?:م|ام|مون|مان)(?![\w\u200c])")
+    r"(?:(بزرگتر|بزرگ)|(کوچکتر|کوچیکتر|کوچک|کوچیک|ته\s*تغاری)|(" + "|".join(_ORDINALS) + r"))"
+    r"\s*\u200c?(?:م|ام|مون|مان)(?![\w\u200c])")
 _SIBLING_WORDS = ("برادر", "خواهر", "داداش")
 
 
 @lru_cache(maxsize=4096)
 def elder_or_younger(text: str) -> frozenset[str]:
     """The children and siblings a text tells apart by age: {"child:elder"} for «پسر بزرگم», {"sibling:younger"}
-    for «داداش کوچیکم»."""
-    return frozenset(("sibling" if m.group(1) in _SIBLING_WORDS else "child") + (":elder" if m.group(2) else ":younger")
+    for «داداش کوچیکم», {"child:2"} for «بچه دومم»."""
+    return frozenset(("sibling" if m.group(1) in _SIBLING_WORDS else "child")
+                     + (":elder" if m.group(2) else ":younger" if m.group(3) else ":" + _ORDINALS[m.group(4)])
                      for m in _ELDER_OR_YOUNGER.finditer(_normalized(text)))
 
 
@@ -231,8 +236,9 @@ _OWN_SERVICE = re.compile(_SERVICE + r"\s*\u200c?" + _MY + "|" + _SERVICE + _ONE
                           + r"(?:خودم|من|اینجانب|خودمون|بنده)(?![\w\u200c])"
                           # «کالابرگ خانوار ما», «یارانه ما»: the household's own
                           + "|" + _SERVICE + r"(?:\s+خانوار)?\s+ما(?![\w\u200c])")
-# «گذرنامه پسر ۱۰ ساله‌ام»: an age may stand between the relative and «my».
-_AGED = r"(?:\s*\d{1,2}\s*\u200c?ساله)?"
+# «گذرنامه پسر ۱۰ ساله‌ام», «دختر هشت ساله‌ام»: an age may stand between the relative and «my».
+_AGE_WORD = "|".join(sorted((w for w in (*UNITS, *TEENS, *TENS) if w not in ARTICLES), key=len, reverse=True))
+_AGED = r"(?:\s*(?:\d{1,2}|(?:" + _AGE_WORD + r")(?:\s+و\s+(?:" + _AGE_WORD + r"))?)\s*\u200c?ساله)?"
 # Kin as people say them at home: «سهام عدالت خانمم», «یارانه بابام».
 _KIN_WORDS = {**{noun: relation.value for noun, relation in (*KIN_NOUNS.items(), *SPOKEN_KIN_NOUNS.items())},
               "خانم": Relation.SPOUSE.value, "پدربزرگ": Relation.OTHER.value, "مادربزرگ": Relation.OTHER.value}

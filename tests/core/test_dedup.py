@@ -199,6 +199,14 @@ CASES = [
      "ویلچرم شکسته، پارسال از بهزیستی درخواست ویلچر برقی دادم، هنوز هیچ خبری نشده", False),
     ("kerosenes_quota_told_twice", "سهمیه نفت سفید روستای ما تو راسک نرسیده",
      "هنوز نفت سفید سهمیه روستا نیومده، شبا سرده. راسک", True),
+    # blind round r32: children told apart by their order; an age in words between the relative and «my»; an
+    # interest-free job loan
+    ("two_childbirth_loans_for_the_second_and_third_child", "وام فرزندآوری بچه دومم رو بانک صادرات گنبد نمیده",
+     "وام فرزندآوری بچه سومم که بهمن دنیا اومد ثبت نام نمیشه، سامانه میگه قبلا استفاده کردی", False),
+    ("a_daughters_passport_her_age_in_words_vs_my_own", "گذرنامه دختر هشت ساله ام که بهمن درخواست دادیم هنوز صادر نشده",
+     "گذرنامه خودم که تازه تمدید شده اسم لاتینم اشتباه چاپ شده", False),
+    ("an_interest_free_job_loan_is_a_job_loan", "وام قرض الحسنه اشتغال روستایی که از بانک توسعه تعاون تصویب شده پرداخت نشده",
+     "وام اشتغال من تو بانک توسعه تعاون هنوز پرداخت نشده، تصویب شده بود", True),
     ("gas_gone_since_last_night_not_yet_back", "گاز محله ما در یاسوج بعد از برف سنگین دیشب قطع شده",
      "گاز یاسوج هنوز وصل نشده، از دیشب بعد برف بی گازیم", True),
 ]
@@ -422,8 +430,11 @@ QUALITY_FLOORS = [
     # hard), came in at 0.878 / 0.867 (0.932 / 0.920 after: a relative's home told as «خونش» after her, «پسر
     # بزرگم» and «پسر کوچیکم» two people, a fishing boat's quota and a car's, gas cylinders and bread; gas «بی
     # گازیم … هنوز وصل نشده» a cut, not a connection; kerosene's quota; the welfare organisation's pension an
-    # «other» matter of its kind): 0.921 / 0.926 on 5,745 pairs.
-    ("dedup_pairs.tsv", 5745, 0.91, 0.92),
+    # «other» matter of its kind): 0.921 / 0.926 on 5,745 pairs. Its second, an early-spring month across the
+    # country written after those changes, came in at 0.933 / 0.933 (the same with the code the stop began with;
+    # 0.959 / 0.947 after: «بچه دومم» and «بچه سومم» two children, «دختر هشت ساله‌ام» a daughter's, «وام قرض
+    # الحسنه اشتغال» a job loan): 0.922 / 0.927 on 5,895 pairs.
+    ("dedup_pairs.tsv", 5895, 0.91, 0.92),
     ("dedup_pairs_holdout.tsv", 40, 0.85, 0.85),
     # A stress set written blind to defeat this design, kept apart from the tuning data and not tuned on: the
     # same matter told with almost no shared word (an agency's term against slang or Finglish), and two matters
@@ -470,8 +481,8 @@ QUALITY_FLOORS = [
     # code the stop began with; its splits a follow-up quoting a tracking code this harness cannot know, a widow and
     # her son telling one pension, a car by its maker and as «my car»; its false merges two potholes, a shares'
     # dividend and their sale, a fuel quota and a station's prices). All 1,920: 0.910 / 0.883 (0.909 / 0.883 with
-    # the code the stop began with; 0.912 / 0.888 after the nineteenth stop's changes, chosen on round r31 above:
-    # gas «بی گازیم» a cut, kerosene's quota, farm water).
+    # the code the stop began with; 0.912 / 0.889 after the nineteenth stop's changes, chosen on rounds r31 and r32
+    # above: gas «بی گازیم» a cut, kerosene's quota, farm water).
     ("dedup_pairs_blind_after.tsv", 1920, 0.88, 0.80),
 ]
 

@@ -291,6 +291,12 @@ def test_asides_are_only_what_sets_a_matter_aside():
     ("آب کشاورزی کانال رو قطع کردن، باغا دارن خشک میشن", OTHER),
     ("قطع چنارهای بلوار هنوز ادامه داره", "municipal_services"),
     ("سهمیه نفت سفید روستا هنوز نرسیده", "fuel_card"),
+    # blind round r31: records not registered before retiring; «مشکل اینه» after a cut that is not there; «سر بازار»
+    # is no «سرباز»; goods bought from a website
+    ("میخوام سال دیگه بازنشسته بشم ولی سوابقم از کارگاه قبلی ثبت نیست", "insurance_record"),
+    ("آب ما قطع نیست، مشکل اینه که کنتور آب خرابه و مامور نمیاد و قبض علی‌الراس میاد هر دوره بیشتر", "water_bill"),
+    ("آجیل‌فروشی سر بازار کیلوئی ۶۰۰ گرفت، مغازه بغلی ۴۵۰ میداد", "price_gouging"),
+    ("از یه سایت اینترنتی گوشی خریدم، پول رو زدم دیگه جواب نمیدن. کجا شکایت کنم؟", OTHER),
 ])
 def test_described_and_neighbouring_matters(text, topic):
     assert CATALOG.classify(text).topic == topic
@@ -396,9 +402,13 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     nineteenth stop: 0.887 as it came, 0.950 after (an exit barred for a conscript's absence is his; the welfare
     organisation's and the relief committee's pensions, farm water and fisheries are «other»; kerosene's quota; an
     estimated bill, «قبض علی‌الراس», is no tax; «تنها چیزی که … میخوایم», «مشکلم اینه» and «ضمنا» set aside what is
-    around the request), so no longer clean. All 3,540: 0.953 (0.948 with the code the stop began with)."""
+    around the request), so no longer clean. A representative early-spring month across the country, a sixth
+    Finglish, written after those changes: 0.944 as it came (the same with the code the stop began with), 0.969 after
+    (records not registered, «سوابقم … ثبت نیست»; «مشکل اینه» without «my»; «سر بازار» is no «سرباز»; a website's
+    goods are no internet service), so no longer clean either. All 3,700: 0.954 (0.948 with the code the stop began
+    with)."""
     rows = load_tsv("topic_blind_after.tsv")
-    assert len(rows) >= 3540
+    assert len(rows) >= 3700
     assert _accuracy(rows) >= 0.93
 
 
