@@ -31,7 +31,11 @@ SUBJECT = "subject"
 _INJANEB = r"(?:ا?ینجا[نتث]?[بپ]|این\s*جانب)"
 _SIGNER_KIN = r"پدر|مادر|همسر|دختر|پسر|فرزند|برادر|خواهر|نوه"
 # «فرزند اینجانب» (my child), «همسر اینجانب»: a kin noun before it names whom the letter is about (_KIN_MARK).
-_AFTER_KIN = "".join(rf"(?<!{noun}\s)(?<!{noun}\sا)" for noun in KIN_NOUNS)
+_AFTER_KIN = ("".join(rf"(?<!{noun}\s)(?<!{noun}\sا)" for noun in KIN_NOUNS)
+              # «عموی اینجانب», «برادر‌ی اینجانب»: whose relative, with the «ی» that joins them
+              + "".join(rf"(?<!{noun}ی\s)(?<!{noun}ی\sا)(?<!{noun}\u200cی\s)(?<!{noun}\u200cی\sا)"
+                        for noun in (*KIN_NOUNS, "عمو", "عمه", "خاله"))
+              + r"(?<!دایی\s)(?<!دایی\sا)")
 _WRITER_MARK = re.compile(r"(?<!موکل\s)(?<!موکل\sا)" + _AFTER_KIN + _INJANEB + r"|امضا|خودم|با\s*تشکر|با\s*سپاس"
                           r"|نویسنده\s*(?:نامه|درخواست|:)|(?:نام|مشخصات)\s*نویسنده|نگارنده"
                           r"|مشخصات\s*درخواست\s*\u200c?کننده"  # a form's requester block
@@ -108,8 +112,8 @@ _TITLE_AFTER = (r"\.?(?:[\s،,:(]+(?:[^\s\d،,:(]+|\d{1,4})){0,5}?[\s،,:(]+"
 _PARTY_ROLE = alternation(OTHER_PARTY_ROLES + ("پیمانکار", "مالک", "شریک", "خوانده", "متهم", "مؤجر", "طرف قرارداد",
                                                "طرف دعوا", "طرف شکایت"))
 _OTHER_PERSON = re.compile(
-    # (not «خدا شاهد است»: God knows)
-    r"(?:(?:ضامن(?:ین|\s*\u200c?ها)?|کفیل|(?<!خدا\s)شاهد|معرف|طرف\s*(?:قرارداد|دعوا|دعوی|مقابل|شکایت)|خوانده|متهم|معارض"
+    # (not «خدا شاهد است»: God knows; not «اشتباه خوانده شده», read wrongly)
+    r"(?:(?:ضامن(?:ین|\s*\u200c?ها)?|کفیل|(?<!خدا\s)شاهد|معرف|طرف\s*(?:قرارداد|دعوا|دعوی|مقابل|شکایت)|خوانده(?!\s*(?:شده|شد|نشده|نشد|می\s*\u200c?شود))|متهم|معارض"
     r"|مشتکی\s*\u200c?عنه"  # a complaint form's «مشتکی‌عنه (کارفرما): آقای …», whom the complaint is against
     r"|(?:همسر|شوهر|زن)\s*سابق)"  # a former spouse («همسر سابقم (کد ملی …)»), titled or not
     + _POSSESSIVE + "(?:" + _TITLE_AFTER + ")?"
@@ -252,9 +256,12 @@ def number_label(text: str, pos: int) -> str | None:
         start = max(text.rfind("\n", 0, line_start - 1) + 1, line_start - 1 - 40)
     window = text[start:pos]
     national = max((m.end() for m in _NATIONAL_LABEL.finditer(window)), default=-1)
-    other = max((m.end() for m in _OTHER_LABEL.finditer(window)), default=-1)
+    last_other = max(_OTHER_LABEL.finditer(window), key=lambda m: m.end(), default=None)
+    other = last_other.end() if last_other else -1
     if national < 0 and other < 0:
         return None
+    if last_other is not None and 0 <= national <= last_other.start() and not window[national:last_other.start()].strip():
+        return "national"  # «کد ملی بیمه شده:», «کد ملی نامه‌نویس:»: whose national code, the role right after «ملی»
     return "other" if other >= national else "national"
 
 
@@ -282,6 +289,7 @@ def _not_a_code(text: str, pos: int) -> bool:
 
 
 _REVERSIBLE = ([1, 6, 3], [3, 6, 1], [1, 3, 3, 3], [3, 3, 3, 1], [3, 7], [7, 3])
+_PRINTED_REVERSED = ([1, 6, 3], [1, 3, 3, 3], [7, 3])
 
 
 def _readings(run: str) -> list[str]:
@@ -293,7 +301,7 @@ def _readings(run: str) -> list[str]:
     groups = _GROUP_BREAK.split(run)
     whole = "".join(groups)
     readings = [whole]
-    if [len(g) for g in groups] in _REVERSIBLE:
+    if [len(g) for g in groups] in _PRINTED_REVERSED:
         # Only the card's 3-6-1 groups, threes with the check digit apart and the city's three before the rest: a
         # garbled run («19342-008 4-1») read backwards is a random number that passes the check digit one time in
         # eleven.
