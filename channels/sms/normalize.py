@@ -327,7 +327,8 @@ def _writer_is(folded: str, role: str) -> bool:
     """Whether the writer says he is who `role` names («من کارفرما هستم», «اینجانب مستاجر واحد ۲ هستم»)."""
     said = re.escape(role)
     return (re.search(r"(?<![\w\u200c])(?:من|اینجانب|بنده)\s+(?:[^\s\d.،,]+\s+){0,3}?" + said
-                      + r"\s*\u200c?(?:هستم|ام|م)(?![\w\u200c])", folded) is not None
+                      # «اینجانب کارفرمای یک کارگاه کوچک نجاری در قم هستم»: the role and what it is of
+                      + r"(?:ی(?:\s+[^\s\d.،,!?؟]+){1,7}?\s+هستم|\s*\u200c?(?:هستم|ام|م))(?![\w\u200c])", folded) is not None
             # «کارفرمای یک کارگاه نجاری کوچیک در ملایر هستم.»: a sentence that opens on the role
             or re.search(r"(?:^|[.!?؟\n]\s*)" + said + r"(?:ی)?(?:\s+[^\s\d.،,!?؟]+){0,7}?\s+هستم(?![\w\u200c])",
                          folded) is not None)
@@ -543,7 +544,11 @@ _LATE_IN_SENTENCE = re.compile(_LATE.pattern + r"[^.!?؟\n]*$")
 # told by whom the message calls «my …» («سند زمین پدرم …»: the father's; «پسرم … باید بره سربازی»: the son's).
 _BARE_KIN = {**{noun: relation for noun, relation in KIN_NOUNS.items() if relation is not Relation.OTHER},
              "بچه": Relation.CHILD}
-_BARE_KIN_LABEL = re.compile(r"(?:^|[\s(/،,:])(" + "|".join(_BARE_KIN) + r")\s*[:：]?\s*$")
+# Kin of no relation of their own, told apart by the noun itself: «کدملی نوه: X کدملی پدربزرگ: Y» from a grandchild
+# who writes «پدربزرگم …» (the «my» forms are the message's kinship words).
+_BARE_OTHER_KIN = {"نوه": ("نوه‌ام", "نوه‌م", "نوه ام", "نوه‌ی من"), "پدربزرگ": ("پدربزرگم", "پدر بزرگم"),
+                   "مادربزرگ": ("مادربزرگم", "مادر بزرگم")}
+_BARE_KIN_LABEL = re.compile(r"(?:^|[\s(/،,:])(" + "|".join((*_BARE_KIN, *_BARE_OTHER_KIN)) + r")\s*[:：]?\s*$")
 # …or one so, beside the writer's own («ک.م خودم: X ک.م پدر: Y» in a message about «حقوق پدرم»).
 _BARE_SELF_LABEL = re.compile(r"(?:^|[\s(/،,:])(?:خودم|من|اینجانب|بنده)\s*[:：]?\s*$")
 
@@ -551,27 +556,33 @@ _BARE_SELF_LABEL = re.compile(r"(?:^|[\s(/،,:])(?:خودم|من|اینجانب|
 def _by_bare_kin(text: str, folded: str, places: list[tuple[int, int, str]]) -> tuple[str, Person] | None:
     """(writer's code, subject) for two codes labelled by bare kin nouns, one of them the relation the message
     calls «my …», or for one so beside one labelled the writer's own, else None."""
-    labelled: dict[str, Relation] = {}
+    labelled: dict[str, Relation | str] = {}  # a relation, or the noun of kin that has none of its own
     selves: set[str] = set()
     previous_end = 0
     for start, end, code in places:
         found = _BARE_KIN_LABEL.search(folded, previous_end, start)
         if found:
-            labelled.setdefault(code, _BARE_KIN[found.group(1)])
+            labelled.setdefault(code, _BARE_KIN.get(found.group(1), found.group(1)))
         elif _BARE_SELF_LABEL.search(folded, previous_end, start):
             selves.add(code)
         previous_end = end
-    mine = {KINSHIP[k.group(1).lower()] for k in _KINSHIP.finditer(text)}
+    said = {k.group(1).lower() for k in _KINSHIP.finditer(text)}
+    mine = {KINSHIP[k] for k in said} | {noun for noun, forms in _BARE_OTHER_KIN.items() if said & set(forms)}
+
+    def person(code: str) -> Person:
+        relation = labelled[code]
+        return Person(national_code=code, relation=relation if isinstance(relation, Relation) else Relation.OTHER)
+
     if len(labelled) == 1 and len(selves) == 1 and not selves & labelled.keys():
-        (code, relation), = labelled.items()
-        return (next(iter(selves)), Person(national_code=code, relation=relation)) if relation in mine else None
+        code = next(iter(labelled))
+        return (next(iter(selves)), person(code)) if labelled[code] in mine else None
     if len(labelled) != 2 or len(set(labelled.values())) != 2:
         return None
     subject = [code for code, relation in labelled.items() if relation in mine]
     if len(subject) != 1:
         return None
     writer = next(code for code in labelled if code != subject[0])
-    return writer, Person(national_code=subject[0], relation=labelled[subject[0]])
+    return writer, person(subject[0])
 
 
 def _caller_and_subject(text: str, folded: str, codes: list[str]) -> tuple[str, Person | None]:
