@@ -482,8 +482,13 @@ QUALITY_FLOORS = [
     # her son telling one pension, a car by its maker and as «my car»; its false merges two potholes, a shares'
     # dividend and their sale, a fuel quota and a station's prices). All 1,920: 0.910 / 0.883 (0.909 / 0.883 with
     # the code the stop began with; 0.912 / 0.889 after the nineteenth stop's changes, chosen on rounds r31 and r32
-    # above: gas «بی گازیم» a cut, kerosene's quota, farm water).
-    ("dedup_pairs_blind_after.tsv", 1920, 0.88, 0.80),
+    # above: gas «بی گازیم» a cut, kerosene's quota, farm water). A representative high-summer month at the
+    # national line, written after every change of the nineteenth stop: 0.897 / 0.933 as it came (the same with the
+    # code the stop began with; its false merges two potholes on two streets, a home's power and a bakery's, the
+    # writer's bill and an old father's, two shops' short weight; its splits a follow-up quoting a tracking code this
+    # harness cannot know, «هنوز درستش نکردن. کوچه ۱۲ بهشتی» read as another topic). All 2,070: 0.911 / 0.892
+    # (0.909 / 0.887 with the code the stop began with).
+    ("dedup_pairs_blind_after.tsv", 2070, 0.88, 0.80),
 ]
 
 

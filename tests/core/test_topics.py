@@ -297,6 +297,12 @@ def test_asides_are_only_what_sets_a_matter_aside():
     ("آب ما قطع نیست، مشکل اینه که کنتور آب خرابه و مامور نمیاد و قبض علی‌الراس میاد هر دوره بیشتر", "water_bill"),
     ("آجیل‌فروشی سر بازار کیلوئی ۶۰۰ گرفت، مغازه بغلی ۴۵۰ میداد", "price_gouging"),
     ("از یه سایت اینترنتی گوشی خریدم، پول رو زدم دیگه جواب نمیدن. کجا شکایت کنم؟", OTHER),
+    # blind round r32: the relief committee's pension named so; a pension that comes as it should before «اما»; a
+    # speeding fine on a named road
+    ("مستمری کمیته امداد مادرم رو قطع کردن، گفتن بررسی مجدد", OTHER),
+    ("حقوق بازنشستگی تامین اجتماعی رو میگیرم خدا رو شکر مرتب هم هست، اما یارانه‌ام رو از دو ماه پیش"
+     " قطع کردن", "subsidy"),
+    ("jarime 2 million baraye sorat dar jadde Chalus oomade vali mashin oon rooz too parking bood", "traffic_fines"),
 ])
 def test_described_and_neighbouring_matters(text, topic):
     assert CATALOG.classify(text).topic == topic
@@ -405,10 +411,15 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     around the request), so no longer clean. A representative early-spring month across the country, a sixth
     Finglish, written after those changes: 0.944 as it came (the same with the code the stop began with), 0.969 after
     (records not registered, «سوابقم … ثبت نیست»; «مشکل اینه» without «my»; «سر بازار» is no «سرباز»; a website's
-    goods are no internet service), so no longer clean either. All 3,700: 0.954 (0.948 with the code the stop began
-    with)."""
+    goods are no internet service), so no longer clean either. A representative high-summer month across the
+    country, written after every other change of the nineteenth stop and not tuned on before it was measured:
+    0.931 as it came (0.925 with the code the stop began with; misses: an exit permit of a conscript for Arbaeen, the
+    relief committee's pension read as the subsidy, Finglish a speeding fine «dar jadde Chalus» and an Arbaeen bus
+    ticket, a pilgrims' insurance), 0.950 after (the welfare and relief committee's pensions named so are «other»;
+    a pension that comes «مرتب هم هست» before «اما» is not the matter; a speeding fine on any road is the fine).
+    All 3,860: 0.954 (0.947 with the code the stop began with)."""
     rows = load_tsv("topic_blind_after.tsv")
-    assert len(rows) >= 3700
+    assert len(rows) >= 3860
     assert _accuracy(rows) >= 0.93
 
 
