@@ -32,7 +32,7 @@ _INJANEB = r"(?:ا?ینجا[نتث]?[بپ]|این\s*جانب)"
 _SIGNER_KIN = r"پدر|مادر|همسر|دختر|پسر|فرزند|برادر|خواهر|نوه"
 # «فرزند اینجانب» (my child), «همسر اینجانب»: a kin noun before it names whom the letter is about (_KIN_MARK).
 _AFTER_KIN = ("".join(rf"(?<!{noun}\s)(?<!{noun}\sا)" for noun in KIN_NOUNS)
-              # «عموی اینجانب», «برادر‌ی اینجانب»: whose relative, with the «ی» that joins them
+              # «عموی اینجانب», «عمه‌ی اینجانب»: whose relative, with the «ی» that joins them
               + "".join(rf"(?<!{noun}ی\s)(?<!{noun}ی\sا)(?<!{noun}\u200cی\s)(?<!{noun}\u200cی\sا)"
                         for noun in (*KIN_NOUNS, "عمو", "عمه", "خاله"))
               + r"(?<!دایی\s)(?<!دایی\sا)")
@@ -288,23 +288,26 @@ def _not_a_code(text: str, pos: int) -> bool:
     return label is None and _PHONE_LINE.search(line) is not None
 
 
+# The card's groups (3-6-1, threes with the check digit apart, the city's three before the rest), in either order…
 _REVERSIBLE = ([1, 6, 3], [3, 6, 1], [1, 3, 3, 3], [3, 3, 3, 1], [3, 7], [7, 3])
+# …and the orders a right-to-left line prints them in when it turns them: the check digit first. Printed in the
+# card's own order a code was written so; read backwards too, it passed the check digit one time in eleven and
+# went to a clerk for nothing.
 _PRINTED_REVERSED = ([1, 6, 3], [1, 3, 3, 3], [7, 3])
 
 
 def _readings(run: str) -> list[str]:
-    """The ways a run of digits may spell a code: as read; for a run in the card's 3-6-1 groups, the groups
-    in reverse order (a code typed «۳۰۰-۴۰۷۹۷۰-۴» in a right-to-left paragraph is printed with its groups
-    reversed); and for eleven digits, without a «0» at either end, which is the Persian comma or full stop
+    """The ways a run of digits may spell a code: as read; for a run in the card's groups printed the other way
+    round, 1-6-3, the groups in reverse order (a code typed «۳۰۰-۴۰۷۹۷۰-۴» in a right-to-left paragraph is printed
+    with its groups reversed); and for eleven digits, without a «0» at either end, which is the Persian comma or full stop
     beside the number («۵۷۳۲۱۸۱۶۶۰،» is read «05732181660»: the Persian zero is a dot), not a mobile number
     («09…») nor a landline after its city's code; and the groups of the run that make ten or eleven digits."""
     groups = _GROUP_BREAK.split(run)
     whole = "".join(groups)
     readings = [whole]
     if [len(g) for g in groups] in _PRINTED_REVERSED:
-        # Only the card's 3-6-1 groups, threes with the check digit apart and the city's three before the rest: a
-        # garbled run («19342-008 4-1») read backwards is a random number that passes the check digit one time in
-        # eleven.
+        # Only the card's groups: a garbled run («19342-008 4-1») read backwards is a random number that passes the
+        # check digit one time in eleven.
         readings.append("".join(reversed(groups)))
     # Part of a run: a number beside the code, one space away («07882323497 8»: the code, a comma, an age).
     readings += ["".join(groups[i:j]) for i in range(len(groups)) for j in range(i + 1, len(groups) + 1)
