@@ -180,15 +180,17 @@ def loan_amounts(text: str) -> frozenset[float]:
 # Whose home a text speaks of: the writer's own («خونه ما», «خونمون», «منزل اینجانب») or a relative's («خونه مادرم»,
 # «منزل پدرم»). Under one identity, a cut at home and one at the mother's house are two matters (two
 # subscriptions, two addresses), though nothing else in the texts tells them apart.
-_HOME = r"(?<![\w\u200c])(?:خونه|خانه|منزل)\s*\u200c?"
+_HOME = r"(?<![\w\u200c])(?:خونه|خانه|منزل|آپارتمان|اپارتمان)\s*\u200c?"
 _OWN_HOME = re.compile(_HOME + r"(?:ی\s+)?(?:ما|مون|مان|خودم|خودمون|خودمان|خودمو|اینجانب)(?![\w\u200c])"
+                       r"|(?<![\w\u200c])(?:خانه|منزل|آپارتمان|اپارتمان)\s*\u200c?(?:م|ام)(?![\w\u200c])"  # «آپارتمانم»
                        r"|(?<![\w\u200c])(?:خونمون|خونمان|منزلمان|منزلمون|خانمان)(?![\w\u200c])")
 _KIN_HOME = re.compile(_HOME + r"(?:ی\s+)?(" + "|".join((*KIN_NOUNS, *SPOKEN_KIN_NOUNS)) + r")"
                        r"(?:\s*بزرگ)?\s*\u200c?(?:م|ام|مون|مان|ش|اش|شون|تون)?(?![\w\u200c])")
 
 
-# «مادرم … جلو خونش»: a home told as «his», «hers», after the relative it is.
-_THIRD_HOME = re.compile(r"(?<![\w\u200c])(?:(?:خونه|خانه|منزل)\s*\u200c?(?:ش|اش)|خونش)(?![\w\u200c])")
+# «مادرم … جلو خونش», «پدرم … قبض برقش»: a home, or its bill or meter, told as «his», «hers», after the relative it is.
+_THIRD_HOME = re.compile(r"(?<![\w\u200c])(?:(?:خونه|خانه|منزل|کنتور|قبض\s*(?:برق|آب|اب|گاز))\s*\u200c?(?:ش|اش)"
+                         r"|خونش)(?![\w\u200c])")  # (not a bare «قبضش»: a phone line's, a bill of the matter)
 _MY_KIN = re.compile(r"(?<![\w\u200c])(" + "|".join((*KIN_NOUNS, *SPOKEN_KIN_NOUNS)) + r")\s*\u200c?(?:م|ام)(?![\w\u200c])")
 
 

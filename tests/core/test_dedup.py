@@ -209,6 +209,14 @@ CASES = [
      "وام اشتغال من تو بانک توسعه تعاون هنوز پرداخت نشده، تصویب شده بود", True),
     ("gas_gone_since_last_night_not_yet_back", "گاز محله ما در یاسوج بعد از برف سنگین دیشب قطع شده",
      "گاز یاسوج هنوز وصل نشده، از دیشب بعد برف بی گازیم", True),
+    # blind round r33 (never tuned on, measured first): a bakery is a shop («نونوایی»); a relative's bill or meter
+    # told as «his» after him, and «آپارتمانم»; a bare «قبضش» in passing (a phone line's) is nobody's home
+    ("a_homes_power_vs_the_writers_bakery", "برق خونه ما تو شوشتر، کوی مدرس، از ظهر قطعه",
+     "برق نونوایی من تو بازار شوشتر قطعه و خمیرا خراب شده، دیروز هم همینطور بود", False),
+    ("my_flats_bill_vs_an_old_fathers_told_as_his", "قبض برق آپارتمانم تو پردیس یک میلیون و نهصد اومده",
+     "پدرم ۸۰ سالشه تو دماوند تنها زندگی میکنه، قبض برقش ۳ میلیون اومده، کنتورش قدیمیه", False),
+    ("a_dead_landline_and_its_bill_in_passing", "تلفن ثابت خونه ما بوق نداره شهرکرد",
+     "ده روزه خط ثابتمون قطعه. مادرم تنهاست و فقط با همین تلفن تماس میگیره. تازه قبضش هم اومده برا خطی که کار نمیکنه!", True),
 ]
 
 
@@ -433,7 +441,7 @@ QUALITY_FLOORS = [
     # «other» matter of its kind): 0.921 / 0.926 on 5,745 pairs. Its second, an early-spring month across the
     # country written after those changes, came in at 0.933 / 0.933 (the same with the code the stop began with;
     # 0.959 / 0.947 after: «بچه دومم» and «بچه سومم» two children, «دختر هشت ساله‌ام» a daughter's, «وام قرض
-    # الحسنه اشتغال» a job loan): 0.922 / 0.927 on 5,895 pairs.
+    # الحسنه اشتغال» a job loan): 0.922 / 0.927 on 5,895 pairs (0.923 / 0.927 after the changes round r33 led to).
     ("dedup_pairs.tsv", 5895, 0.91, 0.92),
     ("dedup_pairs_holdout.tsv", 40, 0.85, 0.85),
     # A stress set written blind to defeat this design, kept apart from the tuning data and not tuned on: the
@@ -487,7 +495,8 @@ QUALITY_FLOORS = [
     # code the stop began with; its false merges two potholes on two streets, a home's power and a bakery's, the
     # writer's bill and an old father's, two shops' short weight; its splits a follow-up quoting a tracking code this
     # harness cannot know, «هنوز درستش نکردن. کوچه ۱۲ بهشتی» read as another topic). All 2,070: 0.911 / 0.892
-    # (0.909 / 0.887 with the code the stop began with).
+    # (0.909 / 0.887 with the code the stop began with); 0.913 / 0.892 once a bakery is a shop and a relative's bill
+    # told as «his» is his home's, two of that round's false merges (0.921 / 0.933 on it after).
     ("dedup_pairs_blind_after.tsv", 2070, 0.88, 0.80),
 ]
 
