@@ -657,12 +657,25 @@ def _relative(code: str, kin: str | None) -> Person | None:
 _ESTATE = re.compile(r"(?<![\w\u200c])(?:" + "|".join(HEIR_WORDS) + r"|انحصار\s*وراثت|سهم\s*الارث|ترکه)(?![\w\u200c])")
 
 
+# A code the writer takes back and corrects: «کد ملی X. اشتباه زدم. درستش Y هست».
+_TAKEN_BACK = re.compile(r"اشتباه[^\d]{0,40}?(?:درست|صحیح)")
+
+
+def _taken_back(folded: str, codes: list[str]) -> set[str]:
+    """The codes the writer says were wrong before giving the right one after them."""
+    places = _code_places(folded, codes)
+    return {code for (_, end, code), (start, _, after) in zip(places, places[1:])
+            if code != after and _TAKEN_BACK.search(folded, end, start)}
+
+
 def decide(sms: InboundSms) -> Decision:
     text = normalize_text(sms.text)
     folded = fold_digits(text)
     runs = _runs(folded)
     tracking, valid_tracking = _tracking_codes(folded, runs)
-    codes = _national_codes(folded, runs)
+    written = _national_codes(folded, runs)
+    wrong = _taken_back(folded, written) if len(written) > 1 else set()
+    codes = [code for code in written if code not in wrong]
     lowered = text.lower()
     wants_follow_up = any(word in lowered for word in FOLLOW_UP_WORDS)
     bare = _TRACKING_LABEL.sub("", folded)
@@ -682,7 +695,7 @@ def decide(sms: InboundSms) -> Decision:
         return InvalidCode(text) if _meant_as_code(folded, runs) else MissingCode(text)
     caller_code, subject = _caller_and_subject(text, folded, codes)
     phone = caller_phone(sms.sender)
-    matter = _strip_codes(text, codes)
+    matter = _strip_codes(text, written)
     submission = Submission(
         channel=Channel.SMS, caller=Person(national_code=caller_code, phone=phone), subject=subject,
         text=matter, external_id=sms.key, received_at=sms.received_at, flags=sms.flags & {"partial"},

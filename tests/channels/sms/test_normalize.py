@@ -175,6 +175,9 @@ REGISTER = [
      f" شماره ملی کارگر {CODE_B} شماره ملی کارفرما {CODE_A}", CODE_A, CODE_B, Relation.OTHER, None),
     ("a-grandchild-and-a-grandfather-by-bare-labels", f"سلام نوه آقای یوسفی هستم. پدربزرگم حقوق بازنشستگیش نصفه"
      f" واریز میشه. کدملی نوه:{CODE_A} کدملی پدربزرگ:{CODE_B}", CODE_A, CODE_B, Relation.OTHER, None),
+    # a code taken back and corrected: the second is the writer's (and neither stays in the matter's text)
+    ("a-code-taken-back-and-corrected", f"سلام کد ملی {CODE_B}. اشتباه زدم. درستش {CODE_A} هست. کالابرگ ما رو فعال"
+     " کنید", CODE_A, None, None, "سلام . اشتباه زدم. درستش هست. کالابرگ ما رو فعال کنید"),
     ("finglish-kin-with-am-apart", f"nave am baraye vame ezdevaj sabtenam karde. code meli nave {CODE_B} code meli"
      f" pedarbozorg {CODE_A}", CODE_A, CODE_B, Relation.OTHER, None),
 ]
@@ -264,7 +267,7 @@ def test_without_codes_cleans_a_held_invalid_code():
 
 
 def test_labelled_messages():
-    """3,340 SMS written by people who had not read this parser (old phones, Finglish, mixed digit scripts,
+    """3,430 SMS written by people who had not read this parser (old phones, Finglish, mixed digit scripts,
     grouped codes, two codes with kinship words, in-laws, wards, neighbours and pupils, phones, amounts and
     postal codes that are not codes). Of each 40, right before the rules they led to: 34, 37, 36, 31, 38, 33,
     37, 38, 33, 37, 40, 40 (the ninth after three labels were brought to this parser's rule: one code given, labelled as
@@ -355,7 +358,10 @@ def test_labelled_messages():
     in a message about «حقوق پدرم»; «X مال خودشه، مال من Y» from a neighbour), 90 after; then a thirty-eighth, a
     representative high-summer month written after every other change of the nineteenth stop, 88 of 90 as it came
     (87 with the code the stop began with: an employer's «اینجانب کارفرمای یک کارگاه … هستم … شماره ملی کارفرما Y»;
-    bare «کدملی نوه: X کدملی پدربزرگ: Y» from a grandchild who writes «پدربزرگم»), 90 after. All must be right now.
+    bare «کدملی نوه: X کدملی پدربزرگ: Y» from a grandchild who writes «پدربزرگم»), 90 after; then a thirty-ninth,
+    a representative mid-autumn month written after every change of the stop, 89 of 90 as it came (the same with the
+    code the stop began with: «کد ملی X. اشتباه زدم. درستش Y هست», a code taken back), 90 after. All must be right
+    now.
     Left out, known misses: «X پدر Y پسر» (whose by role, no «-م»: the father writes); «ک م مادر X ک م فرزند Y» from the child; «… کد ملی پدرشوهرم. Y کد ملی عروسش» (the writer naming herself in
     the third person); an unlabelled code in groups that fails its check («۷۷۹ ۶۱۵ ۸۶۱۵»), taken for no code (and
     «کد ملی بچه X و کد ملی پدر Y», whose by role, left out at the seventeenth stop's start, is read right since the
@@ -372,7 +378,7 @@ def test_labelled_messages():
              normalize.MissingCode: "missing_code", normalize.InvalidCode: "invalid_code"}
     with open(Path(__file__).with_name("sms_labelled.tsv"), encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
-    assert len(rows) >= 3340
+    assert len(rows) >= 3430
     for row in rows:
         decision = decide(row["text"])
         assert kinds[type(decision)] == row["kind"], row
