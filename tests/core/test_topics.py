@@ -417,9 +417,14 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     relief committee's pension read as the subsidy, Finglish a speeding fine «dar jadde Chalus» and an Arbaeen bus
     ticket, a pilgrims' insurance), 0.950 after (the welfare and relief committee's pensions named so are «other»;
     a pension that comes «مرتب هم هست» before «اما» is not the matter; a speeding fine on any road is the fine).
-    All 3,860: 0.954 (0.947 with the code the stop began with)."""
+    All 3,860: 0.954 (0.947 with the code the stop began with). A representative mid-autumn month across the
+    country, written after every change of the nineteenth stop and not tuned on: 0.919 (0.912 with the code the stop
+    began with; misses: a second matter in passing — a school principal's gas pressure read as the school, a paid bill
+    before a cut as the bill — «مشکلی هم با برق نداریم. فقط قبض …» whose left part names no service, Finglish «bime
+    khish farma», a teacher hitting a child read as the school). All 4,020: 0.953 (0.946 with the code the stop
+    began with)."""
     rows = load_tsv("topic_blind_after.tsv")
-    assert len(rows) >= 3860
+    assert len(rows) >= 4020
     assert _accuracy(rows) >= 0.93
 
 
