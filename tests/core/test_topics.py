@@ -297,6 +297,9 @@ def test_asides_are_only_what_sets_a_matter_aside():
     ("آب ما قطع نیست، مشکل اینه که کنتور آب خرابه و مامور نمیاد و قبض علی‌الراس میاد هر دوره بیشتر", "water_bill"),
     ("آجیل‌فروشی سر بازار کیلوئی ۶۰۰ گرفت، مغازه بغلی ۴۵۰ میداد", "price_gouging"),
     ("از یه سایت اینترنتی گوشی خریدم، پول رو زدم دیگه جواب نمیدن. کجا شکایت کنم؟", OTHER),
+    # blind round r33: a school's gas pressure too low to heat the classes is the gas company's
+    ("اینجانب مدیر دبستان دخترانه روستا هستم. از اول آبان فشار گاز مدرسه به حدی پایین است که بخاری کلاس‌ها کار"
+     " نمی‌کند و دانش‌آموزان با کاپشن سر کلاس می‌نشینند", "gas_outage"),
     # blind round r32: the relief committee's pension named so; a pension that comes as it should before «اما»; a
     # speeding fine on a named road
     ("مستمری کمیته امداد مادرم رو قطع کردن، گفتن بررسی مجدد", OTHER),
@@ -422,7 +425,8 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     began with; misses: a second matter in passing — a school principal's gas pressure read as the school, a paid bill
     before a cut as the bill — «مشکلی هم با برق نداریم. فقط قبض …» whose left part names no service, Finglish «bime
     khish farma», a teacher hitting a child read as the school). All 4,020: 0.953 (0.946 with the code the stop
-    began with)."""
+    began with; 3,833 right rather than 3,831 once a school's gas pressure is the gas company's, a fix that
+    round's misses showed)."""
     rows = load_tsv("topic_blind_after.tsv")
     assert len(rows) >= 4020
     assert _accuracy(rows) >= 0.93
