@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from core.identity import find_national_codes, is_amount, is_valid_national_code
 from core.kinship import GRANDPARENT_ADJECTIVE, KIN_ADJECTIVES, KIN_NOUNS, LATE_ADJECTIVES, SPOKEN_KIN_NOUNS
-from core.numerals import ARTICLES, TEENS, TENS, UNITS
+from core.numerals import HUNDREDS, NUMBER_WORDS
 from core.model import Case, CaseStatus, Relation
 from core.text import fold_word, match_segments, normalize, stem, words
 from core.topics import OTHER, TopicCatalog, default_catalog, without_done, word_keys
@@ -239,7 +239,8 @@ _OWN_SERVICE = re.compile(_SERVICE + r"\s*\u200c?" + _MY + "|" + _SERVICE + _ONE
                           # «کالابرگ خانوار ما», «یارانه ما»: the household's own
                           + "|" + _SERVICE + r"(?:\s+خانوار)?\s+ما(?![\w\u200c])")
 # «گذرنامه پسر ۱۰ ساله‌ام», «دختر هشت ساله‌ام»: an age may stand between the relative and «my».
-_AGE_WORD = "|".join(sorted((w for w in (*UNITS, *TEENS, *TENS) if w not in ARTICLES), key=len, reverse=True))
+# (the numbers in words, less the hundreds: `NUMBER_WORDS` already leaves out the article «یه»)
+_AGE_WORD = "|".join(sorted((w for w in NUMBER_WORDS if w not in HUNDREDS), key=len, reverse=True))
 _AGED = r"(?:\s*(?:\d{1,2}|(?:" + _AGE_WORD + r")(?:\s+و\s+(?:" + _AGE_WORD + r"))?)\s*\u200c?ساله)?"
 # Kin as people say them at home: «سهام عدالت خانمم», «یارانه بابام».
 _KIN_WORDS = {**{noun: relation.value for noun, relation in (*KIN_NOUNS.items(), *SPOKEN_KIN_NOUNS.items())},
