@@ -5,10 +5,13 @@ supervisor, admin."""
 from __future__ import annotations
 
 import hashlib
+import logging
 import secrets
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from typing import Callable
 from datetime import datetime, timezone
 
 from sqlalchemy import Engine, insert, select, update
@@ -18,6 +21,7 @@ from gateway.storage.tables import ApiKeyRow
 ROLES = ("operator", "agency", "supervisor", "admin")
 MISS = object()  # KeyStore.cached: not in the cache
 PREFIX = "dgk_"
+log = logging.getLogger("dargah.keys")
 _keys = ApiKeyRow.__table__
 
 
@@ -69,29 +73,47 @@ def revoke_key(engine: Engine, key_id: int) -> bool:
 
 class KeyStore:
     """Looks keys up by hash, with a short cache so every request does not hit the database.
-    A revoked key stops working within `ttl` seconds."""
+    A revoked key stops working within `ttl` seconds.
 
-    def __init__(self, engine: Engine, ttl: float = 5.0):
+    A key in use is looked up again ahead of time: the first request in the second half of its entry's life
+    starts one lookup in the background, and the entry is renewed before it expires. Without it, every `ttl`
+    all the requests in flight at that moment missed together and each read the database on the slow path
+    (measured under the intake benchmark: intake's p99 131–137 ms with a 5 s cache, 75 ms with entries that
+    never expired). The bound holds: an entry is trusted only `ttl` seconds from the start of the lookup
+    that made it."""
+
+    def __init__(self, engine: Engine, ttl: float = 5.0, clock: Callable[[], float] = time.monotonic):
         self.engine = engine
         self.ttl = ttl
-        self._cache: dict[str, tuple[float, ApiKey | None]] = {}
+        self._clock = clock
+        self._cache: dict[str, tuple[float, ApiKey | None]] = {}  # digest -> (trusted until, key or None)
         self._lock = threading.Lock()
+        self._renewing: set[str] = set()
+        self._renewer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="key-renewal")
 
     def cached(self, raw: str | None) -> ApiKey | None | object:
         """The key from the cache without touching the database; MISS when only the database can tell."""
         if not raw or not raw.startswith(PREFIX) or len(raw) > 200:
             return None
-        hit = self._cache.get(hash_key(raw))
-        if hit and hit[0] > time.monotonic():
-            return hit[1]
-        return MISS
+        digest = hash_key(raw)
+        hit = self._cache.get(digest)
+        if hit is None:
+            return MISS
+        left = hit[0] - self._clock()
+        if left <= 0:
+            return MISS
+        if left < self.ttl / 2 and digest not in self._renewing:
+            self._renew(digest)
+        return hit[1]
 
     def verify(self, raw: str | None) -> ApiKey | None:
         known = self.cached(raw)
         if known is not MISS:
             return known  # type: ignore[return-value]
-        digest = hash_key(raw)
-        now = time.monotonic()
+        return self._look_up(hash_key(raw))
+
+    def _look_up(self, digest: str) -> ApiKey | None:
+        now = self._clock()  # before the read: the entry is trusted `ttl` from what the read could see
         with self.engine.connect() as conn:
             row = conn.execute(select(_keys).where(_keys.c.key_hash == digest, _keys.c.revoked_at.is_(None))).first()
         key = ApiKey(id=row.id, name=row.name, role=row.role, agency=row.agency) if row else None
@@ -100,3 +122,19 @@ class KeyStore:
                 self._cache.clear()
             self._cache[digest] = (now + self.ttl, key)
         return key
+
+    def _renew(self, digest: str) -> None:
+        with self._lock:
+            if digest in self._renewing:
+                return
+            self._renewing.add(digest)
+        self._renewer.submit(self._renew_now, digest)
+
+    def _renew_now(self, digest: str) -> None:
+        try:
+            self._look_up(digest)
+        except Exception as exc:  # noqa: BLE001 - the entry expires as usual; the next request reads the database
+            log.warning("renewing a cached API key failed (%s)", type(exc).__name__)
+        finally:
+            with self._lock:
+                self._renewing.discard(digest)
