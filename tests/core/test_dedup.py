@@ -596,3 +596,14 @@ def test_same_matter_is_symmetric(a, b):
 def test_a_classified_text_repeats_itself(text):
     if CATALOG.classify(text).topic != "other":
         assert same(text, text)
+
+
+def test_a_texts_empty_facets_are_one_shared_object():
+    """Most texts name no flat, loan, code or relative's home: the per-text caches hold one empty set for all of
+    them, not thousands of distinct ones that a worker's full garbage collections would scan."""
+    from core.dedup import flats, homes, identifiers, loan_amounts
+
+    a, b = "آب خونه ما قطعه", "یارانه نیومده لطفا رسیدگی کنید"
+    for read in (flats, identifiers, loan_amounts):
+        assert read(a) == frozenset() and read(a) is read(b)
+    assert homes(a) == {"own"} and homes(b) is flats(a)
