@@ -9,7 +9,8 @@ from core.model import Relation
 
 KIN_NOUNS: dict[str, Relation] = {
     "فرزند": Relation.CHILD, "پسر": Relation.CHILD, "دختر": Relation.CHILD, "همسر": Relation.SPOUSE,
-    "شوهر": Relation.SPOUSE, "پدر": Relation.FATHER, "مادر": Relation.MOTHER, "برادر": Relation.SIBLING,
+    "شوهر": Relation.SPOUSE, "پدر": Relation.FATHER, "مادر": Relation.MOTHER, "والده": Relation.MOTHER,
+    "برادر": Relation.SIBLING,
     "خواهر": Relation.SIBLING, "نوه": Relation.OTHER, "عروس": Relation.OTHER, "داماد": Relation.OTHER,
     "برادرزاده": Relation.OTHER, "خواهرزاده": Relation.OTHER,
 }

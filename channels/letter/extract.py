@@ -36,7 +36,10 @@ _AFTER_KIN = ("".join(rf"(?<!{noun}\s)(?<!{noun}\sا)" for noun in KIN_NOUNS)
               + "".join(rf"(?<!{noun}ی\s)(?<!{noun}ی\sا)(?<!{noun}\u200cی\s)(?<!{noun}\u200cی\sا)"
                         for noun in (*KIN_NOUNS, "عمو", "عمه", "خاله"))
               + r"(?<!دایی\s)(?<!دایی\sا)")
-_WRITER_MARK = re.compile(r"(?<!موکل\s)(?<!موکل\sا)" + _AFTER_KIN + _INJANEB + r"|امضا|خودم|با\s*تشکر|با\s*سپاس"
+# «بنده <name> ک.م …» says «اینجانب» (not «بنده خدا», a poor soul; not «همسر بنده», my husband).
+_BANDEH = r"(?<![\w\u200c])بنده(?![\w\u200c])(?!\s*\u200c?(?:ی\s*)?خدا)"
+_WRITER_MARK = re.compile(r"(?<!موکل\s)(?<!موکل\sا)" + _AFTER_KIN + r"(?:" + _INJANEB + "|" + _BANDEH + ")"
+                          r"|امضا|خودم|با\s*تشکر|با\s*سپاس"
                           r"|نویسنده\s*(?:نامه|درخواست|:)|(?:نام|مشخصات)\s*نویسنده|نگارنده"
                           r"|مشخصات\s*درخواست\s*\u200c?کننده"  # a form's requester block
                           # the complainant of a complaint's form or footer («مشخصات شاکی:», «کد ملی شاکی:»)
@@ -83,10 +86,16 @@ _THIRD_PARTY = re.compile(
     r"(?=[^\s\d:،,]{2,}(?:\s+[^\s\d:،,]{2,}){1,3}\s+(?:به|با)\s*(?:کد|شماره)\s*ملی)"  # «مادر سرباز وظیفه <name>»
     # a patient named by a doctor or a health worker, a code label following in the sentence («بیمار مرتضی … ۱۴ ساله
     # به کد ملی …»; not «اینجانب بیمار …»)
+    # «… فرزند بیمار حاج عباس … به کدملی …»: the patient named, whom the writer is the child or companion of
+    r"|(?:" + "|".join(rf"(?<={w}\s)" for w in ("همراه", *_SIGNER_KIN.split("|"))) + r")بیمار\s+"
+    r"(?=(?:[^\s\d:،,()]{2,}\s+){1,4}(?:به|با)\s*(?:کد|شماره)\s*\u200c?ملی)"
     r"|(?<![\w\u200c])(?<!اینجانب\s)(?<!من\s)"
-    + "".join(rf"(?<!{w}\s)" for w in ("همسر", "همراه", *_SIGNER_KIN.split("|"))) + r"بیمار(?![\w\u200c])(?=[^.\n]{0,60}?(?:کد|شماره)\s*\u200c?ملی)"
+    + "".join(rf"(?<!{w}\s)" for w in ("همسر", "همراه", *_SIGNER_KIN.split("|"))) + r"(?P<patient>بیمار)(?![\w\u200c])(?=[^.\n]{0,60}?(?:کد|شماره)\s*\u200c?ملی)"
     # a pupil named by a school's letter («دانش‌آموز نازنین‌زهرا … به کد ملی …»): not a parent's own label
     r"|(?<!پدر\s)(?<!مادر\s)(?<!ولی\s)(?<![\w\u200c])دانش\s*\u200c?[آا]موز(?=\s+[^\s\d:،,]{2,}))")
+# The writer, a few words before «بیمار» in his sentence, with no code between and no doctor's word («اینجانب دکتر …
+# پزشک معالج بیمار …» names a patient).
+_PATIENT_WRITES = re.compile(r"(?:" + _INJANEB + "|" + _BANDEH + r"|(?<![\w\u200c])من)(?:(?!پزشک|دکتر|معالج|پرستار)[^.\n\d]){0,40}$")
 _SALUTATION = re.compile(r"سلام|احترام")  # the greeting: what comes before it is letterhead and addressee
 # The relation of the person named to the writer, from the writer's kin noun before a titled name.
 _THIRD_PARTY_RELATION = {"پدر": Relation.CHILD, "مادر": Relation.CHILD, "همسر": Relation.SPOUSE,
@@ -423,6 +432,8 @@ def role_before(text: str, pos: int, floor: int) -> tuple[str | None, Relation |
             if window.count("\n", match.end()) <= _BLOCK_LINES and (best is None or match.start() > best[0]):
                 best = (match.start(), WRITER, None)
     for match in _THIRD_PARTY.finditer(window):
+        if match.group("patient") and _PATIENT_WRITES.search(window, 0, match.start()):
+            continue  # «اینجانب علی رضایی بیمار سرطانی به کد ملی …»: the writer is the patient
         lines = _BLOCK_LINES if match.group(0).startswith("مشخصات") else 1
         if window.count("\n", match.end()) > lines or _SALUTATION.search(window, match.end()):
             # A title before the greeting, or lines away, is the addressee's («جناب آقای رئیس …», however OCR
@@ -536,6 +547,9 @@ _WRITER_NAME = re.compile(_INJANEB + r"\s+([^\s\d:،,()]{2,}\s+[^\s\d:،,()]{2,}
 # آقای … (کد ملی X) طلاق گرفته‌ام»: the former spouse;
 # «همسرم آقای … به کد ملی X رضایت‌نامه … داده»: a husband consenting to his wife's passport; «آقای … به کد ملی X
 # ضامن اینجانب بوده»: the writer's guarantor; «… X همسایه زمین اینجانب شاهد این موضوع است»: a witness.
+# «… برای آقای منصور کیخا کد ملی X در ساختمان … کار کردم»: whom the writer worked for (an employer) is another party.
+_WORKED_FOR = re.compile(r"(?<![\w\u200c])(?:برای|پیش|نزد)\s+(?:[آا]قای|خانم)\s+[^\d\n.]{2,40}$")
+_WORKED_AFTER = re.compile(r"\d[\d \-]*\)?\s*(?:[^\s\d.]+\s+){0,6}کار\s*(?:می\s*\u200c?)?کرد(?:م|یم|ه\s*\u200c?ام)(?![\w\u200c])")
 _PARTY_AFTER = re.compile(r"\d[\d \-]*\)?\s*(?:[^\s\d]+\s+){0,4}(?:فروخت|واگذار|اجاره\s*\u200c?داد(?:ه\s*\u200c?ام|م)|طلاق\s*گرفت(?:ه\s*\u200c?ام|م)"
                           r"|رضایت)"
                           r"|\d[\d \-]*\)?[\s،,]*(?:که\s+)?(?:ضامن|کفیل)\s*\u200c?(?:" + _INJANEB
@@ -597,13 +611,15 @@ def collect(passes: list[PassText]) -> dict[str, CodeVote]:
                 role = WRITER
             elif role == SUBJECT and names and _block_of_writer(p.text, pos, names):
                 role, relation = WRITER, None
-            if role != WRITER and _PARTY_AFTER.match(p.text, pos):
+            if role != WRITER and (_PARTY_AFTER.match(p.text, pos) or _WORKED_FOR.search(p.text, max(0, pos - 60), pos)
+                                   and _WORKED_AFTER.match(p.text, pos)):
                 role, relation = OTHER_PERSON, None
             if role is None and previous_role == OTHER_PERSON and _LISTED_AFTER.fullmatch(p.text, floor - 10, pos):
                 role = OTHER_PERSON  # «همکارانم آقایان … (X) و … (Y)»: the next of a list of third persons
             previous_role = role
-            if _LATE_BEFORE.search(p.text, max(0, pos - 40), pos) or _LATE_AFTER.match(p.text, pos):
-                vote.late += 1
+            if (_LATE_BEFORE.search(p.text, max(0, pos - 40), pos) or _LATE_AFTER.match(p.text, pos)
+                    or floor and _LATE_PARENT.search(p.text, max(floor, pos - 60), pos)):
+                vote.late += 1  # (a late parent's after the writer's own code: see `_LATE_PARENT`)
             if role:
                 vote.roles[role] += 1
             if relation:
