@@ -71,6 +71,7 @@ KINSHIP: dict[str, Relation] = {
     "hamsaram": Relation.SPOUSE, "shoharam": Relation.SPOUSE, "shoharm": Relation.SPOUSE,
     "khanomam": Relation.SPOUSE, "khanumam": Relation.SPOUSE, "khanumame": Relation.SPOUSE, "khanoomam": Relation.SPOUSE,
     "pedaram": Relation.FATHER, "babam": Relation.FATHER,
+    "bache": Relation.CHILD, "bacheh": Relation.CHILD, "bachem": Relation.CHILD, "bacham": Relation.CHILD,
     "madaram": Relation.MOTHER, "maman": Relation.MOTHER, "mamanam": Relation.MOTHER,
     "baradaram": Relation.SIBLING, "khaharam": Relation.SIBLING, "dadasham": Relation.SIBLING,
     "naveam": Relation.OTHER, "nave-am": Relation.OTHER, "naveh-am": Relation.OTHER, "navam": Relation.OTHER,
@@ -139,6 +140,9 @@ _OTHER_NUMBER_LABEL = re.compile(
 # …or, after it, says it is the writer's phone: «۹۱۷۷۶۵۴۳۲۱ شمارمه», «… شماره همراهمه».
 _PHONE_SAID_AFTER = re.compile(r"\s*(?:شمارمه|شماره\s*(?:منه|(?:تماس|همراه|موبایل|تلفن)\s*\u200c?(?:م|مه|ه|منه))"
                                r"|(?:موبایل|همراه)\s*\u200c?مه)(?![\w\u200c])(?!\s*[:：]?\s*\d)")  # (not the label of a number after it)
+# …or, right before it, says so: «همراهم 9352784803» (a mobile written without its leading 0).
+_PHONE_SAID_BEFORE = re.compile(r"(?:(?:همراه|موبایل|تلفن|شماره)\s*\u200c?(?:م|ام|من)"
+                                r"|(?:shomar|mobil|hamrah)(?:e?\s*-?\s*)?(?:am|m|e\s*man))\s*[:：]?\s*$", re.IGNORECASE)
 # What may stand right before an older code written without its leading zeros.
 _SHORT_CODE_LEAD = re.compile(r"(?:" + _CODE_LABEL.pattern + "|" + _KINSHIP.pattern + r")\s*[:：]?\s*$", re.IGNORECASE)
 # …or before it, saying whose it is: «۲۱۳۴۴۸۵۶۴ کد ملی پسرمه».
@@ -257,7 +261,7 @@ _LABEL_AFTER = re.compile(
 
 # «کد ملیش», «کد ملیشون», «کد ملی ایشان», «کد ملی خودش» right before a code: the code of someone named before.
 _THEIR_LABEL = re.compile(r"(?:ملی\s*(?:ش|شون|شان|اش|ایشان|ایشون|خودش|خودشون|خودشان)"
-                          r"|(?:meli|melli)(?:e|ye)?\s*(?:ishun|ishoon|ishon|ishan|esh|shun))\s*[:：]?\s*$",
+                          r"|(?:meli|melli)(?:e|ye)?\s*(?:ishun|ishoon|ishon|ishan|esh|shun|oon|un))\s*[:：]?\s*$",
                           re.IGNORECASE)
 
 
@@ -463,10 +467,12 @@ def _tracking_codes(folded: str, runs: list[tuple[int, str]]) -> tuple[list[str]
 
 def _not_a_code(folded: str, start: int) -> bool:
     """The number at `start` is labelled as something else, or is an amount of money («۱۲۰۰۰۰۰۰ ریال») or the
-    writer's phone («… شمارمه»)."""
+    writer's phone («… شمارمه», «همراهم 9…»)."""
     if _OTHER_NUMBER_LABEL.search(folded, max(0, start - 30), start) is not None:
         return True
     run = _DIGIT_RUN.match(folded, start)
+    if run is not None and run.group(0).startswith("9") and _PHONE_SAID_BEFORE.search(folded, max(0, start - 20), start):
+        return True
     return run is not None and (ident.is_amount(folded, run.end()) or _PHONE_SAID_AFTER.match(folded, run.end()) is not None)
 
 
