@@ -268,6 +268,9 @@ def parse_code(transcript: str, valid: Callable[[str], bool], length: int = 10) 
                 prompted, said = tokens[i + 1: i + 1 + k], tokens[i + 1 + k: i + 1 + 2 * k]
                 if len(said) == k and all(map(_single_digit, prompted + said)) and _digits(prompted) == _digits(said):
                     variants.append((1, tokens[:i] + tokens[i + 1 + k:]))
+        if token in ("ببخشید", "اشتباه") and not (i and tokens[i - 1] == "نه"):
+            # «سه نه هشت سه هشت اشتباه سه نه هشت سه دو …»: "wrong", and the whole code said again from its start
+            variants.append((1, tokens[i + 1:]))
         if token in ("یعنی", _UNHEARD):
             # The whole code said again another way after «یعنی», or after what the recognizer could not place
             # (the operator's read-back, a cough): the later saying is meant, if either.
@@ -324,8 +327,17 @@ def _code_tokens(transcript: str) -> list[str]:
     """The transcript's words without the numbers that count something other than digits: «یه لحظه», «ده
     رقمی», «نه رقمیه» are never part of the code. (Before «رقم» a number may be: «… سی و یک رقم آخرم دو» —
     `parse_code` also tries a reading without it.)"""
-    tokens = _tokens(transcript)
+    tokens = _zeros_counted(_tokens(transcript))
     return _without(tokens, _counting(tokens, _COUNTED - {"رقم"}))
+
+
+def _zeros_counted(tokens: list[str]) -> list[str]:
+    """«دو رقم اول صفر، هفتاد و یک …»: the leading zeros told by their count, said as the zeros."""
+    for i in range(1, len(tokens) - 2):
+        count = _WORD.get(tokens[i - 1], (0,))[0]
+        if tokens[i: i + 3] == ["رقم", "اول", "صفر"] and 2 <= count <= 4:
+            return tokens[: i - 1] + ["صفر"] * count + tokens[i + 3:]
+    return tokens
 
 
 def _digits(tokens: list[str]) -> str:
