@@ -447,8 +447,12 @@ QUALITY_FLOORS = [
     # نگردیده» is its credit not come; «پل … شکسته» a road's bridge); its second, a mid-winter month in Tehran and
     # the centre written after those changes, at 0.926 / 0.840 (0.928 / 0.853 with the code the stop began with;
     # 0.929 / 0.867 after: a cut threatened over a debt, «تهدید میکنن … قطع», is the bill's matter; a baby «۴
-    # ماهشه» is a new member): 0.922 / 0.926 on 6,195 pairs.
-    ("dedup_pairs.tsv", 6195, 0.91, 0.92),
+    # ماهشه» is a new member): 0.922 / 0.926 on 6,195 pairs. Its third, a late-winter month in the south and
+    # south-west written after every other change of the stop, came in at 0.891 / 0.760 (the same with the code the
+    # stop began with; most splits short follow-ups filed under another topic or none; 0.896 / 0.800 after: a
+    # tanker «نیومد» is water not come, wages «نیومده» unpaid, a guardianship letter «قیم‌نامه» a passport's consent,
+    # insurance «فعال نشده» its booklet): 0.921 / 0.923 on 6,345 pairs.
+    ("dedup_pairs.tsv", 6345, 0.91, 0.92),
     ("dedup_pairs_holdout.tsv", 40, 0.85, 0.85),
     # A stress set written blind to defeat this design, kept apart from the tuning data and not tuned on: the
     # same matter told with almost no shared word (an agency's term against slang or Finglish), and two matters

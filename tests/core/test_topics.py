@@ -431,9 +431,12 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     overrides a keyword's topic with one no word found only 4.0 ahead, not 2.0). A mid-winter month in Tehran and
     the centre, written after those changes and measured before any change it led to: 0.944 (the same with the code
     the stop began with), 0.963 after (an addict's treatment, a prisoner's pardon, a factory's smoke are «other»;
-    «سوال من درباره …» says what is asked). All 4,340: 0.954."""
+    «سوال من درباره …» says what is asked). A late-winter month in the south and south-west, written after every
+    other change of the stop: 0.925 (the same with the code the stop began with), 0.938 after (Finglish «net
+    gushim» is the internet; buying contribution years «خرید سابقه» is social security's; a motorcycle impounded,
+    its fines, is the traffic police's, whatever «بیشتر از قیمت» says). All 4,500: 0.954."""
     rows = load_tsv("topic_blind_after.tsv")
-    assert len(rows) >= 4340
+    assert len(rows) >= 4500
     assert _accuracy(rows) >= 0.93
 
 
