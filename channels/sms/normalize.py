@@ -58,6 +58,12 @@ KINSHIP: dict[str, Relation] = {
     # A welfare worker's client, the person a file is about («صاحب پرونده: X / پیامک از: Y»).
     "مددجو": Relation.OTHER, "مددجوی ما": Relation.OTHER, "مددجویم": Relation.OTHER, "صاحب پرونده": Relation.OTHER,
     "ذینفع": Relation.OTHER, "ذی نفع": Relation.OTHER,
+    # «my» written apart («خاله ام»), cousins («پسرعموم», «دخترخالم»), «بچم», a friend, Lori «بووم» (my father)
+    "خاله ام": Relation.OTHER, "عمه ام": Relation.OTHER, "دایی ام": Relation.OTHER, "بچه ام": Relation.CHILD,
+    "بچم": Relation.CHILD, "پسرعموم": Relation.OTHER, "دخترعموم": Relation.OTHER, "پسرخالم": Relation.OTHER,
+    "دخترخالم": Relation.OTHER, "پسرخاله‌ام": Relation.OTHER, "دخترخاله‌ام": Relation.OTHER, "پسرداییم": Relation.OTHER,
+    "دخترداییم": Relation.OTHER, "پسرعمه‌ام": Relation.OTHER, "دخترعمه‌ام": Relation.OTHER, "دوستم": Relation.OTHER,
+    "dustam": Relation.OTHER, "doostam": Relation.OTHER, "بووم": Relation.FATHER, "بوام": Relation.FATHER,
     # «پدر من», «shohar e man»: the kin noun and «my» apart (read before «من» alone, which is the writer)
     **{f"{noun} من": relation for noun, relation in (
         ("پدر", Relation.FATHER), ("مادر", Relation.MOTHER), ("همسر", Relation.SPOUSE), ("شوهر", Relation.SPOUSE),
@@ -418,7 +424,7 @@ def _code_labels(folded: str, places: list[tuple[int, int, str]]) -> dict[str, s
                             if role.group("child") else "ایشان" if role.group("cared") else "self")
             previous_end = end
             continue
-        if _LATE_IN_SENTENCE.search(before):
+        if _LATE_IN_SENTENCE.search(before) and not _KIN_AFTER_LATE.search(before):
             labels[code] = LATE  # «پدر مرحومم (کد ملی X)», «کد ملی مرحوم پدرم X»
             previous_end = end
             continue
@@ -544,6 +550,9 @@ _BUT_MINE = re.compile(r"(?<![\w\u200c])(?:ولی|اما)\s+" + _MY_MATTER.patte
 _LATE = re.compile(r"(?<![\w\u200c])(?:" + alternation(LATE_WORDS) + r")(?:م|مون|مان|ه)?(?![\w\u200c])")
 # …with no sentence end after it (before a code: the word names whose the code is).
 _LATE_IN_SENTENCE = re.compile(_LATE.pattern + r"[^.!?؟\n]*$")
+# …unless a clause on the late one ended and a relative was named after it: «شوهرش هم مرحوم شده کد ملی خاله ام X».
+_KIN_AFTER_LATE = re.compile(_LATE.pattern + r"\s+(?:شده|شد|کرده|است|هست|بوده)(?![\w\u200c])[^.!?؟\n]*?"
+                             r"(?:" + "|".join(map(re.escape, sorted(KINSHIP, key=len, reverse=True))) + r")[^.!?؟\n]*$")
 
 
 # Two codes labelled by bare kin nouns, «کدملی پدر: X کدملی پسر: Y», «(پدر X / فرزند Y)»: which is the subject is
