@@ -295,6 +295,10 @@ def parse_code(transcript: str, valid: Callable[[str], bool], length: int = 10) 
             # «پونصد پونصد و چهل», «بیس بیست و دو»: a stutter, a tens or hundreds word (in either spelling) begun
             # again as the number it starts
             variants.append((1, tokens[: i - 1] + tokens[i:]))
+        if (i > 1 and tokens[i - 1] == "و" and _WORD.get(token, (0, frozenset({0})))[1] != frozenset({0})
+                and _WORD.get(tokens[i - 2]) == _WORD[token] and tokens[i + 1: i + 2] == ["و"]):
+            # «چهل و چهل و دو»: a tens word and its «و» begun, then the whole number said
+            variants.append((1, tokens[: i - 2] + tokens[i:]))
         if token == "نه" and i and _UNHEARD in (tokens[i - 1], tokens[i + 1] if i + 1 < len(tokens) else None):
             # «… چهار هزار و سیصد و هشت نه [unk] چهار هزار و سی و هشت»: "no" beside a pause takes back the group
             variants.append((1, tokens[:i] + ["ببخشید"] + tokens[i + 1:]))
@@ -327,8 +331,16 @@ def _code_tokens(transcript: str) -> list[str]:
     """The transcript's words without the numbers that count something other than digits: «یه لحظه», «ده
     رقمی», «نه رقمیه» are never part of the code. (Before «رقم» a number may be: «… سی و یک رقم آخرم دو» —
     `parse_code` also tries a reading without it.)"""
-    tokens = _zeros_counted(_tokens(transcript))
+    tokens = _zeros_counted(_one_by_one(_tokens(transcript)))
     return _without(tokens, _counting(tokens, _COUNTED - {"رقم"}))
+
+
+def _one_by_one(tokens: list[str]) -> list[str]:
+    """«یکی یکی بگو» (say them one by one), a helper's words before the digits: no digits of the code."""
+    for i in range(len(tokens) - 2):
+        if tokens[i: i + 3] == ["یکی", "یکی", "بگو"]:
+            return tokens[:i] + tokens[i + 2:]
+    return tokens
 
 
 def _zeros_counted(tokens: list[str]) -> list[str]:

@@ -148,6 +148,12 @@ def test_wrong_and_the_code_said_again_from_its_start():
     assert spoken_national_code(said) == "3983282709"
 
 
+def test_a_helpers_one_by_one_and_a_stuttered_tens_word():
+    assert spoken_national_code("[unk] یکی یکی بگو صفر صفر هفت شش سه نه هشت چهار پنج پنج") == "0076398455"
+    said = "هفتاد و پنج بیست و هشت چهل و چهل و دو چهل و هشت هشتاد و نه"
+    assert spoken_national_code(said) == "7528424889"
+
+
 def test_leading_zeros_told_by_their_count():
     assert spoken_national_code("دو رقم اول صفر [unk] هفتاد و یک صفر نود و سه سی و دو یک") == "0071093321"
 
@@ -217,9 +223,12 @@ def test_labelled_spoken_codes():
     seven-digit reading is not padded: a code the line cut after seven digits passes its check one time in eleven).
     Then, at the twentieth stop, 78 of 80 (an early-winter week in the east and south-east), 80 after: «اشتباه» and
     the whole code said again from its start; the leading zeros told by their count, «دو رقم اول صفر»; then 80 of
-    80 at once (a mid-winter week in Tehran and the centre, written after those changes). All must be right now."""
+    80 at once (a mid-winter week in Tehran and the centre, written after those changes); then 78 of 80 (a
+    late-winter week in the south and south-west, written after every other change; 77 with the code the stop began
+    with), 80 after: a helper's «یکی یکی بگو» is no digits, and «چهل و چهل و دو» a tens word begun again. All must
+    be right now."""
     with open(Path(__file__).with_name("spoken_codes.tsv"), encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
-    assert len(rows) == 2806
+    assert len(rows) == 2886
     wrong = [r["transcript"] for r in rows if spoken_national_code(r["transcript"]) != r["digits"]]
     assert wrong == []
