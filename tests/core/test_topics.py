@@ -434,9 +434,13 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     «سوال من درباره …» says what is asked). A late-winter month in the south and south-west, written after every
     other change of the stop: 0.925 (the same with the code the stop began with), 0.938 after (Finglish «net
     gushim» is the internet; buying contribution years «خرید سابقه» is social security's; a motorcycle impounded,
-    its fines, is the traffic police's, whatever «بیشتر از قیمت» says). All 4,500: 0.954."""
+    its fines, is the traffic police's, whatever «بیشتر از قیمت» says). A representative spring month across the
+    country, written after every change of the stop and not tuned on: 0.944 (the same with the code the stop began
+    with; misses: a matter in passing before «ولی الان زنگ زدم بپرسم …» and «مشکل اصلیم», a new building's water
+    meter read as gas, thanks to a clerk, illegal logging, the relief committee's help). All 4,660: 0.953 (0.951 with
+    the code the stop began with)."""
     rows = load_tsv("topic_blind_after.tsv")
-    assert len(rows) >= 4500
+    assert len(rows) >= 4660
     assert _accuracy(rows) >= 0.93
 
 
