@@ -689,7 +689,12 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
                                          # other change and not tuned on: 27 / 1 / 2 (26 / 2 / 2 with the code the
                                          # stop began with), 28 / 1 / 1 after (a late father's code beside the living
                                          # guardian's own, «پدر ایشان مرحوم …», is set aside)
-                                         ("blind_letters_r46.jsonl", 28)])
+                                         ("blind_letters_r46.jsonl", 28),
+                                         # a representative spring month, written after every other change of the
+                                         # stop: 26 / 3 / 1 as it came (the same with the code the stop began with),
+                                         # 29 / 0 / 1 after (a seller «آقای … به کد ملی … به اینجانب فروخته», a
+                                         # poultry farm's owner the writer worked for, «پیمانکاری به نام آقای …»)
+                                         ("blind_letters_r47.jsonl", 29)])
 def test_letters_written_blind(name, right):
     """Letters written by people who had not read this code: header and footer blocks, the writer's code after
     the signature, a relative's code first, lawyers, guardians and village councils writing for someone, a
