@@ -86,11 +86,11 @@ _THIRD_PARTY = re.compile(
     r"(?=[^\s\d:،,]{2,}(?:\s+[^\s\d:،,]{2,}){1,3}\s+(?:به|با)\s*(?:کد|شماره)\s*ملی)"  # «مادر سرباز وظیفه <name>»
     # a patient named by a doctor or a health worker, a code label following in the sentence («بیمار مرتضی … ۱۴ ساله
     # به کد ملی …»; not «اینجانب بیمار …»)
+    r"|(?<![\w\u200c])(?<!اینجانب\s)(?<!من\s)"
+    + "".join(rf"(?<!{w}\s)" for w in ("همسر", "همراه", *_SIGNER_KIN.split("|"))) + r"(?P<patient>بیمار)(?![\w\u200c])(?=[^.\n]{0,60}?(?:کد|شماره)\s*\u200c?ملی)"
     # «… فرزند بیمار حاج عباس … به کدملی …»: the patient named, whom the writer is the child or companion of
     r"|(?:" + "|".join(rf"(?<={w}\s)" for w in ("همراه", *_SIGNER_KIN.split("|"))) + r")بیمار\s+"
     r"(?=(?:[^\s\d:،,()]{2,}\s+){1,4}(?:به|با)\s*(?:کد|شماره)\s*\u200c?ملی)"
-    r"|(?<![\w\u200c])(?<!اینجانب\s)(?<!من\s)"
-    + "".join(rf"(?<!{w}\s)" for w in ("همسر", "همراه", *_SIGNER_KIN.split("|"))) + r"(?P<patient>بیمار)(?![\w\u200c])(?=[^.\n]{0,60}?(?:کد|شماره)\s*\u200c?ملی)"
     # a pupil named by a school's letter («دانش‌آموز نازنین‌زهرا … به کد ملی …»): not a parent's own label
     r"|(?<!پدر\s)(?<!مادر\s)(?<!ولی\s)(?<![\w\u200c])دانش\s*\u200c?[آا]موز(?=\s+[^\s\d:،,]{2,}))")
 # The writer, a few words before «بیمار» in his sentence, with no code between and no doctor's word («اینجانب دکتر …
