@@ -179,6 +179,9 @@ def test_scores_explain_the_runner_up():
     ("درمانم مشکلی نداره، دفترچه هم دارم. مشکلم اینه سابقه‌ای که تو کارگاه آسفالت داشتم با سابقه الانم"
      " ادغام نشده", "insurance_record"),
     ("برای وام فرزندآوری ثبت نام کردیم شش ماهه خبری نیست. ضمنا وام ازدواجمونم قبلا گرفتیم و تسویه کردیم", "bank_loan"),
+    # …and why the citizen calls, «ولی الان زنگ زدم بپرسم …»
+    ("قبض برقمون هم این ماه زیاد اومده ولی الان زنگ زدم بپرسم دخترم که اسفند به دنیا اومده رو چطوری به یارانه"
+     " اضافه کنم", "subsidy"),
 ])
 def test_a_matter_mentioned_in_passing_is_not_the_topic(text, topic):
     assert CATALOG.classify(text).topic == topic
@@ -438,7 +441,8 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     country, written after every change of the stop and not tuned on: 0.944 (the same with the code the stop began
     with; misses: a matter in passing before «ولی الان زنگ زدم بپرسم …» and «مشکل اصلیم», a new building's water
     meter read as gas, thanks to a clerk, illegal logging, the relief committee's help). All 4,660: 0.953 (0.951 with
-    the code the stop began with)."""
+    the code the stop began with; 4,444 right rather than 4,443 once «زنگ زدم بپرسم …» and «مشکل اصلیم» say what is
+    asked)."""
     rows = load_tsv("topic_blind_after.tsv")
     assert len(rows) >= 4660
     assert _accuracy(rows) >= 0.93
