@@ -441,8 +441,7 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     country, written after every change of the stop and not tuned on: 0.944 (the same with the code the stop began
     with; misses: a matter in passing before «ولی الان زنگ زدم بپرسم …» and «مشکل اصلیم», a new building's water
     meter read as gas, thanks to a clerk, illegal logging, the relief committee's help). All 4,660: 0.953 (0.951 with
-    the code the stop began with; 4,444 right rather than 4,443 once «زنگ زدم بپرسم …» and «مشکل اصلیم» say what is
-    asked)."""
+    the code the stop began with), 0.954 once «زنگ زدم بپرسم …» and «مشکل اصلیم» say what is asked (4,444 right)."""
     rows = load_tsv("topic_blind_after.tsv")
     assert len(rows) >= 4660
     assert _accuracy(rows) >= 0.93
