@@ -182,6 +182,7 @@ def test_scores_explain_the_runner_up():
     # …and why the citizen calls, «ولی الان زنگ زدم بپرسم …»
     ("قبض برقمون هم این ماه زیاد اومده ولی الان زنگ زدم بپرسم دخترم که اسفند به دنیا اومده رو چطوری به یارانه"
      " اضافه کنم", "subsidy"),
+    ("قبض برقمون زیاد اومده ولی الان زنگ زدم بپرسم یارانه نوزادمون کی واریز میشه", "subsidy"),
 ])
 def test_a_matter_mentioned_in_passing_is_not_the_topic(text, topic):
     assert CATALOG.classify(text).topic == topic
@@ -433,8 +434,7 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     as it came, 0.944 after (livestock feed, television reception and addicts in a park are «other»; the word model
     overrides a keyword's topic with one no word found only 4.0 ahead, not 2.0). A mid-winter month in Tehran and
     the centre, written after those changes and measured before any change it led to: 0.944 (the same with the code
-    the stop began with), 0.963 after (an addict's treatment, a prisoner's pardon, a factory's smoke are «other»;
-    «سوال من درباره …» says what is asked). A late-winter month in the south and south-west, written after every
+    the stop began with), 0.963 after (an addict's treatment, a prisoner's pardon, a factory's smoke are «other»). A late-winter month in the south and south-west, written after every
     other change of the stop: 0.925 (the same with the code the stop began with), 0.938 after (Finglish «net
     gushim» is the internet; buying contribution years «خرید سابقه» is social security's; a motorcycle impounded,
     its fines, is the traffic police's, whatever «بیشتر از قیمت» says). A representative spring month across the
