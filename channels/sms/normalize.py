@@ -552,7 +552,7 @@ _LATE = re.compile(r"(?<![\w\u200c])(?:" + alternation(LATE_WORDS) + r")(?:م|م
 _LATE_IN_SENTENCE = re.compile(_LATE.pattern + r"[^.!?؟\n]*$")
 # …unless a clause on the late one ended and a relative was named after it: «شوهرش هم مرحوم شده کد ملی خاله ام X».
 _KIN_AFTER_LATE = re.compile(_LATE.pattern + r"\s+(?:شده|شد|کرده|است|هست|بوده)(?![\w\u200c])[^.!?؟\n]*?"
-                             r"(?:" + "|".join(map(re.escape, sorted(KINSHIP, key=len, reverse=True))) + r")[^.!?؟\n]*$")
+                             + _KINSHIP.pattern + r"[^.!?؟\n]*$", re.IGNORECASE)
 
 
 # Two codes labelled by bare kin nouns, «کدملی پدر: X کدملی پسر: Y», «(پدر X / فرزند Y)»: which is the subject is
