@@ -217,6 +217,18 @@ CASES = [
      "پدرم ۸۰ سالشه تو دماوند تنها زندگی میکنه، قبض برقش ۳ میلیون اومده، کنتورش قدیمیه", False),
     ("a_dead_landline_and_its_bill_in_passing", "تلفن ثابت خونه ما بوق نداره شهرکرد",
      "ده روزه خط ثابتمون قطعه. مادرم تنهاست و فقط با همین تلفن تماس میگیره. تازه قبضش هم اومده برا خطی که کار نمیکنه!", True),
+    ("an_employers_unpaid_months_vs_service_years", "١٨ ماه سابقه بیمه‌ام که کارفرما کسر کرده تو سامانه تامین اجتماعی"
+     " ثبت نشده", "میخوام سابقه سربازیمو به سابقه بیمه‌ام اضافه کنم، شعبه میگه برو از نظام وظیفه نامه بیار", False),
+    ("drinking_water_quality_vs_a_cut", "آب شرب روستای ما تو سرایان شوره قابل خوردن نیست",
+     "آب روستای ما تو سرایان شبا قطع میشه", False),
+    ("a_kalabarg_store_charging_double_vs_no_credit", "با کالابرگ رفتم فروشگاه تو مشهد روغن رو دو برابر قیمت حساب کرد",
+     "سلام کالابرگ ما این مرحله اصلا شارژ نشده", False),
+    ("a_bill_vs_the_subscription_in_the_new_owners_name", "قبض آب این دوره خونه مون تو بهشهر دو برابر شده",
+     "سلام خونه ای تو بهشهر خریدم میخوام اشتراک آبشو به نام خودم کنم اداره آب هر بار یه مدرک میخواد", False),
+    ("potholes_on_a_street_and_a_ring_road", "یه چاله بزرگ تو خیابون فرهنگ ساری نزدیک چهارراه هست ماشینا میفتن توش",
+     "با سلام، در کمربندی شرقی ساری نزدیک میدان خزر چاله عمیقی ایجاد شده که برای موتورسواران خطرناک است.", False),
+    ("a_fishing_licence_told_twice", "مجوز صید ما تو بندر ترکمن رو امسال تمدید نکردن",
+     "با سلام، پروانه صیادی اینجانب در تعاونی صیادی بندر ترکمن برای فصل صید امسال تمدید نشده و شیلات پاسخگو نیست.", True),
 ]
 
 
@@ -451,8 +463,13 @@ QUALITY_FLOORS = [
     # south-west written after every other change of the stop, came in at 0.891 / 0.760 (the same with the code the
     # stop began with; most splits short follow-ups filed under another topic or none; 0.896 / 0.800 after: a
     # tanker «نیومد» is water not come, wages «نیومده» unpaid, a guardianship letter «قیم‌نامه» a passport's consent,
-    # insurance «فعال نشده» its booklet): 0.921 / 0.923 on 6,345 pairs.
-    ("dedup_pairs.tsv", 6345, 0.91, 0.92),
+    # insurance «فعال نشده» its booklet): 0.921 / 0.923 on 6,345 pairs. The twenty-first stop's first round, a
+    # late-autumn month in the Caspian north and Khorasan, came in at 0.878 / 0.867 (0.934 / 0.947 after: service
+    # years and an employer's unpaid months are two insurance-record matters; drinking water «قابل خوردن نیست» is
+    # its quality, not water that «نیست»; a kalabarg store charging «دو برابر قیمت»; a bill put in the new owner's
+    # name; a separate meter «کنتور مستقل» asked for; «کمربندی شرقی» a street; tea leaf and fishing «other» matters
+    # of their kinds): 0.922 / 0.924 on 6,495 pairs.
+    ("dedup_pairs.tsv", 6495, 0.91, 0.92),
     ("dedup_pairs_holdout.tsv", 40, 0.85, 0.85),
     # A stress set written blind to defeat this design, kept apart from the tuning data and not tuned on: the
     # same matter told with almost no shared word (an agency's term against slang or Finglish), and two matters
