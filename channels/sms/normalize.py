@@ -276,8 +276,8 @@ _THEIR_LABEL = re.compile(r"(?:ملی\s*(?:ش|شون|شان|اش|ایشان|ای
 # «X مادرم Y مستمری نگرفته» «مادرم» labels Y, written before it.
 # «خودم» after a code says whose it is whatever follows («X مادرم Y خودم یارانه مادرم قطع شده»); a kinship word
 # followed by more may begin the matter («Y پسرم بیمه نداره»).
-# «X کد دالگم ، Y کد خودم»: the same after «کد», when a stop follows.
-_WHOSE_RIGHT_AFTER = re.compile(r"\s*(?:" + _WHOSE + r"(?=\s*(?:[.,،;:!?؟\n]|$|\d))|(خودم|خودمم)(?![\w\u200c])"
+# «X کد دالگم ، Y کد خودم»: the same after «کد», when a stop follows. A slash is a stop too: «X مادرم / Y خودم».
+_WHOSE_RIGHT_AFTER = re.compile(r"\s*(?:" + _WHOSE + r"(?=\s*(?:[.,،;:!?؟\n/]|$|\d))|(خودم|خودمم)(?![\w\u200c])"
                                 r"|\(\s*" + _WHOSE + r"\s*(?:[،,][^()]{0,40})?\)"
                                 # «X کد ملی خودم (مادرش) و Y کد ملی پسرم.»: a word on the writer in brackets, «و» the next
                                 r"|(?:کد|شماره)(?:\s*\u200c?ملی)?\s*" + _WHOSE + r"(?:\s*\([^()\d]{0,30}\))?"
@@ -307,7 +307,9 @@ def _whose(word: str) -> str:
 _ROLE_CODE_LABEL = r"(?:(?:کد|شماره)\s*\u200c?ملی|(?<![\w\u200c])[شک]\s*\.\s*م(?:لی)?(?![\w\u200c]))"
 # A code labelled as someone named by a role, not by kin: «کد ملی وام گیرنده», «کد ملی فروشنده», «کد ملی مستاجر».
 _SOMEONE_ELSES_LABEL = re.compile(
-    _ROLE_CODE_LABEL + r"\s+(" + alternation(OTHER_PARTY_ROLES) + r")(?:م)?(?:\s*\([^()]{0,20}\))?\s*[:：]?\s*$")
+    _ROLE_CODE_LABEL + r"\s+(" + alternation(OTHER_PARTY_ROLES) + r")(?:م)?(?:\s*\([^()]{0,20}\))?\s*[:：]?\s*$"
+    # the role in brackets after whom it names: «کد ملی پدرم (ضامن) X», the writer's own loan
+    r"|" + _ROLE_CODE_LABEL + r"\s+[^\s\d()]+\s*\(\s*(" + alternation(OTHER_PARTY_ROLES) + r")\s*\)\s*[:：]?\s*$")
 # A code labelled by the role of someone the writer answers for («کد ملی بیمار», «کد ملی کارگر», «کد ملی بچه»), or
 # by the role of who answers for him («کد ملی همراه بیمار», «کد ملی سرپرست», «کد ملی ولی»): whose by role.
 _ROLE_LABEL = re.compile(
@@ -338,7 +340,8 @@ def _writer_is(folded: str, role: str) -> bool:
     said = re.escape(role)
     return (re.search(r"(?<![\w\u200c])(?:من|اینجانب|بنده)\s+(?:[^\s\d.،,]+\s+){0,3}?" + said
                       # «اینجانب کارفرمای یک کارگاه کوچک نجاری در قم هستم»: the role and what it is of
-                      + r"(?:ی(?:\s+[^\s\d.،,!?؟]+){1,7}?\s+هستم|\s*\u200c?(?:هستم|ام|م))(?![\w\u200c])", folded) is not None
+                      + r"(?:ی(?:\s+[^\s\d.،,!?؟]+){1,7}?\s+هستم|(?:ش|شون|شان)?\s*\u200c?(?:هستم|ام|م))(?![\w\u200c])", folded)
+            is not None  # («من عموش هستم»: his uncle)
             # «کارفرمای یک کارگاه نجاری کوچیک در ملایر هستم.»: a sentence that opens on the role
             or re.search(r"(?:^|[.!?؟\n]\s*)" + said + r"(?:ی)?(?:\s+[^\s\d.،,!?؟]+){0,7}?\s+هستم(?![\w\u200c])",
                          folded) is not None)
@@ -414,14 +417,17 @@ def _code_labels(folded: str, places: list[tuple[int, int, str]]) -> dict[str, s
         if other:
             # «کد ملی وام گیرنده X»: another party's code, whatever «من» stands before it; unless the writer said he
             # is that party («من کارفرما هستم … کد ملی کارفرما Y»), or writes for him (`_written_for`)
-            labels[code] = ("self" if _writer_is(folded, other.group(1))
-                            else "ایشان" if _written_for(folded, other.group(1)) else OTHER_PARTY)
+            party = other.group(1) or other.group(2)
+            labels[code] = ("self" if _writer_is(folded, party)
+                            else "ایشان" if _written_for(folded, party) else OTHER_PARTY)
             previous_end = end
             continue
         role = _ROLE_LABEL.search(before)
         if role:
+            # (unless the writer says he is the one so named: «من عموش هستم … کد ملی عمو Y»)
+            cared = role.group("cared")
             labels[code] = ("بابام" if role.group("father") else "مامانم" if role.group("mother") else "فرزندم"
-                            if role.group("child") else "ایشان" if role.group("cared") else "self")
+                            if role.group("child") else "ایشان" if cared and not _writer_is(folded, cared) else "self")
             previous_end = end
             continue
         if _LATE_IN_SENTENCE.search(before) and not _KIN_AFTER_LATE.search(before):
@@ -455,8 +461,9 @@ def _code_places(folded: str, codes: list[str]) -> list[tuple[int, int, str]]:
 
 
 # A tracking code copied from a receipt or read out is often grouped with spaces, dots or slashes: «۶۳۲۱ ۱۹۱۲ ۳۳۶۳»,
-# «5968.3581.9059», «۲۱۸۵/۰۵۰۶/۰۴۸۳» (counted only when the check digit holds).
-_GROUPED_RUN = re.compile(r"(?<![\d+])\d{2,6}(?:[ ./]\d{2,6})+(?!\d)")
+# «5968.3581.9059», «۲۱۸۵/۰۵۰۶/۰۴۸۳», or digit by digit, «5 2 4 7 1 6 7 2 8 4 4 6» (counted only when the check
+# digit holds).
+_GROUPED_RUN = re.compile(r"(?<![\d+])(?:\d{2,6}(?:[ ./]\d{2,6})+|\d(?: \d){11})(?![\d]| \d)")
 
 
 def _tracking_codes(folded: str, runs: list[tuple[int, str]]) -> tuple[list[str], list[str]]:
