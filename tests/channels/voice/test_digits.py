@@ -154,6 +154,12 @@ def test_a_helpers_one_by_one_and_a_stuttered_tens_word():
     assert spoken_national_code(said) == "7528424889"
 
 
+def test_a_number_word_cut_as_the_word_it_begins_with_then_said_whole():
+    # «سی» is what the line left of «سیصد»; the caller says the group again
+    said = "صفر صفر شصت و نه سی [unk] [unk] سیصد و هشتاد و هشت هشتاد و شش پنج"
+    assert spoken_national_code(said) == "0069388865"
+
+
 def test_leading_zeros_told_by_their_count():
     assert spoken_national_code("دو رقم اول صفر [unk] هفتاد و یک صفر نود و سه سی و دو یک") == "0071093321"
 
@@ -227,9 +233,11 @@ def test_labelled_spoken_codes():
     late-winter week in the south and south-west, written after every other change; 77 with the code the stop began
     with), 80 after: a helper's «یکی یکی بگو» is no digits, and «چهل و چهل و دو» a tens word begun again; then 80 of
     80 at once (a representative spring week, written after every change of the stop; 79 with the code the stop began
-    with). All must be right now."""
+    with). Then, at the twenty-first stop, 79 of 80 (a late-autumn week in the Caspian north and Khorasan), 80 after:
+    a number word the line cut as the word it begins with, said again whole, «سی [unk] [unk] سیصد و هشتاد …». All must be
+    right now."""
     with open(Path(__file__).with_name("spoken_codes.tsv"), encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
-    assert len(rows) == 2966
+    assert len(rows) == 3046
     wrong = [r["transcript"] for r in rows if spoken_national_code(r["transcript"]) != r["digits"]]
     assert wrong == []
