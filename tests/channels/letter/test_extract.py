@@ -694,7 +694,12 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
                                          # stop: 26 / 3 / 1 as it came (the same with the code the stop began with),
                                          # 29 / 0 / 1 after (a seller «آقای … به کد ملی … به اینجانب فروخته», a
                                          # poultry farm's owner the writer worked for, «پیمانکاری به نام آقای …»)
-                                         ("blind_letters_r47.jsonl", 29)])
+                                         ("blind_letters_r47.jsonl", 29),
+                                         # a late-autumn month in the Caspian north and Khorasan, at the
+                                         # twenty-first stop: 28 / 0 / 2 as it came (a mother's letter whose
+                                         # daughter's code fails its check, and a writer correcting her own code
+                                         # beside the wrong one, both to a clerk)
+                                         ("blind_letters_r48.jsonl", 28)])
 def test_letters_written_blind(name, right):
     """Letters written by people who had not read this code: header and footer blocks, the writer's code after
     the signature, a relative's code first, lawyers, guardians and village councils writing for someone, a
