@@ -43,7 +43,7 @@ from typing import Iterable
 from core import finglish
 from core.examples import labelled_examples
 from core.numerals import NUMBER_WORDS
-from core.text import fold_word, match_segments, normalize, stem, written_segments
+from core.text import fold_word, match_segments, match_tokens, normalize, stem, written_segments
 
 OTHER = "other"
 
@@ -453,7 +453,11 @@ _SETS_ASIDE = re.compile(
     r"|زنگ\s*زدم\s+(?:که\s+)?(?:بپرسم|بگم)"
     # «خط تلفنم مشکلی نداره، ولی …», «حقوقم مرتب میاد … مشکلی نیست ولی …»: what is fine is not the matter (not
     # «اگه مشکلی نداره …»: a courtesy; not «سالمه», which also tells an age: «۱۹ سالمه»)
-    r"|(?<!اگه\s)(?<!اگر\s)مشکل(?:ی)?\s+(?:نداره|ندارد|نیست))(?![\w])")
+    r"|(?<!اگه\s)(?<!اگر\s)مشکل(?:ی)?\s+(?:نداره|ندارد|نیست)"
+    # «مشکلی هم با برق نداریم. فقط قبض …»: no trouble with the service, but with its bill
+    r"|مشکل(?:ی)?\s+(?:هم\s+)?با\s+(?:[^\s\d]+\s+){1,3}?ندار(?:یم|م)"
+    # «برق که همش قطعه هیچ، ولی سوال من درباره قبضه»: never mind the first
+    r"|که\s+(?:[^\s\d]+\s+){1,6}?هیچ(?:ی)?\s*$)(?![\w])")
 # A clause that opens on a matter with «… هم که» or the «-م» of "too" after a possessive («یارانه‌مونم که …»,
 # «وام ازدواجمم که …», «حقوق بازنشستگی بابام هم که …»): the citizen adds it to what he is asking about.
 # (A possessive before «هم»: «کارفرما هم که کارخونه رو بسته» goes on with the matter itself.)
@@ -471,7 +475,11 @@ _MEANS = re.compile(
     r"|(?:حقوق|مستمری)\S*(?:\s+[^\s\d]+)?\s+(?:رو\s+|را\s+)?می\s*\u200c?گیرم)(?![\w\u200c])")
 # Strings one of the two always holds: a cheap test first (the regexes cost ten microseconds a text).
 _ASIDE_HINTS = ("بماند", "بگذریم", "کنار", "دیگ", "جدا", "ندار", "مشکل", "مهم", "اصلی", "م که", "م هم", "ش هم", "ت هم",
-                "چیزی", "ضمن", "زنگ")
+                "چیزی", "ضمن", "زنگ", "هیچ")
+# The utilities a matter may belong to, as a text names them with its endings («برقمون», «آبشون»): what an aside's
+# service lends a matter left without one (`TopicCatalog._with_its_service`).
+_SERVICE_FORMS = {service + ending: service for service in ("برق", "اب", "گاز", "تلفن", "اینترنت")
+                  for ending in ("", "م", "مون", "مان", "ش", "شون", "شان", "تون", "ا", "ها")}
 _POINTER_WORDS = 3  # words before a marker that only point back («ولی اون», «اونم یه»)
 # A matter told as done before the one asked about: «چاله رو پر کردن دستتون درد نکنه، ولی چراغای خیابون خاموشه»,
 # «اینترنت خونه وصل شد. ولی اینترنت گوشیم …», «وام ازدواجو بالاخره دادن. حالا برای وام فرزندآوری …». The clause
@@ -718,7 +726,11 @@ class TopicCatalog:
         # Only a choice between topics can change when a matter in passing is left out.
         main = without_asides(text) if len(ranked) > 1 else None
         if main is not None:
-            ranked = self._matcher.scores(main) or ranked
+            ranked_main = self._matcher.scores(main)
+            if not ranked_main:
+                main = self._with_its_service(main, text)
+                ranked_main = self._matcher.scores(main) if main is not None else []
+            ranked = ranked_main or ranked
         if self.model is not None and ranked and (ranked[0][1] <= KEYWORD_WEIGHT
                                                   or len(ranked) > 1 and ranked[0][1] - ranked[1][1] < MODEL_MARGIN):
             # A keyword alone, or two topics nearly level: the examples' words decide (not where no phrase at all
@@ -737,6 +749,17 @@ class TopicCatalog:
         code, score, _, evidence = ranked[0]
         # «other» scores 0 whatever named it (an «other» phrase: «قطار», «هلال احمر»), as on every other path
         return TopicMatch(code, self.topics[code].agency, 0.0 if code == OTHER else score, evidence)
+
+    @staticmethod
+    def _with_its_service(main: str, text: str) -> str | None:
+        """A matter left after an aside with nothing a topic knows, with the one service the whole text names:
+        «برق که همش قطعه هیچ، ولی سوال من درباره قبضه» asks about the power bill. None when the text names no
+        service or several."""
+        named = {_SERVICE_FORMS[t] for t in match_tokens(text) if t in _SERVICE_FORMS}
+        if len(named) != 1:
+            return None
+        service = named.pop()
+        return "\n".join(f"{service} {clause}" for clause in main.split("\n"))  # beside each clause's words
 
     def _model_sure(self, text: str) -> str | None:
         """Where no phrase matched at all: the word model's topic when it is far ahead of every other

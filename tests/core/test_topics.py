@@ -194,6 +194,9 @@ def test_scores_explain_the_runner_up():
     ("قبض برقمون هم این ماه زیاد اومده ولی الان زنگ زدم بپرسم دخترم که اسفند به دنیا اومده رو چطوری به یارانه"
      " اضافه کنم", "subsidy"),
     ("قبض برقمون زیاد اومده ولی الان زنگ زدم بپرسم یارانه نوزادمون کی واریز میشه", "subsidy"),
+    # what is left names no service: the one the aside named is the matter's («never mind the cuts, the bill»)
+    ("برق که همش قطعه هیچ ولی سوال من درباره قبضه ۲ میلیون و ۴۰۰ اومده", "electricity_bill"),
+    ("مشکلی هم با برق نداریم. فقط قبض هنوز به اسم صاحبخونه قبلیه، میخوام به نام خودم کنم", "electricity_bill"),
 ])
 def test_a_matter_mentioned_in_passing_is_not_the_topic(text, topic):
     assert CATALOG.classify(text).topic == topic
