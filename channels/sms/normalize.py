@@ -281,7 +281,10 @@ _WHOSE_RIGHT_AFTER = re.compile(r"\s*(?:" + _WHOSE + r"(?=\s*(?:[.,،;:!?؟\n/]|
                                 r"|\(\s*" + _WHOSE + r"\s*(?:[،,][^()]{0,40})?\)"
                                 # «X کد ملی خودم (مادرش) و Y کد ملی پسرم.»: a word on the writer in brackets, «و» the next
                                 r"|(?:کد|شماره)(?:\s*\u200c?ملی)?\s*" + _WHOSE + r"(?:\s*\([^()\d]{0,30}\))?"
-                                r"(?=\s*(?:[.,،;:!?؟\n]|$|و\s*\d)))",
+                                r"(?=\s*(?:[.,،;:!?؟\n]|$|و\s*\d))"
+                                # «X کد سعید، Y کد من»: someone named, the writer's son whom the message names
+                                r"|(?:کد|شماره)(?:\s*\u200c?ملی)?\s+(?P<name>(?!ملی)[^\s\d.,،;:!?؟()]{2,})"
+                                r"(?=\s*(?:[.,،;!?؟\n]|$)))",
                                 re.IGNORECASE)
 
 
@@ -329,10 +332,17 @@ _THEIR_MATTER = re.compile(
 
 
 def _written_for(folded: str, role: str) -> bool:
-    """Whether the writer writes for the party `role` names: a neighbour, a tenant or a colleague whose service
-    the message speaks of as his («یارانش قطع شده», «گاز خونه‌اش»), the writer's own named nowhere."""
-    return (role.startswith(_CARED_PARTIES) and _THEIR_MATTER.search(folded) is not None
-            and _MY_MATTER.search(folded) is None and _OWN_MATTER.search(folded) is None)
+    """Whether the writer writes for the party `role` names: a neighbour, a tenant or a colleague, as he says
+    («از طرف اون پیام میدم») or whose service the message speaks of as his («یارانش قطع شده», «گاز خونه‌اش»), the
+    writer's own named nowhere."""
+    return role.startswith(_CARED_PARTIES) and (
+        _ON_THEIR_BEHALF.search(folded) is not None
+        or _THEIR_MATTER.search(folded) is not None and _MY_MATTER.search(folded) is None
+        and _OWN_MATTER.search(folded) is None)
+
+
+# «از طرف اون پیام میدم», «به جای ایشون»: the writer says he writes for someone.
+_ON_THEIR_BEHALF = re.compile(r"(?<![\w\u200c])(?:از\s*طرف|به\s*جای|بجای)\s*(?:اون|او|ایشون|ایشان|خودش)(?![\w\u200c])")
 
 
 def _writer_is(folded: str, role: str) -> bool:
@@ -349,7 +359,10 @@ def _writer_is(folded: str, role: str) -> bool:
 
 # Whose two codes are, said after both in their order: «X و Y به ترتیب مادرم و خودم», «X و Y اولی مال مادربزرگمه
 # دومی مال خودم».
-_OWNER_SAID = r"\s*(?:(?:مال|ماله|برای|کد\s*\u200c?ملی|کد|متعلق\s*به)\s*)?" + _WHOSE + r"(?:\u200c?ه)?(?![\w\u200c])"
+# A party written for may be the other owner too: «اولی خودمم دومی همسایه مونه».
+_PARTY_SAID = r"((?:همسای|مستاجر|مستأجر|همکار)[^\s\d.,،]*)"
+_OWNER_SAID = (r"\s*(?:(?:مال|ماله|برای|کد\s*\u200c?ملی|کد|متعلق\s*به)\s*)?(?:" + _WHOSE + r"(?:\u200c?ه)?(?![\w\u200c])|"
+               + _PARTY_SAID + ")")
 _FIRST, _SECOND = r"(?:اولی|کد\s*اول(?:ی)?)", r"(?:دومی|کد\s*دوم(?:ی)?)"
 _IN_ORDER = re.compile(r"(?:به\s*ترتیب\s*(?:مال\s*|کد\s*)?" + _WHOSE + r"\s*(?:و|،|,)" + _OWNER_SAID
                        + r"|" + _FIRST + _OWNER_SAID + r".{0,40}?" + _SECOND + _OWNER_SAID + ")", re.IGNORECASE)
@@ -367,8 +380,8 @@ def _labels_in_order(folded: str, places: list[tuple[int, int, str]]) -> dict[st
     said = _IN_ORDER.search(folded, places[-1][1]) or _IN_ORDER_BEFORE.search(folded, 0, places[0][0])
     if said is None:
         return None
-    owners = [g for g in said.groups() if g]
-    return {codes[0]: _whose(owners[0]), codes[1]: _whose(owners[1])}
+    owners = ["ایشان" if re.match(_PARTY_SAID, g) else _whose(g) for g in said.groups() if g]
+    return {codes[0]: owners[0], codes[1]: owners[1]}
 
 
 # Someone the writer names by title, with his code: «آقای نوروزی با کد ملی …» (no one titles himself).
@@ -450,7 +463,9 @@ def _labels_after(folded: str, places: list[tuple[int, int, str]]) -> dict[str, 
         right_after = _WHOSE_RIGHT_AFTER.match(folded, end)
         if right_after is None:
             return None
-        labels.setdefault(code, _whose(next(g for g in right_after.groups() if g)))
+        name = right_after.group("name")
+        labels.setdefault(code, _whose(next(g for g in right_after.groups() if g)) if name is None
+                          else "ایشان" if name.lower() not in KINSHIP and not _SELF.fullmatch(name) else _whose(name))
     return labels
 
 
@@ -695,7 +710,8 @@ def decide(sms: InboundSms) -> Decision:
     folded = fold_digits(text)
     runs = _runs(folded)
     tracking, valid_tracking = _tracking_codes(folded, runs)
-    written = _national_codes(folded, runs)
+    # (not ten of a spaced tracking code's digits, «5 2 4 7 1 6 7 2 8 4 4 6», read as a code of their own)
+    written = [code for code in _national_codes(folded, runs) if not any(code in t for t in valid_tracking)]
     wrong = _taken_back(folded, written) if len(written) > 1 else set()
     codes = [code for code in written if code not in wrong]
     lowered = text.lower()
