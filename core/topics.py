@@ -457,7 +457,10 @@ _SETS_ASIDE = re.compile(
     # «مشکلی هم با برق نداریم. فقط قبض …»: no trouble with the service, but with its bill
     r"|مشکل(?:ی)?\s+(?:هم\s+)?با\s+(?:[^\s\d]+\s+){1,3}?ندار(?:یم|م)"
     # «برق که همش قطعه هیچ، ولی سوال من درباره قبضه»: never mind the first
-    r"|که\s+(?:[^\s\d]+\s+){1,6}?هیچ(?:ی)?\s*$)(?![\w])")
+    r"|که\s+(?:[^\s\d]+\s+){1,6}?هیچ(?:ی)?\s*$"
+    # «هر روز دو ساعت برق نداریم اونم هیچی، صبر کردیم ولی این قبضی که اومده …»
+    # (not «بدون اون هیچ جا …»)
+    r"|(?:اون|این)(?:م|ش)?\s+(?:که\s+)?(?:هیچی|هیچ(?=\s*[،,.!]))(?=\s))(?![\w])")
 # A clause that opens on a matter with «… هم که» or the «-م» of "too" after a possessive («یارانه‌مونم که …»,
 # «وام ازدواجمم که …», «حقوق بازنشستگی بابام هم که …»): the citizen adds it to what he is asking about.
 # (A possessive before «هم»: «کارفرما هم که کارخونه رو بسته» goes on with the matter itself.)

@@ -227,6 +227,12 @@ CASES = [
      "سلام خونه ای تو بهشهر خریدم میخوام اشتراک آبشو به نام خودم کنم اداره آب هر بار یه مدرک میخواد", False),
     ("potholes_on_a_street_and_a_ring_road", "یه چاله بزرگ تو خیابون فرهنگ ساری نزدیک چهارراه هست ماشینا میفتن توش",
      "با سلام، در کمربندی شرقی ساری نزدیک میدان خزر چاله عمیقی ایجاد شده که برای موتورسواران خطرناک است.", False),
+    ("a_stepped_tariff_bill_vs_more_amperes", "قبض برق خونمون تو بوشهر خیلی بالاست، پلکانی حساب کردن",
+     "درخواست افزایش آمپر کنتور برق دادم برای کولر گازی، دو ماهه جواب ندادن", False),
+    ("a_loan_deferred_vs_a_new_loan", "تقاضای امهال وام کشاورزی دارم، رفسنجان",
+     "برای آبیاری قطره ای باغم درخواست وام دادم، بانک کشاورزی رفسنجان میگه اعتبار تموم شده", False),
+    ("low_pressure_vs_a_trench_left_open", "فشار آب خونمون تو زرهی شیراز پایینه",
+     "شرکت آب برای تعمیر لوله جلوی خونمون رو کندن و همینطوری ول کردن، یه گودال بزرگ مونده", False),
     ("a_fishing_licence_told_twice", "مجوز صید ما تو بندر ترکمن رو امسال تمدید نکردن",
      "با سلام، پروانه صیادی اینجانب در تعاونی صیادی بندر ترکمن برای فصل صید امسال تمدید نشده و شیلات پاسخگو نیست.", True),
 ]
@@ -468,8 +474,11 @@ QUALITY_FLOORS = [
     # years and an employer's unpaid months are two insurance-record matters; drinking water «قابل خوردن نیست» is
     # its quality, not water that «نیست»; a kalabarg store charging «دو برابر قیمت»; a bill put in the new owner's
     # name; a separate meter «کنتور مستقل» asked for; «کمربندی شرقی» a street; tea leaf and fishing «other» matters
-    # of their kinds): 0.922 / 0.924 on 6,495 pairs.
-    ("dedup_pairs.tsv", 6495, 0.91, 0.92),
+    # of their kinds): 0.922 / 0.924 on 6,495 pairs. Its second, an early-summer month in the centre and south
+    # written after those changes, came in at 0.889 / 0.853 (0.930 / 0.880 after: a stepped tariff «پلکانی» is the
+    # bill's amount, «افزایش آمپر» the meter; a trench the water company left; a loan's deferral «امهال»; dialysis a
+    # treatment cost): 0.922 / 0.923 on 6,645 pairs.
+    ("dedup_pairs.tsv", 6645, 0.91, 0.92),
     ("dedup_pairs_holdout.tsv", 40, 0.85, 0.85),
     # A stress set written blind to defeat this design, kept apart from the tuning data and not tuned on: the
     # same matter told with almost no shared word (an agency's term against slang or Finglish), and two matters
