@@ -124,7 +124,8 @@ _OTHER_PERSON = re.compile(
     # (not «خدا شاهد است»: God knows; not «اشتباه خوانده شده», read wrongly)
     r"(?:(?:ضامن(?:ین|\s*\u200c?ها)?|کفیل|(?<!خدا\s)شاهد|معرف|طرف\s*(?:قرارداد|دعوا|دعوی|مقابل|شکایت)|خوانده(?!\s*(?:شده|شد|نشده|نشد|می\s*\u200c?شود))|متهم|معارض"
     r"|مشتکی\s*\u200c?عنه"  # a complaint form's «مشتکی‌عنه (کارفرما): آقای …», whom the complaint is against
-    r"|(?:همسر|شوهر|زن)\s*سابق)"  # a former spouse («همسر سابقم (کد ملی …)»), titled or not
+    r"|(?:همسر|شوهر|زن|سرپرست(?:\s*خانوار)?)\s*سابق)"  # a former spouse («همسر سابقم (کد ملی …)»), titled or not;
+    # a divorced mother's «سرپرست خانوار سابق: آقای …»
     + _POSSESSIVE + "(?:" + _TITLE_AFTER + ")?"
     r"|(?<!درباره\s)(?<!مورد\s)(?<!خصوص\s)(?:همسایه|کارفرما|همکار|فروشنده|مدیریت|پیمانکار|مالک|موجر|مستاجر|مستأجر"
     r"|شریک"
@@ -135,9 +136,9 @@ _OTHER_PERSON = re.compile(
     r"(?![\w\u200c])"
     # «کارگاه … متعلق به آقای … به کد ملی …»: the owner of a place
     r"|متعلق\s+به\s+(?:[آا]قای|خانم)(?![\w\u200c])"
-    # a stranger named («شخصی به نام …», «فردی به نام …») and whom a case is against («علیه آقای …»)
+    # a stranger named («شخصی به نام …», «فردی به نام …») and whom a case is against («علیه آقای …», «به طرفیت آقای …»)
     r"|(?:شخصی|فردی|کسی|پیمانکاری|فروشنده\s*\u200c?ای|کارفرمایی)\s+به\s*نام(?:\s+(?:[آا]قای|خانم))?(?![\w\u200c])"
-    r"|علیه\s+(?:[آا]قای|خانم)(?![\w\u200c])"
+    r"|(?:علیه|به\s*طرفیت)\s+(?:[آا]قای|خانم)(?![\w\u200c])"
     # «… از آقای … به کد ملی … خریداری»: the seller (not «به وکالت از آقای …», «از طرف خانم …»: a client; OCR
     # often reads «وکالت» as «و کالت»). Not at a line's start: what came before it is on the line above, which a
     # pass that reads one line does not see («به وکالت⏎از آقای …»).

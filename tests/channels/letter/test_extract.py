@@ -172,6 +172,11 @@ CASES = [
          (letter(WRITER) + f"\nکد ملی موجر آقای بهروز صفری {OTHER} وارد شده ولی استعلام منفی است",) * 2, True, WRITER),
     Case("a former husband's code in brackets is set aside",
          (letter(WRITER) + f"\nسود سهام من هنوز به حساب همسر سابقم (کد ملی {OTHER}) واریز میشود",) * 2, True, WRITER),
+    Case("a former head of the household is set aside",
+         (f"سرپرست خانوار سابق: آقای بهمن زارع – کد ملی {OTHER}\n" + letter(WRITER),) * 2, True, WRITER),
+    Case("whom a court case is against, «به طرفیت آقای …», is set aside",
+         (f"موضوع: تأخیر در اجرای حکم به طرفیت آقای کامران صفایی (کد ملی {OTHER})\n" + letter(WRITER),) * 2, True,
+         WRITER),
     Case("a witness named a word before the title is set aside",
          (letter(WRITER) + f"\nشاهد ماجرا آقای رضا به کد ملی {OTHER}",) * 2, True, WRITER),
     Case("the other party of a contract is set aside",
@@ -699,7 +704,12 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
                                          # twenty-first stop: 28 / 0 / 2 as it came (a mother's letter whose
                                          # daughter's code fails its check, and a writer correcting her own code
                                          # beside the wrong one, both to a clerk)
-                                         ("blind_letters_r48.jsonl", 28)])
+                                         ("blind_letters_r48.jsonl", 28),
+                                         # an early-summer month in the centre and south, written after those
+                                         # changes: 25 / 2 / 3 as it came, 27 / 0 / 3 after (whom a case is
+                                         # against, «به طرفیت آقای … (کد ملی …)»; a divorced mother's «سرپرست
+                                         # خانوار سابق: آقای … کد ملی …»)
+                                         ("blind_letters_r49.jsonl", 27)])
 def test_letters_written_blind(name, right):
     """Letters written by people who had not read this code: header and footer blocks, the writer's code after
     the signature, a relative's code first, lawyers, guardians and village councils writing for someone, a
