@@ -64,6 +64,11 @@ KINSHIP: dict[str, Relation] = {
     "دخترخالم": Relation.OTHER, "پسرخاله‌ام": Relation.OTHER, "دخترخاله‌ام": Relation.OTHER, "پسرداییم": Relation.OTHER,
     "دخترداییم": Relation.OTHER, "پسرعمه‌ام": Relation.OTHER, "دخترعمه‌ام": Relation.OTHER, "دوستم": Relation.OTHER,
     "dustam": Relation.OTHER, "doostam": Relation.OTHER, "بووم": Relation.FATHER, "بوام": Relation.FATHER,
+    # Azeri («آنامین کد ملیسی», «oghlum»), Sorani («کوڕەکەم», as normalized) and an old word for a wife («عیالم»)
+    "آنام": Relation.MOTHER, "آنامین": Relation.MOTHER, "آتام": Relation.FATHER, "آتامین": Relation.FATHER,
+    "اوغلوم": Relation.CHILD, "قیزیم": Relation.CHILD, "oghlum": Relation.CHILD, "oghlom": Relation.CHILD,
+    "qizim": Relation.CHILD, "ghizim": Relation.CHILD, "کوڕهکهم": Relation.CHILD, "کورهکهم": Relation.CHILD,
+    "عیالم": Relation.SPOUSE,
     # «پدر من», «shohar e man»: the kin noun and «my» apart (read before «من» alone, which is the writer)
     **{f"{noun} من": relation for noun, relation in (
         ("پدر", Relation.FATHER), ("مادر", Relation.MOTHER), ("همسر", Relation.SPOUSE), ("شوهر", Relation.SPOUSE),
@@ -241,7 +246,8 @@ def without_codes(text: str) -> str:
 # Words by which the writer means himself.
 SELF_WORDS = ("من", "خودم", "خودمم", "اینجانب", "بنده", "قیم",  # «قیم»: the ward's guardian
               "فرستنده", "ارسال کننده", "پیامک از",  # who sends the message: «فرستنده: Y»
-              "khodam", "injaneb", "bandeh", "man")
+              "khodam", "injaneb", "bandeh", "man",
+              "منیم", "خۆم")  # Azeri «my», Sorani «myself»
 _SELF = re.compile(r"(?<![\w\u200c])(?:" + "|".join(SELF_WORDS) + r")(?![\w\u200c])", re.IGNORECASE)
 _WHOSE = "(" + "|".join(map(re.escape, (*KINSHIP, *SELF_WORDS))) + ")"
 # A label written after its code says so: «X کد ملی مادرم هست», «X کد ملی پسرمه», «X کد دخترمه Y هم کد خودمه»,
@@ -328,7 +334,7 @@ _ROLE_LABEL = re.compile(
 _CARED_PARTIES = ("همسایه", "مستاجر", "مستأجر", "همکار")
 _THEIR_MATTER = re.compile(
     r"(?<![\w\u200c])(?:یارانه|یاران|حقوق|مستمری|وام|بیمه|گاز|برق|آب|خونه|خون|خانه|کالابرگ|سهام|تلفن|گذرنامه)"
-    r"\s*\u200c?(?:اش|ش)(?![\w\u200c])")
+    r"\s*\u200c?(?:اش|ش|شون|شان)(?![\w\u200c])")  # («کالابرگشون»: a tenant family's)
 
 
 def _written_for(folded: str, role: str) -> bool:
