@@ -177,6 +177,9 @@ CASES = [
     Case("whom a court case is against, «به طرفیت آقای …», is set aside",
          (f"موضوع: تأخیر در اجرای حکم به طرفیت آقای کامران صفایی (کد ملی {OTHER})\n" + letter(WRITER),) * 2, True,
          WRITER),
+    Case("a shop's owner named after two words of what it sells is set aside",
+         (letter(WRITER) + f"\nاز فروشگاه لوازم خانگی آقای جواد بابایی به کد ملی {OTHER} یک بخاری خریدم",) * 2, True,
+         WRITER),
     Case("a witness named a word before the title is set aside",
          (letter(WRITER) + f"\nشاهد ماجرا آقای رضا به کد ملی {OTHER}",) * 2, True, WRITER),
     Case("the other party of a contract is set aside",
@@ -709,7 +712,11 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
                                          # changes: 25 / 2 / 3 as it came, 27 / 0 / 3 after (whom a case is
                                          # against, «به طرفیت آقای … (کد ملی …)»; a divorced mother's «سرپرست
                                          # خانوار سابق: آقای … کد ملی …»)
-                                         ("blind_letters_r49.jsonl", 27)])
+                                         ("blind_letters_r49.jsonl", 27),
+                                         # a snowy mid-winter month in the north-west and west: 27 / 1 / 2 as it
+                                         # came, 28 / 0 / 2 after (a shop named by two words of what it sells
+                                         # before its owner, «فروشگاه لوازم خانگی آقای …»)
+                                         ("blind_letters_r50.jsonl", 28)])
 def test_letters_written_blind(name, right):
     """Letters written by people who had not read this code: header and footer blocks, the writer's code after
     the signature, a relative's code first, lawyers, guardians and village councils writing for someone, a
