@@ -479,6 +479,11 @@ _MEANS = re.compile(
 # Strings one of the two always holds: a cheap test first (the regexes cost ten microseconds a text).
 _ASIDE_HINTS = ("بماند", "بگذریم", "کنار", "دیگ", "جدا", "ندار", "مشکل", "مهم", "اصلی", "م که", "م هم", "ش هم", "ت هم",
                 "چیزی", "ضمن", "زنگ", "هیچ")
+def _level(ranked: list) -> bool:
+    """Whether a ranking's first two topics are level, score and phrase evidence alike."""
+    return len(ranked) > 1 and ranked[0][1:3] == ranked[1][1:3]
+
+
 # The utilities a matter may belong to, as a text names them with its endings («برقمون», «آبشون»): what an aside's
 # service lends a matter left without one (`TopicCatalog._with_its_service`).
 _SERVICE_FORMS = {service + ending: service for service in ("برق", "اب", "گاز", "تلفن", "اینترنت")
@@ -730,9 +735,13 @@ class TopicCatalog:
         main = without_asides(text) if len(ranked) > 1 else None
         if main is not None:
             ranked_main = self._matcher.scores(main)
-            if not ranked_main:
-                main = self._with_its_service(main, text)
-                ranked_main = self._matcher.scores(main) if main is not None else []
+            if not ranked_main or _level(ranked_main):
+                # nothing a topic knows, or a kind of matter whose service it does not say («… اون بماند، ولی زنگ
+                # زدم بخاطر قبض … بدهی قدیمی»: a bill, of water, power or gas?)
+                with_service = self._with_its_service(main, text)
+                ranked_with = self._matcher.scores(with_service) if with_service is not None else []
+                if ranked_with and not _level(ranked_with):
+                    main, ranked_main = with_service, ranked_with
             ranked = ranked_main or ranked
         if self.model is not None and ranked and (ranked[0][1] <= KEYWORD_WEIGHT
                                                   or len(ranked) > 1 and ranked[0][1] - ranked[1][1] < MODEL_MARGIN):

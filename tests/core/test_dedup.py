@@ -233,6 +233,9 @@ CASES = [
      "برای آبیاری قطره ای باغم درخواست وام دادم، بانک کشاورزی رفسنجان میگه اعتبار تموم شده", False),
     ("low_pressure_vs_a_trench_left_open", "فشار آب خونمون تو زرهی شیراز پایینه",
      "شرکت آب برای تعمیر لوله جلوی خونمون رو کندن و همینطوری ول کردن، یه گودال بزرگ مونده", False),
+    ("a_heater_shop_vs_a_gas_cylinder_dealer", "مغازه لوازم گرمایشی در خیابان امام پیرانشهر بخاری گازی را سه میلیون"
+     " گران‌تر از قیمت روی کارتن می‌فروشد", "عامل توزیع کپسول گاز مایع در پیرانشهر کپسول ۱۱ کیلویی را ۴۰۰ هزار تومان"
+     " حساب می‌کند در حالی که نرخ مصوب خیلی کمتر است", False),
     ("a_fishing_licence_told_twice", "مجوز صید ما تو بندر ترکمن رو امسال تمدید نکردن",
      "با سلام، پروانه صیادی اینجانب در تعاونی صیادی بندر ترکمن برای فصل صید امسال تمدید نشده و شیلات پاسخگو نیست.", True),
 ]
@@ -477,8 +480,10 @@ QUALITY_FLOORS = [
     # of their kinds): 0.922 / 0.924 on 6,495 pairs. Its second, an early-summer month in the centre and south
     # written after those changes, came in at 0.889 / 0.853 (0.930 / 0.880 after: a stepped tariff «پلکانی» is the
     # bill's amount, «افزایش آمپر» the meter; a trench the water company left; a loan's deferral «امهال»; dialysis a
-    # treatment cost): 0.922 / 0.923 on 6,645 pairs.
-    ("dedup_pairs.tsv", 6645, 0.91, 0.92),
+    # treatment cost): 0.922 / 0.923 on 6,645 pairs. Its third, a snowy mid-winter month in the north-west and west,
+    # came in at 0.892 / 0.880 (0.905 / 0.893 after: an appliance shop and a gas cylinder dealer overcharging are two
+    # matters; a frozen pipeline is no phone line): 0.922 / 0.923 on 6,795 pairs.
+    ("dedup_pairs.tsv", 6795, 0.91, 0.92),
     ("dedup_pairs_holdout.tsv", 40, 0.85, 0.85),
     # A stress set written blind to defeat this design, kept apart from the tuning data and not tuned on: the
     # same matter told with almost no shared word (an agency's term against slang or Finglish), and two matters
