@@ -68,7 +68,7 @@ KINSHIP: dict[str, Relation] = {
     "آنام": Relation.MOTHER, "آنامین": Relation.MOTHER, "آتام": Relation.FATHER, "آتامین": Relation.FATHER,
     "اوغلوم": Relation.CHILD, "قیزیم": Relation.CHILD, "oghlum": Relation.CHILD, "oghlom": Relation.CHILD,
     "qizim": Relation.CHILD, "ghizim": Relation.CHILD, "کوڕهکهم": Relation.CHILD, "کورهکهم": Relation.CHILD,
-    "عیالم": Relation.SPOUSE,
+    "عیالم": Relation.SPOUSE, "آقامون": Relation.SPOUSE, "اقامون": Relation.SPOUSE,  # «آقامون»: my husband
     # «پدر من», «shohar e man»: the kin noun and «my» apart (read before «من» alone, which is the writer)
     **{f"{noun} من": relation for noun, relation in (
         ("پدر", Relation.FATHER), ("مادر", Relation.MOTHER), ("همسر", Relation.SPOUSE), ("شوهر", Relation.SPOUSE),
@@ -119,7 +119,7 @@ _KINSHIP = re.compile(r"(?<![^\W\d_]|\u200c)(" + "|".join(map(re.escape, KINSHIP
 FOLLOW_UP_WORDS = ("پیگیری", "پیگیر", "وضعیت", "رهگیری", "نتیجه", "کجا رسید", "چی شد", "چیشد", "قبلا", "قبلاً",
                    "شکایت کرده", "درخواست داده", "ثبت شد", "ثبت کردم", "شماره شکایت", "جواب", "پاسخ",
                    "کد دادن", "کد دادید", "کد داده", "شماره ثبت شکایت", "ارجاع شده", "این کد را", "این کدو",
-                   "تماس نگرفت", "خبری نشد",
+                   "تماس نگرفت", "خبری نشد", "پیرو",  # «پیرو درخواست شماره …»: further to an earlier request
                    "peygiri", "peigiri", "rahgiri", "vaziat",
                    "natije", "chi shod", "koja resid", "ghablan", "sabt shod")
 # Digit runs for tracking codes and check-digit failures: digits joined by dashes only (a space separates two
@@ -316,7 +316,8 @@ def _whose(word: str) -> str:
 _ROLE_CODE_LABEL = r"(?:(?:کد|شماره)\s*\u200c?ملی|(?<![\w\u200c])[شک]\s*\.\s*م(?:لی)?(?![\w\u200c]))"
 # A code labelled as someone named by a role, not by kin: «کد ملی وام گیرنده», «کد ملی فروشنده», «کد ملی مستاجر».
 _SOMEONE_ELSES_LABEL = re.compile(
-    _ROLE_CODE_LABEL + r"\s+(" + alternation(OTHER_PARTY_ROLES) + r")(?:م)?(?:\s*\([^()]{0,20}\))?\s*[:：]?\s*$"
+    _ROLE_CODE_LABEL + r"\s+(?:(?:آقای|اقای|خانم)\s+)?(" + alternation(OTHER_PARTY_ROLES)
+    + r")(?:م)?(?:\s*\([^()]{0,20}\))?\s*[:：]?\s*$"  # («کد ملی خانم مستاجر X»)
     # the role in brackets after whom it names: «کد ملی پدرم (ضامن) X», the writer's own loan
     r"|" + _ROLE_CODE_LABEL + r"\s+[^\s\d()]+\s*\(\s*(" + alternation(OTHER_PARTY_ROLES) + r")\s*\)\s*[:：]?\s*$")
 # A code labelled by the role of someone the writer answers for («کد ملی بیمار», «کد ملی کارگر», «کد ملی بچه»), or
@@ -395,6 +396,8 @@ _TITLED_BEFORE = re.compile(r"(?<![\w\u200c])(?<!اینجانب\s)(?<!من\s)(?:
                             r"\s+(?:[^\s\d]+\s+){0,3}?"
                             r"(?:(?:با|به)\s*)?"
                             r"(?:کد|شماره)\s*\u200c?ملی\s*[:：]?\s*$")
+# The writer naming himself by what he is to someone: «بنده برادرزاده ایشان», «اینجانب خواهر ایشان».
+_SELF_AS_KIN = re.compile(r"(?<![\w\u200c])(?:من|بنده|اینجانب)\s+[^\s\d]+\s*$")
 # A sentence's end (not the dot of «ک.م»): whose a code is is not read across it.
 _SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2})[.!?؟](?=\s)|\n")
 
@@ -454,7 +457,9 @@ def _code_labels(folded: str, places: list[tuple[int, int, str]]) -> dict[str, s
             previous_end = end
             continue
         # The word nearest the code says whose it is: «پسرم … کد ملی من 00…» is the writer's.
-        marks = [(k.end(), _whose(k.group(1))) for k in _KINSHIP.finditer(before)]
+        # («بنده برادرزاده ایشان Y»: the writer, named by what he is to the person written for)
+        marks = [(k.end(), "self" if k.group(1) in ("ایشان", "ایشون") and _SELF_AS_KIN.search(before, 0, k.start())
+                  else _whose(k.group(1))) for k in _KINSHIP.finditer(before)]
         marks += [(me.end(), "self") for me in _SELF.finditer(before)]
         if marks:
             labels[code] = max(marks)[1]

@@ -209,6 +209,13 @@ REGISTER = [
      CODE_B, Relation.SPOUSE, None),
     ("a-tenant-family-told-as-theirs", f"مالک هستم، مستاجرم یه خانواده ۶ نفره است کالابرگشون قطع شده. کد ملی مستاجر"
      f" {CODE_B} کد من {CODE_A}", CODE_A, CODE_B, Relation.OTHER, None),
+    # «آقامون», a husband; a tenant titled after the label; the writer named by what he is to the person
+    ("a-husband-as-aghamoon", f"آقامون بازنشسته فولاده حقوقش این ماه نصفه اومده. کد آقامون {CODE_B.translate(AR)} خودم"
+     f" {CODE_A.translate(AR)}", CODE_A, CODE_B, Relation.SPOUSE, None),
+    ("a-tenant-titled-after-the-label", f"مستاجرم پیرزن تنهاست، کالابرگش شارژ نشده. من صاحبخونه هستم {CODE_A} ، کد ملی"
+     f" خانم مستاجر {CODE_B.translate(AR)}", CODE_A, CODE_B, Relation.OTHER, None),
+    ("the-writer-as-his-nephew", f"عمو جانم روستا زندگی میکنه، آمبولانس نتونست بیاد. کد ملی عمو {CODE_B}. بنده"
+     f" برادرزاده ایشان {CODE_A}", CODE_A, CODE_B, Relation.OTHER, None),
     # labels after both codes, one a name the message gives
     ("a-son-labelled-by-his-name-after-his-code", f"پدر سعید هستم. سعید ۱۷ سالشه، یارانش رو از خانوار ما جدا کردن."
      f" {CODE_B.translate(AR)} کد سعید، {CODE_A.translate(AR)} کد من", CODE_A, CODE_B, Relation.OTHER, None),
@@ -242,6 +249,8 @@ OTHER = [
      normalize.FollowUp(TC, CODE_A)),
     ("a-complaint-number-asked-after", f"شماره ثبت شکایتم {TC} بود، کد ملیم {CODE_A} ، لطفا بگید به کجا ارجاع شده",
      normalize.FollowUp(TC, CODE_A)),
+    ("further-to-a-request-by-its-number", f"باسلام پيرو درخواست شماره {TC.translate(AR)} درخصوص قطعي برق مكرر روستا،"
+     f" هنوز اقدامي نشده. كد ملي {CODE_A.translate(AR)}", normalize.FollowUp(TC, CODE_A)),
     ("tracking-label-alone", f"کد رهگیری {TC} چی شد؟ هنوز جوابی نیومده", normalize.FollowUp(TC, None)),
     ("tracking-code-spaced-digit-by-digit", f"code rahgiri {' '.join(TC)} javab nadadid hanooz", normalize.FollowUp(TC, None)),
     # a tracking code quoted without a national code, with no follow-up word: the citizen asks after that case
@@ -430,12 +439,16 @@ def test_labelled_messages():
     (read as no code of the writer's), and a mother who gives only her daughter's and son-in-law's codes (the
     son-in-law's taken for the writer's). A snowy mid-winter fortnight in the north-west and west: 85 of 90 as it
     came, 90 after (Azeri kin in Persian letters and Finglish, «آنامین», «منیم», «oghlum»; Sorani «کوڕەکەم», «خۆم»;
-    «عیالم»; a tenant family's «کالابرگشون»)."""
+    «عیالم»; a tenant family's «کالابرگشون»). A representative mid-autumn month across the country, written after
+    every change of the stop and measured before any it led to: 84 of 90 as it came (82 with the code the stop began
+    with), 88 after («پیرو درخواست شماره …» a follow-up; «آقامون» a husband; «کد ملی خانم مستاجر»; «بنده برادرزاده
+    ایشان Y», the writer named by what he is to the person). Left out, known misses: an employer's bare role labels
+    «کارفرما X کارگر Y» with no «کد», and an unlabelled code in groups that fails its check (as above)."""
     kinds = {normalize.Register: "register", normalize.FollowUp: "follow_up",
              normalize.MissingCode: "missing_code", normalize.InvalidCode: "invalid_code"}
     with open(Path(__file__).with_name("sms_labelled.tsv"), encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
-    assert len(rows) >= 4055
+    assert len(rows) >= 4143
     for row in rows:
         decision = decide(row["text"])
         assert kinds[type(decision)] == row["kind"], row
