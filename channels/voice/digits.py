@@ -251,12 +251,8 @@ def parse_code(transcript: str, valid: Callable[[str], bool], length: int = 10) 
         if token in _SAID_AGAIN:  # «… تکرار می‌کنم …»: the code said twice, either saying may be the clean one
             variants += [(1, tokens[:i]), (1, tokens[i + 1:])]
             # …or only its end said again, the line having cut it the first time («… دو دو [unk] هشت [unk] دوباره
-            # دو نه هشت دو»): the later saying stands for as many digits before it
-            again = len(_digits(tokens[i + 1:]))
-            if 0 < again < length:
-                kept = next((j for j in range(i - 1, 0, -1) if len(_digits(tokens[:j])) == length - again), None)
-                if kept is not None:
-                    variants.append((2, tokens[:kept] + tokens[i + 1:]))
+            # دو نه هشت دو»)
+            variants += [(2, v) for v in [_end_said_again(tokens, i, length)] if v is not None]
         if token in ("ببخشید", "اشتباه") and i and tokens[i - 1] == "نه":  # «نه» is "no" here, not nine
             no = i - 1
             while no and tokens[no - 1] == "نه":  # «نه نه ببخشید»
@@ -269,8 +265,10 @@ def parse_code(transcript: str, valid: Callable[[str], bool], length: int = 10) 
                 if len(said) == k and all(map(_single_digit, prompted + said)) and _digits(prompted) == _digits(said):
                     variants.append((1, tokens[:i] + tokens[i + 1 + k:]))
         if token in ("ببخشید", "اشتباه") and not (i and tokens[i - 1] == "نه"):
-            # «سه نه هشت سه هشت اشتباه سه نه هشت سه دو …»: "wrong", and the whole code said again from its start
+            # «سه نه هشت سه هشت اشتباه سه نه هشت سه دو …»: "wrong", and the whole code said again from its start;
+            # or only its end, corrected («… شش دو پنج پنج ببخشید [unk] شش دو پنج چهار»)
             variants.append((1, tokens[i + 1:]))
+            variants += [(2, v) for v in [_end_said_again(tokens, i, length, corrected=True)] if v is not None]
         if token in ("یعنی", _UNHEARD):
             # The whole code said again another way after «یعنی», or after what the recognizer could not place
             # (the operator's read-back, a cough): the later saying is meant, if either.
@@ -327,6 +325,23 @@ def parse_code(transcript: str, valid: Callable[[str], bool], length: int = 10) 
         if len(digits) == length and valid(digits):
             return digits
     return _lost_digit(tokens, valid, length) or _echoed(tokens, valid, length)
+
+
+def _end_said_again(tokens: list[str], i: int, length: int, corrected: bool = False) -> list[str] | None:
+    """The code with its end said again after the word at `i`: the later saying stands for as many digits
+    before that word, or None when it says none or the whole code. `corrected`: a slip's correction, which
+    says that end again with one or two digits changed («شش دو پنج پنج ببخشید شش دو پنج چهار»)."""
+    said = _digits(tokens[i + 1:])
+    if not 0 < len(said) < length:
+        return None
+    kept = next((j for j in range(i - 1, 0, -1) if len(_digits(tokens[:j])) == length - len(said)), None)
+    if kept is None:
+        return None
+    if corrected:
+        first = _digits(tokens[kept:i])
+        if len(first) != len(said) or sum(a != b for a, b in zip(first, said)) > 2:
+            return None
+    return tokens[:kept] + tokens[i + 1:]
 
 
 def _code_tokens(transcript: str) -> list[str]:
