@@ -480,9 +480,11 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     4,980: 0.955 (4,758 right). A snowy mid-winter month in the north-west and west, written after those changes:
     0.912 as it came, 0.925 after (a kind of matter asked about without its service, level between topics, read
     with the service the aside named; a quota «سهمیه» is no share «سهم»; a pipeline «خط لوله» no phone line). All
-    5,140: 0.955 (4,907 right)."""
+    5,140: 0.955 (4,907 right). A representative mid-autumn month across the country, written after every change of
+    the stop and not tuned on: 0.938 (the same with the code the stop began with). All 5,300: 0.954 (0.951 with the
+    code the stop began with)."""
     rows = load_tsv("topic_blind_after.tsv")
-    assert len(rows) >= 5140
+    assert len(rows) >= 5300
     assert _accuracy(rows) >= 0.93
 
 
