@@ -313,6 +313,21 @@ def _different_owners(a: frozenset[str], b: frozenset[str]) -> bool:
     return bool(kin_a and kin_b and not kin_a & kin_b)
 
 
+# A contact that says nothing but that the matter is still not seen to («هنوز درست نشده», «پس چی شد؟ هیچ اقدامی
+# نکردید»): a follow-up of the person's open case, whatever it was (a new matter always names something).
+_BARE_FOLLOW_UP_WORDS = frozenset({
+    "سلام", "هنوز", "هنوزم", "باز", "بازم", "پس", "اما", "ولی", "که", "چی", "شد", "چیشد", "هیچ", "هیچی", "درست",
+    "درستش", "اقدامی", "اقدام", "خبری", "کاری", "نشده", "نشد", "نکردن", "نکردید", "نکردند", "نیست", "نکرده", "اند",
+})
+_STILL_NOT = frozenset({"نشده", "نشد", "نکردن", "نکردید", "نکردند", "نیست", "نکرده"})
+
+
+def _bare_follow_up(text: str) -> bool:
+    words = re.findall(r"[^\W\d_]+", _normalized(text))
+    return bool(words) and set(words) <= _BARE_FOLLOW_UP_WORDS and (
+        not _STILL_NOT.isdisjoint(words) or "چیشد" in words or "شد" in words and "چی" in words)
+
+
 def _tracking_codes(text: str) -> frozenset[str]:
     return frozenset(i for i in identifiers(text) if i.startswith("tracking:"))
 
@@ -444,6 +459,8 @@ class Deduplicator:
                 return True
             enough = min(len(pa[0]), len(pb[0])) >= p.min_content_words
             return enough and sim >= p.unclassified_min
+        if topic == OTHER and _bare_follow_up(text) or case.topic == OTHER and _bare_follow_up(case.text):
+            return True  # «هنوز درست نشده»: nothing but "still not done", about the case it follows (either way)
         if topic == OTHER or case.topic == OTHER:
             return sim >= p.other_topic_min
         return sim >= p.cross_topic_min

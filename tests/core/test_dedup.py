@@ -236,6 +236,10 @@ CASES = [
     ("a_heater_shop_vs_a_gas_cylinder_dealer", "مغازه لوازم گرمایشی در خیابان امام پیرانشهر بخاری گازی را سه میلیون"
      " گران‌تر از قیمت روی کارتن می‌فروشد", "عامل توزیع کپسول گاز مایع در پیرانشهر کپسول ۱۱ کیلویی را ۴۰۰ هزار تومان"
      " حساب می‌کند در حالی که نرخ مصوب خیلی کمتر است", False),
+    # nothing but "still not done": a follow-up of the case, whatever it was; a new matter names something
+    ("a_bare_follow_up", "هنوز درست نشده", "آب ساختمان ما در بوشهر، خیابان لیان، سه روزه قطعه و تانکر هم نمیاد", True),
+    ("a_bare_follow_up_asked", "سلام، پس چی شد؟ هنوز هیچ اقدامی نکردید", "چاه فاضلاب خونه پر شده", True),
+    ("still_not_come_names_its_matter", "هنوز کارت ملی هوشمندم نیومده", "آب ساختمان ما سه روزه قطعه", False),
     ("a_fishing_licence_told_twice", "مجوز صید ما تو بندر ترکمن رو امسال تمدید نکردن",
      "با سلام، پروانه صیادی اینجانب در تعاونی صیادی بندر ترکمن برای فصل صید امسال تمدید نشده و شیلات پاسخگو نیست.", True),
 ]
@@ -482,7 +486,8 @@ QUALITY_FLOORS = [
     # bill's amount, «افزایش آمپر» the meter; a trench the water company left; a loan's deferral «امهال»; dialysis a
     # treatment cost): 0.922 / 0.923 on 6,645 pairs. Its third, a snowy mid-winter month in the north-west and west,
     # came in at 0.892 / 0.880 (0.905 / 0.893 after: an appliance shop and a gas cylinder dealer overcharging are two
-    # matters; a frozen pipeline is no phone line): 0.922 / 0.923 on 6,795 pairs.
+    # matters; a frozen pipeline is no phone line): 0.922 / 0.923 on 6,795 pairs (3,208 true merges once a bare
+    # «هنوز درست نشده» follows up the person's case).
     ("dedup_pairs.tsv", 6795, 0.91, 0.92),
     ("dedup_pairs_holdout.tsv", 40, 0.85, 0.85),
     # A stress set written blind to defeat this design, kept apart from the tuning data and not tuned on: the
