@@ -132,6 +132,9 @@ CASES = [
      OTHER),
     ("a_frozen_pipeline_is_no_phone_line", "با سلام. از دو روز پیش آب شهرک وحدت اردبیل به علت یخ‌زدگی خط لوله قطع شده و"
      " هنوز وصل نشده است", "water_outage"),
+    ("finglish_gas_with_gh", "salam hanooz ghaz nadarim khezr hamedan", "gas_outage"),
+    ("ftth_not_installed", "FTTH shahin shahr hanooz nasb nashode", "telecom_internet"),
+    ("khuzestani_arabic_power", "یابه هنوز كهرباء ما نيومده", "electricity_outage"),
     ("a_ferry_ticket_cancelled", "بلیت شناور بندرعباس قشم کنسل شد پولمونو پس نمیدن", OTHER),
     ("tea_leaf_at_the_guaranteed_price", "پول برگ سبز چای که خرداد تحویل کارخونه دادیم هنوز سهم دولتش واریز نشده",
      OTHER),
