@@ -323,6 +323,7 @@ _STILL_NOT = frozenset({"نشده", "نشد", "نکردن", "نکردید", "ن�
 
 
 def _bare_follow_up(text: str) -> bool:
+    """Whether every word of `text` is of `_BARE_FOLLOW_UP_WORDS`, one of them saying "not yet" or "what happened"."""
     words = re.findall(r"[^\W\d_]+", _normalized(text))
     return bool(words) and set(words) <= _BARE_FOLLOW_UP_WORDS and (
         not _STILL_NOT.isdisjoint(words) or "چیشد" in words or "شد" in words and "چی" in words)

@@ -479,16 +479,18 @@ _MEANS = re.compile(
 # Strings one of the two always holds: a cheap test first (the regexes cost ten microseconds a text).
 _ASIDE_HINTS = ("بماند", "بگذریم", "کنار", "دیگ", "جدا", "ندار", "مشکل", "مهم", "اصلی", "م که", "م هم", "ش هم", "ت هم",
                 "چیزی", "ضمن", "زنگ", "هیچ")
+_POINTER_WORDS = 3  # words before a marker that only point back («ولی اون», «اونم یه»)
+# The utilities a matter may belong to, as a text names them with its endings («برقمون», «آبشون»): what an aside's
+# service lends a matter left without one (`TopicCatalog._with_its_service`).
+_SERVICE_FORMS = {service + ending: service for service in ("برق", "اب", "گاز", "تلفن", "اینترنت")
+                  for ending in ("", "م", "مون", "مان", "ش", "شون", "شان", "تون", "ا", "ها")}
+
+
 def _level(ranked: list) -> bool:
     """Whether a ranking's first two topics are level, score and phrase evidence alike."""
     return len(ranked) > 1 and ranked[0][1:3] == ranked[1][1:3]
 
 
-# The utilities a matter may belong to, as a text names them with its endings («برقمون», «آبشون»): what an aside's
-# service lends a matter left without one (`TopicCatalog._with_its_service`).
-_SERVICE_FORMS = {service + ending: service for service in ("برق", "اب", "گاز", "تلفن", "اینترنت")
-                  for ending in ("", "م", "مون", "مان", "ش", "شون", "شان", "تون", "ا", "ها")}
-_POINTER_WORDS = 3  # words before a marker that only point back («ولی اون», «اونم یه»)
 # A matter told as done before the one asked about: «چاله رو پر کردن دستتون درد نکنه، ولی چراغای خیابون خاموشه»,
 # «اینترنت خونه وصل شد. ولی اینترنت گوشیم …», «وام ازدواجو بالاخره دادن. حالا برای وام فرزندآوری …». The clause
 # that says so is left out when the next one opens on «ولی», «اما», «حالا» (`without_done`).
@@ -764,9 +766,9 @@ class TopicCatalog:
 
     @staticmethod
     def _with_its_service(main: str, text: str) -> str | None:
-        """A matter left after an aside with nothing a topic knows, with the one service the whole text names:
-        «برق که همش قطعه هیچ، ولی سوال من درباره قبضه» asks about the power bill. None when the text names no
-        service or several."""
+        """A matter left after an aside that names no service, with the one service the whole text names beside each
+        of its clauses: «برق که همش قطعه هیچ، ولی سوال من درباره قبضه» asks about the power bill. None when the text
+        names no service or several."""
         named = {_SERVICE_FORMS[t] for t in match_tokens(text) if t in _SERVICE_FORMS}
         if len(named) != 1:
             return None

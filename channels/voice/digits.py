@@ -283,9 +283,10 @@ def parse_code(transcript: str, valid: Callable[[str], bool], length: int = 10) 
                 said = next((k for k in range(i + 1, len(tokens)) if tokens[k] != _UNHEARD), None)
                 # (cut after its «و»: «شصت و [unk] [unk] شصت و هشت»)
                 cut = i - 2 if tokens[i - 1] == "و" and i > 1 else i - 1
-                if said is not None and (tokens[said] == tokens[cut] and (_single_digit(tokens[cut]) or tokens[cut] in _WORD)
-                                         or tokens[said].startswith(tokens[cut]) and tokens[said] in _WORD
-                                         and tokens[cut] in _WORD):
+                again = said is not None and (
+                    tokens[said] == tokens[cut] and (_single_digit(tokens[cut]) or tokens[cut] in _WORD)
+                    or tokens[said].startswith(tokens[cut]) and tokens[said] in _WORD and tokens[cut] in _WORD)
+                if again:
                     # «پنج [unk] پنج»: a digit said again after a cough, once; «نود [unk] نود و شیش»: a number
                     # word the line cut, said again whole; «سی [unk] [unk] سیصد و هشتاد …»: cut as the word it
                     # begins with
