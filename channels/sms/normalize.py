@@ -119,7 +119,7 @@ _KINSHIP = re.compile(r"(?<![^\W\d_]|\u200c)(" + "|".join(map(re.escape, KINSHIP
 FOLLOW_UP_WORDS = ("پیگیری", "پیگیر", "وضعیت", "رهگیری", "نتیجه", "کجا رسید", "چی شد", "چیشد", "قبلا", "قبلاً",
                    "شکایت کرده", "درخواست داده", "ثبت شد", "ثبت کردم", "شماره شکایت", "جواب", "پاسخ",
                    "کد دادن", "کد دادید", "کد داده", "شماره ثبت شکایت", "ارجاع شده", "این کد را", "این کدو",
-                   "تماس نگرفت", "خبری نشد", "پیرو",  # «پیرو درخواست شماره …»: further to an earlier request
+                   "تماس نگرفت", "خبری نشد", "پیرو ",  # «پیرو درخواست شماره …», further to (not «پیروزی»)
                    "peygiri", "peigiri", "rahgiri", "vaziat",
                    "natije", "chi shod", "koja resid", "ghablan", "sabt shod")
 # Digit runs for tracking codes and check-digit failures: digits joined by dashes only (a space separates two
