@@ -485,9 +485,12 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     with the service the aside named; a quota «سهمیه» is no share «سهم»; a pipeline «خط لوله» no phone line). All
     5,140: 0.955 (4,907 right). A representative mid-autumn month across the country, written after every change of
     the stop and not tuned on: 0.938 (the same with the code the stop began with). All 5,300: 0.954 (0.951 with the
-    code the stop began with)."""
+    code the stop began with). A representative early-winter month, a third of it told for a relative, written
+    after every change of the stop and not tuned on: 0.881 (misses: a new ID card, a judiciary e-service office, an
+    umrah's registration, a police checkpoint read as the nearest topic; a gas cut over a debt labelled the bill; a
+    Finglish service reduction for a sick father). All 5,460: 0.952."""
     rows = load_tsv("topic_blind_after.tsv")
-    assert len(rows) >= 5300
+    assert len(rows) >= 5460
     assert _accuracy(rows) >= 0.93
 
 

@@ -594,6 +594,9 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
     # A head of household's own coupon, his wife named with her code as the one still in her father's household:
     # read as the wife's matter, as «همسرم خانم … (کد ملی X)» mostly is (r41's and r40's kind again).
     "blind_letters_r51.jsonl": {"head of household writes for his own household"},
+    # Never tuned on: a husband's own marriage loan beside his wife's code, and a seller whose car's buyer's code
+    # comes first in the subject line (r42's Golestan seller again) — both read as the other person's matter.
+    "blind_letters_r52.jsonl": {"hard: husband writes about his own marriage loan", "hard: seller writes about fines"},
 }
 
 
@@ -723,7 +726,10 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
                                          # a representative mid-autumn month, written after every change of the
                                          # stop and never tuned on: 26 / 1 / 3 as it came (the same with the code
                                          # the stop began with)
-                                         ("blind_letters_r51.jsonl", 26)])
+                                         ("blind_letters_r51.jsonl", 26),
+                                         # a representative early-winter month, written after every change of
+                                         # the stop and never tuned on: 25 / 2 / 3
+                                         ("blind_letters_r52.jsonl", 25)])
 def test_letters_written_blind(name, right):
     """Letters written by people who had not read this code: header and footer blocks, the writer's code after
     the signature, a relative's code first, lawyers, guardians and village councils writing for someone, a

@@ -443,12 +443,16 @@ def test_labelled_messages():
     every change of the stop and measured before any it led to: 84 of 90 as it came (82 with the code the stop began
     with), 88 after («پیرو درخواست شماره …» a follow-up; «آقامون» a husband; «کد ملی خانم مستاجر»; «بنده برادرزاده
     ایشان Y», the writer named by what he is to the person). Left out, known misses: an employer's bare role labels
-    «کارفرما X کارگر Y» with no «کد», and an unlabelled code in groups that fails its check (as above)."""
+    «کارفرما X کارگر Y» with no «کد», and an unlabelled code in groups that fails its check (as above). A
+    representative early-winter month, written after every change of the stop and not tuned on: 86 of 90; its
+    misses left out as known misses: «کد ملی خود پیرزن» (a neighbour's code as «herself»), a caregiver's «کد ملی
+    پرستار», a bare «کد ملی خواهرزاده» beside «کد ملی من» that the parser read as the writer's, and a spouse's code
+    given as background to the writer's own marriage loan."""
     kinds = {normalize.Register: "register", normalize.FollowUp: "follow_up",
              normalize.MissingCode: "missing_code", normalize.InvalidCode: "invalid_code"}
     with open(Path(__file__).with_name("sms_labelled.tsv"), encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
-    assert len(rows) >= 4143
+    assert len(rows) >= 4229
     for row in rows:
         decision = decide(row["text"])
         assert kinds[type(decision)] == row["kind"], row
