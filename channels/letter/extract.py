@@ -252,6 +252,7 @@ _OTHER_LABEL = re.compile(  # the labels that end in «ملی» first: a regex t
     r"|[پب]ستی|شناسه|پرونده|بیمه|کارگاه|رهگیری|(?<!جهت\s)(?<!برای\s)پیگیری|(?<!صاحب\s)حساب|سریال"
     r"|(?<!صاحب\s)اشتراک|شبا|دانشجوی|پرداخت|شعبه|شناسنامه"
     r"|ش\s*\.\s*ش(?!\w)|تلفن|تماس|همراه|موبایل|نامه"
+    r"|تاریخ|مورخ"  # a date, whose slashes OCR may read as ones («۱۴۰۳/۱۰/۲۳» → «1403110123», valid by chance)
     r"|حکم|دادنامه|کلاسه|(?<![\w\u200c])رای(?![\w\u200c])"  # a court's ruling and its file
     # any other «شماره …» or «کد …»: «کد پرسنلی», «شماره درخواست», «شماره مستمری»; not a short word in «م…»:
     # «ملی» as OCR misreads it

@@ -507,12 +507,15 @@ def test_phone_needs_agreement(phones, expected):
     ("ش.ش 3187 شم 1234", "national"),  # OCR drops the dot of «ش.م»; the nearest label counts
     ("کد ملی 5 و کد بستی 1234", "other"),  # «پستی» misread «بستی»
     ("شماره سریال کارت ملی 1234", "other"),
-    ("تاریخ 1234", None),
+    ("ساکن 1234", None),
+    # a date: OCR may read its slashes as ones, «۱۴۰۳/۱۰/۲۳» → «1403110123», a valid code by chance
+    ("تاریخ: 1234", "other"),
     # whose national code, a role right after «ملی» that is also another number's word (insurance, a letter)
     ("کد ملی بیمه شده: 1234", "national"),
     ("کد ملی نامه‌نویس: 1234", "national"),
     ("کد ملی: 9 شماره بیمه: 1234", "other"),
-], ids=["national", "nearest-label", "postal", "card-serial", "none", "insured", "letter-writer", "insurance-after"])
+], ids=["national", "nearest-label", "postal", "card-serial", "none", "date", "insured", "letter-writer",
+        "insurance-after"])
 def test_number_label(text, label):
     assert number_label(text, text.rindex("1234")) == label
 
