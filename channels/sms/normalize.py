@@ -286,7 +286,7 @@ _THEIR_LABEL = re.compile(r"(?:ملی\s*(?:ش|شون|شان|اش|ایشان|ای
 _WHOSE_RIGHT_AFTER = re.compile(r"\s*(?:" + _WHOSE + r"(?=\s*(?:[.,،;:!?؟\n/]|$|\d))|(خودم|خودمم)(?![\w\u200c])"
                                 r"|\(\s*" + _WHOSE + r"\s*(?:[،,][^()]{0,40})?\)"
                                 # «X کد ملی خودم (مادرش) و Y کد ملی پسرم.»: a word on the writer in brackets, «و» the next
-                                r"|(?:کد|شماره)(?:\s*\u200c?ملی)?\s*" + _WHOSE + r"(?:\s*\([^()\d]{0,30}\))?"
+                                r"|(?:کد|شماره)(?:\s*\u200c?ملی)?\s*" + _WHOSE + r"(?:\u200c?ه)?(?:\s*\([^()\d]{0,30}\))?"
                                 r"(?=\s*(?:[.,،;:!?؟\n]|$|و\s*\d))"
                                 # «X کد سعید، Y کد من»: someone named, the writer's son whom the message names
                                 r"|(?:کد|شماره)(?:\s*\u200c?ملی)?\s+(?P<name>(?!ملی)[^\s\d.,،;:!?؟()]{2,})"
@@ -474,9 +474,9 @@ def _labels_after(folded: str, places: list[tuple[int, int, str]]) -> dict[str, 
         right_after = _WHOSE_RIGHT_AFTER.match(folded, end)
         if right_after is None:
             return None
-        name = right_after.group("name")
-        labels.setdefault(code, _whose(next(g for g in right_after.groups() if g)) if name is None
-                          else "ایشان" if name.lower() not in KINSHIP and not _SELF.fullmatch(name) else _whose(name))
+        # a name after «کد» (kin and self words, with their «ه», are read by the alternatives before it)
+        labels.setdefault(code, "ایشان" if right_after.group("name")
+                          else _whose(next(g for g in right_after.groups() if g)))
     return labels
 
 

@@ -217,6 +217,9 @@ REGISTER = [
     ("the-writer-as-his-nephew", f"عمو جانم روستا زندگی میکنه، آمبولانس نتونست بیاد. کد ملی عمو {CODE_B}. بنده"
      f" برادرزاده ایشان {CODE_A}", CODE_A, CODE_B, Relation.OTHER, None),
     # labels after both codes, one a name the message gives
+    # (a kin word with its «ه» after «کد» is that kin, not a name: «X کد پسرمه، Y کد من»)
+    ("a-son-labelled-after-his-code-with-its-copula", f"یارانه پسرم قطع شده {CODE_B} کد پسرمه، {CODE_A} کد من", CODE_A,
+     CODE_B, Relation.CHILD, None),
     ("a-son-labelled-by-his-name-after-his-code", f"پدر سعید هستم. سعید ۱۷ سالشه، یارانش رو از خانوار ما جدا کردن."
      f" {CODE_B.translate(AR)} کد سعید، {CODE_A.translate(AR)} کد من", CODE_A, CODE_B, Relation.OTHER, None),
 ]
