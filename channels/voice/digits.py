@@ -253,22 +253,23 @@ def parse_code(transcript: str, valid: Callable[[str], bool], length: int = 10) 
             # …or only its end said again, the line having cut it the first time («… دو دو [unk] هشت [unk] دوباره
             # دو نه هشت دو»)
             variants += [(2, v) for v in [_end_said_again(tokens, i, length)] if v is not None]
-        if token in ("ببخشید", "اشتباه") and i and tokens[i - 1] == "نه":  # «نه» is "no" here, not nine
-            no = i - 1
-            while no and tokens[no - 1] == "نه":  # «نه نه ببخشید»
-                no -= 1
-            variants += [(1, tokens[:no] + tokens[i:]), (1, tokens[i + 1:])]  # the group before, or all, taken back
+        if token in ("ببخشید", "اشتباه"):
+            if i and tokens[i - 1] == "نه":  # «نه» is "no" here, not nine
+                no = i - 1
+                while no and tokens[no - 1] == "نه":  # «نه نه ببخشید»
+                    no -= 1
+                variants += [(1, tokens[:no] + tokens[i:]), (1, tokens[i + 1:])]  # the group before, or all, taken back
+            else:
+                # «سه نه هشت سه هشت اشتباه سه نه هشت سه دو …»: "wrong", and the whole code said again from its start;
+                # or only its end, corrected («… شش دو پنج پنج ببخشید [unk] شش دو پنج چهار»)
+                variants.append((1, tokens[i + 1:]))
+                variants += [(2, v) for v in [_end_said_again(tokens, i, length, corrected=True)] if v is not None]
         if token in _PROMPT and tokens[i + 1: i + 2] and _single_digit(tokens[i + 1]):
             variants.append((1, tokens[:i] + tokens[i + 2:]))  # the prompted digit, then the caller saying it
             for k in (2, 3):  # «بگو صفر هفت صفر هف …»: two or three digits prompted, then said by the caller
                 prompted, said = tokens[i + 1: i + 1 + k], tokens[i + 1 + k: i + 1 + 2 * k]
                 if len(said) == k and all(map(_single_digit, prompted + said)) and _digits(prompted) == _digits(said):
                     variants.append((1, tokens[:i] + tokens[i + 1 + k:]))
-        if token in ("ببخشید", "اشتباه") and not (i and tokens[i - 1] == "نه"):
-            # «سه نه هشت سه هشت اشتباه سه نه هشت سه دو …»: "wrong", and the whole code said again from its start;
-            # or only its end, corrected («… شش دو پنج پنج ببخشید [unk] شش دو پنج چهار»)
-            variants.append((1, tokens[i + 1:]))
-            variants += [(2, v) for v in [_end_said_again(tokens, i, length, corrected=True)] if v is not None]
         if token in ("یعنی", _UNHEARD):
             # The whole code said again another way after «یعنی», or after what the recognizer could not place
             # (the operator's read-back, a cough): the later saying is meant, if either.
