@@ -71,6 +71,11 @@ def revoke_key(engine: Engine, key_id: int) -> bool:
     return done.rowcount == 1
 
 
+def _plausible(raw: str | None) -> bool:
+    """Whether `raw` may be a key at all (anything else is no key, without hashing or a database read)."""
+    return bool(raw) and raw.startswith(PREFIX) and len(raw) <= 200
+
+
 class KeyStore:
     """Looks keys up by hash, with a short cache so every request does not hit the database.
     A revoked key stops working within `ttl` seconds.
@@ -93,9 +98,18 @@ class KeyStore:
 
     def cached(self, raw: str | None) -> ApiKey | None | object:
         """The key from the cache without touching the database; MISS when only the database can tell."""
-        if not raw or not raw.startswith(PREFIX) or len(raw) > 200:
+        return self._cached(hash_key(raw)) if _plausible(raw) else None
+
+    def verify(self, raw: str | None) -> ApiKey | None:
+        if not _plausible(raw):
             return None
-        digest = hash_key(raw)
+        digest = hash_key(raw)  # once, for the cache and, on a miss, the database
+        known = self._cached(digest)
+        if known is not MISS:
+            return known  # type: ignore[return-value]
+        return self._look_up(digest)
+
+    def _cached(self, digest: str) -> ApiKey | None | object:
         hit = self._cache.get(digest)
         if hit is None:
             return MISS
@@ -105,12 +119,6 @@ class KeyStore:
         if left < self.ttl / 2 and digest not in self._renewing:
             self._renew(digest)
         return hit[1]
-
-    def verify(self, raw: str | None) -> ApiKey | None:
-        known = self.cached(raw)
-        if known is not MISS:
-            return known  # type: ignore[return-value]
-        return self._look_up(hash_key(raw))
 
     def _look_up(self, digest: str) -> ApiKey | None:
         now = self._clock()  # before the read: the entry is trusted `ttl` from what the read could see
