@@ -19,6 +19,9 @@ KIN_NOUNS: dict[str, Relation] = {
 SPOKEN_KIN_NOUNS: dict[str, Relation] = {
     "بابا": Relation.FATHER, "مامان": Relation.MOTHER, "داداش": Relation.SIBLING, "ابجی": Relation.SIBLING,
     "آبجی": Relation.SIBLING,
+    # Kurdish and Lori «mother» and «father», written in Persian letters («خونه دالگ و بوام», «دایکم پیره»)
+    "دایک": Relation.MOTHER, "دالگ": Relation.MOTHER, "دالک": Relation.MOTHER, "باوک": Relation.FATHER,
+    "بوا": Relation.FATHER,
 }
 KIN_ADJECTIVES: tuple[str, ...] = (
     "بزرگ", "کوچک", "کوچیک", "بزرگتر", "کوچکتر", "معلول", "بیمار", "مریض", "پیر", "مسن", "سالمند", "مرحوم",

@@ -46,8 +46,7 @@ KINSHIP: dict[str, Relation] = {
     "ایشون": Relation.OTHER,
     "والده‌ام": Relation.MOTHER, "والده": Relation.MOTHER, "والدم": Relation.FATHER, "پدربزرگم": Relation.OTHER,
     "مادربزرگم": Relation.OTHER, "پدربزرگ": Relation.OTHER, "مادربزرگ": Relation.OTHER,
-    # Kurdish and Lori «my mother», «my father», written in Persian letters («دایکم پیره …», «دالگم تنهاست …»)
-    "دایکم": Relation.MOTHER, "دالگم": Relation.MOTHER, "دالکم": Relation.MOTHER, "باوکم": Relation.FATHER,
+    # (Kurdish and Lori «دایکم», «دالگم», «بوام» come with the spoken kin nouns above.)
     "دا": Relation.MOTHER,  # Lori and Kurdish «دا» («دا پیرم», «کدملی دا …»; not «دام», livestock)
     # Someone the writer answers for outside the family: a teacher's pupil, a lawyer's client.
     "دانش‌آموز": Relation.OTHER, "دانش آموز": Relation.OTHER, "دانش‌آموزم": Relation.OTHER, "شاگردم": Relation.OTHER,
@@ -63,7 +62,7 @@ KINSHIP: dict[str, Relation] = {
     "بچم": Relation.CHILD, "پسرعموم": Relation.OTHER, "دخترعموم": Relation.OTHER, "پسرخالم": Relation.OTHER,
     "دخترخالم": Relation.OTHER, "پسرخاله‌ام": Relation.OTHER, "دخترخاله‌ام": Relation.OTHER, "پسرداییم": Relation.OTHER,
     "دخترداییم": Relation.OTHER, "پسرعمه‌ام": Relation.OTHER, "دخترعمه‌ام": Relation.OTHER, "دوستم": Relation.OTHER,
-    "dustam": Relation.OTHER, "doostam": Relation.OTHER, "بووم": Relation.FATHER, "بوام": Relation.FATHER,
+    "dustam": Relation.OTHER, "doostam": Relation.OTHER, "بووم": Relation.FATHER,
     # Azeri («آنامین کد ملیسی», «oghlum»), Sorani («کوڕەکەم», as normalized) and an old word for a wife («عیالم»)
     "آنام": Relation.MOTHER, "آنامین": Relation.MOTHER, "آتام": Relation.FATHER, "آتامین": Relation.FATHER,
     "اوغلوم": Relation.CHILD, "قیزیم": Relation.CHILD, "oghlum": Relation.CHILD, "oghlom": Relation.CHILD,

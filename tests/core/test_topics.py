@@ -138,6 +138,15 @@ CASES = [
     ("a_ferry_ticket_cancelled", "بلیت شناور بندرعباس قشم کنسل شد پولمونو پس نمیدن", OTHER),
     ("tea_leaf_at_the_guaranteed_price", "پول برگ سبز چای که خرداد تحویل کارخونه دادیم هنوز سهم دولتش واریز نشده",
      OTHER),
+    # «ezdevaj» in Finglish is a keyword, as «ازدواج» is: the matter is the subsidy
+    ("finglish_subsidy_since_marriage", "salam yaraneye man az vaghti ezdevaj kardam hanooz ba pedaram hast", "subsidy"),
+    ("a_4g_antenna", "ما تو روستا آنتن ۴جی نداریم بچه ها برای کلاس آنلاین باید برن رو پشت بوم", "telecom_internet"),
+    ("a_sewage_connection_paid_for", "پول انشعاب فاضلاب رو ۲ ماه پیش دادم، هنوز نیومدن وصل کنن", "sewage"),
+    ("a_water_connection_by_the_utility", "پول انشعاب دادم آبفا شاهرود هنوز کنتور نذاشته", "water_bill"),
+    ("a_subsidy_dropped_for_a_trip_abroad", "درباره یارانه حاج خانم مادرم که دفعه قبل گفتم، ایشون تنها زندگی میکنه، ۸۰"
+     " سالشه. میگن حذف شده به خاطر سفر خارجی. مادرم اصلا گذرنامه نداره", "subsidy"),
+    ("kerosene_at_three_times_the_rate", "نفت فروش روستا نفت سفید رو لیتری ۳ برابر نرخ دولتی میده، میگه سهمیه نیومده",
+     "price_gouging"),
 ]
 
 
