@@ -122,7 +122,7 @@ _PARTY_ROLE = alternation(OTHER_PARTY_ROLES + ("پیمانکار", "مالک", "
                                                "طرف دعوا", "طرف شکایت"))
 _OTHER_PERSON = re.compile(
     # (not «خدا شاهد است»: God knows; not «اشتباه خوانده شده», read wrongly)
-    r"(?:(?:ضامن(?:ین|\s*\u200c?ها)?|کفیل|(?<!خدا\s)شاهد|معرف|طرف\s*(?:قرارداد|دعوا|دعوی|مقابل|شکایت)|خوانده(?!\s*(?:شده|شد|نشده|نشد|می\s*\u200c?شود))|متهم|معارض"
+    r"(?:(?:ضامن(?:ین|\s*\u200c?ها)?|کفیل|(?<!خدا\s)شاهد|معرف|طرف\s*(?:قرارداد|دعوا|دعوی|مقابل|شکایت)|خوانده(?!\s*(?:شده|شد|نشده|نشد|می\s*\u200c?شود))|متهم|(?<!سند\s)معارض"
     r"|مشتکی\s*\u200c?عنه"  # a complaint form's «مشتکی‌عنه (کارفرما): آقای …», whom the complaint is against
     r"|(?:همسر|شوهر|زن|سرپرست(?:\s*خانوار)?)\s*سابق)"  # a former spouse («همسر سابقم (کد ملی …)»), titled or not;
     # a divorced mother's «سرپرست خانوار سابق: آقای …»
@@ -134,6 +134,9 @@ _OTHER_PERSON = re.compile(
     r"|(?:انبار|کارگاه|کارخانه|کارخونه|مغازه|فروشگاه|شرکت|مزرعه|باغ|رستوران|مرغداری|دامداری|گاوداری|نانوایی"
     r"|تعمیرگاه|گلخانه|معدن)(?:\s+[^\s\d:،,()]+){0,2}\s+(?:[آا]قای|خانم)"  # «فروشگاه لوازم خانگی آقای …»
     r"(?![\w\u200c])"
+    # a company's managing director titled right after his role, «مدیرعامل: آقای …» (who writes for his company
+    # signs «اینجانب … مدیرعامل شرکت …», untitled)
+    r"|مدیر\s*\u200c?عامل[^\S\n]*[:：]?[^\S\n]*(?:[آا]قای|خانم)(?![\w\u200c])"
     # «کارگاه … متعلق به آقای … به کد ملی …»: the owner of a place
     r"|متعلق\s+به\s+(?:[آا]قای|خانم)(?![\w\u200c])"
     # a stranger named («شخصی به نام …», «فردی به نام …») and whom a case is against («علیه آقای …», «به طرفیت آقای …»)
@@ -563,7 +566,9 @@ _PARTY_AFTER = re.compile(r"\d[\d \-]*\)?\s*(?:[^\s\d]+\s+){0,4}(?:فروخت|و
                           # «… به کد ملی X همسایه زمین اینجانب شاهد این موضوع است»: a witness
                           r"|\d[\d \-]*\)?[\s،,]*(?:[^\s\d]+\s+){0,6}شاهد(?:\s+(?:این|ماجرا|موضوع|جریان|است|هست|بود))"
                           # «… به کد ملی X مالک مشاعی …»: a co-owner
-                          r"|\d[\d \-]*\)?[\s،,]*(?:مالک\s*(?:مشاع|شریک)|شریک)")
+                          r"|\d[\d \-]*\)?[\s،,]*(?:مالک\s*(?:مشاع|شریک)|شریک)"
+                          # the party's role in brackets after the code: «… به کد ملی X (خوانده)»
+                          r"|\d[\d \-]*\s*\(\s*(?:" + _PARTY_ROLE + r")\s*\)")
 
 
 # From one code to the next in a list of people: «… (X) و آرش مرادی (Y)», «X، Y», a numbered list's next row
@@ -890,12 +895,21 @@ def _without_box_rules(words: list[tuple[str, float]]) -> list[tuple[str, float]
     return kept
 
 
+# A code printed in the card's groups parted by slashes («۷۷۰/۴۱۶۱۲۰/۲», or turned by a right-to-left line): no date
+# has those groups.
+_CARD_SLASHES = re.compile(r"\d{3}/\d{6}/\d|\d/\d{6}/\d{3}")
+
+
+def _card_groups(word: str) -> str:
+    return word.replace("/", "-") if _CARD_SLASHES.fullmatch(word) else word
+
+
 def pass_text(name: str, page: int, lines: list[list[tuple[str, float]]], line_y: list[float] | None = None) -> PassText:
     """Normalize one pass's words (digits folded) and note the confidence of each code read."""
     text_lines = []
     digit_conf: dict[str, float] = {}
     for line in lines:
-        words = _without_box_rules([(normalize(t), c) for t, c in line])
+        words = _without_box_rules([(_card_groups(normalize(t)), c) for t, c in line])
         text_lines.append(" ".join(t for t, _ in words))
         # Confidence of a code: the lowest confidence of the words that make up its digits.
         for i in range(len(words)):

@@ -424,6 +424,21 @@ CASES = [
          ("با احترام، دخترم هیوا رحمانی به کد ملی " + CHILD + " برای مسابقات نیاز به گذرنامه دارد.\nپدر ایشان آقای"
           " ئارام رحمانی به کد ملی " + OTHER + " از ما جدا شده و یارانه هم نمیگیرد.\nمادر: نسرین عزیزی",) * 2,
          True, None, CHILD, Relation.CHILD),
+    Case("a company's managing director titled in the employer's block, «مدیرعامل: آقای … کد ملی X», is the other side",
+         ("مشخصات کارفرما:\nنام کارگاه: شرکت صنایع آذین فلز\nمدیرعامل: آقای بهروز طاهری   کد ملی: " + OTHER
+          + "\nمشخصات شاکی (کارگر):\nنام: حمید قربانی\nکد ملی: " + WRITER + "\nچهار ماه حقوق و یارانه نگرفته‌ام.",) * 2,
+         True, WRITER, None, None),
+    Case("…but the managing director who writes, «اینجانب … مدیرعامل شرکت …», is the writer, whom he titles next is not",
+         ("اینجانب رضا نیک‌نام به کد ملی " + WRITER + " مدیرعامل شرکت فوق، گواهی می‌نمایم:\nآقای اصغر کریمی، شماره ملی "
+          + CHILD + "، در این شرکت کار می‌کند و یارانه او قطع شده است.",) * 2, True, WRITER, CHILD, Relation.OTHER),
+    Case("a lawyer's client beside a defendant whose role is in brackets after his code, «… (خوانده)»; «سند معارض» is"
+         " a deed, no party",
+         ("موضوع: ابطال سند معارض\nاحتراماً، به وکالت از خانم فرشته امیری به کد ملی " + CHILD + " (موکله) به استحضار"
+          " می‌رساند: سند به نام آقای کامران ملکی به کد ملی " + OTHER + " (خوانده) باطل شده و یارانه موکله هم قطع است."
+          "\nعلیرضا نیک‌نژاد - وکیل پایه یک دادگستری\nکد ملی: " + WRITER,) * 2, True, WRITER, CHILD, Relation.OTHER),
+    Case("a code printed in the card's groups parted by slashes",
+         ("سهمیه بنزین و یارانه من کم شده.\nکد ملی: " + persian_digits(f"{WRITER[:3]}/{WRITER[3:9]}/{WRITER[9]}")
+          + "\nیوسف قاسم زاده",) * 2, True, WRITER, None, None),
 ]
 
 
@@ -600,6 +615,9 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
     # Never tuned on: a husband's own marriage loan beside his wife's code, and a seller whose car's buyer's code
     # comes first in the subject line (r42's Golestan seller again) — both read as the other person's matter.
     "blind_letters_r52.jsonl": {"hard: husband writes about his own marriage loan", "hard: seller writes about fines"},
+    # The writer's own matter beside a relative's code given as background, as r51's and r52's: a widow's household
+    # coupon beside her married son's code, a husband's own marriage loan beside his wife's (paid) one.
+    "blind_letters_r53.jsonl": {"hard: Bandar Abbas widow", "hard: Hamedan husband"},
 }
 
 
@@ -732,7 +750,12 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
                                          ("blind_letters_r51.jsonl", 26),
                                          # a representative early-winter month, written after every change of
                                          # the stop and never tuned on: 25 / 2 / 3
-                                         ("blind_letters_r52.jsonl", 25)])
+                                         ("blind_letters_r52.jsonl", 25),
+                                         # a representative Azar (late autumn) at the twenty-second stop: 25 / 4 /
+                                         # 1 as it came, 28 / 2 / 0 after (a managing director titled in the
+                                         # employer's block; a defendant's «(خوانده)» after his code, «سند معارض»
+                                         # no party; a code in slashed card groups «۷۷۰/۴۱۶۱۲۰/۲»)
+                                         ("blind_letters_r53.jsonl", 28)])
 def test_letters_written_blind(name, right):
     """Letters written by people who had not read this code: header and footer blocks, the writer's code after
     the signature, a relative's code first, lawyers, guardians and village councils writing for someone, a
