@@ -57,6 +57,7 @@ KINSHIP: dict[str, Relation] = {
     # A welfare worker's client, the person a file is about («صاحب پرونده: X / پیامک از: Y»).
     "مددجو": Relation.OTHER, "مددجوی ما": Relation.OTHER, "مددجویم": Relation.OTHER, "صاحب پرونده": Relation.OTHER,
     "ذینفع": Relation.OTHER, "ذی نفع": Relation.OTHER,
+    "متقاضی": Relation.OTHER,  # beside the sender's own label («کد ملی متقاضی: X کد ملی ارسال کننده: Y»)
     # «my» written apart («خاله ام»), cousins («پسرعموم», «دخترخالم»), «بچم», a friend, Lori «بووم» (my father)
     "خاله ام": Relation.OTHER, "عمه ام": Relation.OTHER, "دایی ام": Relation.OTHER, "بچه ام": Relation.CHILD,
     "بچم": Relation.CHILD, "پسرعموم": Relation.OTHER, "دخترعموم": Relation.OTHER, "پسرخالم": Relation.OTHER,
@@ -331,9 +332,9 @@ _ROLE_LABEL = re.compile(
 
 # Parties a writer may write for, a neighbour, a tenant, a colleague («همسایمون پیرمرد تنهاست … گازش قطع شده … کد ملی
 # همسایه X»), when the message tells of his service in the third person and of none of the writer's own.
-_CARED_PARTIES = ("همسایه", "مستاجر", "مستأجر", "همکار")
+_CARED_PARTIES = ("همسایه", "مستاجر", "مستأجر", "همکار", "صاحبخونه", "صاحبخانه", "صاحب خونه", "صاحب خانه")
 _THEIR_MATTER = re.compile(
-    r"(?<![\w\u200c])(?:یارانه|یاران|حقوق|مستمری|وام|بیمه|گاز|برق|آب|خونه|خون|خانه|کالابرگ|سهام|تلفن|گذرنامه)"
+    r"(?<![\w\u200c])(?:یارانه|یاران|حقوق|مستمری|وام|بیمه|گاز|برق|آب|خونه|خون|خانه|کالابرگ|سهام|سهام\s*عدالت|تلفن|گذرنامه)"
     r"\s*\u200c?(?:اش|ش|شون|شان)(?![\w\u200c])")  # («کالابرگشون»: a tenant family's)
 
 
@@ -348,7 +349,8 @@ def _written_for(folded: str, role: str) -> bool:
 
 
 # «از طرف اون پیام میدم», «به جای ایشون»: the writer says he writes for someone.
-_ON_THEIR_BEHALF = re.compile(r"(?<![\w\u200c])(?:از\s*طرف|به\s*جای|بجای)\s*(?:اون|او|ایشون|ایشان|خودش)(?![\w\u200c])")
+_ON_THEIR_BEHALF = re.compile(r"(?<![\w\u200c])(?:(?:از\s*طرف|به\s*جای|بجای)\s*(?:اون|او|ایشون|ایشان|خودش)"
+                              r"|خودش\s*(?:ازم|از\s*من)\s*خواست)(?![\w\u200c])")  # («خودش ازم خواست پیام بدم»)
 
 
 def _writer_is(folded: str, role: str) -> bool:
