@@ -502,8 +502,11 @@ QUALITY_FLOORS = [
     # treatment cost): 0.922 / 0.923 on 6,645 pairs. Its third, a snowy mid-winter month in the north-west and west,
     # came in at 0.892 / 0.880 (0.905 / 0.893 after: an appliance shop and a gas cylinder dealer overcharging are two
     # matters; a frozen pipeline is no phone line): 0.922 / 0.923 on 6,795 pairs (3,208 true merges once a bare
-    # «هنوز درست نشده» follows up the person's case).
-    ("dedup_pairs.tsv", 6795, 0.91, 0.92),
+    # «هنوز درست نشده» follows up the person's case). The twenty-second stop's round, a representative Azar (late
+    # autumn) across the country, came in at 0.903 / 0.867 (0.959 / 0.947 after: a meter sealed after a leak is the
+    # cut; a donation held over the report card one matter; a disability card, third-child land, a newborn added to
+    # the booklet, Fownix and Lori parents' home «خونه دالگ و بوام» told apart): 0.923 / 0.923 on 6,945 pairs.
+    ("dedup_pairs.tsv", 6945, 0.91, 0.92),
     ("dedup_pairs_holdout.tsv", 40, 0.85, 0.85),
     # A stress set written blind to defeat this design, kept apart from the tuning data and not tuned on: the
     # same matter told with almost no shared word (an agency's term against slang or Finglish), and two matters
