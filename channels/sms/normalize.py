@@ -319,13 +319,15 @@ _SOMEONE_ELSES_LABEL = re.compile(
     _ROLE_CODE_LABEL + r"\s+(?:(?:آقای|اقای|خانم)\s+)?(" + alternation(OTHER_PARTY_ROLES)
     + r")(?:م)?(?:\s*\([^()]{0,20}\))?\s*[:：]?\s*$"  # («کد ملی خانم مستاجر X»)
     # the role in brackets after whom it names: «کد ملی پدرم (ضامن) X», the writer's own loan
-    r"|" + _ROLE_CODE_LABEL + r"\s+[^\s\d()]+\s*\(\s*(" + alternation(OTHER_PARTY_ROLES) + r")\s*\)\s*[:：]?\s*$")
+    # (not «کد ملی خودم (همسایه): Y»: the writer says what he is)
+    r"|" + _ROLE_CODE_LABEL + r"\s+(?!(?:خودم|من|اینجانب|بنده)[\s(])[^\s\d()]+\s*\(\s*(" + alternation(OTHER_PARTY_ROLES)
+    + r")\s*\)\s*[:：]?\s*$")
 # A code labelled by the role of someone the writer answers for («کد ملی بیمار», «کد ملی کارگر», «کد ملی بچه»), or
 # by the role of who answers for him («کد ملی همراه بیمار», «کد ملی سرپرست», «کد ملی ولی»): whose by role.
 _ROLE_LABEL = re.compile(
-    r"(?:" + _ROLE_CODE_LABEL + r"|کد)\s*(?:(?P<father>بابا)|(?P<mother>مامان)"
+    r"(?:" + _ROLE_CODE_LABEL + r"|کد)\s*(?:(?P<father>بابا)|(?P<mother>مامان|مار)"  # (Gilaki «مار», mother)
     r"|(?P<child>(?:بچه|کودک|فرزند|نوزاد|دختر|پسر)(?:\s+(?:بزرگ|کوچک|کوچیک|اول|دوم))?)"
-    r"|(?P<cared>بیمار|کارگر|راننده|دانشجو|مددجو|سرباز|خانم|آقا|اقا|دانش\s*\u200c?[آا]موز"
+    r"|(?P<cared>بیمار|کارگر|راننده|دانشجو|مددجو|سرباز|خانم|آقا|اقا|دانش\s*\u200c?[آا]موز|پیرزن|پیرمرد"
     r"|عمو|عمه|دایی|خاله|پدربزرگ|مادربزرگ|نوه)"  # kin no «my» marks: «کد ملی عمو: X کد ملی من: Y»
     r"|(?P<carer>همراه\s*بیمار|سرپرست(?!\s*خانوار)|ولی|قیم))\s*[:：]?\s*$")
 
@@ -671,6 +673,11 @@ def _caller_and_subject(text: str, folded: str, codes: list[str]) -> tuple[str, 
         subject_code, relation = by_kin[0], KINSHIP[labels[by_kin[0]]]
         caller_code = next((c for c in codes if labels.get(c) == "self"),
                            next(c for c in codes if c != subject_code))
+    elif kin is None:
+        # Two codes labelled by parties written for and no kin named («کدملی صاحبخانه X کدملی مستاجر Y», a tenant who
+        # writes for his landlord): the first named is whom the message is for.
+        subject_code, relation = by_kin[0], Relation.OTHER
+        caller_code = next(c for c in codes if c != subject_code)
     else:  # the nearest code after the first kinship word is that person's
         # where each code is last written (0 for one found only through its groups' reading)
         positions = {code: 0 for code in codes} | {code: start for start, _, code in places}

@@ -55,6 +55,12 @@ REGISTER = [
      f"صاحبخونه {CODE_B} کد خودم {CODE_A}", CODE_A, CODE_B, Relation.OTHER, None),
     ("an-applicant-and-the-sender", f"قبض برق منزل پدر اینجانب زیاد صادر شده. کد ملی متقاضی: {CODE_B} کد ملی ارسال "
      f"کننده: {CODE_A}", CODE_A, CODE_B, Relation.OTHER, None),
+    ("a-tenant-for-his-landlord-both-by-role", f"صاحبخونه م پیرمرده گوشی نداره از من خواست بنویسم. سند خونه ش مونده."
+     f" کدملی صاحبخانه {CODE_B} کدملی مستاجر {CODE_A}", CODE_A, CODE_B, Relation.OTHER, None),
+    ("an-old-neighbour-and-the-writer-who-says-what-he-is", f"گاز خونه پیرزن همسایه قطعه. کد ملی پیرزن: {CODE_B} / کد"
+     f" ملی خودم (همسایه): {CODE_A}", CODE_A, CODE_B, Relation.OTHER, None),
+    ("gilaki-mother-by-role", f"می مار قبض برقش ۲ میلیون اومده. کد مار: {CODE_B} کد خودم: {CODE_A}", CODE_A, CODE_B,
+     Relation.MOTHER, None),
     ("a-carers-lady", f"کمک هزینه بهزیستیش واریز نشده. کدملی خانم: {CODE_B} / کدملی خودم: {CODE_A}", CODE_A, CODE_B,
      Relation.OTHER, None),
     ("a-guardians-elder-girl", f"قیم دو تا بچه یتیم هستم. کد ملی دختر بزرگ {CODE_B} ، کد خودم (قیم) {CODE_A}", CODE_A,
@@ -457,12 +463,18 @@ def test_labelled_messages():
     پرستار», a bare «کد ملی خواهرزاده» beside «کد ملی من» that the parser read as the writer's, and a spouse's code
     given as background to the writer's own marriage loan. A representative Azar (late autumn) month at the
     twenty-second stop: 88 of 90 as it came (a tenant who writes for her landlady at her asking, «کد ملی صاحبخونه X
-    کد خودم Y»; «کد ملی متقاضی: X کد ملی ارسال کننده: Y»), 90 after."""
+    کد خودم Y»; «کد ملی متقاضی: X کد ملی ارسال کننده: Y»), 90 after. A representative Bahman (mid-winter) month,
+    written after those changes: 84 of 90 as it came, and one message crashed the parser (two codes labelled by
+    parties written for, «کدملی صاحبخانه X کدملی مستاجر Y», and no kin word: held for an operator by the service,
+    now read); 87 after («کد ملی خودم (همسایه): Y», the writer saying what he is; «کد ملی پیرزن: X»; Gilaki «کد
+    مار: X»). Left out, known misses: Lori «کد دام X کد خوم Y» («دام» is livestock too), «کدملی برادرزاده ام و
+    بعدش مال خودم: X Y» (owners in order with «بعدش»), «کد آقاجون X کد نوه ش Y» (the writer naming herself his
+    grandchild)."""
     kinds = {normalize.Register: "register", normalize.FollowUp: "follow_up",
              normalize.MissingCode: "missing_code", normalize.InvalidCode: "invalid_code"}
     with open(Path(__file__).with_name("sms_labelled.tsv"), encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
-    assert len(rows) >= 4319
+    assert len(rows) >= 4406
     for row in rows:
         decision = decide(row["text"])
         assert kinds[type(decision)] == row["kind"], row
