@@ -5,9 +5,12 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from channels.sms import normalize
 from channels.sms.payloads import InboundSms
+from core.kinship import OTHER_PARTY_ROLES
 from core.model import Relation
 from core.tracking import new_tracking_code
 from tests.channels.sms.helpers import CODE_A, CODE_B, SENDER
@@ -484,3 +487,29 @@ def test_labelled_messages():
             assert (identity, sub.caller.national_code) == (row["identity"], row["caller"]), row
         if isinstance(decision, normalize.FollowUp):
             assert (decision.tracking_code, decision.national_code or "") == (row["tracking"], row["identity"]), row
+
+
+# Words a message is made of, for the property below, drawn group by group (each group as likely as another):
+# labels, kin, parties, the writer, codes and other numbers, the matter's words, punctuation.
+_WORD_GROUPS = [sorted(normalize.KINSHIP), sorted(normalize.SELF_WORDS), sorted(OTHER_PARTY_ROLES),
+                ["کد ملی", "کدملی", "ک.م", "کد", "code meli", "با کد ملی", "کد رهگیری"],
+                [CODE_A, CODE_B, BAD, TC, CODE_A[:3] + " " + CODE_A[3:9] + " " + CODE_A[9], "09121234567", "12345"],
+                ["مال", "اولی", "دومی", "به ترتیب", "و", "هست", "است", "ولی", "آقای", "خانم", "مرحوم", "فوت کرده", "وراث",
+                 "از طرف اون", "خودش ازم خواست", "یارانه", "یارانه من", "گازش", "قطع شده", "پیگیری"],
+                ["(", ")", "/", ":", "،", ".", "\n"]]
+
+
+_WORD = st.one_of(*(st.sampled_from(group) for group in _WORD_GROUPS))
+# …and the shape the parser reads most closely: a code with a label and whose it is, before or after it.
+_LABELLED_CODE = st.builds(lambda label, whose, code, after: f"{code} {label} {whose}" if after else f"{label} {whose} {code}",
+                           st.sampled_from(_WORD_GROUPS[3]), st.one_of(*(st.sampled_from(g) for g in _WORD_GROUPS[:3])),
+                           st.sampled_from(_WORD_GROUPS[4]), st.booleans())
+
+
+@settings(max_examples=2000, deadline=None)
+@given(st.lists(st.one_of(_WORD, _LABELLED_CODE), max_size=12))
+def test_any_message_gets_a_decision(pieces):
+    """Whatever words a message strings together, the parser decides (it never raises: a message it could not read
+    would wait for an operator, not its writer's answer)."""
+    assert type(decide(" ".join(pieces))) in (normalize.Register, normalize.FollowUp, normalize.MissingCode,
+                                              normalize.InvalidCode)
