@@ -258,7 +258,8 @@ _OWN_SERVICE = re.compile(_SERVICE + r"\s*\u200c?" + _MY + "|" + _SERVICE + _ONE
 # «گذرنامه پسر ۱۰ ساله‌ام», «دختر هشت ساله‌ام»: an age may stand between the relative and «my».
 # (the numbers in words, less the hundreds: `NUMBER_WORDS` already leaves out the article «یه»)
 _AGE_WORD = "|".join(sorted((w for w in NUMBER_WORDS if w not in HUNDREDS), key=len, reverse=True))
-_AGED = r"(?:\s*(?:\d{1,2}|(?:" + _AGE_WORD + r")(?:\s+و\s+(?:" + _AGE_WORD + r"))?)\s*\u200c?ساله)?"
+_AGED = (r"(?:\s*(?:\d{1,2}|(?:" + _AGE_WORD + r")(?:\s+و\s+(?:" + _AGE_WORD + r"))?)\s*\u200c?ساله"
+         r"|\s*(?:زیر|بالای)\s*\d{1,2}\s*سال(?=م|ه))?")  # «گذرنامه پسر زیر ۱۸ سالم»
 # Kin as people say them at home: «سهام عدالت خانمم», «یارانه بابام».
 _KIN_WORDS = {**{noun: relation.value for noun, relation in (*KIN_NOUNS.items(), *SPOKEN_KIN_NOUNS.items())},
               "خانم": Relation.SPOUSE.value, "پدربزرگ": Relation.OTHER.value, "مادربزرگ": Relation.OTHER.value}

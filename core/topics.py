@@ -447,10 +447,6 @@ _SETS_ASIDE = re.compile(
     r"|(?:فعلا|فعلاً|اونو|اونرو|اون\s+رو)\s+(?:\S+\s+)?کاری\s*ندار(?:م|یم)?"
     # «اون مهم نیست» points back; «مهم نیست چقدر خرج داره» does not
     r"|(?:اون|این|اونم|اینم|اونا|اینا|آن)\s+(?:\S+\s+)?مهم\s*نیست|(?:مشکل|درخواست|خواسته|موضوع)\s+اصلی(?:م|مون|ام)?"
-    # «تنها چیزی که الان میخوایم اینه …», «مشکلم اینه که …»: what is asked, after what was told around it
-    r"|(?:تنها|فقط)\s+چیزی\s+که\s+(?:\S+\s+)?(?:می\s*\u200c?)?خوا(?:یم|م|ستیم)|مشکل(?:م|مون|ما)?\s+(?:اینه|این\s*است)"
-    # «… ولی الان زنگ زدم بپرسم …»: why the citizen calls, after what else he said
-    r"|زنگ\s*زدم\s+(?:که\s+)?(?:بپرسم|بگم)"
     # «خط تلفنم مشکلی نداره، ولی …», «حقوقم مرتب میاد … مشکلی نیست ولی …»: what is fine is not the matter (not
     # «اگه مشکلی نداره …»: a courtesy; not «سالمه», which also tells an age: «۱۹ سالمه»)
     r"|(?<!اگه\s)(?<!اگر\s)مشکل(?:ی)?\s+(?:نداره|ندارد|نیست)"
@@ -461,6 +457,12 @@ _SETS_ASIDE = re.compile(
     # «هر روز دو ساعت برق نداریم اونم هیچی، صبر کردیم ولی این قبضی که اومده …»
     # (not «بدون اون هیچ جا …»)
     r"|(?:اون|این)(?:م|ش)?\s+(?:که\s+)?(?:هیچی|هیچ(?=\s*[،,.!]))(?=\s))(?![\w])")
+# What is asked, after all that was told before it: «تنها چیزی که الان میخوایم اینه …», «مشکلم اینه که …», «الان سوالم
+# اینه …», «… ولی الان زنگ زدم بپرسم …» (why the citizen calls, after what else he said).
+_ASKS = re.compile(
+    r"(?<![\w\u200c])(?:(?:تنها|فقط)\s+چیزی\s+که\s+(?:\S+\s+)?(?:می\s*\u200c?)?خوا(?:یم|م|ستیم)"
+    r"|(?:مشکل|سوال|سؤال)(?:م|مون|ما)?\s+(?:اینه|این\s*است)"
+    r"|زنگ\s*زدم\s+(?:که\s+)?(?:بپرسم|بگم))(?![\w])")
 # A clause that opens on a matter with «… هم که» or the «-م» of "too" after a possessive («یارانه‌مونم که …»,
 # «وام ازدواجمم که …», «حقوق بازنشستگی بابام هم که …»): the citizen adds it to what he is asking about.
 # (A possessive before «هم»: «کارفرما هم که کارخونه رو بسته» goes on with the matter itself.)
@@ -473,12 +475,12 @@ _ALSO_OPENING = re.compile(r"^\s*(?:\S+\s+){0,3}\S*" + _ALSO
 # «حقوق این ماه نیومده» is.
 _MEANS = re.compile(
     r"(?<![\w\u200c])(?:(?:حقوق|مستمری)\S*(?:\s+[^\s\d]+){0,2}?\s+(?:خیلی\s+)?"
-    r"(?:کمه|کم\s*(?:است|هست)|ناچیزه|کفاف\s*نمیده)"
+    r"(?:کمه|کم\s*(?:است|هست)|ناچیزه|کفاف\s*نمیده|بخور\s*و\s*نمیر)"
     r"|با\s+(?:همین\s+|این\s+)?(?:حقوق|مستمری)\S*(?:\s+[^\s\d]+){0,3}?\s+(?:چطور|چطوری|چجوری|چه\s*جوری)"
     r"|(?:حقوق|مستمری)\S*(?:\s+[^\s\d]+)?\s+(?:رو\s+|را\s+)?می\s*\u200c?گیرم)(?![\w\u200c])")
 # Strings one of the two always holds: a cheap test first (the regexes cost ten microseconds a text).
 _ASIDE_HINTS = ("بماند", "بگذریم", "کنار", "دیگ", "جدا", "ندار", "مشکل", "مهم", "اصلی", "م که", "م هم", "ش هم", "ت هم",
-                "چیزی", "ضمن", "زنگ", "هیچ")
+                "چیزی", "ضمن", "زنگ", "هیچ", "سوال", "سؤال")
 _POINTER_WORDS = 3  # words before a marker that only point back («ولی اون», «اونم یه»)
 # The utilities a matter may belong to, as a text names them with its endings («برقمون», «آبشون»): what an aside's
 # service lends a matter left without one (`TopicCatalog._with_its_service`).
@@ -509,7 +511,9 @@ _DONE = re.compile(
     r"|(?<![\w\u200c])(?:مرتب|به\s*موقع)\s+(?:[^\s\d]+\s+)?(?:می\s*\u200c?(?:دن|ده|اد|ان|رسه)|واریز|رد"
     r"|پرداخت\s*می\s*\u200c?(?:شه|شود|کنه|کنن|کنند))(?![\w\u200c])"
     # «حقوق بازنشستگی رو میگیرم … مرتب هم هست، اما …»
-    r"|(?<![\w\u200c])(?:مرتب|به\s*موقع)\s+(?:هم\s+)?(?:هست|است|هستش)(?![\w\u200c])")
+    r"|(?<![\w\u200c])(?:مرتب|به\s*موقع)\s+(?:هم\s+)?(?:هست|است|هستش)(?![\w\u200c])"
+    # what is as it should be: «قبض برقمون کاملا عادیه …، ولی …», «برق و آبمون خداروشکر اوکیه، فقط گاز …»
+    r"|(?<![\w\u200c])(?:عادیه|اوکیه|خدا\s*رو\s*شکر|خداروشکر|الحمدلله)(?![\w\u200c])")
 _NEXT_MATTER = re.compile(
     r"^\s*(?:(?:ولی|اما|حالا|الان|منتها|فقط|این\s*(?:دفعه|بار))(?![\w\u200c])"
     r"|(?:یه|یک)\s*(?:موضوع|مسئله|مساله|مشکل|قضیه)\S*\s*(?:دیگه|دیگر)|موضوع\s*جدید)")
@@ -560,6 +564,10 @@ def without_asides(text: str) -> str | None:
     clauses: list[str | None] = []  # None: a clause set aside
     for clause in _CLAUSE_BREAK.split(text):
         if not clause.strip():
+            continue
+        asked = _ASKS.search(clause)
+        if asked is not None and clause[asked.end():].strip():
+            clauses = [None] * len(clauses) + [None, clause[asked.end():]]
             continue
         marker = _SETS_ASIDE.search(clause)
         if marker is not None:

@@ -145,6 +145,23 @@ CASES = [
     ("a_water_connection_by_the_utility", "پول انشعاب دادم آبفا شاهرود هنوز کنتور نذاشته", "water_bill"),
     ("a_subsidy_dropped_for_a_trip_abroad", "درباره یارانه حاج خانم مادرم که دفعه قبل گفتم، ایشون تنها زندگی میکنه، ۸۰"
      " سالشه. میگن حذف شده به خاطر سفر خارجی. مادرم اصلا گذرنامه نداره", "subsidy"),
+    # what is fine, and what the caller lives on, are not the matter; «سوالم اینه …» asks after all told before it
+    ("a_normal_bill_beside_the_gas_bill", "قبض برقمون کاملا عادیه همون همیشگی، ولی قبض گاز این دوره با اینکه نصف روز"
+     " خونه نیستیم شده یک و نیم میلیون", "gas_bill"),
+    ("thank_god_the_subsidy_came_not_the_coupon", "یارانه نقدی این ماه اومد خداروشکر، ولی کالابرگ نه. زنگ زدم گفتن دهک"
+     " شما تغییر کرده", "kalabarg"),
+    ("my_question_is_after_all_told", "کارفرما سه ماه حقوقمون رو نداده بعدم اخراجمون کرد، اون رو تو اداره کار شکایت"
+     " کردیم. الان سوالم اینه بیمه بیکاری به ما تعلق میگیره یا نه؟", "unemployment_insurance"),
+    ("a_meagre_pension_is_what_he_lives_on", "پدرم بازنشسته‌ست با یه حقوق بخور و نمیر، حالا قبض گاز خونه‌اش سه برابر"
+     " ماه قبل اومده", "gas_bill"),
+    ("a_mehr_units_transfer_contract", "واحد مسکن مهرمون گاز و آب داره مشکلی نیست، اما هنوز قرارداد واگذاری قطعی نکردن"
+     " و قسطاش هم هر ماه کم میشه", "housing_project"),
+    ("a_parcel_posted", "بسته‌ای که از تهران برای مادرم پست کردم دو هفته‌ست نرسیده، پست میگه گم شده", OTHER),
+    ("a_separate_gas_meter_for_a_new_home", "برادرم یه خونه کوچیک پشت خونه پدری ساخته میخواد کنتور گاز جدا بگیره",
+     "gas_connection"),
+    ("khorasani_no_water", "آب نیه از صبح. مشهد بلوار توس ۶۰", "water_outage"),
+    ("a_shop_sealed_over_fees", "مغازه ام رو پلمپ کردن به خاطر عوارض", "municipal_services"),
+    ("the_wheat_delivered_unpaid", "پول خرید گندمم رو هنوز ندادن", OTHER),
     ("kerosene_at_three_times_the_rate", "نفت فروش روستا نفت سفید رو لیتری ۳ برابر نرخ دولتی میده، میگه سهمیه نیومده",
      "price_gouging"),
 ]
@@ -555,7 +572,7 @@ FACET_CASES = [
     ("bank", "وام بانک ملت رو نمیدن", "bank_loan", {"bank": {"mellat"}, "loan_matter": {"request"}, "banking_matter": {"loan"}}),
     ("premises", "قبض آب مغازه ام زیاد آمده", "water_bill",
      {"premises": {"shop"}, "bill_matter": {"amount"}, "bill_or_connection": {"bill"}}),
-    ("premises-spoken-home", "برق خونمون رفته", "electricity_outage", {"premises": {"home"}}),
+    ("premises-spoken-home", "برق خونمون رفته", "electricity_outage", {"premises": {"home"}, "power_matter": {"supply"}}),
     ("loan-instalments", "قسط وام دو بار کسر شده", "bank_loan", {"loan_matter": {"instalments"}, "banking_matter": {"loan"}}),
     ("illegal-building", "همسایه بدون پروانه طبقه ساخته", "municipal_services", {"municipal_matter": {"illegal_building"}}),
     ("fine-kind", "جریمه پارک دوبل اشتباه ثبت شده", "traffic_fines",
