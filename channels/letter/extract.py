@@ -154,7 +154,7 @@ _OTHER_PERSON = re.compile(
     # the code in brackets right after a role: «کارفرما (به شماره ملی …)»
     r"|(?:" + _PARTY_ROLE + r")" + _POSSESSIVE + r"\s*\((?=\s*(?:به|با)?\s*(?:کد|شماره)\s*\u200c?ملی)"
     # a role in brackets after the name: «آقای … (کارفرما) به کد ملی …»
-    r"|\(\s*(?:" + _PARTY_ROLE + r"|خریدار)\s*\)"
+    r"|(?<!متقاضی\s)(?<!متقاضی)\(\s*(?:" + _PARTY_ROLE + r"|خریدار)\s*\)"  # (not «مشخصات متقاضی (خریدار)»)
     # who gave a written consent: «اجازه‌نامه همسرم آقای … به کد ملی …» (a husband's, for his wife's passport)
     r"|(?:اجازه|رضایت)\s*\u200c?(?:نامه)?\s+(?:(?:کتبی|محضری)\s+)?(?:همسر|شوهر|پدر)(?:م|\s*" + _INJANEB + r")"
     r"(?![\w\u200c])(?:" + _TITLE_AFTER + ")?"
@@ -459,8 +459,9 @@ def role_before(text: str, pos: int, floor: int) -> tuple[str | None, Relation |
             continue  # «… با کد ملی X شاهد است …»: the witness is whom the code before is, said after it
         if best is None or match.end() - 1 > best[0]:
             best = (match.end() - 1, OTHER_PERSON, None)
-    if _APPLICANT_LABEL.search(window):
-        return WRITER, None  # «کد ملی فرزند (متقاضی): …», «کد ملی درخواست‌کننده: …»: the applicant is who writes
+    if _APPLICANT_LABEL.search(window) or _OWN_LABEL.search(window):
+        # «کد ملی فرزند (متقاضی): …», «کد ملی درخواست‌کننده: …»: the applicant is who writes; «کد ملی من …» says so
+        return WRITER, None
     own_role = _ROLE_LABEL.search(window)
     if own_role and re.search(r"(?:" + _INJANEB + r"[^\n.]{0,40}?|^\s*)(?<![\w\u200c])" + own_role.group(1)
                               + r"(?![\w\u200c])", text[:pos], re.MULTILINE):
@@ -501,6 +502,7 @@ _WRITER_IS_CONSCRIPT = re.compile(_INJANEB + r"[^.\n]{0,60}?(?<![\w\u200c])مش�
 # by that role («اینجانب شیرین احمدی مادر دانش آموز …»).
 _APPLICANT_LABEL = re.compile(r"(?:کد|شماره)\s*\u200c?ملی(?:[^\n\d:]{0,20}\(\s*متقاضی\s*\)|\s*درخواست\s*\u200c?\s*کننده)"
                               r"\s*[:：]?\s*$")
+_OWN_LABEL = re.compile(r"(?:کد|شماره)\s*\u200c?ملی\s*(?:من|خودم|اینجانب|بنده)\s*[:：]?\s*$")
 _ROLE_LABEL = re.compile(r"(?:کد|شماره)\s*\u200c?ملی\s*(پدر|مادر|ولی|سرپرست|همسر|دهیار|بخشدار|مدیر|قیم|وکیل)"
                          r"\s*[:：]?\s*$")
 
@@ -594,7 +596,18 @@ def _signed_by_writer(text: str, pos: int, names: set[str]) -> bool:
     return any(name in line for name in names)
 
 
-_BLOCK_HEAD = re.compile(r"\s*مشخصات\s*[^\s\d:：]+\s*[:：]\s*")
+_BLOCK_HEAD = re.compile(r"\s*مشخصات\s*(?:[^\s\d:：]+\s*)?[:：]\s*")  # «مشخصات بیمار: …», «مشخصات: …»
+
+
+# A signature: a line of two or three words and nothing else among the letter's last lines (not a closing formula).
+_SIGNATURE = re.compile(r"[^\W\d_]{2,}(?:[ \u200c][^\W\d_]{2,}){1,2}")
+_NOT_A_NAME = re.compile(r"تشکر|سپاس|احترام|امضا|تلفن|همراه|نشانی|آدرس|تعالی|خدا|محترم|ریاست|مهر|اثر|انگشت")
+
+
+def _signer_names(text: str) -> set[str]:
+    """The name the letter is signed with, from its last four lines: «عبدالله دشتی»."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()][-4:]
+    return {line for line in lines if _SIGNATURE.fullmatch(line) and not _NOT_A_NAME.search(line)}
 
 
 def _block_of_writer(text: str, pos: int, names: set[str]) -> bool:
@@ -611,7 +624,7 @@ def collect(passes: list[PassText]) -> dict[str, CodeVote]:
     for p in passes:
         floor = 0
         previous_role = None
-        names = {m.group(1) for m in _WRITER_NAME.finditer(p.text)}
+        names = {m.group(1) for m in _WRITER_NAME.finditer(p.text)} | _signer_names(p.text)
         for code, pos in code_candidates(p.text):
             vote = votes.setdefault(code, CodeVote(code))
             vote.passes.add(f"{p.page}:{p.name}")

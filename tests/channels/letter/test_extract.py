@@ -436,6 +436,15 @@ CASES = [
          ("موضوع: ابطال سند معارض\nاحتراماً، به وکالت از خانم فرشته امیری به کد ملی " + CHILD + " (موکله) به استحضار"
           " می‌رساند: سند به نام آقای کامران ملکی به کد ملی " + OTHER + " (خوانده) باطل شده و یارانه موکله هم قطع است."
           "\nعلیرضا نیک‌نژاد - وکیل پایه یک دادگستری\nکد ملی: " + WRITER,) * 2, True, WRITER, CHILD, Relation.OTHER),
+    Case("«کد ملی من X» is the writer's, whatever kin the lines before name",
+         ("مستمری و یارانه من قطع شده و میگن چون پسرم ماشین خریده. پسرم با من زندگی نمیکند.\nکد ملی من " + WRITER
+          + "\nمعصومه طاهری",) * 2, True, WRITER, None, None),
+    Case("a details line naming whom the letter is signed by, «مشخصات: <name>، کد ملی X», is the writer's",
+         ("آب و یارانه نداریم و مادرم مریض است.\nمشخصات: عبدالله دشتی، کد ملی " + WRITER + "\nخواهشمندم پیگیری شود."
+          "\nعبدالله دشتی",) * 2, True, WRITER, None, None),
+    Case("the applicant who is the buyer, «مشخصات متقاضی (خریدار)», beside the seller's block",
+         ("مشخصات متقاضی (خریدار): مهدی فراهانی   کد ملی " + WRITER + "\nمشخصات فروشنده: سعید رنجبر   کد ملی " + OTHER
+          + "\nفروشنده برای انتقال سند نمی‌آید و یارانه من هم قطع است.",) * 2, True, WRITER, None, None),
     Case("a code printed in the card's groups parted by slashes",
          ("سهمیه بنزین و یارانه من کم شده.\nکد ملی: " + persian_digits(f"{WRITER[:3]}/{WRITER[3:9]}/{WRITER[9]}")
           + "\nیوسف قاسم زاده",) * 2, True, WRITER, None, None),
@@ -618,6 +627,8 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
     # The writer's own matter beside a relative's code given as background, as r51's and r52's: a widow's household
     # coupon beside her married son's code, a husband's own marriage loan beside his wife's (paid) one.
     "blind_letters_r53.jsonl": {"hard: Bandar Abbas widow", "hard: Hamedan husband"},
+    # The same kind: a retiree's own pension beside his wife's code («… مشکل فقط مربوط به حقوق بنده است»).
+    "blind_letters_r54.jsonl": {"hard: Tabriz retiree"},
 }
 
 
@@ -755,7 +766,11 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
                                          # 1 as it came, 28 / 2 / 0 after (a managing director titled in the
                                          # employer's block; a defendant's «(خوانده)» after his code, «سند معارض»
                                          # no party; a code in slashed card groups «۷۷۰/۴۱۶۱۲۰/۲»)
-                                         ("blind_letters_r53.jsonl", 28)])
+                                         ("blind_letters_r53.jsonl", 28),
+                                         # a representative Bahman (mid-winter), written after those changes: 22 /
+                                         # 3 / 5 as it came, 25 / 1 / 4 after («کد ملی من X» after a son named; a
+                                         # details line naming the signer; «مشخصات متقاضی (خریدار)»)
+                                         ("blind_letters_r54.jsonl", 25)])
 def test_letters_written_blind(name, right):
     """Letters written by people who had not read this code: header and footer blocks, the writer's code after
     the signature, a relative's code first, lawyers, guardians and village councils writing for someone, a
