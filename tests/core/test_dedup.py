@@ -511,8 +511,11 @@ QUALITY_FLOORS = [
     # «هنوز درست نشده» follows up the person's case). The twenty-second stop's round, a representative Azar (late
     # autumn) across the country, came in at 0.903 / 0.867 (0.959 / 0.947 after: a meter sealed after a leak is the
     # cut; a donation held over the report card one matter; a disability card, third-child land, a newborn added to
-    # the booklet, Fownix and Lori parents' home «خونه دالگ و بوام» told apart): 0.923 / 0.923 on 6,945 pairs.
-    ("dedup_pairs.tsv", 6945, 0.91, 0.92),
+    # the booklet, Fownix and Lori parents' home «خونه دالگ و بوام» told apart): 0.923 / 0.923 on 6,945 pairs. Its
+    # second, a representative Bahman (mid-winter) written after those changes, came in at 0.904 / 0.892 (0.922 /
+    # 0.959 after: a stolen cable is the line's cut, a burnt transformer beside the power «رفته», Khorasani «آب نیه»,
+    # «پسر زیر ۱۸ سالم» a son's): 0.923 / 0.924 on 7,095 pairs.
+    ("dedup_pairs.tsv", 7095, 0.91, 0.92),
     ("dedup_pairs_holdout.tsv", 40, 0.85, 0.85),
     # A stress set written blind to defeat this design, kept apart from the tuning data and not tuned on: the
     # same matter told with almost no shared word (an agency's term against slang or Finglish), and two matters
