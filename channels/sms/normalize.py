@@ -119,8 +119,9 @@ _KINSHIP = re.compile(r"(?<![^\W\d_]|\u200c)(" + "|".join(map(re.escape, KINSHIP
 FOLLOW_UP_WORDS = ("پیگیری", "پیگیر", "وضعیت", "رهگیری", "نتیجه", "کجا رسید", "چی شد", "چیشد", "قبلا", "قبلاً",
                    "شکایت کرده", "درخواست داده", "ثبت شد", "ثبت کردم", "شماره شکایت", "جواب", "پاسخ",
                    "کد دادن", "کد دادید", "کد داده", "شماره ثبت شکایت", "ارجاع شده", "این کد را", "این کدو",
-                   "تماس نگرفت", "خبری نشد", "پیرو ",  # «پیرو درخواست شماره …», further to (not «پیروزی»)
-                   "peygiri", "peigiri", "rahgiri", "vaziat",
+                   "تماس نگرفت", "خبری نشد", "خبری نیست", "پیرو ",  # «پیرو درخواست شماره …» (not «پیروزی»)
+                   "بهم دادین", "بهم دادید",  # «کد X بهم دادین»: the code the line gave
+                   "peygiri", "peigiri", "pey giri", "pei giri", "rahgiri", "vaziat",
                    "natije", "chi shod", "koja resid", "ghablan", "sabt shod")
 # Digit runs for tracking codes and check-digit failures: digits joined by dashes only (a space separates two
 # numbers: «کد 0012345679 1234567891» is two codes, not a 20-digit run).
@@ -247,7 +248,7 @@ def without_codes(text: str) -> str:
 SELF_WORDS = ("من", "خودم", "خودمم", "اینجانب", "بنده", "قیم",  # «قیم»: the ward's guardian
               "فرستنده", "ارسال کننده", "پیامک از",  # who sends the message: «فرستنده: Y»
               "khodam", "injaneb", "bandeh", "man",
-              "منیم", "خۆم")  # Azeri «my», Sorani «myself»
+              "منیم", "خۆم", "خوم")  # Azeri «my», Sorani and Lori «myself»
 _SELF = re.compile(r"(?<![\w\u200c])(?:" + "|".join(SELF_WORDS) + r")(?![\w\u200c])", re.IGNORECASE)
 _WHOSE = "(" + "|".join(map(re.escape, (*KINSHIP, *SELF_WORDS))) + ")"
 # A label written after its code says so: «X کد ملی مادرم هست», «X کد ملی پسرمه», «X کد دخترمه Y هم کد خودمه»,
@@ -325,7 +326,7 @@ _SOMEONE_ELSES_LABEL = re.compile(
 # A code labelled by the role of someone the writer answers for («کد ملی بیمار», «کد ملی کارگر», «کد ملی بچه»), or
 # by the role of who answers for him («کد ملی همراه بیمار», «کد ملی سرپرست», «کد ملی ولی»): whose by role.
 _ROLE_LABEL = re.compile(
-    r"(?:" + _ROLE_CODE_LABEL + r"|کد)\s*(?:(?P<father>بابا)|(?P<mother>مامان|مار)"  # (Gilaki «مار», mother)
+    r"(?:" + _ROLE_CODE_LABEL + r"|کد)\s*(?:(?P<father>بابا)|(?P<mother>مامان|مار|دایه)"  # (Gilaki «مار», Lori «دایه»)
     r"|(?P<child>(?:بچه|کودک|فرزند|نوزاد|دختر|پسر)(?:\s+(?:بزرگ|کوچک|کوچیک|اول|دوم))?)"
     r"|(?P<cared>بیمار|کارگر|راننده|دانشجو|مددجو|سرباز|خانم|آقا|اقا|دانش\s*\u200c?[آا]موز|پیرزن|پیرمرد"
     r"|عمو|عمه|دایی|خاله|پدربزرگ|مادربزرگ|نوه)"  # kin no «my» marks: «کد ملی عمو: X کد ملی من: Y»
@@ -398,7 +399,11 @@ def _labels_in_order(folded: str, places: list[tuple[int, int, str]]) -> dict[st
 _TITLED_BEFORE = re.compile(r"(?<![\w\u200c])(?<!اینجانب\s)(?<!من\s)(?:آقای|اقای|خانم)(?![\w\u200c])"
                             r"\s+(?:[^\s\d]+\s+){0,3}?"
                             r"(?:(?:با|به)\s*)?"
-                            r"(?:کد|شماره)\s*\u200c?ملی\s*[:：]?\s*$")
+                            r"(?:کد|شماره)\s*\u200c?ملی\s*[:：]?\s*$"
+                            # …or titled after the label: «کد ملی خانم نوری X»
+                            # (not a role: «کد ملی خانم مستاجر X» is a party's, `_SOMEONE_ELSES_LABEL`)
+                            r"|(?:کد|شماره)\s*\u200c?ملی\s+(?:آقای|اقای|خانم)\s+(?!(?:" + alternation(OTHER_PARTY_ROLES)
+                            + r")(?![\w\u200c]))[^\s\d:：]+(?:\s+[^\s\d:：]+)?\s*[:：]?\s*$")
 # The writer naming himself by what he is to someone: «بنده برادرزاده ایشان», «اینجانب خواهر ایشان».
 _SELF_AS_KIN = re.compile(r"(?<![\w\u200c])(?:من|بنده|اینجانب)\s+[^\s\d]+\s*$")
 # A sentence's end (not the dot of «ک.م»): whose a code is is not read across it.
@@ -569,7 +574,7 @@ def _meant_as_code(folded: str, runs: list[tuple[int, str]]) -> bool:
 _OWN_MATTER = re.compile(
     r"(?<![\w\u200c])(?:مشکل|موضوع|مسئله|مساله|گذرنامه|پاسپورت|حقوق|بازنشستگی|مستمری|یارانه|وام|سند|پرونده)"
     r"\s+(?:خودم(?:ه|و|رو)?|خود\s+من)(?![\w\u200c])"
-    r"|(?:به|با)\s*(?:اسم|نام)\s*(?:من|خودم|اینجانب)(?:ه|است|هست)?(?![\w\u200c])"  # «ثبت نام به اسم منه»
+    r"|(?:به|با|ب)\s*(?:اسم|نام)\s*(?:من|خودم|اینجانب)(?:ه|است|هست)?(?![\w\u200c])"  # «… به اسم منه», «بنام خودم»
     # «مال همسرم پرداخت شد ولی مال من …» (not «مال خودم: X», «X مال خودم» nor «… دومی مال خودم», a code's label)
     r"|(?<!\d)(?<!\d\s)(?<!اولی\s)(?<!دومی\s)(?<!اول\s)(?<!دوم\s)مال\s+(?:من|خودم)(?![\w\u200c])(?!\s*[:،,]?\s*\d{4})"
     # «وام دانشجویی به من ندادن», «… به من داده نشده»: what was not given to the writer
