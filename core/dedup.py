@@ -275,7 +275,8 @@ _KIN_NAME = re.compile(_IN_NAME_OF + r"(" + "|".join(_KIN_WORDS) + r")" + _AGED 
 # …or before it, for them: «برای پسر ۸ ساله‌ام گذرنامه درخواست دادم».
 _FOR_KIN = re.compile(r"(?<![\w\u200c])برای\s+(" + "|".join(_KIN_WORDS) + r")" + _AGED + _KIN_ADJECTIVE + r"\s*\u200c?"
                       + _MY + r"\s+(?:[^\s\d،,.]+\s+){0,2}?" + _SERVICE)
-_THIRD_SERVICE = re.compile(_SERVICE + r"\s*\u200c?(?:ش|اش|شون|شان|ایشان|ایشون)(?![\w\u200c])")
+_THIRD_SERVICE = re.compile(_SERVICE + r"(?:\s+(?:بیکاری|ازدواج|بازنشستگی|سلامت))?\s*\u200c?(?:ش|اش|شون|شان|ایشان|ایشون)"
+                            r"(?![\w\u200c])")  # («بیمه بیکاریش», «وام ازدواجش»: the kind of service between)
 OWN, THIRD = "own", "third"
 
 

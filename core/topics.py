@@ -456,7 +456,9 @@ _SETS_ASIDE = re.compile(
     r"|که\s+(?:[^\s\d]+\s+){1,6}?هیچ(?:ی)?\s*$"
     # «هر روز دو ساعت برق نداریم اونم هیچی، صبر کردیم ولی این قبضی که اومده …»
     # (not «بدون اون هیچ جا …»)
-    r"|(?:اون|این)(?:م|ش)?\s+(?:که\s+)?(?:هیچی|هیچ(?=\s*[،,.!]))(?=\s))(?![\w])")
+    r"|(?:اون|این)(?:م|ش)?\s+(?:که\s+)?(?:هیچی|هیچ(?=\s*[،,.!]))(?=\s)"
+    # «… قبض گازش هم اومده ولی اون درسته»: what the pointer names is as it should be
+    r"|(?:اون|این)(?:م|یکی)?\s+(?:درسته|درست\s*(?:است|هست)|اوکیه|عادیه))(?![\w])")
 # What is asked, after all that was told before it: «تنها چیزی که الان میخوایم اینه …», «مشکلم اینه که …», «الان سوالم
 # اینه …», «… ولی الان زنگ زدم بپرسم …» (why the citizen calls, after what else he said).
 _ASKS = re.compile(
@@ -480,7 +482,7 @@ _MEANS = re.compile(
     r"|(?:حقوق|مستمری)\S*(?:\s+[^\s\d]+)?\s+(?:رو\s+|را\s+)?می\s*\u200c?گیرم)(?![\w\u200c])")
 # Strings one of the two always holds: a cheap test first (the regexes cost ten microseconds a text).
 _ASIDE_HINTS = ("بماند", "بگذریم", "کنار", "دیگ", "جدا", "ندار", "مشکل", "مهم", "اصلی", "م که", "م هم", "ش هم", "ت هم",
-                "چیزی", "ضمن", "زنگ", "هیچ", "سوال", "سؤال")
+                "چیزی", "ضمن", "زنگ", "هیچ", "سوال", "سؤال", "درست", "اوکیه", "عادیه")
 _POINTER_WORDS = 3  # words before a marker that only point back («ولی اون», «اونم یه»)
 # The utilities a matter may belong to, as a text names them with its endings («برقمون», «آبشون»): what an aside's
 # service lends a matter left without one (`TopicCatalog._with_its_service`).

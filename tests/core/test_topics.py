@@ -162,6 +162,22 @@ CASES = [
     ("khorasani_no_water", "آب نیه از صبح. مشهد بلوار توس ۶۰", "water_outage"),
     ("a_shop_sealed_over_fees", "مغازه ام رو پلمپ کردن به خاطر عوارض", "municipal_services"),
     ("the_wheat_delivered_unpaid", "پول خرید گندمم رو هنوز ندادن", OTHER),
+    ("that_one_is_right", "قبض برق ویلای ما تو شمال ۴ میلیون اومده در صورتی که زمستون هیچکس اونجا نیست، قبض گازش هم"
+     " اومده ولی اون درسته", "electricity_bill"),
+    ("a_meeting_with_the_governor", "با سلام و احترام، اینجانب پرستار بازنشسته تقاضای تعیین وقت ملاقات حضوری با جناب"
+     " آقای استاندار را دارم.", OTHER),
+    ("fireworks_before_chaharshanbe_suri", "هر سال نزدیک چهارشنبه سوری بچه های محله تا ساعت ۲ شب ترقه میزنن", OTHER),
+    ("third_child_land", "بچه سوممون به دنیا اومده برای زمین طرح جوانی جمعیت ثبت نام کردیم شش ماهه هیچ خبری نیست",
+     "housing_project"),
+    ("a_school_bus_driver", "سرویس مدرسه پسرم راننده ش با سرعت زیاد میرونه هر روزم دیر میرسه", "school_fees"),
+    ("a_contract_changed_unilaterally", "سایپا قرارداد شاهین منو یکطرفه تغییر داده، مدل عوض شده قیمت بالا رفته",
+     "car_delivery"),
+    ("a_report_card_is_no_overtime", "مدرسه غيرانتفاعي دخترم براي دادن كارنامه 5 ميليون پول اضافه ميخواد",
+     "school_fees"),
+    ("finglish_petrol_quota", "sahmie benzine esfand rikhte nashode, sahmie nowruzi ham nayumade", "fuel_card"),
+    ("service_years_to_be_added", "سلام، درخواست اضافه شدن سوابق سالهای 98 تا 1400 رو دارم. اون موقع تو نانوایی سنگکی"
+     " آقای رحیمی کار میکردم", "insurance_record"),
+    ("a_rent_deposit_loan", "تسهیلات ودیعه اجاره که معرفی نامه اش رو گرفتم، بانک مسکن میگه سقف پر شده", "bank_loan"),
     ("kerosene_at_three_times_the_rate", "نفت فروش روستا نفت سفید رو لیتری ۳ برابر نرخ دولتی میده، میگه سهمیه نیومده",
      "price_gouging"),
 ]
