@@ -516,8 +516,10 @@ QUALITY_FLOORS = [
     # the booklet, Fownix and Lori parents' home «خونه دالگ و بوام» told apart): 0.923 / 0.923 on 6,945 pairs. Its
     # second, a representative Bahman (mid-winter) written after those changes, came in at 0.904 / 0.892 (0.922 /
     # 0.959 after: a stolen cable is the line's cut, a burnt transformer beside the power «رفته», Khorasani «آب نیه»,
-    # «پسر زیر ۱۸ سالم» a son's): 0.923 / 0.924 on 7,095 pairs.
-    ("dedup_pairs.tsv", 7095, 0.91, 0.92),
+    # «پسر زیر ۱۸ سالم» a son's): 0.923 / 0.924 on 7,095 pairs. Its third, a representative Esfand (late winter)
+    # written after every change of the stop, came in at 0.883 / 0.895 (0.912 / 0.961 after: «بیمه بیکاریش» the
+    # wife's; a contract changed «یکطرفه» no phone line; a school's report card no overtime): 0.924 / 0.925 on 7,245.
+    ("dedup_pairs.tsv", 7245, 0.91, 0.92),
     ("dedup_pairs_holdout.tsv", 40, 0.85, 0.85),
     # A stress set written blind to defeat this design, kept apart from the tuning data and not tuned on: the
     # same matter told with almost no shared word (an agency's term against slang or Finglish), and two matters
