@@ -343,7 +343,10 @@ def code_candidates(text: str) -> list[tuple[str, int]]:
     for match in _DIGIT_RUN.finditer(text):
         if _not_a_code(text, match.start()):
             continue
-        valid = [d for d in dict.fromkeys(_readings(match.group(1))) if len(d) == 10 and national_code_checksum_ok(d)]
+        readings = _readings(match.group(1))
+        if len(readings[0]) in (8, 9) and number_label(text, match.start()) == "national":
+            readings.append(readings[0].zfill(10))  # an older code written without its leading zeros («کدملی ۹۶۵۴۳۰۵۱»)
+        valid = [d for d in dict.fromkeys(readings) if len(d) == 10 and national_code_checksum_ok(d)]
         # A run read as written and with its groups reversed may both pass the check digit: then both are
         # candidates, and the vote sees two codes where one was written (review, not a guess).
         groups = [len(g) for g in _GROUP_BREAK.split(match.group(1))]
@@ -618,6 +621,10 @@ def _block_of_writer(text: str, pos: int, names: set[str]) -> bool:
     return head is not None and any(line.startswith(name, head.end()) for name in names)
 
 
+# A sentence said by the way: whom it names with a code is not whom the letter is about.
+_BY_THE_WAY = re.compile(r"(?:^|[.!?؟\n])\s*(?:ضمنا|ضمناً|در\s*ضمن)(?![\w\u200c])[^.!?؟\n]*$")
+
+
 def collect(passes: list[PassText]) -> dict[str, CodeVote]:
     votes: dict[str, CodeVote] = {}
     roles_by_line = line_roles(passes)
@@ -638,6 +645,8 @@ def collect(passes: list[PassText]) -> dict[str, CodeVote]:
             if role != WRITER and (_PARTY_AFTER.match(p.text, pos) or _WORKED_FOR.search(p.text, max(0, pos - 60), pos)
                                    and _WORKED_AFTER.match(p.text, pos)):
                 role, relation = OTHER_PERSON, None
+            if role == SUBJECT and _BY_THE_WAY.search(p.text, max(0, pos - 200), pos):
+                role, relation = OTHER_PERSON, None  # «ضمنا مادرم خانم … (کد ملی …) …»: a relative named by the way
             if role is None and previous_role == OTHER_PERSON and _LISTED_AFTER.fullmatch(p.text, floor - 10, pos):
                 role = OTHER_PERSON  # «همکارانم آقایان … (X) و … (Y)»: the next of a list of third persons
             previous_role = role
@@ -804,11 +813,20 @@ def decide(passes: list[PassText], *, final: bool = False) -> LetterFields:
         fields.subject_national_code = subjects[0].code
         rel = subjects[0].relations.most_common(1)
         fields.relation = rel[0][0] if rel else Relation.OTHER
+    # Ten digits read in five or more groups: a code spaced digit by digit, which Tesseract regroups (below).
+    spaced_runs = {digits for p in passes for m in _DIGIT_RUN.finditer(p.text)
+                   if len(_GROUP_BREAK.split(m.group(1))) >= 5 and len(digits := _GROUP_BREAK.sub("", m.group(1))) == 10}
     for chosen in writers[:1] + subjects[:1]:
         if any(v.code != chosen.code and sorted(v.code) == sorted(chosen.code) for v in votes.values()):
             # Its digits read in another order by some pass, valid too (a right-to-left line prints a grouped or
             # spaced code reversed): which order was written is not known.
             reasons.append("a national code read in two orders, both valid")
+            break
+        if any(run != chosen.code and sorted(run) == sorted(chosen.code) for run in spaced_runs):
+            # …or in another order that fails the check digit: Tesseract regroups digits spaced one by one on a
+            # right-to-left line («0 0 3 1 3 9 6 9 8 4» read «300 1 693 89 4» by two passes, «00 13 693 89 4» by a
+            # third), and a regrouping that passes the check digit by chance is no surer than the one that fails.
+            reasons.append("passes read a national code's digits in different orders")
             break
     # Tesseract confuses some digit shapes the same way in every pass (۴/۶, ۲/۳), so two misread digits can
     # pass the checksum and be read twice. A code with such a rival (a valid code a few digits off) is

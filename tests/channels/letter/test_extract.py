@@ -436,6 +436,9 @@ CASES = [
          ("موضوع: ابطال سند معارض\nاحتراماً، به وکالت از خانم فرشته امیری به کد ملی " + CHILD + " (موکله) به استحضار"
           " می‌رساند: سند به نام آقای کامران ملکی به کد ملی " + OTHER + " (خوانده) باطل شده و یارانه موکله هم قطع است."
           "\nعلیرضا نیک‌نژاد - وکیل پایه یک دادگستری\nکد ملی: " + WRITER,) * 2, True, WRITER, CHILD, Relation.OTHER),
+    Case("a code spaced digit by digit that passes regroup in different orders (Tesseract on a right-to-left line): one"
+         " order passes the check digit by chance, another fails it — no surer than each other",
+         ("یارانه من قطع شده.\nکد ملی 300 1 693 89 4",) * 2 + ("یارانه من قطع شده.\nکد ملی 00 13 693 89 4",), False),
     Case("«کد ملی من X» is the writer's, whatever kin the lines before name",
          ("مستمری و یارانه من قطع شده و میگن چون پسرم ماشین خریده. پسرم با من زندگی نمیکند.\nکد ملی من " + WRITER
           + "\nمعصومه طاهری",) * 2, True, WRITER, None, None),
@@ -445,6 +448,14 @@ CASES = [
     Case("the applicant who is the buyer, «مشخصات متقاضی (خریدار)», beside the seller's block",
          ("مشخصات متقاضی (خریدار): مهدی فراهانی   کد ملی " + WRITER + "\nمشخصات فروشنده: سعید رنجبر   کد ملی " + OTHER
           + "\nفروشنده برای انتقال سند نمی‌آید و یارانه من هم قطع است.",) * 2, True, WRITER, None, None),
+    Case("an older code written without its leading zeros after its label, «کدملی ۹۶۵۴۳۰۵۱»",
+         ("سود سهام عدالت و یارانه امسال را به من ندادند.\nکدملی ۹۶۵۴۳۰۵۱\nتلفن پسرم ۰۹۱۱۳۴۵۲۷۸۰",) * 2, True,
+         "0096543051", None, None),
+    Case("a relative named by the way, «ضمنا مادرم … (کد ملی …) …», beside the late father the letter is about",
+         ("اینجانب لیلا صادقی به کد ملی " + WRITER + " فرزند مرحوم حاج محمد صادقی (کد ملی متوفی: " + CHILD + ")\nبه اطلاع"
+          " میرساند حقوق و یارانه ایشان تاکنون پرداخت نشده است.\nضمنا مادرم خانم پروین احمدی (کد ملی " + OTHER + ")"
+          " وظیفه بگیر ایشان است و پرونده ایشان جداگانه در جریان است.\nخواهشمند است دستور پرداخت به وراث صادر فرمایید.",)
+         * 2, True, WRITER, CHILD, Relation.OTHER),
     Case("a code printed in the card's groups parted by slashes",
          ("سهمیه بنزین و یارانه من کم شده.\nکد ملی: " + persian_digits(f"{WRITER[:3]}/{WRITER[3:9]}/{WRITER[9]}")
           + "\nیوسف قاسم زاده",) * 2, True, WRITER, None, None),
@@ -770,7 +781,11 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
                                          # a representative Bahman (mid-winter), written after those changes: 22 /
                                          # 3 / 5 as it came, 25 / 1 / 4 after («کد ملی من X» after a son named; a
                                          # details line naming the signer; «مشخصات متقاضی (خریدار)»)
-                                         ("blind_letters_r54.jsonl", 25)])
+                                         ("blind_letters_r54.jsonl", 25),
+                                         # a representative Esfand (late winter), written after every change of the
+                                         # stop: 27 / 1 / 2 as it came, 29 / 0 / 1 after (an older code without its
+                                         # leading zeros after «کدملی»; a mother named by the way, «ضمنا مادرم …»)
+                                         ("blind_letters_r55.jsonl", 29)])
 def test_letters_written_blind(name, right):
     """Letters written by people who had not read this code: header and footer blocks, the writer's code after
     the signature, a relative's code first, lawyers, guardians and village councils writing for someone, a
