@@ -538,9 +538,10 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     before it; a pension «بخور و نمیر» is what he lives on). All 5,780: 0.953. A representative Esfand (late
     winter), written after every change of the stop: 0.900 as it came, 0.925 after («… ولی اون درسته» sets aside
     what it points back to; a meeting asked with a governor «other»; third-child land a housing matter). All 5,940:
-    0.954."""
+    0.954. A representative Farvardin (early spring), written after every change of the stop and never tuned on:
+    0.969 (0.963 with the code the stop began with). All 6,100: 0.954 (0.950 with the code the stop began with)."""
     rows = load_tsv("topic_blind_after.tsv")
-    assert len(rows) >= 5940
+    assert len(rows) >= 6100
     assert _accuracy(rows) >= 0.93
 
 

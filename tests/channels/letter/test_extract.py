@@ -640,6 +640,11 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
     "blind_letters_r53.jsonl": {"hard: Bandar Abbas widow", "hard: Hamedan husband"},
     # The same kind: a retiree's own pension beside his wife's code («… مشکل فقط مربوط به حقوق بنده است»).
     "blind_letters_r54.jsonl": {"hard: Tabriz retiree"},
+    # Never tuned on: three more of that kind (a conscript's own exemption beside his disabled mother's code, a bride's
+    # own marriage loan beside her husband's, a writer's own dividend beside his brother's code as a comparison), and
+    # a daughter whose code follows her mother's Arabic-Indic one, read as no writer.
+    "blind_letters_r56.jsonl": {"hard: young man seeks his own guardianship exemption", "hard: Kermanshah bride",
+                                "hard: justice-shares dividend unpaid to writer", "daughter writes for elderly mother"},
 }
 
 
@@ -785,7 +790,11 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
                                          # a representative Esfand (late winter), written after every change of the
                                          # stop: 27 / 1 / 2 as it came, 29 / 0 / 1 after (an older code without its
                                          # leading zeros after «کدملی»; a mother named by the way, «ضمنا مادرم …»)
-                                         ("blind_letters_r55.jsonl", 29)])
+                                         ("blind_letters_r55.jsonl", 29),
+                                         # a representative Farvardin (early spring), written after every change
+                                         # of the stop and never tuned on: 23 / 4 / 3 (the same with the code the
+                                         # stop began with)
+                                         ("blind_letters_r56.jsonl", 23)])
 def test_letters_written_blind(name, right):
     """Letters written by people who had not read this code: header and footer blocks, the writer's code after
     the signature, a relative's code first, lawyers, guardians and village councils writing for someone, a
