@@ -335,7 +335,7 @@ _ROLE_LABEL = re.compile(
 
 # Parties a writer may write for, a neighbour, a tenant, a colleague («همسایمون پیرمرد تنهاست … گازش قطع شده … کد ملی
 # همسایه X»), when the message tells of his service in the third person and of none of the writer's own.
-_CARED_PARTIES = ("همسایه", "مستاجر", "مستأجر", "همکار", "صاحبخونه", "صاحبخانه", "صاحب خونه", "صاحب خانه")
+_CARED_PARTIES = ("همسایه", "مستاجر", "مستأجر", "همکار", "صاحبخونه", "صاحبخانه")  # (read without spaces: «صاحب خونه»)
 _THEIR_MATTER = re.compile(
     r"(?<![\w\u200c])(?:یارانه|یاران|حقوق|مستمری|وام|بیمه|گاز|برق|آب|خونه|خون|خانه|کالابرگ|سهام|سهام\s*عدالت|تلفن|گذرنامه)"
     r"\s*\u200c?(?:اش|ش|شون|شان)(?![\w\u200c])")  # («کالابرگشون»: a tenant family's)
@@ -345,7 +345,7 @@ def _written_for(folded: str, role: str) -> bool:
     """Whether the writer writes for the party `role` names: a neighbour, a tenant or a colleague, as he says
     («از طرف اون پیام میدم») or whose service the message speaks of as his («یارانش قطع شده», «گاز خونه‌اش»), the
     writer's own named nowhere."""
-    return role.startswith(_CARED_PARTIES) and (
+    return re.sub(r"[\s\u200c]", "", role).startswith(_CARED_PARTIES) and (
         _ON_THEIR_BEHALF.search(folded) is not None
         or _THEIR_MATTER.search(folded) is not None and _MY_MATTER.search(folded) is None
         and _OWN_MATTER.search(folded) is None)
