@@ -500,6 +500,12 @@ def _my_kin(text: str, end: int | None = None) -> set[Relation]:
 
 
 # A writer who says he is the conscript («اینجانب امید جعفری متولد ۱۳۸۲ مشمول خدمت سربازی»).
+# A relative's matter told as settled and the writer's set against it: «وام همسرم پرداخت شد ولی پرونده من …», «همسرم …
+# وام خودش را گرفته ولی وام من …», «حقوق همسرم … به موقع پرداخت شده و مشکل فقط مربوط به حقوق بنده است».
+_KIN_DONE_BUT_MINE = re.compile(
+    r"(?<![\w\u200c])(?:" + "|".join(KIN_NOUNS) + r")م(?![\w\u200c])[^.]{0,120}?"
+    r"(?:پرداخت\s*(?:شد|شده)|واریز\s*(?:شد|شده)|گرفته|دریافت\s*کرده)"
+    r"[^.]{0,30}?(?:ولی|اما|لیکن|و\s+مشکل)\s+(?:[^\s.]+\s+){0,4}?(?:من|بنده|اینجانب)(?![\w\u200c])")
 _WRITER_IS_CONSCRIPT = re.compile(_INJANEB + r"[^.\n]{0,60}?(?<![\w\u200c])مشمول(?:\s*خدمت|\s+هستم|\s*،|\s*$)")
 # A form's code labelled by a role without «my» («کدملی مادر:», «کد ملی ولی:»): the writer's, when she named herself
 # by that role («اینجانب شیرین احمدی مادر دانش آموز …»).
@@ -776,6 +782,12 @@ def decide(passes: list[PassText], *, final: bool = False) -> LetterFields:
         others += late
         accepted = [v for v in accepted if v not in late]
         subjects = [v for v in subjects if v not in late]
+    if writers and subjects and any(_KIN_DONE_BUT_MINE.search(p.text) for p in passes):
+        # «وام همسرم پرداخت شد ولی پرونده من …»: the relative's matter is told as settled, the writer's own as not —
+        # the relative's code is background to the writer's own matter.
+        others += subjects
+        accepted = [v for v in accepted if v not in subjects]
+        subjects = []
     if writers and subjects and any(_WRITER_IS_CONSCRIPT.search(p.text) for p in passes):
         # A conscript writing about his service or exemption writes about his own matter, whoever else he names with
         # a code («اینجانب … مشمول خدمت … پدرم آقای … (کد …) از کار افتاده»: the father his exemption is for).
