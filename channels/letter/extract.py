@@ -782,15 +782,11 @@ def decide(passes: list[PassText], *, final: bool = False) -> LetterFields:
         others += late
         accepted = [v for v in accepted if v not in late]
         subjects = [v for v in subjects if v not in late]
-    if writers and subjects and any(_KIN_DONE_BUT_MINE.search(p.text) for p in passes):
-        # «وام همسرم پرداخت شد ولی پرونده من …»: the relative's matter is told as settled, the writer's own as not —
-        # the relative's code is background to the writer's own matter.
-        others += subjects
-        accepted = [v for v in accepted if v not in subjects]
-        subjects = []
-    if writers and subjects and any(_WRITER_IS_CONSCRIPT.search(p.text) for p in passes):
-        # A conscript writing about his service or exemption writes about his own matter, whoever else he names with
-        # a code («اینجانب … مشمول خدمت … پدرم آقای … (کد …) از کار افتاده»: the father his exemption is for).
+    if writers and subjects and any(_WRITER_IS_CONSCRIPT.search(p.text) or _KIN_DONE_BUT_MINE.search(p.text)
+                                    for p in passes):
+        # The writer's own matter, whoever else he names with a code: a conscript writing about his service or
+        # exemption («اینجانب … مشمول خدمت … پدرم آقای … (کد …) از کار افتاده»: the father his exemption is for); a
+        # relative's matter told as settled and the writer's own as not («وام همسرم پرداخت شد ولی پرونده من …»).
         others += subjects
         accepted = [v for v in accepted if v not in subjects]
         subjects = []
