@@ -48,6 +48,8 @@ KINSHIP: dict[str, Relation] = {
     "مادربزرگم": Relation.OTHER, "پدربزرگ": Relation.OTHER, "مادربزرگ": Relation.OTHER,
     # (Kurdish and Lori «دایکم», «دالگم», «بوام» come with the spoken kin nouns above.)
     "دا": Relation.MOTHER,  # Lori and Kurdish «دا» («دا پیرم», «کدملی دا …»; not «دام», livestock)
+    # Gilaki «می مار», «می پئر» (my mother, my father); Khuzestani Arabic and old Tehrani «ابوی» (my father)
+    "می مار": Relation.MOTHER, "می پئر": Relation.FATHER, "ابوی": Relation.FATHER,
     # Someone the writer answers for outside the family: a teacher's pupil, a lawyer's client.
     "دانش‌آموز": Relation.OTHER, "دانش آموز": Relation.OTHER, "دانش‌آموزم": Relation.OTHER, "شاگردم": Relation.OTHER,
     "موکلم": Relation.OTHER, "موکل": Relation.OTHER,
@@ -433,6 +435,10 @@ def _code_labels(folded: str, places: list[tuple[int, int, str]]) -> dict[str, s
             continue
         before = folded[max(previous_end, start - 40):start]
         before = before[max((m.end() for m in _SENTENCE_END.finditer(before)), default=0):]  # not across one
+        if _LATE_IN_SENTENCE.search(before) and not _KIN_AFTER_LATE.search(before):
+            labels[code] = LATE
+            previous_end = end
+            continue
         if _THEIR_LABEL.search(before):
             # «خواهرشوهرم … کد ملیشون …»: «their code» is the relative's the message named before it, whatever
             # «من» stands nearer («من کاراشو انجام میدم»)
@@ -576,8 +582,10 @@ _OWN_MATTER = re.compile(
     r"(?<![\w\u200c])(?:مشکل|موضوع|مسئله|مساله|گذرنامه|پاسپورت|حقوق|بازنشستگی|مستمری|یارانه|وام|سند|پرونده)"
     r"\s+(?:خودم(?:ه|و|رو)?|خود\s+من)(?![\w\u200c])"
     r"|(?:به|با|ب)\s*(?:اسم|نام)\s*(?:من|خودم|اینجانب)(?:ه|است|هست)?(?![\w\u200c])"  # «… به اسم منه», «بنام خودم»
-    # «مال همسرم پرداخت شد ولی مال من …» (not «مال خودم: X», «X مال خودم» nor «… دومی مال خودم», a code's label)
-    r"|(?<!\d)(?<!\d\s)(?<!اولی\s)(?<!دومی\s)(?<!اول\s)(?<!دوم\s)مال\s+(?:من|خودم)(?![\w\u200c])(?!\s*[:،,]?\s*\d{4})"
+    # «مال همسرم پرداخت شد ولی مال من …», «وام مال خودمه» (not «مال خودم: X», «X مال خودم», «X هم مال خودم» nor «…
+    # دومی مال خودم», a code's label)
+    r"|(?<!\d)(?<!\d\s)(?<!\d\sهم\s)(?<!اولی\s)(?<!دومی\s)(?<!اول\s)(?<!دوم\s)مال\s+(?:من|خودم)(?:ه)?(?![\w\u200c])"
+    r"(?!\s*[:،,]?\s*\d{4})"
     # «وام دانشجویی به من ندادن», «… به من داده نشده»: what was not given to the writer
     r"|(?<![\w\u200c])به\s+من\s+(?:ندادن|ندادند|نمیدن|نمی\s*دهند|داده\s+نشده|پرداخت\s+نشده|واریز\s+نشده|نریختن)"
     r"(?![\w\u200c])")
@@ -589,11 +597,16 @@ _MY_MATTER = re.compile(
 _BUT_MINE = re.compile(r"(?<![\w\u200c])(?:ولی|اما)\s+" + _MY_MATTER.pattern)
 
 
-_LATE = re.compile(r"(?<![\w\u200c])(?:" + alternation(LATE_WORDS) + r")(?:م|مون|مان|ه)?(?![\w\u200c])")
+# A late person: named so («مرحوم», «متوفی») or said to have died («همسرم اسفند فوت کرد کد ملی ایشون X»).
+_LATE_WORD = r"(?:" + alternation(LATE_WORDS) + r")(?:م|مون|مان|ه)?"
+_DIED = r"فوت\s*(?:کرد|کرده|شد|شده|نمود|نموده)"
+_LATE = re.compile(r"(?<![\w\u200c])(?:" + _LATE_WORD + "|" + _DIED + r")(?![\w\u200c])")
 # …with no sentence end after it (before a code: the word names whose the code is).
 _LATE_IN_SENTENCE = re.compile(_LATE.pattern + r"[^.!?؟\n]*$")
-# …unless a clause on the late one ended and a relative was named after it: «شوهرش هم مرحوم شده کد ملی خاله ام X».
-_KIN_AFTER_LATE = re.compile(_LATE.pattern + r"\s+(?:شده|شد|کرده|است|هست|بوده)(?![\w\u200c])[^.!?؟\n]*?"
+# …unless a clause on the late one ended and a relative was named after it: «شوهرش هم مرحوم شده کد ملی خاله ام X»,
+# «پدرم فوت شده کد ملی مادرم X» (not «ایشون», which points back to the late one).
+_KIN_AFTER_LATE = re.compile(r"(?<![\w\u200c])(?:" + _LATE_WORD + r"\s+(?:شده|شد|کرده|است|هست|بوده)|" + _DIED
+                             + r")(?![\w\u200c])[^.!?؟\n]*?(?!ایشان|ایشون)"
                              + _KINSHIP.pattern + r"[^.!?؟\n]*$", re.IGNORECASE)
 
 
