@@ -369,6 +369,9 @@ CASES = [
     Case("«اینجانب … به کد ملی X مادر سرباز وظیفه <name> به کد ملی Y هستم»: Y is the son's",
          ("اینجانب زهرا عبیات به کد ملی " + WRITER + " مادر سرباز وظیفه سجاد عبیات به کد ملی " + CHILD + " هستم."
           " یارانه پسرم قطع شده است.",) * 2, True, WRITER, CHILD, Relation.OTHER),
+    Case("«اینجانب <name> پدر سرباز وظیفه <three names> به کد ملی X»: the son's; the father signs with his own",
+         ("اینجانب یوسف قلی زاده پدر سرباز وظیفه وحید قلی زاده\nبه کد ملی " + CHILD + " به عرض میرسانم:\nتقاضای"
+          " معافیت کفالت برای پسرم دارم، جز یارانه درآمدی ندارم.\nیوسف قلی زاده\nشماره ملی: " + WRITER,) * 2, True, WRITER, CHILD, Relation.OTHER),
     Case("a 3-6-1 code with spaced hyphens", ("با سلام\nیارانه اینجانب قطع شده.\nنام: قربانعلی ترکمان\nکد ملی: "
                                               + WRITER[:3] + " - " + WRITER[3:9] + " - " + WRITER[9],) * 2,
          True, WRITER, None, None),
@@ -802,7 +805,11 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
                                          # of the stop and never tuned on: 23 / 4 / 3 (the same with the code the
                                          # stop began with); 24 / 3 / 3 with the rule r52–r54 led to (a relative's
                                          # matter told as settled beside the writer's own)
-                                         ("blind_letters_r56.jsonl", 24)])
+                                         ("blind_letters_r56.jsonl", 24),
+                                         # a representative Ordibehesht (late spring) at the twenty-third stop: 27 /
+                                         # 1 / 2 as it came, 28 / 0 / 2 after («پدر سرباز وظیفه <three names> به کد
+                                         # ملی X»: the son's, whose name runs to three words)
+                                         ("blind_letters_r57.jsonl", 28)])
 def test_letters_written_blind(name, right):
     """Letters written by people who had not read this code: header and footer blocks, the writer's code after
     the signature, a relative's code first, lawyers, guardians and village councils writing for someone, a
