@@ -211,12 +211,24 @@ _THIRD_HOME = re.compile(r"(?<![\w\u200c])(?:(?:خونه|خانه|منزل|کن�
 _MY_KIN = re.compile(r"(?<![\w\u200c])(" + "|".join((*KIN_NOUNS, *SPOKEN_KIN_NOUNS)) + r")\s*\u200c?(?:م|ام)(?![\w\u200c])")
 
 
+# The home the writer lives in («خانه مسکونی‌ام», «آپارتمانی که خودم توش زندگی میکنم») and one he lets («واحدی که اجاره
+# دادم»): two homes, two bills.
+_LIVED_IN = re.compile(r"(?<![\w\u200c])(?:مسکونی\s*\u200c?(?:ام|م|مون|مان)|خود(?:م|مون|مان)\s+(?:هم\s+)?(?:توش\s+|در\s*آن\s+)?"
+                       r"(?:زندگی|ساکن|نشستیم|نشستم|می\s*\u200c?نشینیم|می\s*\u200c?شینیم))(?![\w\u200c])")
+_LET = re.compile(r"(?<![\w\u200c])اجاره\s*\u200c?(?:داده\s*\u200c?(?:ام|ایم)|دادم|دادیم|میدم|میدیم)(?![\w\u200c])")
+LET = "let"
+
+
 @_per_text
 def homes(text: str) -> frozenset[str]:
     """Whose homes a text names: "own" and the kin nouns of relatives' homes («خونه مادرم», «مادرم … خونش» →
-    {"مادر"})."""
+    {"مادر"}), and LET for one the writer lets."""
     text = _normalized(text)
     found = {m.group(1) for m in _KIN_HOME.finditer(text)}
+    if _LET.search(text):
+        found.add(LET)
+    if _LIVED_IN.search(text):
+        found.add("own")
     for home in _THIRD_HOME.finditer(text):
         kin = [m.group(1) for m in _MY_KIN.finditer(text, 0, home.start())]
         if kin:
@@ -227,8 +239,9 @@ def homes(text: str) -> frozenset[str]:
 # Which of two children or siblings: «پسر بزرگم» and «پسر کوچیکم», «بچه دومم» and «بچه سومم» are two people,
 # whatever each asks.
 _ORDINALS = {"اول": "1", "دوم": "2", "سوم": "3", "چهارم": "4", "پنجم": "5"}
+_RANKED_KIN = ("پسر", "دختر", "فرزند", "بچه", "برادر", "خواهر", "داداش")
 _ELDER_OR_YOUNGER = re.compile(
-    r"(?<![\w\u200c])(پسر|دختر|فرزند|بچه|برادر|خواهر|داداش)\s*\u200c?(?:ی\s+)?"
+    r"(?<![\w\u200c])(" + "|".join(_RANKED_KIN) + r")\s*\u200c?(?:ی\s+)?"
     r"(?:(بزرگتر|بزرگ)|(کوچکتر|کوچیکتر|کوچک|کوچیک|ته\s*تغاری)|(" + "|".join(_ORDINALS) + r"))"
     r"\s*\u200c?(?:م|ام|مون|مان)(?![\w\u200c])")
 _SIBLING_WORDS = ("برادر", "خواهر", "داداش")
@@ -243,12 +256,31 @@ def elder_or_younger(text: str) -> frozenset[str]:
                      for m in _ELDER_OR_YOUNGER.finditer(_normalized(text)))
 
 
+# Which of several things of one kind the writer has: «مغازه اولم» and «مغازه دومم», «خط دومم», «کامیون دومم» are
+# two shops, lines, trucks (a relative so ranked is `elder_or_younger`'s).
+_RANKED_THING = re.compile(r"(?<![\w\u200c])([^\W\d_]{2,})\s*\u200c?(?:ی\s+)?(" + "|".join(_ORDINALS)
+                           + r")\s*\u200c?(?:م|ام|مون|مان)(?![\w\u200c])")
+
+
+@_per_text
+def ranked_things(text: str) -> frozenset[tuple[str, str]]:
+    """The things a text ranks among the writer's own, as (kind, rank): «مغازه دومم» → {("مغازه", "2")}."""
+    return frozenset((m.group(1), _ORDINALS[m.group(2)]) for m in _RANKED_THING.finditer(_normalized(text))
+                     if m.group(1) not in _RANKED_KIN)
+
+
+def _ranked_apart(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) -> bool:
+    """Both texts rank a thing of one kind, and never the same one."""
+    return any({r for k, r in a if k == kind}.isdisjoint(r for k, r in b if k == kind)
+               for kind in {k for k, _ in a} & {k for k, _ in b})
+
+
 # Whose a personal service is, where a text names it with its owner: the writer's own («کالابرگم», «یارانه خودم»,
 # «گذرنامه من»), a relative's («پاسپورت همسرم», «حقوق بازنشستگی پدرم»), or a third person's named before it
 # («مادرم … کالابرگش»). Told by the person the case is filed under, «my coupon» and «my mother's coupon» are two
 # matters, though the words are the same (`Deduplicator.find`, own_voice).
 _SERVICE = (r"(?<![\w\u200c])(?:یارانه|یاران|کالابرگ|کالا\s*برگ|سهام\s*عدالت|سهام|مستمری|حقوق|بیمه|دفترچه|گذرنامه"
-            r"|گذرنام|پاسپورت|وام|کارت\s*سوخت|شهریه|سیم\s*\u200c?کارت|کارت\s*ملی|شناسنامه)")
+            r"|گذرنام|پاسپورت|وام|کارت\s*سوخت|شهریه|سیم\s*\u200c?کارت|کارت\s*ملی|شناسنامه|فیش(?:\s*حج)?)")
 _ONE_WORD_BETWEEN = r"(?:\s*\u200c?(?:ی\s+)?(?:[^\s\d]+\s+)?)"  # «کالابرگ خانوار خودم», «حقوق بازنشستگی پدرم»
 _MY = r"(?:م|ام|مان|مون)(?![\w\u200c])"
 _OWN_SERVICE = re.compile(_SERVICE + r"\s*\u200c?" + _MY + "|" + _SERVICE + _ONE_WORD_BETWEEN
@@ -270,7 +302,7 @@ _KIN_SERVICE = re.compile(_SERVICE + _ONE_WORD_BETWEEN + r"(" + "|".join(_KIN_WO
 # Registered in someone's name («پژو ۲۰۷ که به نام همسرم ثبت نام شده», «خطی که به اسم خودمه»): whose it is, whatever
 # is registered.
 _IN_NAME_OF = r"(?<![\w\u200c])(?:به|با)\s*(?:نام|اسم)\s*\u200c?"
-_OWN_NAME = re.compile(_IN_NAME_OF + r"(?:خودم|من|اینجانب|بنده)(?:ه|است)?(?![\w\u200c])")
+_OWN_NAME = re.compile(_IN_NAME_OF + r"(?:خودم|من|اینجانب|بنده)(?:ه|است)?(?![\w\u200c])|(?<![\w\u200c])برای\s+خودم(?![\w\u200c])")
 _KIN_NAME = re.compile(_IN_NAME_OF + r"(" + "|".join(_KIN_WORDS) + r")" + _AGED + _KIN_ADJECTIVE + r"\s*\u200c?" + _MY)
 # …or before it, for them: «برای پسر ۸ ساله‌ام گذرنامه درخواست دادم».
 _FOR_KIN = re.compile(r"(?<![\w\u200c])برای\s+(" + "|".join(_KIN_WORDS) + r")" + _AGED + _KIN_ADJECTIVE + r"\s*\u200c?"
@@ -420,6 +452,8 @@ class Deduplicator:
                 a, b = named(text), named(other_text)
                 if a and b and not a & b:
                     return f"{name}: {sorted(a)} ≠ {sorted(b)}"
+            if _ranked_apart(ranked_things(text), ranked_things(other_text)):
+                return "things ranked apart"
             if topic == other_topic and topic in self.catalog.phone_line_topics:
                 la, lb = phone_lines(text), phone_lines(other_text)
                 if la and lb and not la & lb:

@@ -537,7 +537,9 @@ def without_done(text: str) -> str | None:
 # A bill told through the outage before it: «سه هفته آب قطع بود تانکر خریدیم، حالا قبض آب ۲ میلیون اومده»,
 # «ده روز برقمون قطع بود …، بعد قبض همون ماه بیشتر اومده»: the outage, past, is why the bill is wrong.
 _PAST_OUTAGE = re.compile(r"(?:قطع|خاموش)\s*(?:بود|بودیم|بوده|شده\s*بود)(?![\w\u200c])"
-                          r"|(?<![\w\u200c])(?:اب|آب|برق|گاز)\S*\s+نداشتیم(?![\w\u200c])")
+                          r"|(?<![\w\u200c])(?:اب|آب|برق|گاز)\S*\s+نداشتیم(?![\w\u200c])"
+                          # «گاز ما هفته‌ها افت فشار داشت …، حالا قبضش …»
+                          r"|(?<![\w\u200c])(?:افت\s*فشار|قطعی|خاموشی)\S*\s+(?:داشت|داشتیم|داشتن|داشتند)(?![\w\u200c])")
 _BILL = re.compile(r"قبض|قبظ|صورتحساب|صورت\s*حساب")
 
 
@@ -548,7 +550,12 @@ def without_past_outage(text: str) -> str | None:
     clauses = [c for c in _CLAUSE_BREAK.split(text) if c.strip()]
     bill_at = next((i for i, c in enumerate(clauses) if _BILL.search(c)), 0)
     kept = [c for i, c in enumerate(clauses) if i >= bill_at or not _PAST_OUTAGE.search(c)]
-    return "\n".join(kept) if len(kept) < len(clauses) else None
+    # …and in the bill's own clause, told before the bill («… یه هفته قطع بود با این حال قبض … بیشتر اومده»)
+    bill_clause = kept[len(kept) - len(clauses) + bill_at]
+    past = [m.end() for m in _PAST_OUTAGE.finditer(bill_clause, 0, _BILL.search(bill_clause).start())]
+    if past:
+        kept[len(kept) - len(clauses) + bill_at] = bill_clause[past[-1]:]
+    return "\n".join(kept) if past or len(kept) < len(clauses) else None
 
 
 def without_asides(text: str) -> str | None:

@@ -265,6 +265,26 @@ CASES = [
      "خانمم هم کارگر همون کارخانه ریسندگی بود، پرونده بیمه بیکاریش رو اصلا تشکیل ندادن", False),
     ("a_saipa_in_finglish_vs_a_fownix", "saipa shahin ke sabtenam kardam 6 mahe tahvil nadadan",
      "ماشینی که همسرم تو طرح مادران ثبت نام کرده هنوز تخصیص نخورده، فونیکس بود", False),
+    # two things of one kind the writer ranks («مغازه اولم», «مغازه دومم»), the one he lives in and the one he lets
+    ("a_first_shop_vs_a_second", "مالیات علی‌الراس مغازه اولم در بازار کرمانشاه خیلی زیاد اومده",
+     "برای مغازه دومم که تازه باز کردم هم مالیات علی‌الراس اومده در حالیکه یک ماهه افتتاح شده", False),
+    ("the_second_shop_again", "مالیات مغازه دومم هنوز اصلاح نشده",
+     "برای مغازه دومم که تازه باز کردم هم مالیات علی‌الراس اومده در حالیکه یک ماهه افتتاح شده", True),
+    ("the_home_lived_in_vs_the_flat_let", "قبض گاز آپارتمانی که خودم توش زندگی میکنم ۳ میلیون اومده، اشتباه قرائت شده",
+     "قبض گاز واحدی که اجاره دادم (همون ساختمون طبقه بالا) هم خیلی زیاد اومده، مستاجر میگه پرداخت نمیکنم", False),
+    ("own_home_vs_a_flat_let_fees", "عوارض نوسازی خانه مسکونی‌ام در خیابان شفای کرمان دو برابر حساب شده",
+     "عوارض نوسازی آپارتمانی که در خیابان جمهوری کرمان اجاره داده‌ام هم اشتباه محاسبه شده", False),
+    # whose: a Hajj deposit slip («فیش حج من», «فیش حج مادرم»), a car registered «برای خودم» or «به نام همسرم»
+    ("own_hajj_slip_vs_the_mothers", "فیش حج من که سال ۸۷ ثبت نام کردم، اسمم تو لیست اعزام امسال نیست",
+     "فیش حج مادرم که همون سال جدا ثبت نام کرده بود، اسمش در لیست هست ولی کاروانش معلوم نیست", False),
+    ("a_car_for_myself_vs_one_in_the_wifes_name", "تارایی که برای خودم از سامانه یکپارچه ثبت‌نام کردم، ۶ ماهه تحویل نشده",
+     "تارای دومی که به نام همسرم ثبت‌نام شد هم تحویل نشده. اون یکی قراردادش جداست", False),
+    # matters no topic covers, of one kind: the Hajj fees, a rent raised past the cap
+    ("the_hajj_top_up_told_twice", "پیامک نوبت حج تمتع اومده ولی بانک میگه مابه‌التفاوت هزینه رو سه روزه واریز کنم و"
+     " مبلغ رو کسی اعلام نمیکنه", "درخصوص نامشخص بودن مبلغ مابه‌التفاوت هزینه حج و مهلت کوتاه واریز آن تماس گرفت",
+     True),
+    ("a_rent_raised_told_twice", "صاحبخونه‌ام میخواد اجاره رو ۶۰ درصد بیشتر کنه، گفتم سقف ۲۵ درصده. کجا شکایت کنم؟",
+     "تماس‌گیرنده مستأجر درخصوص افزایش ۶۰ درصدی اجاره‌بها توسط موجر و مرجع رسیدگی به تخلف از سقف مصوب پرسید.", True),
 ]
 
 
@@ -519,7 +539,11 @@ QUALITY_FLOORS = [
     # «پسر زیر ۱۸ سالم» a son's): 0.923 / 0.924 on 7,095 pairs. Its third, a representative Esfand (late winter)
     # written after every change of the stop, came in at 0.883 / 0.895 (0.912 / 0.961 after: «بیمه بیکاریش» the
     # wife's; a contract changed «یکطرفه» no phone line; a school's report card no overtime): 0.924 / 0.925 on 7,245.
-    ("dedup_pairs.tsv", 7245, 0.91, 0.92),
+    # The twenty-third stop's round, a representative Ordibehesht (late spring), came in at 0.845 / 0.910 (0.890 /
+    # 0.936 after: a first and a second shop «مغازه اولم» / «مغازه دومم», the home lived in and a flat let, a Hajj
+    # slip «فیش حج مادرم», a car «برای خودم» against one «به نام همسرم»; the Hajj and a rent raised past its cap
+    # kinds of matter no topic covers): 0.924 / 0.925 on 7,395.
+    ("dedup_pairs.tsv", 7395, 0.91, 0.92),
     ("dedup_pairs_holdout.tsv", 40, 0.85, 0.85),
     # A stress set written blind to defeat this design, kept apart from the tuning data and not tuned on: the
     # same matter told with almost no shared word (an agency's term against slang or Finglish), and two matters

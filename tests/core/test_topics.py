@@ -180,6 +180,18 @@ CASES = [
     ("a_rent_deposit_loan", "تسهیلات ودیعه اجاره که معرفی نامه اش رو گرفتم، بانک مسکن میگه سقف پر شده", "bank_loan"),
     ("kerosene_at_three_times_the_rate", "نفت فروش روستا نفت سفید رو لیتری ۳ برابر نرخ دولتی میده، میگه سهمیه نیومده",
      "price_gouging"),
+    # a past outage told in the bill's own clause, or as low pressure the home «had»: the bill is the matter
+    ("an_outage_in_the_bills_clause", "برق ما اسفند یه هفته کامل قطع بود با این حال قبض از ماه قبل بیشتر اومده."
+     " خواهشاً محاسبه مجدد کنید", "electricity_bill"),
+    ("low_pressure_had_then_the_bill", "تو زمستون گاز ما هفته‌ها افت فشار داشت و بخاری روشن نمیشد، حالا قبضش از همه"
+     " بیشتره. میخوام تجدیدنظر بشه", "gas_bill"),
+    # «تحویل قطعی» is a final delivery, no outage; crop insurance no health insurance; a rent raised past the cap
+    ("a_final_delivery_is_no_outage", "مسکن مهر ما بعد ۱۰ سال هنوز آب و گاز نداره و تحویل قطعی نشده، هیچ کس جواب نمیده",
+     "housing_project"),
+    ("crop_insurance", "کشاورز پیاز تو هیرمند هستیم، خسارت خشکسالی و بیمه محصول امسال رو کی میدن؟", OTHER),
+    ("a_rent_raised_past_the_cap", "صاحبخونه اجاره رو ۶۰ درصد برده بالا، سقف مجاز افزایش اجاره امسال چقدره؟", OTHER),
+    ("rationed_water", "آب شهر زاهدان جیره‌بندی شده؟ جدول قطعی رو کجا ببینیم", "water_outage"),
+    ("azeri_gas_money", "قاز پولی چوخ گلیب، ۳ میلیون، بیز ایکی نفریک، اردبیل", "gas_bill"),
 ]
 
 
@@ -539,9 +551,13 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     winter), written after every change of the stop: 0.900 as it came, 0.925 after («… ولی اون درسته» sets aside
     what it points back to; a meeting asked with a governor «other»; third-child land a housing matter). All 5,940:
     0.954. A representative Farvardin (early spring), written after every change of the stop and never tuned on:
-    0.969 (0.963 with the code the stop began with). All 6,100: 0.954 (0.950 with the code the stop began with)."""
+    0.969 (0.963 with the code the stop began with). All 6,100: 0.954 (0.950 with the code the stop began with).
+    A representative Ordibehesht (late spring) at the twenty-third stop: 0.912 as it came, 0.956 after (a past
+    outage or low pressure the home «had» told in the bill's own clause; «تحویل قطعی» no outage; crop insurance, a
+    rent raised past its cap and the Hajj «other»; rationed water; Azeri «قاز پولی» the gas bill). All 6,260:
+    0.954."""
     rows = load_tsv("topic_blind_after.tsv")
-    assert len(rows) >= 6100
+    assert len(rows) >= 6260
     assert _accuracy(rows) >= 0.93
 
 
