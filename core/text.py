@@ -26,6 +26,7 @@ _LETTERS = str.maketrans(
         "ك": "ک",  # Arabic kaf
         "ڪ": "ک",  # swash kaf (Urdu/Sindhi keyboards)
         "ې": "ی", "ۍ": "ی", "ێ": "ی",  # yeh variants from Pashto/Kurdish keyboards
+        "ۆ": "و", "ڕ": "ر", "ڵ": "ل",  # Sorani Kurdish «o», trilled «r», velar «l» («پاسپۆرت», «کاره‌بای … ده‌بڕێت»)
         "ھ": "ه", "ہ": "ه", "ە": "ه",  # heh variants (Urdu keyboards, OCR)
         "ۀ": "ه",
         "ة": "ه",
