@@ -48,8 +48,11 @@ KINSHIP: dict[str, Relation] = {
     "مادربزرگم": Relation.OTHER, "پدربزرگ": Relation.OTHER, "مادربزرگ": Relation.OTHER,
     # (Kurdish and Lori «دایکم», «دالگم», «بوام» come with the spoken kin nouns above.)
     "دا": Relation.MOTHER,  # Lori and Kurdish «دا» («دا پیرم», «کدملی دا …»; not «دام», livestock)
-    # Gilaki «می مار», «می پئر» (my mother, my father); Khuzestani Arabic and old Tehrani «ابوی» (my father)
-    "می مار": Relation.MOTHER, "می پئر": Relation.FATHER, "ابوی": Relation.FATHER,
+    # Gilaki «می مار», «می پئر» (my mother, my father; «پیر» as normalized); Khuzestani Arabic and old Tehrani
+    # «ابوی» (my father), Arabic «ولدی» (my son); «ننه‌م» (my mother)
+    "می مار": Relation.MOTHER, "می پئر": Relation.FATHER, "می پیر": Relation.FATHER, "ابوی": Relation.FATHER,
+    "ولدی": Relation.CHILD, "ننه‌م": Relation.MOTHER, "ننه م": Relation.MOTHER, "ننه‌ام": Relation.MOTHER,
+    "ننم": Relation.MOTHER,
     # Someone the writer answers for outside the family: a teacher's pupil, a lawyer's client.
     "دانش‌آموز": Relation.OTHER, "دانش آموز": Relation.OTHER, "دانش‌آموزم": Relation.OTHER, "شاگردم": Relation.OTHER,
     "موکلم": Relation.OTHER, "موکل": Relation.OTHER,
@@ -341,7 +344,7 @@ _ROLE_LABEL = re.compile(
 _CARED_PARTIES = ("همسایه", "مستاجر", "مستأجر", "همکار", "صاحبخونه", "صاحبخانه")  # (read without spaces: «صاحب خونه»)
 _THEIR_MATTER = re.compile(
     r"(?<![\w\u200c])(?:یارانه|یاران|حقوق|مستمری|وام|بیمه|گاز|برق|آب|خونه|خون|خانه|کالابرگ|سهام|سهام\s*عدالت|تلفن|گذرنامه)"
-    r"\s*\u200c?(?:اش|ش|شون|شان)(?![\w\u200c])")  # («کالابرگشون»: a tenant family's)
+    r"\s*\u200c?(?:اش|ش|شون|شان)(?:و|رو)?(?![\w\u200c])")  # («کالابرگشون»: a tenant family's; «برق خونشو»)
 
 
 def _written_for(folded: str, role: str) -> bool:
