@@ -83,7 +83,8 @@ _THIRD_PARTY = re.compile(
     r"|(?:(?<=پدر\s)|(?<=مادر\s))(?:دانش\s*\u200c?[آا]موز|دانشجو|بیمار|مشمول)(?!\s*:)"
     # «اینجانب شهلا احمدی مادر آرمان ویسی به کد ملی …»: the code of whom the writer is the mother, father or wife of
     r"|(?<=[\s،,])(?:مادر|پدر|همسر)\s+(?!(?:آن|این|اون|مرحوم|شادروان|متوفی)\s)"
-    r"(?=[^\s\d:،,]{2,}(?:\s+[^\s\d:،,]{2,}){1,4}\s+(?:به|با)\s*(?:کد|شماره)\s*ملی)"  # «مادر سرباز وظیفه <name>»
+    # «مادر سرباز وظیفه <name>», «… <name> فرزند <father's name>»
+    r"(?=[^\s\d:،,]{2,}(?:\s+[^\s\d:،,]{2,}){1,4}(?:\s+فرزند\s+[^\s\d:،,]{2,})?\s+(?:به|با)\s*(?:کد|شماره)\s*ملی)"
     # a patient named by a doctor or a health worker, a code label following in the sentence («بیمار مرتضی … ۱۴ ساله
     # به کد ملی …»; not «اینجانب بیمار …»)
     r"|(?<![\w\u200c])(?<!اینجانب\s)(?<!من\s)"
@@ -346,6 +347,11 @@ def code_candidates(text: str) -> list[tuple[str, int]]:
         readings = _readings(match.group(1))
         if len(readings[0]) in (8, 9) and number_label(text, match.start()) == "national":
             readings.append(readings[0].zfill(10))  # an older code written without its leading zeros («کدملی ۹۶۵۴۳۰۵۱»)
+        elif (len(whole := readings[0]) == 11 and not whole.startswith("0")
+              and number_label(text, match.start()) == "national"):
+            # a glyph Tesseract read twice («کد ملی: ۹۹۹۳۸۲۵۶۳۴۱» for ۹۹۳۸۲۵۶۳۴۱): the run less one of a doubled digit
+            # (not a mobile's «09…», whose doubled digit may leave a code valid by chance)
+            readings += [whole[:i] + whole[i + 1:] for i in range(10) if whole[i] == whole[i + 1]]
         valid = [d for d in dict.fromkeys(readings) if len(d) == 10 and national_code_checksum_ok(d)]
         # A run read as written and with its groups reversed may both pass the check digit: then both are
         # candidates, and the vote sees two codes where one was written (review, not a guess).
@@ -562,13 +568,13 @@ _WRITER_NAME = re.compile(_INJANEB + r"\s+([^\s\d:،,()]{2,}\s+[^\s\d:،,()]{2,}
 # A code followed by what its holder did with the writer: «… به آقای … به کد ملی X فروخته‌ام», the code of whom
 # the writer sold or handed something to (a car's buyer; a shop's tenant, «اجاره داده‌ام», the writer's own doing:
 # not «… اجاره داده شده است. قبوض به نام مستاجر …»), a party to the matter, not whom it is about; «از همسرم
-# آقای … (کد ملی X) طلاق گرفته‌ام»: the former spouse;
+# آقای … (کد ملی X) در تاریخ … طلاق گرفته‌ام»: the former spouse (a date may come between);
 # «همسرم آقای … به کد ملی X رضایت‌نامه … داده»: a husband consenting to his wife's passport; «آقای … به کد ملی X
 # ضامن اینجانب بوده»: the writer's guarantor; «… X همسایه زمین اینجانب شاهد این موضوع است»: a witness.
 # «… برای آقای منصور کیخا کد ملی X در ساختمان … کار کردم»: whom the writer worked for (an employer) is another party.
 _WORKED_FOR = re.compile(r"(?<![\w\u200c])(?:برای|پیش|نزد)\s+(?:[آا]قای|خانم)\s+[^\d\n.]{2,40}$")
 _WORKED_AFTER = re.compile(r"\d[\d \-]*\)?\s*(?:[^\s\d.]+\s+){0,6}کار\s*(?:می\s*\u200c?)?کرد(?:م|یم|ه\s*\u200c?ام)(?![\w\u200c])")
-_PARTY_AFTER = re.compile(r"\d[\d \-]*\)?\s*(?:[^\s\d]+\s+){0,4}(?:فروخت|واگذار|اجاره\s*\u200c?داد(?:ه\s*\u200c?ام|م)|طلاق\s*گرفت(?:ه\s*\u200c?ام|م)"
+_PARTY_AFTER = re.compile(r"\d[\d \-]*\)?\s*(?:(?:[^\s\d]+|\d{2,4}/\d{1,2}/\d{1,2})\s+){0,5}(?:فروخت|واگذار|اجاره\s*\u200c?داد(?:ه\s*\u200c?ام|م)|طلاق\s*گرفت(?:ه\s*\u200c?ام|م)"
                           r"|رضایت)"
                           # «آقای … به کد ملی X در سال ۱۴۰۱ یک قطعه زمین … به اینجانب فروخته»: who sold to the writer
                           r"|\d[\d \-]*\)?[^.\n]{0,120}?به\s*(?:اینجانب|بنده|من|ما)\s*(?:فروخت|واگذار)"
@@ -596,7 +602,9 @@ _LATE_BEFORE = re.compile(r"(?<!فرزند\s)(?<!با\s)(?<!از\s)(?:" + altern
 # … or said after the code, in its sentence: «شوهرم کد ملی X دو سال پیش فوت کرد».
 _LATE_AFTER = re.compile(r"[\d \-]*\)?(?:(?!\d{5})[^.\n]){0,40}?(?<![\w\u200c])"
                          r"(?:فوت\s*(?:کرد|شد|نمود)|درگذشت|به\s*رحمت\s*خدا\s*رفت)")
-_WRITER_IS_HEIR = re.compile(_INJANEB + r"[^.\n]{0,80}?(?:" + "|".join(HEIR_WORDS) + r")(?![\w\u200c])")
+_WRITER_IS_HEIR = re.compile(_INJANEB + r"[^.\n]{0,80}?(?:" + "|".join(HEIR_WORDS) + r")(?![\w\u200c])"
+                             # «وراث: ۱- فاطمه ملکی (همسر) ۲- اینجانب علی طاهری»: listed among them
+                             r"|(?<![\w\u200c])(?:" + "|".join(HEIR_WORDS) + r")\s*:[^.\n]{0,80}?" + _INJANEB)
 
 
 def _signed_by_writer(text: str, pos: int, names: set[str]) -> bool:

@@ -81,6 +81,8 @@ CASES = [
          (letter(_two_misread(WRITER)), letter(_two_misread(WRITER)), letter(WRITER)), False),
     Case("the true code by a clear majority over a valid misreading",
          (letter(WRITER),) * 3 + (letter(_two_misread(WRITER)),), True, WRITER),
+    Case("a glyph read twice («کد ملی ۷۷۱۶۴…»: eleven digits) votes for the code without it",
+         (letter(WRITER[0] + WRITER),) * 2 + (letter(WRITER), letter(_two_misread(WRITER))), True, WRITER),
     Case("kin word misread (دخترم → دفترم) after «در خصوص»", (letter(WRITER, CHILD, "دفترم"),) * 2, True, WRITER,
          CHILD, Relation.CHILD),
     Case("unknown word after «در خصوص»", (letter(WRITER, CHILD, "نوه‌ام"),) * 2, True, WRITER, CHILD, Relation.OTHER),
@@ -372,6 +374,18 @@ CASES = [
     Case("«اینجانب <name> پدر سرباز وظیفه <three names> به کد ملی X»: the son's; the father signs with his own",
          ("اینجانب یوسف قلی زاده پدر سرباز وظیفه وحید قلی زاده\nبه کد ملی " + CHILD + " به عرض میرسانم:\nتقاضای"
           " معافیت کفالت برای پسرم دارم، جز یارانه درآمدی ندارم.\nیوسف قلی زاده\nشماره ملی: " + WRITER,) * 2, True, WRITER, CHILD, Relation.OTHER),
+    Case("«مادر سرباز وظیفه <name> فرزند <father>⏎به کد ملی X»: the son's, his patronymic after his name",
+         ("اینجانب شهربانو ملکی مادر سرباز وظیفه امیر ملکی فرزند غلامعلی\nبه کد ملی " + CHILD + " که در پادگان خدمت"
+          " میکند. یارانه نداریم.\nمادر سرباز: شهربانو ملکی\nکد ملی مادر: " + WRITER,) * 2, True, WRITER, CHILD,
+         Relation.OTHER),
+    Case("«از همسرم آقای … به ک.م X در تاریخ … طلاق گرفته‌ام»: the former husband's code, the writer's own matter",
+         ("اینجانب فریبا موسوی از همسرم آقای اکبر نیکخواه به ک.م " + OTHER + "\nدر تاریخ ۱۴۰۲/۱۲/۰۵ طلاق گرفته ام و"
+          " یارانه من و بچه ها به حساب ایشان واریز میشود.\nمشخصات متقاضی:\nفریبا موسوی\nک.م " + WRITER,) * 2, True,
+         WRITER, None, None),
+    Case("an heir listed among the heirs («وراث: … ۲- اینجانب …»), the late father's code and a sister's: review",
+         ("پدرم مرحوم غلامرضا طاهری به ش.م " + CHILD + " فوت کرده\nوراث: ۱- فاطمه ملکی (همسر) ۲- اینجانب علی طاهری ۳-"
+          " مریم طاهری\nسهام پدرم و یارانه منتقل نشده.\nخواهرم مریم به کد ملی " + OTHER + " هم مراجعه کرده.\nعلی"
+          " طاهری\nکد ملی خودم: " + WRITER,) * 2, False),
     Case("a 3-6-1 code with spaced hyphens", ("با سلام\nیارانه اینجانب قطع شده.\nنام: قربانعلی ترکمان\nکد ملی: "
                                               + WRITER[:3] + " - " + WRITER[3:9] + " - " + WRITER[9],) * 2,
          True, WRITER, None, None),
@@ -809,7 +823,11 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
                                          # a representative Ordibehesht (late spring) at the twenty-third stop: 27 /
                                          # 1 / 2 as it came, 28 / 0 / 2 after («پدر سرباز وظیفه <three names> به کد
                                          # ملی X»: the son's, whose name runs to three words)
-                                         ("blind_letters_r57.jsonl", 28)])
+                                         ("blind_letters_r57.jsonl", 28),
+                                         # a representative Tir (early summer): 26 / 2 / 2 as it came, 28 / 0 / 2
+                                         # after (a former husband's code before «در تاریخ … طلاق گرفته‌ام»; an heir
+                                         # listed among the heirs; «مادر سرباز وظیفه <name> فرزند <father>»)
+                                         ("blind_letters_r58.jsonl", 28)])
 def test_letters_written_blind(name, right):
     """Letters written by people who had not read this code: header and footer blocks, the writer's code after
     the signature, a relative's code first, lawyers, guardians and village councils writing for someone, a
