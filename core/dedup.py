@@ -275,6 +275,17 @@ def _ranked_apart(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) 
                for kind in {k for k, _ in a} & {k for k, _ in b})
 
 
+# A contact about «another» of the writer's things or matters, set against one he told of before: «یه مغازه دیگه هم
+# دارم …», «اون یکی خطم … هم قطع شده», «یه مشکل دیگه دارم» (at a clause's start: «… گردن اون یکی» is a pronoun).
+_ANOTHER = re.compile(r"(?<![\w\u200c])(?:یه|یک)\s+[^\W\d_]{2,}(?:\s+[^\W\d_]{2,})?\s+(?:دیگه|دیگر|دیگری)\s+(?:هم\s+)?"
+                      r"(?:دارم|داریم)(?![\w\u200c])"
+                      r"|(?:^|[.،,!?؟:\n]\s*|(?<![\w\u200c])(?:و|ولی|اما)\s+)(?:اون|آن)\s+یکی\s+(?!هم|رو|را|که)[^\W\d_]{2,}")
+
+
+def _another(text: str) -> bool:
+    return _ANOTHER.search(_normalized(text)) is not None
+
+
 # Whose a personal service is, where a text names it with its owner: the writer's own («کالابرگم», «یارانه خودم»,
 # «گذرنامه من»), a relative's («پاسپورت همسرم», «حقوق بازنشستگی پدرم»), or a third person's named before it
 # («مادرم … کالابرگش»). Told by the person the case is filed under, «my coupon» and «my mother's coupon» are two
@@ -352,8 +363,10 @@ def _different_owners(a: frozenset[str], b: frozenset[str]) -> bool:
 _BARE_FOLLOW_UP_WORDS = frozenset({
     "سلام", "هنوز", "هنوزم", "باز", "بازم", "پس", "اما", "ولی", "که", "چی", "شد", "چیشد", "هیچ", "هیچی", "درست",
     "درستش", "اقدامی", "اقدام", "خبری", "کاری", "نشده", "نشد", "نکردن", "نکردید", "نکردند", "نیست", "نکرده", "اند",
+    "کس", "کسی", "هیچکس", "نیومده", "نیامده", "نیومدن", "نیامدند",  # «هنوز هیچ کس نیومده»: nobody came to see to it
 })
-_STILL_NOT = frozenset({"نشده", "نشد", "نکردن", "نکردید", "نکردند", "نیست", "نکرده"})
+_STILL_NOT = frozenset({"نشده", "نشد", "نکردن", "نکردید", "نکردند", "نیست", "نکرده", "نیومده", "نیامده", "نیومدن",
+                        "نیامدند"})
 
 
 def _bare_follow_up(text: str) -> bool:
@@ -454,6 +467,8 @@ class Deduplicator:
                     return f"{name}: {sorted(a)} ≠ {sorted(b)}"
             if _ranked_apart(ranked_things(text), ranked_things(other_text)):
                 return "things ranked apart"
+            if _another(text) != _another(other_text):
+                return "one text is about another of the writer's things"
             if topic == other_topic and topic in self.catalog.phone_line_topics:
                 la, lb = phone_lines(text), phone_lines(other_text)
                 if la and lb and not la & lb:

@@ -283,6 +283,13 @@ CASES = [
     ("the_hajj_top_up_told_twice", "پیامک نوبت حج تمتع اومده ولی بانک میگه مابه‌التفاوت هزینه رو سه روزه واریز کنم و"
      " مبلغ رو کسی اعلام نمیکنه", "درخصوص نامشخص بودن مبلغ مابه‌التفاوت هزینه حج و مهلت کوتاه واریز آن تماس گرفت",
      True),
+    # a contact about «another» of the writer's things, against the one he told of first
+    ("a_shop_and_another", "برای مغازه پوشاکم تو بازار رضا مشهد مالیات علی الراس ۹۰ میلیون زدن",
+     "یه مغازه دیگه هم دارم تو احمدآباد، کفاشی، اونم برگ تشخیص مالیات اومده ۴۰ میلیون، اعتراض دارم", False),
+    ("a_line_and_the_other", "سیم کارت من بابت بدهی قطع شده",
+     "سلام، اون یکی خطم هم بدون دلیل قطع شده، بدهی هم نداره، اینو جدا بررسی کنید", False),
+    ("nobody_came_yet", "دیشب با باد شدید تیر برق کوچه ما افتاده، سیم ها رو زمینه، برق کل کوچه هم رفته",
+     "هنوز هیچ کس نیومده", True),
     ("a_rent_raised_told_twice", "صاحبخونه‌ام میخواد اجاره رو ۶۰ درصد بیشتر کنه، گفتم سقف ۲۵ درصده. کجا شکایت کنم؟",
      "تماس‌گیرنده مستأجر درخصوص افزایش ۶۰ درصدی اجاره‌بها توسط موجر و مرجع رسیدگی به تخلف از سقف مصوب پرسید.", True),
 ]
@@ -542,8 +549,11 @@ QUALITY_FLOORS = [
     # The twenty-third stop's round, a representative Ordibehesht (late spring), came in at 0.845 / 0.910 (0.890 /
     # 0.936 after: a first and a second shop «مغازه اولم» / «مغازه دومم», the home lived in and a flat let, a Hajj
     # slip «فیش حج مادرم», a car «برای خودم» against one «به نام همسرم»; the Hajj and a rent raised past its cap
-    # kinds of matter no topic covers): 0.924 / 0.925 on 7,395.
-    ("dedup_pairs.tsv", 7395, 0.91, 0.92),
+    # kinds of matter no topic covers): 0.924 / 0.925 on 7,395. Its second, a representative Tir (early summer)
+    # written after those changes, came in at 0.882 / 0.789 (0.918 / 0.882 after: «یه مغازه دیگه هم دارم», «اون یکی
+    # خطم» are another of the writer's things; «هنوز هیچ کس نیومده» a bare follow-up; the entrance exam's card, a
+    # factory's pay, a manhole's cover and a burst pipe's bill read as their topics): 0.925 / 0.925 on 7,545.
+    ("dedup_pairs.tsv", 7545, 0.91, 0.92),
     ("dedup_pairs_holdout.tsv", 40, 0.85, 0.85),
     # A stress set written blind to defeat this design, kept apart from the tuning data and not tuned on: the
     # same matter told with almost no shared word (an agency's term against slang or Finglish), and two matters

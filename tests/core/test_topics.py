@@ -192,6 +192,32 @@ CASES = [
     ("a_rent_raised_past_the_cap", "صاحبخونه اجاره رو ۶۰ درصد برده بالا، سقف مجاز افزایش اجاره امسال چقدره؟", OTHER),
     ("rationed_water", "آب شهر زاهدان جیره‌بندی شده؟ جدول قطعی رو کجا ببینیم", "water_outage"),
     ("azeri_gas_money", "قاز پولی چوخ گلیب، ۳ میلیون، بیز ایکی نفریک، اردبیل", "gas_bill"),
+    # regional words: Azeri «تقاعد پولو» (pension money), «ایشیق پولو» (power money); Khuzestani «مای ماکو» (no
+    # water); Sorani «کاره‌با» (power), its letters folded («ۆ», «ڕ»)
+    ("azeri_pension_money", "منیم تقاعد پولوم بو آی گلمه‌ییب، اوچ گوندور بانکا گئدیرم. اردبیل", "pension"),
+    ("azeri_power_money", "ایشیق پولو بو آی چوخ گلیب، بئش یوز مین تومن! ائوده ایکی نفریک. زنجان", "electricity_bill"),
+    ("khuzestani_no_water", "سلام، ماي ماكو من الصبح، الحر شديد والأطفال تعبانين. اهواز، متى يرجع الماي؟",
+     "water_outage"),
+    ("sorani_power", "سلام، کاره‌بای گونده‌که‌مان هه‌موو شه‌وێ ده‌بڕێت، پیر و منداڵ له گه‌رما خه‌و ناکه‌ن. مریوان",
+     "electricity_outage"),
+    ("sorani_passport", "پاسپۆرته‌که‌م ون بووه، چی بکه‌م؟ ده‌بێ بچم بۆ کوێ؟ سقز", "passport"),
+    # a dialysis's cost, a loan for tenants asked of «which bank», a factory's pay in arrears (no pension)
+    ("the_cost_of_dialysis", "هزینه دیالیز رو باید خودمون بدیم؟ هفته‌ای سه بار، دیگه پولی نمونده", "hospital_costs"),
+    ("a_loan_for_tenants", "صاحبخونه ۲۰۰ میلیون اضافه ودیعه میخواد. اون تسهیلاتی که میگفتن برای مستاجرا هست رو از"
+     " کدوم بانک بگیرم؟", "bank_loan"),
+    ("a_factorys_pay_in_arrears", "جهت پیگیری مجدد: حقوق معوقه اینجانب در کارخانه نساجی البرز قزوین از فروردین"
+     " تاکنون پرداخت نشده است", "labour_wages"),
+    # the entrance exam's own matters (its card, its venue: the science ministry's); «کنکور» beside a power cut no
+    ("an_entrance_exam_card", "کارت ورود به جلسه کنکور رو نمیتونم بگیرم، سایت سنجش خطا میده", "university_fees"),
+    ("a_candidate_kept_from_his_books", "برق محله ما شبا ساعت ۱۰ تا ۱۲ قطع میشه، پسرم کنکوری هست و نمیتونه درس بخونه",
+     "electricity_outage"),
+    ("a_manhole_without_its_cover", "پیرو اطلاع قبلی، دریچه آدم‌رو کوچه ۸ کوی امام هنوز بدون درپوش است", "sewage"),
+    ("a_ride_hailing_drivers_quota", "ranande taxi internetiam, sahmie benzin tir mah ro nadadan", "fuel_card"),
+    # a burst pipe told before the bill it ran up
+    ("a_burst_pipe_mended_then_the_bill", "لوله تو حیاط بعد کنتور ترکیده بود درستش کردیم ولی الان قبض ۳ میلیون اومده"
+     " بخشودگی داره؟", "water_bill"),
+    ("a_burst_pipe_then_the_bill", "لوله آب زیر کنتور ما ترکیده بود، تعمیر کردیم ولی قبض اومده ۳ میلیون، درخواست"
+     " بخشودگی دارم", "water_bill"),
 ]
 
 
@@ -555,9 +581,11 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     A representative Ordibehesht (late spring) at the twenty-third stop: 0.912 as it came, 0.956 after (a past
     outage or low pressure the home «had» told in the bill's own clause; «تحویل قطعی» no outage; crop insurance, a
     rent raised past its cap and the Hajj «other»; rationed water; Azeri «قاز پولی» the gas bill). All 6,260:
-    0.954."""
+    0.954. A representative Tir (early summer), written after those changes: 0.925 as it came, 0.975 after (Azeri
+    «تقاعد پولو», «ایشیق پولو»; Khuzestani «مای ماکو»; Sorani letters folded, «کاره‌با»; a dialysis's cost; the
+    entrance exam's own matters; a ride-hailing driver's quota no internet). All 6,420: 0.955."""
     rows = load_tsv("topic_blind_after.tsv")
-    assert len(rows) >= 6260
+    assert len(rows) >= 6420
     assert _accuracy(rows) >= 0.93
 
 
