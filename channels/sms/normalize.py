@@ -49,9 +49,9 @@ KINSHIP: dict[str, Relation] = {
     # (Kurdish and Lori «دایکم», «دالگم», «بوام» come with the spoken kin nouns above.)
     "دا": Relation.MOTHER,  # Lori and Kurdish «دا» («دا پیرم», «کدملی دا …»; not «دام», livestock)
     # Gilaki «می مار», «می پئر» (my mother, my father; «پیر» as normalized); Khuzestani Arabic and old Tehrani
-    # «ابوی» (my father), Arabic «ولدی» (my son); «ننه‌م» (my mother)
+    # «ابوی» (my father), Arabic «ولدی» (my son); Kurdish «کاکم» (my brother); «ننه‌م» (my mother)
     "می مار": Relation.MOTHER, "می پئر": Relation.FATHER, "می پیر": Relation.FATHER, "ابوی": Relation.FATHER,
-    "ولدی": Relation.CHILD, "ننه‌م": Relation.MOTHER, "ننه م": Relation.MOTHER, "ننه‌ام": Relation.MOTHER,
+    "ولدی": Relation.CHILD, "کاکم": Relation.SIBLING, "ننه‌م": Relation.MOTHER, "ننه م": Relation.MOTHER, "ننه‌ام": Relation.MOTHER,
     "ننم": Relation.MOTHER,
     # Someone the writer answers for outside the family: a teacher's pupil, a lawyer's client.
     "دانش‌آموز": Relation.OTHER, "دانش آموز": Relation.OTHER, "دانش‌آموزم": Relation.OTHER, "شاگردم": Relation.OTHER,
@@ -254,7 +254,8 @@ def without_codes(text: str) -> str:
 SELF_WORDS = ("من", "خودم", "خودمم", "اینجانب", "بنده", "قیم",  # «قیم»: the ward's guardian
               "فرستنده", "ارسال کننده", "پیامک از",  # who sends the message: «فرستنده: Y»
               "khodam", "injaneb", "bandeh", "man",
-              "منیم", "خۆم", "خوم")  # Azeri «my», Sorani and Lori «myself»
+              "منیم", "خۆم", "خوم",  # Azeri «my», Sorani and Lori «myself»
+              "کدملیم", "ملیم")  # «کدملیم Y», «کد ملیم Y»: my national code
 _SELF = re.compile(r"(?<![\w\u200c])(?:" + "|".join(SELF_WORDS) + r")(?![\w\u200c])", re.IGNORECASE)
 _WHOSE = "(" + "|".join(map(re.escape, (*KINSHIP, *SELF_WORDS))) + ")"
 # A label written after its code says so: «X کد ملی مادرم هست», «X کد ملی پسرمه», «X کد دخترمه Y هم کد خودمه»,
@@ -268,6 +269,8 @@ _LABEL_AFTER = re.compile(
     r"(?:مال|ماله|برای|متعلق\s*به|مربوط\s*به)\s*" + _WHOSE + r"(?:\u200c?ه(?![\w\u200c])|(?![\w\u200c])(?:" + _COPULA
     + r"|\s*(?=[.,،;!?؟\n]|$)))"  # (not before a colon: «X مال خودم: Y» labels Y)
     r"|" + _WHOSE + _COPULA + r"|" + _WHOSE + r"\u200c?ه(?![\w\u200c])"
+    # the kin word glossed in brackets: «X کد ملی باوکم (پدرم)، Y …»
+    r"|" + _WHOSE + r"\s*\(\s*" + _WHOSE + r"\s*\)"
     # a child's code by role: «X کدملی بچه هست» (the writer's child)
     r"|(" + "|".join(_CHILD_ROLES) + r")" + _COPULA +
     # in brackets, whatever follows: «X (پدرشوهرم) وامش …», «کد ملی X است (همسرم)», «X مال حاج خانم (مادرم)»
@@ -427,6 +430,7 @@ def _code_labels(folded: str, places: list[tuple[int, int, str]]) -> dict[str, s
     if after_each is not None:
         return after_each
     labels: dict[str, str] = {}
+    by_carer: set[str] = set()  # codes labelled as the writer's by the role of who answers for someone
     previous_end = 0
     for start, end, code in places:
         if code in labels:
@@ -468,6 +472,8 @@ def _code_labels(folded: str, places: list[tuple[int, int, str]]) -> dict[str, s
             cared = role.group("cared")
             labels[code] = ("بابام" if role.group("father") else "مامانم" if role.group("mother") else "فرزندم"
                             if role.group("child") else "ایشان" if cared and not _writer_is(folded, cared) else "self")
+            if role.group("carer"):
+                by_carer.add(code)
             previous_end = end
             continue
         if _LATE_IN_SENTENCE.search(before) and not _KIN_AFTER_LATE.search(before):
@@ -482,6 +488,10 @@ def _code_labels(folded: str, places: list[tuple[int, int, str]]) -> dict[str, s
         if marks:
             labels[code] = max(marks)[1]
         previous_end = end
+    if any(label == "self" and code not in by_carer for code, label in labels.items()):
+        # «… تو خانوار اونه (کد ملی سرپرست X) … کدملیم Y»: beside a code the writer calls his own, the household's
+        # head or the guardian is someone else, a party to his matter
+        labels.update({code: OTHER_PARTY for code in by_carer if labels[code] == "self"})
     return labels
 
 
