@@ -790,14 +790,6 @@ def decide(passes: list[PassText], *, final: bool = False) -> LetterFields:
         others += late
         accepted = [v for v in accepted if v not in late]
         subjects = [v for v in subjects if v not in late]
-    if writers and subjects and any(_WRITER_IS_CONSCRIPT.search(p.text) or _KIN_DONE_BUT_MINE.search(p.text)
-                                    for p in passes):
-        # The writer's own matter, whoever else he names with a code: a conscript writing about his service or
-        # exemption («اینجانب … مشمول خدمت … پدرم آقای … (کد …) از کار افتاده»: the father his exemption is for); a
-        # relative's matter told as settled and the writer's own as not («وام همسرم پرداخت شد ولی پرونده من …»).
-        others += subjects
-        accepted = [v for v in accepted if v not in subjects]
-        subjects = []
     unknown = [v for v in accepted if v not in writers and v not in subjects]
     # A code no wording places that shares eight digits in a row with a phone number the page holds is that phone
     # misread (a mobile beside the writer's code, its first digits lost), not a person.
@@ -818,6 +810,14 @@ def decide(passes: list[PassText], *, final: bool = False) -> LetterFields:
             # Beside a code the wording marks as the writer's, another under its own «کد ملی» label is a
             # person's: the one the letter is about. (Two unmarked codes: which is whose is not known.)
             subjects.append(v)
+    if writers and subjects and any(_WRITER_IS_CONSCRIPT.search(p.text) or _KIN_DONE_BUT_MINE.search(p.text)
+                                    for p in passes):
+        # The writer's own matter, whoever else he names with a code: a conscript writing about his service or
+        # exemption («اینجانب … مشمول خدمت … پدرم آقای … (کد …) از کار افتاده»: the father his exemption is for); a
+        # relative's matter told as settled and the writer's own as not («وام همسرم پرداخت شد ولی پرونده من …»).
+        others += subjects
+        accepted = [v for v in accepted if v not in subjects]
+        subjects = []
     reasons = fields.reasons
     if len(writers) > 1:
         reasons.append("several different writer national codes read")

@@ -386,6 +386,12 @@ CASES = [
          ("پدرم مرحوم غلامرضا طاهری به ش.م " + CHILD + " فوت کرده\nوراث: ۱- فاطمه ملکی (همسر) ۲- اینجانب علی طاهری ۳-"
           " مریم طاهری\nسهام پدرم و یارانه منتقل نشده.\nخواهرم مریم به کد ملی " + OTHER + " هم مراجعه کرده.\nعلی"
           " طاهری\nکد ملی خودم: " + WRITER,) * 2, False),
+    Case("a husband's loan told as paid and the bride's own not, her code unmarked under her name: her own matter",
+         ("با سلام\nهمسرم آقای امید فرهادی با کد ملی " + OTHER + " و اینجانب در فروردین ۱۴۰۴\nعقد کرده ایم و هر دو"
+          " در سامانه وام ازدواج ثبت نام کردیم.\nوام همسرم پرداخت شد ولی وام من در بانک سپه ۴ ماه است معطل ضامن است.\n"
+          "دو ضامن کارمند معرفی کرده‌ام ولی بانک میگوید فقط ضامن کارمند همان بانک قبول است! یارانه هم نداریم.\n"
+          "خواهشمندم رسیدگی فرمایید.\nزهرا موسوی نژاد\nکد ملی " + WRITER[:3] + "-" + WRITER[3:9] + "-" + WRITER[9]
+          + "\nتهران – ۰۹۳۶۴۵۰۲۸۱۳",) * 2, True, WRITER, None, None),
     Case("a 3-6-1 code with spaced hyphens", ("با سلام\nیارانه اینجانب قطع شده.\nنام: قربانعلی ترکمان\nکد ملی: "
                                               + WRITER[:3] + " - " + WRITER[3:9] + " - " + WRITER[9],) * 2,
          True, WRITER, None, None),
@@ -669,6 +675,9 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
     # …», is read right since the rule the earlier rounds' husbands led to.)
     "blind_letters_r56.jsonl": {"hard: young man seeks his own guardianship exemption",
                                 "hard: justice-shares dividend unpaid to writer", "daughter writes for elderly mother"},
+    # A neighbour the writer complains of, titled and named with his code («آقای نیک پور با کد ملی X در آن ثبت است»),
+    # read as whom the letter is about (a titled name with a code is, in most letters).
+    "blind_letters_r59.jsonl": {"sewage leak complaint naming a neighbour"},
 }
 
 
@@ -827,7 +836,11 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
                                          # a representative Tir (early summer): 26 / 2 / 2 as it came, 28 / 0 / 2
                                          # after (a former husband's code before «در تاریخ … طلاق گرفته‌ام»; an heir
                                          # listed among the heirs; «مادر سرباز وظیفه <name> فرزند <father>»)
-                                         ("blind_letters_r58.jsonl", 28)])
+                                         ("blind_letters_r58.jsonl", 28),
+                                         # a representative Mordad (late summer): 24 / 2 / 4 as it came, 25 / 1 /
+                                         # 4 after (a husband's loan told as paid beside the bride's own, her code
+                                         # unmarked under her name)
+                                         ("blind_letters_r59.jsonl", 25)])
 def test_letters_written_blind(name, right):
     """Letters written by people who had not read this code: header and footer blocks, the writer's code after
     the signature, a relative's code first, lawyers, guardians and village councils writing for someone, a
