@@ -463,7 +463,7 @@ _SETS_ASIDE = re.compile(
 # اینه …», «… ولی الان زنگ زدم بپرسم …» (why the citizen calls, after what else he said).
 _ASKS = re.compile(
     r"(?<![\w\u200c])(?:(?:تنها|فقط)\s+چیزی\s+که\s+(?:\S+\s+)?(?:می\s*\u200c?)?خوا(?:یم|م|ستیم)"
-    r"|(?:مشکل|سوال|سؤال)(?:م|مون|ما)?\s+(?:اینه|این\s*است)"
+    r"|(?:مشکل|سوال|سؤال)(?:\s+اصلی)?(?:م|مون|ما)?\s+(?:اینه|این\s*است)"  # («سوال اصلیم اینه»)
     r"|زنگ\s*زدم\s+(?:که\s+)?(?:بپرسم|بگم))(?![\w])")
 # A clause that opens on a matter with «… هم که» or the «-م» of "too" after a possessive («یارانه‌مونم که …»,
 # «وام ازدواجمم که …», «حقوق بازنشستگی بابام هم که …»): the citizen adds it to what he is asking about.
@@ -545,13 +545,23 @@ _PAST_OUTAGE = re.compile(r"(?:قطع|خاموش)\s*(?:بود|بودیم|بود�
 _BILL = re.compile(r"قبض|قبظ|صورتحساب|صورت\s*حساب")
 
 
+# …or an outage that goes on, set against a bill that did not fall for it: «روزی چهار ساعت برق نداریم اما قبضمون از
+# پارسال بیشتر اومده» (not «برق قطعه ولی قبضشو دادم»: the outage is the matter).
+_ANY_OUTAGE = re.compile(_PAST_OUTAGE.pattern + r"|قطع|خاموش|(?<![\w\u200c])(?:نداریم|نداره|میره|رفته)(?![\w\u200c])")
+_BILL_BUT_HIGH = re.compile(r"^\s*(?:ولی|اما|با\s*این\s*حال|حالا)(?![\w\u200c]).*?(?:بیشتر|زیاد|بالا|کمتر\s*نشده|گرون|گران)")
+
+
 def without_past_outage(text: str) -> str | None:
-    """The text less the clauses of a past outage told before a bill (`_PAST_OUTAGE`), or None when none."""
-    if not (_BILL.search(text) and _PAST_OUTAGE.search(text)):
+    """The text less the clauses of a past outage told before a bill (`_PAST_OUTAGE`), or of one that goes on
+    before a bill too high for it (`_BILL_BUT_HIGH`), or None when none."""
+    if not _BILL.search(text):
         return None
     clauses = [c for c in _CLAUSE_BREAK.split(text) if c.strip()]
     bill_at = next((i for i, c in enumerate(clauses) if _BILL.search(c)), 0)
-    kept = [c for i, c in enumerate(clauses) if i >= bill_at or not _PAST_OUTAGE.search(c)]
+    told_before = _ANY_OUTAGE if _BILL_BUT_HIGH.search(clauses[bill_at]) else _PAST_OUTAGE
+    if not told_before.search(text):
+        return None
+    kept = [c for i, c in enumerate(clauses) if i >= bill_at or not told_before.search(c)]
     # …and in the bill's own clause, told before the bill («… یه هفته قطع بود با این حال قبض … بیشتر اومده»)
     bill_clause = kept[len(kept) - len(clauses) + bill_at]
     past = [m.end() for m in _PAST_OUTAGE.finditer(bill_clause, 0, _BILL.search(bill_clause).start())]

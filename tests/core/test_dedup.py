@@ -290,6 +290,14 @@ CASES = [
      "سلام، اون یکی خطم هم بدون دلیل قطع شده، بدهی هم نداره، اینو جدا بررسی کنید", False),
     ("nobody_came_yet", "دیشب با باد شدید تیر برق کوچه ما افتاده، سیم ها رو زمینه، برق کل کوچه هم رفته",
      "هنوز هیچ کس نیومده", True),
+    # kinds of matters no topic covers: a fire told twice; a tax on transfers is no tax on rent; a wheat payment no
+    # crop insurance
+    ("a_forest_fire_told_twice", "جنگلهای بالای روستامون تو گچساران از دیشب آتیش گرفته، هیچکس نیومده",
+     "آقا تو رو خدا بالگرد بفرستین، آتیش داره میاد سمت باغا، همون آتیش کوه گچساران که دیشب گفتیم", True),
+    ("a_tax_on_transfers_vs_on_rent", "مالیات تراکنش کارت به کارت برام اومده",
+     "واسه خونه‌ای که اجاره دادم مالیات اجاره بستن در حالی که زیر ۱۵۰ متره و معافه", False),
+    ("wheat_sold_vs_crop_insurance", "پول گندمی که به سیلو دادم نیومده",
+     "خسارت تگرگ باغ پسته رو بیمه کشاورزی نمیده، کارشناس اومد دید و رفت", False),
     ("a_rent_raised_told_twice", "صاحبخونه‌ام میخواد اجاره رو ۶۰ درصد بیشتر کنه، گفتم سقف ۲۵ درصده. کجا شکایت کنم؟",
      "تماس‌گیرنده مستأجر درخصوص افزایش ۶۰ درصدی اجاره‌بها توسط موجر و مرجع رسیدگی به تخلف از سقف مصوب پرسید.", True),
 ]
@@ -552,8 +560,11 @@ QUALITY_FLOORS = [
     # kinds of matter no topic covers): 0.924 / 0.925 on 7,395. Its second, a representative Tir (early summer)
     # written after those changes, came in at 0.882 / 0.789 (0.918 / 0.882 after: «یه مغازه دیگه هم دارم», «اون یکی
     # خطم» are another of the writer's things; «هنوز هیچ کس نیومده» a bare follow-up; the entrance exam's card, a
-    # factory's pay, a manhole's cover and a burst pipe's bill read as their topics): 0.925 / 0.925 on 7,545.
-    ("dedup_pairs.tsv", 7545, 0.91, 0.92),
+    # factory's pay, a manhole's cover and a burst pipe's bill read as their topics): 0.925 / 0.925 on 7,545. Its
+    # third, a representative Mordad (late summer), came in at 0.792 / 0.760 (0.833 / 0.800 after: a fire and a
+    # missing person kinds of other matters, a wheat sale apart from crop insurance; a tax on transfers; a summer
+    # term's tuition, a nurse's «کارانه», ice sold dear, Finglish «tel sabet»): 0.923 / 0.923 on 7,695.
+    ("dedup_pairs.tsv", 7695, 0.91, 0.92),
     ("dedup_pairs_holdout.tsv", 40, 0.85, 0.85),
     # A stress set written blind to defeat this design, kept apart from the tuning data and not tuned on: the
     # same matter told with almost no shared word (an agency's term against slang or Finglish), and two matters

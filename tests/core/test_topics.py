@@ -213,6 +213,28 @@ CASES = [
      "electricity_outage"),
     ("a_manhole_without_its_cover", "پیرو اطلاع قبلی، دریچه آدم‌رو کوچه ۸ کوی امام هنوز بدون درپوش است", "sewage"),
     ("a_ride_hailing_drivers_quota", "ranande taxi internetiam, sahmie benzin tir mah ro nadadan", "fuel_card"),
+    # Azeri «مکتب» (school), Arabic «جواز سفر» (a passport); a night course's tuition; a mountain on fire
+    ("azeri_school_registration_fee", "اوشاغیمین مکتبینه ثبت‌نام اوچون پول ایستیرلر، دولتی مکتبدی، ارومیه", "school_fees"),
+    ("arabic_passport", "جواز سفر مال ولدی ما وصل، نروح للأربعین، یمته یوصل؟", "passport"),
+    ("a_night_courses_tuition", "نتایج کنکور اومد، پسرم روزانه قبول نشد، شهریه شبانه رشته کامپیوتر چقدره؟",
+     "university_fees"),
+    ("a_mountain_on_fire", "کوه بالای روستا آتیش گرفته، از صبح داره میسوزه، کسی از منابع طبیعی نیومده", OTHER),
+    # «مشکل اصلی اینه …» asks after what was told before it
+    ("the_main_trouble", "برق که میره پمپ ساختمون هم خاموش میشه، قبول. ولی مشکل اصلی اینه که آب شهری خودش از ظهر به"
+     " بعد اصلاً فشار نداره، حتی وقتی برق هست.", "water_outage"),
+    # an outage that goes on, set against a bill too high for it; a letter's «جریان الکتریسیته … منقطع»
+    ("an_outage_goes_on_but_the_bill_rose", "روزی چهار ساعت برق نداریم اما قبضمون از پارسال بیشتر اومده! چطور ممکنه؟",
+     "electricity_bill"),
+    ("an_outage_and_a_bill_paid", "برق خونه ما از صبح قطعه ولی قبضشو دادم", "electricity_outage"),
+    ("power_cut_off_in_a_letter", "به استحضار می‌رساند جریان الکتریسیته واحد مسکونی اینجانب از ساعت ۷ بامداد امروز"
+     " منقطع گردیده است", "electricity_outage"),
+    # ice sold dear in the heat; Finglish «tel sabet»; a nurse's bonus pay «کارانه»
+    ("ice_sold_dear", "ای یخ‌فروشا دیگه شورشه در آوردن، قالبی صد تومن، کسی نیومد جلوشونه بگیره", "price_gouging"),
+    ("finglish_landline", "tel sabetemoon hanooz vasl nashode, kabl ro dozdidan 10 rooze", "telecom_phone"),
+    ("a_nurses_bonus_pay", "پاداش پایان سال کارکنان بیمارستان پرداخت نشده، کارانه پرستارا هم سه ماه عقبه",
+     "labour_wages"),
+    ("a_summer_terms_tuition", "شهریه ترم تابستون دانشگاه آزاد رو دو بار از کارتم کم کردن، یکیش رو پس نمیدن",
+     "university_fees"),
     # a burst pipe told before the bill it ran up
     ("a_burst_pipe_mended_then_the_bill", "لوله تو حیاط بعد کنتور ترکیده بود درستش کردیم ولی الان قبض ۳ میلیون اومده"
      " بخشودگی داره؟", "water_bill"),
@@ -583,9 +605,11 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     rent raised past its cap and the Hajj «other»; rationed water; Azeri «قاز پولی» the gas bill). All 6,260:
     0.954. A representative Tir (early summer), written after those changes: 0.925 as it came, 0.975 after (Azeri
     «تقاعد پولو», «ایشیق پولو»; Khuzestani «مای ماکو»; Sorani letters folded, «کاره‌با»; a dialysis's cost; the
-    entrance exam's own matters; a ride-hailing driver's quota no internet). All 6,420: 0.955."""
+    entrance exam's own matters; a ride-hailing driver's quota no internet). All 6,420: 0.955. A representative
+    Mordad (late summer): 0.900 as it came, 0.931 after (an outage that goes on before a bill too high for it;
+    Azeri «مکتب», Arabic «جواز سفر»; a night course's tuition; a mountain on fire «other»). All 6,580: 0.955."""
     rows = load_tsv("topic_blind_after.tsv")
-    assert len(rows) >= 6420
+    assert len(rows) >= 6580
     assert _accuracy(rows) >= 0.93
 
 
