@@ -607,9 +607,11 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     «تقاعد پولو», «ایشیق پولو»; Khuzestani «مای ماکو»; Sorani letters folded, «کاره‌با»; a dialysis's cost; the
     entrance exam's own matters; a ride-hailing driver's quota no internet). All 6,420: 0.955. A representative
     Mordad (late summer): 0.900 as it came, 0.931 after (an outage that goes on before a bill too high for it;
-    Azeri «مکتب», Arabic «جواز سفر»; a night course's tuition; a mountain on fire «other»). All 6,580: 0.955."""
+    Azeri «مکتب», Arabic «جواز سفر»; a night course's tuition; a mountain on fire «other»). All 6,580: 0.955. A
+    representative Shahrivar (end of summer), written after every change of the stop and never tuned on: 0.950
+    (0.944 with the code the stop began with). All 6,740: 0.955 (0.951 with the code the stop began with)."""
     rows = load_tsv("topic_blind_after.tsv")
-    assert len(rows) >= 6580
+    assert len(rows) >= 6740
     assert _accuracy(rows) >= 0.93
 
 

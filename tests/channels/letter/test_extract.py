@@ -678,6 +678,9 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
     # A neighbour the writer complains of, titled and named with his code («آقای نیک پور با کد ملی X در آن ثبت است»),
     # read as whom the letter is about (a titled name with a code is, in most letters).
     "blind_letters_r59.jsonl": {"sewage leak complaint naming a neighbour"},
+    # Never tuned on: a seller named with his code before the writer's own (a complaint of overpricing), and a single
+    # code read as a relative's in a Kurdish-flavoured passport complaint.
+    "blind_letters_r60.jsonl": {"own overpricing complaint", "Kurdish-flavoured passport delay complaint"},
 }
 
 
@@ -840,7 +843,11 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
                                          # a representative Mordad (late summer): 24 / 2 / 4 as it came, 25 / 1 /
                                          # 4 after (a husband's loan told as paid beside the bride's own, her code
                                          # unmarked under her name)
-                                         ("blind_letters_r59.jsonl", 25)])
+                                         ("blind_letters_r59.jsonl", 25),
+                                         # a representative Shahrivar (end of summer), written after every change
+                                         # of the stop and never tuned on: 24 / 2 / 4 (the same with the code the
+                                         # stop began with)
+                                         ("blind_letters_r60.jsonl", 24)])
 def test_letters_written_blind(name, right):
     """Letters written by people who had not read this code: header and footer blocks, the writer's code after
     the signature, a relative's code first, lawyers, guardians and village councils writing for someone, a
