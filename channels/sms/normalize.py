@@ -49,12 +49,14 @@ KINSHIP: dict[str, Relation] = {
     # (Kurdish and Lori «دایکم», «دالگم», «بوام» come with the spoken kin nouns above.)
     "دا": Relation.MOTHER,  # Lori and Kurdish «دا» («دا پیرم», «کدملی دا …»; not «دام», livestock)
     # Gilaki «می مار», «می پئر» (my mother, my father; «پیر» as normalized); Khuzestani Arabic and old Tehrani
-    # «ابوی» (my father), Arabic «ولدی» (my son); Kurdish «کاکم» (my brother); «ننه‌م» (my mother)
+    # «ابوی» (my father), Arabic «ولدی» (my son); Kurdish «کاکم» (my brother); Khorasani «بچیم», Lori «کُرِم» (my
+    # child, my son); «ننه‌م» (my mother)
     "می مار": Relation.MOTHER, "می پئر": Relation.FATHER, "می پیر": Relation.FATHER, "ابوی": Relation.FATHER,
-    "ولدی": Relation.CHILD, "کاکم": Relation.SIBLING, "ننه‌م": Relation.MOTHER, "ننه م": Relation.MOTHER, "ننه‌ام": Relation.MOTHER,
+    "ولدی": Relation.CHILD, "کاکم": Relation.SIBLING, "بچیم": Relation.CHILD, "کرم": Relation.CHILD, "ننه‌م": Relation.MOTHER, "ننه م": Relation.MOTHER, "ننه‌ام": Relation.MOTHER,
     "ننم": Relation.MOTHER,
     # Someone the writer answers for outside the family: a teacher's pupil, a lawyer's client.
-    "دانش‌آموز": Relation.OTHER, "دانش آموز": Relation.OTHER, "دانش‌آموزم": Relation.OTHER, "شاگردم": Relation.OTHER,
+    "دانش‌آموز": Relation.OTHER, "دانش آموز": Relation.OTHER, "دانش‌آموزم": Relation.OTHER, "شاگردم": Relation.OTHER, "شاگردام": Relation.OTHER,
+    "شاگردانم": Relation.OTHER,
     "موکلم": Relation.OTHER, "موکل": Relation.OTHER,
     # An employer's worker, a school's pupils («یکی از دانش‌آموزان ما با کد ملی …»).
     "کارگرم": Relation.OTHER, "کارمندم": Relation.OTHER, "دانش‌آموزان ما": Relation.OTHER,
@@ -339,7 +341,7 @@ _ROLE_LABEL = re.compile(
     r"|(?P<child>(?:بچه|کودک|فرزند|نوزاد|دختر|پسر)(?:\s+(?:بزرگ|کوچک|کوچیک|اول|دوم))?)"
     r"|(?P<cared>بیمار|کارگر|راننده|دانشجو|مددجو|سرباز|خانم|آقا|اقا|دانش\s*\u200c?[آا]موز|پیرزن|پیرمرد"
     r"|عمو|عمه|دایی|خاله|پدربزرگ|مادربزرگ|نوه)"  # kin no «my» marks: «کد ملی عمو: X کد ملی من: Y»
-    r"|(?P<carer>همراه\s*بیمار|سرپرست(?!\s*خانوار)|ولی|قیم))\s*[:：]?\s*$")
+    r"|(?P<carer>همراه\s*بیمار|سرپرست(?!\s*خانوار)|ولی|قیم|معلم|مربی))\s*[:：]?\s*$")  # («کد ملی معلم:» under a pupil's)
 
 
 # Parties a writer may write for, a neighbour, a tenant, a colleague («همسایمون پیرمرد تنهاست … گازش قطع شده … کد ملی
@@ -586,7 +588,12 @@ def _meant_as_code(folded: str, runs: list[tuple[int, str]]) -> bool:
         number = _LABELLED_NUMBER.match(folded, label.end())
         if number and 7 <= len(re.sub(r"\D", "", number.group(0))) <= 11:
             return True
-    return False
+    # …or before its label: «407 973 7575 کد ملیمه»
+    return any(7 <= len(re.sub(r"\D", "", number.group(0))) <= 11 and _SHORT_CODE_TRAIL.match(folded, number.end())
+               for number in _GROUPED_NUMBER.finditer(folded))
+
+
+_GROUPED_NUMBER = re.compile(r"(?<![\d])\d+(?:[ \-./]\d+)*(?![\d])")
 
 
 # The matter named as the writer's own: «گذرنامه خودم …», «مشکل خودمه», «حقوق بازنشستگی خودم» (a relative's code
@@ -594,6 +601,7 @@ def _meant_as_code(folded: str, runs: list[tuple[int, str]]) -> bool:
 _OWN_MATTER = re.compile(
     r"(?<![\w\u200c])(?:مشکل|موضوع|مسئله|مساله|گذرنامه|پاسپورت|حقوق|بازنشستگی|مستمری|یارانه|وام|سند|پرونده)"
     r"\s+(?:خودم(?:ه|و|رو)?|خود\s+من)(?![\w\u200c])"
+    r"|(?:درباره|درمورد|در\s*مورد|مربوط\s*به)\s+خودم(?:ه)?(?![\w\u200c])"  # «سوالم درباره خودمه»
     r"|(?:به|با|ب)\s*(?:اسم|نام)\s*(?:من|خودم|اینجانب)(?:ه|است|هست)?(?![\w\u200c])"  # «… به اسم منه», «بنام خودم»
     # «مال همسرم پرداخت شد ولی مال من …», «وام مال خودمه» (not «مال خودم: X», «X مال خودم», «X هم مال خودم» nor «…
     # دومی مال خودم», a code's label)
