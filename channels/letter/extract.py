@@ -132,6 +132,8 @@ _OTHER_PERSON = re.compile(
     r"|شریک"
     r"|نماینده|دهیار|بخشدار|شهردار|مامور|مأمور|مسئول|کارمند|صاحب\s*(?:خانه|خونه|کار|مغازه|فروشگاه))"
     + _POSSESSIVE + _TITLE_AFTER +
+    # a form's or a receipt's party, named under its role: «با اسم فروشنده: حمید عباسپور و کد ملی …»
+    r"|(?:نام|اسم)\s*(?:فروشنده|موجر|مالک|کارفرما|پیمانکار|همسایه|طرف\s*مقابل)\s*[:：]"
     r"|(?:انبار|کارگاه|کارخانه|کارخونه|مغازه|فروشگاه|شرکت|مزرعه|باغ|رستوران|مرغداری|دامداری|گاوداری|نانوایی"
     r"|تعمیرگاه|گلخانه|معدن)(?:\s+[^\s\d:،,()]+){0,2}\s+(?:[آا]قای|خانم)"  # «فروشگاه لوازم خانگی آقای …»
     r"(?![\w\u200c])"
@@ -263,11 +265,19 @@ _OTHER_LABEL = re.compile(  # the labels that end in «ملی» first: a regex t
     r"|(?:شماره|کد)\s*(?!م[\u0622-\u06cc]{0,3}(?![\u0622-\u06cc])|م[یي]?لی)[\u0622-\u06cc]{2,}")
 
 
+# A national code's label right after a number that opens its line: «۸۹۸۶۳۶۱۰۴۳ ک.م», «٠٠٠٦٢٠٨٠٣٧ کد ملیمه».
+_NATIONAL_AFTER = re.compile(r"[ \t]*[:：]?[ \t]*(?:(?:کد|شماره)[ \t]*\u200c?ملی|(?<!\w)[کش][ \t]*\.?[ \t]*م)(?:م|مه|ام|ش)?(?!\w)")
+
+
 def number_label(text: str, pos: int) -> str | None:
     """«national», «other» or None: what the nearest label before the number at `pos` (on its line, within
     40 characters) says it is; for a number that starts its line, the label may end the line before (a
-    label wrapped away from its number: «… به کد ملی⏎۴۴۴۴۵۸۶۹۷۴ مشمول …»)."""
+    label wrapped away from its number: «… به کد ملی⏎۴۴۴۴۵۸۶۹۷۴ مشمول …»), or follow it on its own line
+    (`_NATIONAL_AFTER`)."""
     line_start = text.rfind("\n", 0, pos) + 1
+    run = _DIGIT_RUN.match(text, pos)
+    if run is not None and _starts_line(text, pos) and _NATIONAL_AFTER.match(text, run.end()):
+        return "national"
     start = max(line_start, pos - 40)
     if line_start and _starts_line(text, pos):
         start = max(text.rfind("\n", 0, line_start - 1) + 1, line_start - 1 - 40)
@@ -517,7 +527,7 @@ _WRITER_IS_CONSCRIPT = re.compile(_INJANEB + r"[^.\n]{0,60}?(?<![\w\u200c])مش�
 # by that role («اینجانب شیرین احمدی مادر دانش آموز …»).
 _APPLICANT_LABEL = re.compile(r"(?:کد|شماره)\s*\u200c?ملی(?:[^\n\d:]{0,20}\(\s*متقاضی\s*\)|\s*درخواست\s*\u200c?\s*کننده)"
                               r"\s*[:：]?\s*$")
-_OWN_LABEL = re.compile(r"(?:کد|شماره)\s*\u200c?ملی\s*(?:من|خودم|اینجانب|بنده)\s*[:：]?\s*$")
+_OWN_LABEL = re.compile(r"(?:کد|شماره)\s*\u200c?ملی(?:\s*(?:من|خودم|اینجانب|بنده)|م)\s*[:：]?\s*$")  # («کد ملیم X»)
 _ROLE_LABEL = re.compile(r"(?:کد|شماره)\s*\u200c?ملی\s*(پدر|مادر|ولی|سرپرست|همسر|دهیار|بخشدار|مدیر|قیم|وکیل)"
                          r"\s*[:：]?\s*$")
 
