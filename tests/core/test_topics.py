@@ -609,9 +609,12 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     Mordad (late summer): 0.900 as it came, 0.931 after (an outage that goes on before a bill too high for it;
     Azeri «مکتب», Arabic «جواز سفر»; a night course's tuition; a mountain on fire «other»). All 6,580: 0.955. A
     representative Shahrivar (end of summer), written after every change of the stop and never tuned on: 0.950
-    (0.944 with the code the stop began with). All 6,740: 0.955 (0.951 with the code the stop began with)."""
+    (0.944 with the code the stop began with). All 6,740: 0.955 (0.951 with the code the stop began with). A
+    representative Mehr (early autumn), not tuned on: 0.944 (the same with the code the stop began with; most
+    misses a school named as the place of another matter, a worker's pay or a manhole on the way). All 6,900:
+    0.955 (0.951)."""
     rows = load_tsv("topic_blind_after.tsv")
-    assert len(rows) >= 6740
+    assert len(rows) >= 6900
     assert _accuracy(rows) >= 0.93
 
 
