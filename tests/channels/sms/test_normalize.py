@@ -544,7 +544,7 @@ def test_labelled_messages():
     it came, 90 after («X کد ملی دخترمه، Y هم مال خودم» labels Y; «وام مال خودمه» the writer's own; Khuzestani
     «ابوی», Gilaki «می مار»; a husband who «فوت کرد» with his code given as background to the widow's own pension);
     then a representative Tir (early summer), 85 of 90 as it came, 89 after («ننه م», Arabic «ولدی», Gilaki «می پئر»
-    as normalized; a neighbour's «برق خونشو»), its miss left out: Lori «کُرِم» (my son), a word that is also a name;
+    as normalized; a neighbour's «برق خونشو»), its miss, Lori «کُرِم» (my son), read since the Shahrivar round's;
     then a representative Mordad (late summer), 87 of 90 as it came, 90 after (Kurdish «کاکم»; «X کد ملی باوکم
     (پدرم)، Y هم مال خودم»; a former husband's «کد ملی سرپرست X» beside «کدملیم Y»); then a representative Shahrivar
     (end of summer), written after every change of the stop and never tuned on, 85 of 90 (83 with the code the stop
@@ -558,7 +558,7 @@ def test_labelled_messages():
              normalize.MissingCode: "missing_code", normalize.InvalidCode: "invalid_code"}
     with open(Path(__file__).with_name("sms_labelled.tsv"), encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
-    assert len(rows) >= 5031
+    assert len(rows) >= 5032
     for row in rows:
         decision = decide(row["text"])
         assert kinds[type(decision)] == row["kind"], row
