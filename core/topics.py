@@ -554,20 +554,21 @@ _BILL_BUT_HIGH = re.compile(r"^\s*(?:ولی|اما|با\s*این\s*حال|حال
 def without_past_outage(text: str) -> str | None:
     """The text less the clauses of a past outage told before a bill (`_PAST_OUTAGE`), or of one that goes on
     before a bill too high for it (`_BILL_BUT_HIGH`), or None when none."""
-    if not _BILL.search(text):
+    if not (_BILL.search(text) and _ANY_OUTAGE.search(text)):
         return None
     clauses = [c for c in _CLAUSE_BREAK.split(text) if c.strip()]
     bill_at = next((i for i, c in enumerate(clauses) if _BILL.search(c)), 0)
     told_before = _ANY_OUTAGE if _BILL_BUT_HIGH.search(clauses[bill_at]) else _PAST_OUTAGE
-    if not told_before.search(text):
-        return None
-    kept = [c for i, c in enumerate(clauses) if i >= bill_at or not told_before.search(c)]
-    # …and in the bill's own clause, told before the bill («… یه هفته قطع بود با این حال قبض … بیشتر اومده»)
-    bill_clause = kept[len(kept) - len(clauses) + bill_at]
-    past = [m.end() for m in _PAST_OUTAGE.finditer(bill_clause, 0, _BILL.search(bill_clause).start())]
-    if past:
-        kept[len(kept) - len(clauses) + bill_at] = bill_clause[past[-1]:]
-    return "\n".join(kept) if past or len(kept) < len(clauses) else None
+    kept = []
+    for i, clause in enumerate(clauses):
+        if i < bill_at and told_before.search(clause):
+            continue
+        if i == bill_at:
+            # …and in the bill's own clause, told before the bill («… یه هفته قطع بود با این حال قبض … بیشتر اومده»)
+            past = [m.end() for m in _PAST_OUTAGE.finditer(clause, 0, _BILL.search(clause).start())]
+            clause = clause[past[-1]:] if past else clause
+        kept.append(clause)
+    return "\n".join(kept) if kept != clauses else None
 
 
 def without_asides(text: str) -> str | None:

@@ -52,11 +52,11 @@ KINSHIP: dict[str, Relation] = {
     # «ابوی» (my father), Arabic «ولدی» (my son); Kurdish «کاکم» (my brother); Khorasani «بچیم», Lori «کُرِم» (my
     # child, my son); «ننه‌م» (my mother)
     "می مار": Relation.MOTHER, "می پئر": Relation.FATHER, "می پیر": Relation.FATHER, "ابوی": Relation.FATHER,
-    "ولدی": Relation.CHILD, "کاکم": Relation.SIBLING, "بچیم": Relation.CHILD, "کرم": Relation.CHILD, "ننه‌م": Relation.MOTHER, "ننه م": Relation.MOTHER, "ننه‌ام": Relation.MOTHER,
-    "ننم": Relation.MOTHER,
+    "ولدی": Relation.CHILD, "کاکم": Relation.SIBLING, "بچیم": Relation.CHILD, "کرم": Relation.CHILD,
+    "ننه‌م": Relation.MOTHER, "ننه م": Relation.MOTHER, "ننه‌ام": Relation.MOTHER, "ننم": Relation.MOTHER,
     # Someone the writer answers for outside the family: a teacher's pupil, a lawyer's client.
-    "دانش‌آموز": Relation.OTHER, "دانش آموز": Relation.OTHER, "دانش‌آموزم": Relation.OTHER, "شاگردم": Relation.OTHER, "شاگردام": Relation.OTHER,
-    "شاگردانم": Relation.OTHER,
+    "دانش‌آموز": Relation.OTHER, "دانش آموز": Relation.OTHER, "دانش‌آموزم": Relation.OTHER, "شاگردم": Relation.OTHER,
+    "شاگردام": Relation.OTHER, "شاگردانم": Relation.OTHER,
     "موکلم": Relation.OTHER, "موکل": Relation.OTHER,
     # An employer's worker, a school's pupils («یکی از دانش‌آموزان ما با کد ملی …»).
     "کارگرم": Relation.OTHER, "کارمندم": Relation.OTHER, "دانش‌آموزان ما": Relation.OTHER,
@@ -445,6 +445,7 @@ def _code_labels(folded: str, places: list[tuple[int, int, str]]) -> dict[str, s
         before = folded[max(previous_end, start - 40):start]
         before = before[max((m.end() for m in _SENTENCE_END.finditer(before)), default=0):]  # not across one
         if _LATE_IN_SENTENCE.search(before) and not _KIN_AFTER_LATE.search(before):
+            # «پدر مرحومم (کد ملی X)», «کد ملی مرحوم پدرم X», «همسرم فوت کرد کد ملی ایشون X»: whatever labels it
             labels[code] = LATE
             previous_end = end
             continue
@@ -476,10 +477,6 @@ def _code_labels(folded: str, places: list[tuple[int, int, str]]) -> dict[str, s
                             if role.group("child") else "ایشان" if cared and not _writer_is(folded, cared) else "self")
             if role.group("carer"):
                 by_carer.add(code)
-            previous_end = end
-            continue
-        if _LATE_IN_SENTENCE.search(before) and not _KIN_AFTER_LATE.search(before):
-            labels[code] = LATE  # «پدر مرحومم (کد ملی X)», «کد ملی مرحوم پدرم X»
             previous_end = end
             continue
         # The word nearest the code says whose it is: «پسرم … کد ملی من 00…» is the writer's.
