@@ -129,6 +129,7 @@ FOLLOW_UP_WORDS = ("پیگیری", "پیگیر", "وضعیت", "رهگیری", "
                    "تماس نگرفت", "خبری نشد", "خبری نیست", "پیرو ",  # «پیرو درخواست شماره …» (not «پیروزی»)
                    "بهم دادین", "بهم دادید",  # «کد X بهم دادین»: the code the line gave
                    "درخواست شماره",  # «در خصوص درخواست شماره X …» (a follow-up only with a valid tracking code)
+                   "شکایت قبلی", "درخواست قبلی", "پیام قبلی",  # «کد: X کد: Y همون شکایت قبلی»
                    "peygiri", "peigiri", "pey giri", "pei giri", "rahgiri", "vaziat",
                    "natije", "chi shod", "koja resid", "ghablan", "sabt shod")
 # Digit runs for tracking codes and check-digit failures: digits joined by dashes only (a space separates two
@@ -271,8 +272,8 @@ _LABEL_AFTER = re.compile(
     r"(?:مال|ماله|برای|متعلق\s*به|مربوط\s*به)\s*" + _WHOSE + r"(?:\u200c?ه(?![\w\u200c])|(?![\w\u200c])(?:" + _COPULA
     + r"|\s*(?=[.,،;!?؟\n]|$)))"  # (not before a colon: «X مال خودم: Y» labels Y)
     r"|" + _WHOSE + _COPULA + r"|" + _WHOSE + r"\u200c?ه(?![\w\u200c])"
-    # the kin word glossed in brackets: «X کد ملی باوکم (پدرم)، Y …»
-    r"|" + _WHOSE + r"\s*\(\s*" + _WHOSE + r"\s*\)"
+    # the kin word glossed in brackets: «X کد ملی باوکم (پدرم)، Y …»; the kin word and a stop: «X کد پدرزنم، Y …»
+    r"|" + _WHOSE + r"\s*\(\s*" + _WHOSE + r"\s*\)|" + _WHOSE + r"(?=\s*[.,،;!?؟\n]|\s*$)"
     # a child's code by role: «X کدملی بچه هست» (the writer's child)
     r"|(" + "|".join(_CHILD_ROLES) + r")" + _COPULA +
     # in brackets, whatever follows: «X (پدرشوهرم) وامش …», «کد ملی X است (همسرم)», «X مال حاج خانم (مادرم)»
@@ -487,11 +488,18 @@ def _code_labels(folded: str, places: list[tuple[int, int, str]]) -> dict[str, s
         if marks:
             labels[code] = max(marks)[1]
         previous_end = end
+    if _DIVORCED.search(folded):
+        # «از شوهرم جدا شدم، سرپرست خانوار اون بود با کد X»: a former spouse, a party to the writer's matter
+        labels.update({code: OTHER_PARTY for code, label in labels.items() if KINSHIP.get(label) is Relation.SPOUSE})
     if any(label == "self" and code not in by_carer for code, label in labels.items()):
         # «… تو خانوار اونه (کد ملی سرپرست X) … کدملیم Y»: beside a code the writer calls his own, the household's
         # head or the guardian is someone else, a party to his matter
         labels.update({code: OTHER_PARTY for code in by_carer if labels[code] == "self"})
     return labels
+
+
+# The writer's former spouse: «از شوهرم جدا شدم», «از همسرم طلاق گرفتم».
+_DIVORCED = re.compile(r"(?<![\w\u200c])از\s+(?:شوهرم|همسرم|خانمم|زنم)\s+(?:جدا|طلاق)")
 
 
 def _labels_after(folded: str, places: list[tuple[int, int, str]]) -> dict[str, str] | None:
@@ -679,7 +687,10 @@ def _caller_and_subject(text: str, folded: str, codes: list[str]) -> tuple[str, 
     label, the nearest code after the first kinship word; unless the matter is named as the writer's own."""
     if len(codes) < 2:
         return codes[0], _told_for(text, folded, codes[0])
-    kin = _KINSHIP.search(text)
+    # the first relative named, not a former spouse («از شوهرم جدا شدم …»: a party to the writer's matter)
+    divorced = _DIVORCED.search(folded) is not None
+    kin = next((k for k in _KINSHIP.finditer(text)
+                if not (divorced and KINSHIP.get(k.group(1).lower()) is Relation.SPOUSE)), None)
     places = _code_places(folded, codes)
     by_bare_kin = _by_bare_kin(text, folded, places)
     if by_bare_kin is not None:
