@@ -612,9 +612,10 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     (0.944 with the code the stop began with). All 6,740: 0.955 (0.951 with the code the stop began with). A
     representative Mehr (early autumn), not tuned on: 0.944 (the same with the code the stop began with; most
     misses a school named as the place of another matter, a worker's pay or a manhole on the way). All 6,900:
-    0.955 (0.951)."""
+    0.955 (0.951). The stop's last, a representative Aban (mid-autumn), written after every change and not tuned on:
+    0.944 (0.938). All 7,060: 0.955 (0.950 with the code the stop began with)."""
     rows = load_tsv("topic_blind_after.tsv")
-    assert len(rows) >= 6900
+    assert len(rows) >= 7060
     assert _accuracy(rows) >= 0.93
 
 
