@@ -709,6 +709,8 @@ def _phone(passes: list[PassText]) -> tuple[str | None, list[str]]:
     seen: Counter = Counter()
     for p in passes:
         for match in _PHONE.finditer(p.text):
+            if number_label(p.text, match.start(1)) == "national":
+                continue  # «کد ملی: ۹۳۹ ۲۷۲ ۵۶۰۲», a code misread by one pass: no mobile, though it starts with «9»
             try:
                 phone = parse_phone(re.sub(r"[ \-]", "", match.group(1)))
             except InvalidPhone:

@@ -402,6 +402,11 @@ CASES = [
          ("سلام. یک کولر خریدم و گرانتر حساب کردند، یارانه هم نداریم.\nفقط یه برگه دستی با اسم فروشنده: حمید عباسپور و کد"
           " ملی " + OTHER + "\nمشخصات من: علی بنی‌طرف، کد ملی " + WRITER + "\nعلی بنی‌طرف",) * 2, True, WRITER, None,
          None),
+    Case("one pass misreads a code that starts with «9» into a mobile's shape («کد ملی: 939 272 5602»): no phone, so"
+         " the code read in the other passes is not taken for that phone misread",
+         ("مه علی‌مراد بیرانوند، راننده وانت. کد ملی: 929 272 5602\nکارت سوختم گم بی و یارانه هم نداریم\nشماره تلیفون:"
+          " 09121234567",) * 2 + ("مه علی‌مراد بیرانوند، راننده وانت. کد ملی: 939 272 5602\nکارت سوختم گم بی و یارانه هم"
+                                  " نداریم\nشماره تلیفون: 09121234567",), True, "9292725602", None, None),
     Case("a 3-6-1 code with spaced hyphens", ("با سلام\nیارانه اینجانب قطع شده.\nنام: قربانعلی ترکمان\nکد ملی: "
                                               + WRITER[:3] + " - " + WRITER[3:9] + " - " + WRITER[9],) * 2,
          True, WRITER, None, None),
