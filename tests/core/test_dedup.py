@@ -561,8 +561,8 @@ QUALITY_FLOORS = [
     # written after those changes, came in at 0.882 / 0.789 (0.918 / 0.882 after: «یه مغازه دیگه هم دارم», «اون یکی
     # خطم» are another of the writer's things; «هنوز هیچ کس نیومده» a bare follow-up; the entrance exam's card, a
     # factory's pay, a manhole's cover and a burst pipe's bill read as their topics): 0.925 / 0.925 on 7,545. Its
-    # third, a representative Mordad (late summer), came in at 0.792 / 0.760 (0.833 / 0.800 after: a fire and a
-    # missing person kinds of other matters, a wheat sale apart from crop insurance; a tax on transfers; a summer
+    # third, a representative Mordad (late summer), came in at 0.792 / 0.760 (0.833 / 0.800 after: a fire a kind of
+    # other matter, a wheat sale apart from crop insurance; a tax on transfers; a summer
     # term's tuition, a nurse's «کارانه», ice sold dear, Finglish «tel sabet»): 0.923 / 0.923 on 7,695.
     ("dedup_pairs.tsv", 7695, 0.91, 0.92),
     ("dedup_pairs_holdout.tsv", 40, 0.85, 0.85),
