@@ -251,8 +251,10 @@ class LetterFields:
 # اشتراک» and «صاحب حساب» whose it is («کد ملی صاحب اشتراک (خودم): …»), not that a number is something else.
 # OCR drops the dot of «ش.م»; the semi-literate write «میلی» («کدمیلیش»: his code).
 # «ملی», not «ملیون» and «ملیارد» as semi-literate letters spell millions and billions
-_NATIONAL_LABEL = re.compile(r"(?<!کارت\s)(?<!کارت)ملی(?!ون|ارد)|(?:کد|شماره)\s*م[یي]لی|(?<!\w)ش\s*\.?\s*م(?!\w)"
-                             r"|(?<!\w)ک(?:\s*\.\s*|\s+)م(?!\w)")  # «ش.م»; «ک.م», «ک م» (not «کم», less)
+# «کد ملی» (and OCR's «کد میلی»), «ش.م»; «ک.م», «ک م» (not «کم», less)…
+_CODE_LABEL_WORDS = r"(?:کد|شماره)\s*\u200c?م[یي]?لی|(?<!\w)ش\s*\.?\s*م(?!\w)|(?<!\w)ک(?:\s*\.\s*|\s+)م(?!\w)"
+# …and «ملی» alone, as OCR leaves it of a label it garbled (not «کارت ملی», «ملیون», «ملیارد»).
+_NATIONAL_LABEL = re.compile(r"(?<!کارت\s)(?<!کارت)ملی(?!ون|ارد)|" + _CODE_LABEL_WORDS)
 _OTHER_LABEL = re.compile(  # the labels that end in «ملی» first: a regex takes the first alternative that matches
     r"بانک\s*ملی|نهضت\s*ملی|مسکن\s*ملی|شناسه\s*ملی"
     r"|[پب]ستی|شناسه|پرونده|بیمه|کارگاه|رهگیری|(?<!جهت\s)(?<!برای\s)پیگیری|(?<!صاحب\s)حساب|سریال"
@@ -266,7 +268,7 @@ _OTHER_LABEL = re.compile(  # the labels that end in «ملی» first: a regex t
 
 
 # A national code's label right after a number that opens its line: «۸۹۸۶۳۶۱۰۴۳ ک.م», «٠٠٠٦٢٠٨٠٣٧ کد ملیمه».
-_NATIONAL_AFTER = re.compile(r"[ \t]*[:：]?[ \t]*(?:(?:کد|شماره)[ \t]*\u200c?ملی|(?<!\w)[کش][ \t]*\.?[ \t]*م)(?:م|مه|ام|ش)?(?!\w)")
+_NATIONAL_AFTER = re.compile(r"[ \t]*[:：]?[ \t]*(?:" + _CODE_LABEL_WORDS + ")")
 
 
 def number_label(text: str, pos: int) -> str | None:

@@ -594,8 +594,11 @@ def test_phone_needs_agreement(phones, expected):
     ("کد ملی بیمه شده: 1234", "national"),
     ("کد ملی نامه‌نویس: 1234", "national"),
     ("کد ملی: 9 شماره بیمه: 1234", "other"),
+    # a number that opens its line, its label after it; «کم» (less) after it is no «ک م»
+    ("تلفن ثابت 01342356218\n1234567890 ک.م", "national"),
+    ("تلفن ثابت 01342356218\n1234567890 کم شده", "other"),
 ], ids=["national", "nearest-label", "postal", "card-serial", "none", "date", "insured", "letter-writer",
-        "insurance-after"])
+        "insurance-after", "label-after-a-line-opening-number", "less-is-no-label"])
 def test_number_label(text, label):
     assert number_label(text, text.rindex("1234")) == label
 
