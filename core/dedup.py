@@ -200,7 +200,12 @@ def loan_amounts(text: str) -> frozenset[float]:
 _HOME = r"(?<![\w\u200c])(?:خونه|خانه|منزل|آپارتمان|اپارتمان)\s*\u200c?"
 _OWN_HOME = re.compile(_HOME + r"(?:ی\s+)?(?:ما|مون|مان|خودم|خودمون|خودمان|خودمو|اینجانب)(?![\w\u200c])"
                        r"|(?<![\w\u200c])(?:خانه|منزل|آپارتمان|اپارتمان)\s*\u200c?(?:م|ام)(?![\w\u200c])"  # «آپارتمانم»
-                       r"|(?<![\w\u200c])(?:خونمون|خونمان|منزلمان|منزلمون|خانمان)(?![\w\u200c])")
+                       r"|(?<![\w\u200c])(?:خونمون|خونمان|منزلمان|منزلمون|خانمان)(?![\w\u200c])"
+                       # the home the writer lives in, against one he lets (`_LET`): «خانه مسکونی‌ام», «آپارتمانی که
+                       # خودم توش زندگی میکنم»
+                       r"|(?<![\w\u200c])(?:مسکونی\s*\u200c?(?:ام|م|مون|مان)|خود(?:م|مون|مان)\s+(?:هم\s+)?"
+                       r"(?:توش\s+|در\s*آن\s+)?(?:زندگی|ساکن|نشستیم|نشستم|می\s*\u200c?نشینیم|می\s*\u200c?شینیم))"
+                       r"(?![\w\u200c])")
 _KIN_HOME = re.compile(_HOME + r"(?:ی\s+)?(" + "|".join((*KIN_NOUNS, *SPOKEN_KIN_NOUNS)) + r")"
                        r"(?:\s*بزرگ)?\s*\u200c?(?:م|ام|مون|مان|ش|اش|شون|تون)?(?![\w\u200c])")
 
@@ -211,10 +216,7 @@ _THIRD_HOME = re.compile(r"(?<![\w\u200c])(?:(?:خونه|خانه|منزل|کن�
 _MY_KIN = re.compile(r"(?<![\w\u200c])(" + "|".join((*KIN_NOUNS, *SPOKEN_KIN_NOUNS)) + r")\s*\u200c?(?:م|ام)(?![\w\u200c])")
 
 
-# The home the writer lives in («خانه مسکونی‌ام», «آپارتمانی که خودم توش زندگی میکنم») and one he lets («واحدی که اجاره
-# دادم»): two homes, two bills.
-_LIVED_IN = re.compile(r"(?<![\w\u200c])(?:مسکونی\s*\u200c?(?:ام|م|مون|مان)|خود(?:م|مون|مان)\s+(?:هم\s+)?(?:توش\s+|در\s*آن\s+)?"
-                       r"(?:زندگی|ساکن|نشستیم|نشستم|می\s*\u200c?نشینیم|می\s*\u200c?شینیم))(?![\w\u200c])")
+# A home the writer lets («واحدی که اجاره دادم»), against the one he lives in (`_OWN_HOME`): two homes, two bills.
 _LET = re.compile(r"(?<![\w\u200c])اجاره\s*\u200c?(?:داده\s*\u200c?(?:ام|ایم)|دادم|دادیم|میدم|میدیم)(?![\w\u200c])")
 LET = "let"
 
@@ -227,8 +229,6 @@ def homes(text: str) -> frozenset[str]:
     found = {m.group(1) for m in _KIN_HOME.finditer(text)}
     if _LET.search(text):
         found.add(LET)
-    if _LIVED_IN.search(text):
-        found.add("own")
     for home in _THIRD_HOME.finditer(text):
         kin = [m.group(1) for m in _MY_KIN.finditer(text, 0, home.start())]
         if kin:
@@ -282,7 +282,10 @@ _ANOTHER = re.compile(r"(?<![\w\u200c])(?:یه|یک)\s+[^\W\d_]{2,}(?:\s+[^\W\d_
                       r"|(?:^|[.،,!?؟:\n]\s*|(?<![\w\u200c])(?:و|ولی|اما)\s+)(?:اون|آن)\s+یکی\s+(?!هم|رو|را|که)[^\W\d_]{2,}")
 
 
+@_per_text
 def _another(text: str) -> bool:
+    """Whether the text speaks of «another» of the writer's things (`_ANOTHER`): read once a text, as the other
+    readings `conflict` compares are."""
     return _ANOTHER.search(_normalized(text)) is not None
 
 
