@@ -49,10 +49,11 @@ KINSHIP: dict[str, Relation] = {
     # (Kurdish and Lori «دایکم», «دالگم», «بوام» come with the spoken kin nouns above.)
     "دا": Relation.MOTHER,  # Lori and Kurdish «دا» («دا پیرم», «کدملی دا …»; not «دام», livestock)
     # Gilaki «می مار», «می پئر» (my mother, my father; «پیر» as normalized); Khuzestani Arabic and old Tehrani
-    # «ابوی» (my father), Arabic «ولدی» (my son); Kurdish «کاکم» (my brother); Khorasani «بچیم», Lori «کُرِم» (my
-    # child, my son); «ننه‌م» (my mother)
+    # «ابوی» (my father), Arabic «ولدی» (my son); Kurdish «کاکم», «کاکه م» (my brother); Khorasani «بچیم», Lori
+    # «کُرِم» (my child, my son); «ننه‌م» (my mother)
     "می مار": Relation.MOTHER, "می پئر": Relation.FATHER, "می پیر": Relation.FATHER, "ابوی": Relation.FATHER,
-    "ولدی": Relation.CHILD, "کاکم": Relation.SIBLING, "بچیم": Relation.CHILD, "کرم": Relation.CHILD,
+    "ولدی": Relation.CHILD, "کاکم": Relation.SIBLING, "کاکه م": Relation.SIBLING, "کاکه‌م": Relation.SIBLING,
+    "کاکه‌ام": Relation.SIBLING, "کاکام": Relation.SIBLING, "بچیم": Relation.CHILD, "کرم": Relation.CHILD,
     "ننه‌م": Relation.MOTHER, "ننه م": Relation.MOTHER, "ننه‌ام": Relation.MOTHER, "ننم": Relation.MOTHER,
     # Someone the writer answers for outside the family: a teacher's pupil, a lawyer's client.
     "دانش‌آموز": Relation.OTHER, "دانش آموز": Relation.OTHER, "دانش‌آموزم": Relation.OTHER, "شاگردم": Relation.OTHER,

@@ -567,12 +567,14 @@ def test_labelled_messages():
     موجر(خودم): Y», roles with no «کد ملی» label; then the stop's last, a representative Aban (mid-autumn) written
     after every change and not tuned on, 86 of 90 (85 with the code the stop began with); its misses left out: an
     employer's «کد ملیش» beside the worker's own wages, a neighbour's «کد ملیش رو گرفتم: X» beside the writer's, Azeri
-    «بابابزرگیم … کد ملی بابابزرگم X … نوه اش هستم», and «من X هستم، پدر علی» (the father's code before the son's)."""
+    «بابابزرگیم … کد ملی بابابزرگم X … نوه اش هستم», and «من X هستم، پدر علی» (the father's code before the son's);
+    then, at the twenty-fourth stop, a representative Dey (early winter), 89 of 90 as it came (Kurdish «کاکه م», my
+    brother, written apart), 90 after."""
     kinds = {normalize.Register: "register", normalize.FollowUp: "follow_up",
              normalize.MissingCode: "missing_code", normalize.InvalidCode: "invalid_code"}
     with open(Path(__file__).with_name("sms_labelled.tsv"), encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
-    assert len(rows) >= 5121
+    assert len(rows) >= 5211
     for row in rows:
         decision = decide(row["text"])
         assert kinds[type(decision)] == row["kind"], row
