@@ -118,7 +118,7 @@ _TITLE_AFTER = (r"\.?(?:[\s،,:(]+(?:[^\s\d،,:(]+|\d{1,4})){0,5}?[\s،,:(]+"
                 r"(?:[آا]قایان|خانم\s*\u200c?ها|[آا]قای|خانم|جناب)(?![\w\u200c])")
 # Another party's role as a letter names it: the roles every channel knows, and a contract's or a court's parties
 # (a contractor, an owner, a partner, a defendant). Not the buyer, who is often the writer, but in brackets after
-# a name («آقای … (خریدار)»).
+# a name («آقای … (خریدار)») or titled after the role («خریدار آقای …», below).
 _PARTY_ROLE = alternation(OTHER_PARTY_ROLES + ("پیمانکار", "مالک", "شریک", "خوانده", "متهم", "مؤجر", "طرف قرارداد",
                                                "طرف دعوا", "طرف شکایت"))
 _OTHER_PERSON = re.compile(
@@ -129,7 +129,7 @@ _OTHER_PERSON = re.compile(
     # a divorced mother's «سرپرست خانوار سابق: آقای …»
     + _POSSESSIVE + "(?:" + _TITLE_AFTER + ")?"
     r"|(?<!درباره\s)(?<!مورد\s)(?<!خصوص\s)(?:همسایه|کارفرما|همکار|فروشنده|مدیریت|پیمانکار|مالک|موجر|مستاجر|مستأجر"
-    r"|شریک"
+    r"|شریک|خریدار"  # a buyer titled («خریدار آقای …»): the writer, when he is the buyer, does not title himself
     r"|نماینده|دهیار|بخشدار|شهردار|مامور|مأمور|مسئول|کارمند|صاحب\s*(?:خانه|خونه|کار|مغازه|فروشگاه))"
     + _POSSESSIVE + _TITLE_AFTER +
     # a form's or a receipt's party, named under its role: «با اسم فروشنده: حمید عباسپور و کد ملی …»

@@ -486,6 +486,9 @@ CASES = [
     Case("the applicant who is the buyer, «مشخصات متقاضی (خریدار)», beside the seller's block",
          ("مشخصات متقاضی (خریدار): مهدی فراهانی   کد ملی " + WRITER + "\nمشخصات فروشنده: سعید رنجبر   کد ملی " + OTHER
           + "\nفروشنده برای انتقال سند نمی‌آید و یارانه من هم قطع است.",) * 2, True, WRITER, None, None),
+    Case("a buyer titled after his role, «خریدار آقای … کد ملی X», is a party: the seller writes",
+         ("اینجانب سعید نجفی به کد ملی " + WRITER + " خودروی خود را در خرداد با قولنامه فروختم\nخریدار آقای ابراهیم"
+          " صفایی کد ملی " + OTHER + " سند نزده و خلافی‌ها و قطع یارانه به اسم من است",) * 2, True, WRITER, None, None),
     Case("an older code written without its leading zeros after its label, «کدملی ۹۶۵۴۳۰۵۱»",
          ("سود سهام عدالت و یارانه امسال را به من ندادند.\nکدملی ۹۶۵۴۳۰۵۱\nتلفن پسرم ۰۹۱۱۳۴۵۲۷۸۰",) * 2, True,
          "0096543051", None, None),
@@ -869,7 +872,11 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
                                          ("blind_letters_r61.jsonl", 23),
                                          # the stop's last, a representative Aban (mid-autumn), not tuned on: 27 / 0
                                          # / 3 (the same with the code the stop began with)
-                                         ("blind_letters_r62.jsonl", 27)])
+                                         ("blind_letters_r62.jsonl", 27),
+                                         # a representative Dey (early winter): 29 / 1 / 0 as it came (the same
+                                         # with the code the stop began with); 30 / 0 / 0 after the rule its miss
+                                         # led to (declared: a buyer titled after his role, «خریدار آقای …»)
+                                         ("blind_letters_r63.jsonl", 30)])
 def test_letters_written_blind(name, right):
     """Letters written by people who had not read this code: header and footer blocks, the writer's code after
     the signature, a relative's code first, lawyers, guardians and village councils writing for someone, a
