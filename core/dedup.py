@@ -31,7 +31,7 @@ from core.kinship import GRANDPARENT_ADJECTIVE, KIN_ADJECTIVES, KIN_NOUNS, LATE_
 from core.numerals import HUNDREDS, NUMBER_WORDS
 from core.model import Case, CaseStatus, Relation
 from core.text import fold_word, match_segments, normalize, stem, words
-from core.topics import OTHER, TopicCatalog, default_catalog, without_done, word_keys
+from core.topics import OTHER, TopicCatalog, default_catalog, services_named, without_done, word_keys
 from core.tracking import is_tracking_code
 
 # Words that carry no matter: greetings, courtesy, pronouns, light verbs, letter formulae, colloquial fillers.
@@ -198,7 +198,8 @@ def loan_amounts(text: str) -> frozenset[float]:
 # «منزل پدرم»). Under one identity, a cut at home and one at the mother's house are two matters (two
 # subscriptions, two addresses), though nothing else in the texts tells them apart.
 _HOME = r"(?<![\w\u200c])(?:خونه|خانه|منزل|آپارتمان|اپارتمان)\s*\u200c?"
-_OWN_HOME = re.compile(_HOME + r"(?:ی\s+)?(?:ما|مون|مان|خودم|خودمون|خودمان|خودمو|اینجانب)(?![\w\u200c])"
+_OWN_HOME = re.compile(_HOME + r"(?:ی\s+)?(?:ما|مون|مان|خودم|خودمون|خودمان|خودمو|خودمم|خودمونم|اینجانب)"
+                       r"(?![\w\u200c])"  # («خودمم»: mine too)
                        r"|(?<![\w\u200c])(?:خانه|منزل|آپارتمان|اپارتمان)\s*\u200c?(?:م|ام)(?![\w\u200c])"  # «آپارتمانم»
                        r"|(?<![\w\u200c])(?:خونمون|خونمان|منزلمان|منزلمون|خانمان)(?![\w\u200c])"
                        # the home the writer lives in, against one he lets (`_LET`): «خانه مسکونی‌ام», «آپارتمانی که
@@ -279,7 +280,26 @@ def _ranked_apart(a: frozenset[tuple[str, str]], b: frozenset[tuple[str, str]]) 
 # دارم …», «اون یکی خطم … هم قطع شده», «یه مشکل دیگه دارم» (at a clause's start: «… گردن اون یکی» is a pronoun).
 _ANOTHER = re.compile(r"(?<![\w\u200c])(?:یه|یک)\s+[^\W\d_]{2,}(?:\s+[^\W\d_]{2,})?\s+(?:دیگه|دیگر|دیگری)\s+(?:هم\s+)?"
                       r"(?:دارم|داریم)(?![\w\u200c])"
-                      r"|(?:^|[.،,!?؟:\n]\s*|(?<![\w\u200c])(?:و|ولی|اما)\s+)(?:اون|آن)\s+یکی\s+(?!هم|رو|را|که)[^\W\d_]{2,}")
+                      r"|(?:^|[.،,!?؟:\n]\s*|(?<![\w\u200c])(?:و|ولی|اما)\s+)(?:اون|آن)\s+یکی\s+(?!هم|رو|را|که)[^\W\d_]{2,}"
+                      # «ممنون … رسیدگی شد. یه مورد دیگه، …»: a matter of its own, at a clause's start
+                      r"|(?:^|[.،,!?؟:\n]\s*|(?<![\w\u200c])(?:و|ولی|اما)\s+)(?:یه|یک)\s+(?:مورد|موضوع|مسئله|مساله|مشکل"
+                      r"|قضیه)\S*\s+(?:دیگه|دیگر|دیگری)(?![\w\u200c])")
+
+
+# A year of the Persian calendar named alone («مالیات عملکرد ۱۴۰۱», «سابقه بیمه سال‌های ۱۳۸۵ تا ۱۳۸۸»), not in a
+# date («۱۴۰۳/۱۰/۱۸»: when the text was written, not what it is about).
+_YEAR = re.compile(r"(?<![\d/\-])1[34]\d\d(?![\d/\-])")
+
+
+@_per_text
+def _years(text: str) -> frozenset[str]:
+    """The years a text names (`_YEAR`), not amounts («۱۴۰۰ تومان»): a tax, a term's tuition or a span of insurance
+    of one year and of another are two matters."""
+    text = _normalized(text)
+    return frozenset(m.group() for m in _YEAR.finditer(text) if not is_amount(text, m.end()))
+
+
+_services = _per_text(services_named)  # read once a text, as every reading `conflict` and `_alike` compare
 
 
 @_per_text
@@ -468,6 +488,9 @@ class Deduplicator:
                 a, b = named(text), named(other_text)
                 if a and b and not a & b:
                     return f"{name}: {sorted(a)} ≠ {sorted(b)}"
+            ya, yb = _years(text), _years(other_text)
+            if ya and yb and not ya & yb:
+                return f"years: {sorted(ya)} ≠ {sorted(yb)}"
             if _ranked_apart(ranked_things(text), ranked_things(other_text)):
                 return "things ranked apart"
             if _another(text) != _another(other_text):
@@ -502,6 +525,8 @@ class Deduplicator:
     def _alike(self, text: str, topic: str, case: Case) -> bool:
         """Topics and texts say the same matter (before looking for what tells the two apart)."""
         p = self.policy
+        if topic != case.topic and self._one_bill(text, topic, case.text, case.topic):
+            topic = case.topic
         if topic == case.topic and topic != OTHER:
             return (p.same_topic_floor <= 0 or similarity(text, case.text) >= p.same_topic_floor
                     or self._quote_one_case(text, case.text))
@@ -519,6 +544,12 @@ class Deduplicator:
         if topic == OTHER or case.topic == OTHER:
             return sim >= p.other_topic_min
         return sim >= p.cross_topic_min
+
+    def _one_bill(self, a: str, topic_a: str, b: str, topic_b: str) -> bool:
+        """Two utilities' bills where one text names no utility («قبض گاز … علی‌الحساب» and «مامور اومد کنتور رو خوند
+        ولی هنوز قبض اصلاح نشده»): what the other says is which bill it is."""
+        bills = self.catalog.utility_bill_topics
+        return topic_a in bills and topic_b in bills and not (_services(a) and _services(b))
 
     def _one_kind_of_other(self, a: str, b: str) -> bool:
         """Two texts no topic covers that name one kind of matter (`other_matter` in the catalog's facets: identity

@@ -490,6 +490,11 @@ _SERVICE_FORMS = {service + ending: service for service in ("برق", "اب", "�
                   for ending in ("", "م", "مون", "مان", "ش", "شون", "شان", "تون", "ا", "ها")}
 
 
+def services_named(text: str) -> frozenset[str]:
+    """The utilities a text names (`_SERVICE_FORMS`, as normalized: «اب» for «آبمون»)."""
+    return frozenset(_SERVICE_FORMS[t] for t in match_tokens(text) if t in _SERVICE_FORMS)
+
+
 def _level(ranked: list) -> bool:
     """Whether a ranking's first two topics are level, score and phrase evidence alike."""
     return len(ranked) > 1 and ranked[0][1:3] == ranked[1][1:3]
@@ -548,7 +553,9 @@ _BILL = re.compile(r"قبض|قبظ|صورتحساب|صورت\s*حساب")
 # …or an outage that goes on, set against a bill that did not fall for it: «روزی چهار ساعت برق نداریم اما قبضمون از
 # پارسال بیشتر اومده» (not «برق قطعه ولی قبضشو دادم»: the outage is the matter).
 _ANY_OUTAGE = re.compile(_PAST_OUTAGE.pattern + r"|قطع|خاموش|(?<![\w\u200c])(?:نداریم|نداره|میره|رفته)(?![\w\u200c])")
-_BILL_BUT_HIGH = re.compile(r"^\s*(?:ولی|اما|با\s*این\s*حال|حالا)(?![\w\u200c]).*?(?:بیشتر|زیاد|بالا|کمتر\s*نشده|گرون|گران)")
+_BILL_BUT_HIGH = re.compile(r"^\s*(?:ولی|اما|با\s*این\s*حال|حالا)(?![\w\u200c])"
+                            r".*?(?:بیشتر|زیاد|بالا|کمتر\s*نشده|گرون|گران"
+                            r"|میلیون|ملیون|برابر|سر\s*به\s*فلک)")  # «حالا قبض برقمون شده ۳ میلیون»
 
 
 def without_past_outage(text: str) -> str | None:
@@ -674,11 +681,14 @@ MODEL_SURE = 4.0
 class TopicCatalog:
     def __init__(self, agencies: dict[str, Agency], topics: dict[str, Topic], facets: tuple[Facet, ...] = (),
                  whole_words: tuple[str, ...] = (), places: PlaceWords | None = None,
-                 phone_line_topics: frozenset[str] = frozenset(), model: "WordModel | None" = None):
+                 phone_line_topics: frozenset[str] = frozenset(), model: "WordModel | None" = None,
+                 utility_bill_topics: frozenset[str] = frozenset()):
         self.agencies = agencies
         self.place_words = places
         # Topics where a phone number names the matter (the line), not the caller.
         self.phone_line_topics = phone_line_topics
+        # The utilities' bills: one of them is any of them for a text that names no utility (`services_named`).
+        self.utility_bill_topics = utility_bill_topics
         self.topics = topics
         self.facet_defs = facets
         groups = []
@@ -746,8 +756,9 @@ class TopicCatalog:
                              for t, names in p.get("title_names", {}).items()},
             )
         lines = frozenset(_known_topics("phone_line_topics", data.get("phone_line_topics", ()), topics))
+        bills = frozenset(_known_topics("utility_bill_topics", data.get("utility_bill_topics", ()), topics))
         model = _word_model(str(examples), frozenset(topics)) if examples is not None else None
-        return cls(agencies, topics, tuple(facets), tuple(data.get("whole_words", ())), places, lines, model)
+        return cls(agencies, topics, tuple(facets), tuple(data.get("whole_words", ())), places, lines, model, bills)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "TopicCatalog":
@@ -799,10 +810,10 @@ class TopicCatalog:
         """A matter left after an aside that names no service, with the one service the whole text names beside each
         of its clauses: «برق که همش قطعه هیچ، ولی سوال من درباره قبضه» asks about the power bill. None when the text
         names no service or several."""
-        named = {_SERVICE_FORMS[t] for t in match_tokens(text) if t in _SERVICE_FORMS}
+        named = services_named(text)
         if len(named) != 1:
             return None
-        service = named.pop()
+        (service,) = named
         return "\n".join(f"{service} {clause}" for clause in main.split("\n"))  # beside each clause's words
 
     def _model_sure(self, text: str) -> str | None:

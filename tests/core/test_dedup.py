@@ -300,6 +300,20 @@ CASES = [
      "خسارت تگرگ باغ پسته رو بیمه کشاورزی نمیده، کارشناس اومد دید و رفت", False),
     ("a_rent_raised_told_twice", "صاحبخونه‌ام میخواد اجاره رو ۶۰ درصد بیشتر کنه، گفتم سقف ۲۵ درصده. کجا شکایت کنم؟",
      "تماس‌گیرنده مستأجر درخصوص افزایش ۶۰ درصدی اجاره‌بها توسط موجر و مرجع رسیدگی به تخلف از سقف مصوب پرسید.", True),
+    # blind round r54: the writer's own home «too» («خونه خودمم»); a matter thanked for, then «یه مورد دیگه»; the tax
+    # or tuition of one year and of another (not a letter's date); a bill that names no utility follows the one
+    # named; two shops' goods
+    ("own_home_too_vs_fathers", "قبض آب خونه پدرم اشتباه اومده", "قبض آب خونه خودمم اشتباهه", False),
+    ("thanks_then_another_matter", "شیرینی فروشی خیابان آزادی برای یلدا قیمت ها رو دوبرابر کرده و برچسب نداره",
+     "خیلی ممنون بازرس اومد و جریمه کرد. یه مورد دیگه، نونوایی کوچه ما نون بربری رو کم وزن میپزه", False),
+    ("a_years_tax_and_the_next", "مالیات عملکرد ۱۴۰۱ من علی‌الرأس تعیین شده",
+     "برای سال ۱۴۰۲ جریمه دیرکرد مالیات زدن در حالی که به موقع پرداختم", False),
+    ("a_years_tax_and_a_letters_date", "مالیات عملکرد ۱۴۰۱ من رو اشتباه حساب کردن",
+     "مالیات عملکردم رو اشتباه حساب کردن، نامه مورخ ۱۴۰۲/۰۵/۰۱ رو هم فرستادم جواب ندادن", True),
+    ("a_bill_of_no_utility_after_the_gas_bill", "قبض گاز دی ما علی الحساب صادر شده خیلی زیاد، مامور نیومده کنتور بخونه",
+     "مامور بالاخره اومد کنتور رو خوند ولی هنوز قبض اصلاح نشده همون مبلغ قبلی رو میخوان", True),
+    ("fruit_overpriced_vs_nuts_short_weight", "میوه فروشی سر کوچه ما هندوانه رو کیلویی ۹۰ تومن میده، شب یلداست",
+     "یه آجیل فروشی هم تو بازار وکیل ترازوش مشکل داره، یک کیلو خریدم خونه وزن کردم ۸۵۰ گرم بود", False),
 ]
 
 
@@ -563,8 +577,13 @@ QUALITY_FLOORS = [
     # factory's pay, a manhole's cover and a burst pipe's bill read as their topics): 0.925 / 0.925 on 7,545. Its
     # third, a representative Mordad (late summer), came in at 0.792 / 0.760 (0.833 / 0.800 after: a fire a kind of
     # other matter, a wheat sale apart from crop insurance; a tax on transfers; a summer
-    # term's tuition, a nurse's «کارانه», ice sold dear, Finglish «tel sabet»): 0.923 / 0.923 on 7,695.
-    ("dedup_pairs.tsv", 7695, 0.91, 0.92),
+    # term's tuition, a nurse's «کارانه», ice sold dear, Finglish «tel sabet»): 0.923 / 0.923 on 7,695. The
+    # twenty-fourth stop's round, a representative Dey (early winter), came in at 0.826 / 0.760 (0.910 / 0.813 after:
+    # the tax or the insurance span of one year against another's, «خونه خودمم» the writer's own home, «یه مورد دیگه»
+    # after thanks another matter, a bill that names no utility the bill the other text names, fruit, nuts, pastry
+    # and a fare as goods apart, kerosene not brought, sparking wires; most splits left two topics for one matter):
+    # 0.924 / 0.923 on 7,845.
+    ("dedup_pairs.tsv", 7845, 0.91, 0.92),
     ("dedup_pairs_holdout.tsv", 40, 0.85, 0.85),
     # A stress set written blind to defeat this design, kept apart from the tuning data and not tuned on: the
     # same matter told with almost no shared word (an agency's term against slang or Finglish), and two matters
