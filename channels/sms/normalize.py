@@ -55,6 +55,9 @@ KINSHIP: dict[str, Relation] = {
     "ولدی": Relation.CHILD, "کاکم": Relation.SIBLING, "کاکه م": Relation.SIBLING, "کاکه‌م": Relation.SIBLING,
     "کاکه‌ام": Relation.SIBLING, "کاکام": Relation.SIBLING, "بچیم": Relation.CHILD, "کرم": Relation.CHILD,
     "ننه‌م": Relation.MOTHER, "ننه م": Relation.MOTHER, "ننه‌ام": Relation.MOTHER, "ننم": Relation.MOTHER,
+    # Baluchi «پتم» (my father), Mazani «مه پییر» (my father), Gilaki «می خاخور», «خاخورم» (my sister)
+    "پتم": Relation.FATHER, "مه پییر": Relation.FATHER, "پییرم": Relation.FATHER, "پییر": Relation.FATHER,
+    "می خاخور": Relation.SIBLING, "خاخورم": Relation.SIBLING,
     # Someone the writer answers for outside the family: a teacher's pupil, a lawyer's client.
     "دانش‌آموز": Relation.OTHER, "دانش آموز": Relation.OTHER, "دانش‌آموزم": Relation.OTHER, "شاگردم": Relation.OTHER,
     "شاگردام": Relation.OTHER, "شاگردانم": Relation.OTHER,
