@@ -130,8 +130,13 @@ _OTHER_PERSON = re.compile(
     + _POSSESSIVE + "(?:" + _TITLE_AFTER + ")?"
     r"|(?<!درباره\s)(?<!مورد\s)(?<!خصوص\s)(?:همسایه|کارفرما|همکار|فروشنده|مدیریت|پیمانکار|مالک|موجر|مستاجر|مستأجر"
     r"|شریک|خریدار"  # a buyer titled («خریدار آقای …»): the writer, when he is the buyer, does not title himself
+    r"|(?<![\w\u200c])عامل"  # a dealer or an agent, «عامل توزیع نفت سفید روستا آقای …» (not a «مدیرعامل»)
     r"|نماینده|دهیار|بخشدار|شهردار|مامور|مأمور|مسئول|کارمند|صاحب\s*(?:خانه|خونه|کار|مغازه|فروشگاه))"
     + _POSSESSIVE + _TITLE_AFTER +
+    # a party named without a title, his code labelled as his: «همسایه ما قدرت ملکی پسر مراد کد ملیش …»
+    r"|(?<![\w\u200c])(?:همسایه|کارفرما|فروشنده|موجر|مستاجر|مستأجر|صاحب\s*(?:خانه|خونه|مغازه)|عامل)"
+    r"(?:\s*\u200c?(?:ما|مون|مان|م))?"
+    r"(?:\s+[^\s\d]+){1,5}?\s+(?:(?:با|به)\s+)?کد\s*\u200c?ملی\s*\u200c?(?:ش|اش)(?![\w\u200c])"
     # a form's or a receipt's party, named under its role: «با اسم فروشنده: حمید عباسپور و کد ملی …»
     r"|(?:نام|اسم)\s*(?:فروشنده|موجر|مالک|کارفرما|پیمانکار|همسایه|طرف\s*مقابل)\s*[:：]"
     r"|(?:انبار|کارگاه|کارخانه|کارخونه|مغازه|فروشگاه|شرکت|مزرعه|باغ|رستوران|مرغداری|دامداری|گاوداری|نانوایی"
@@ -620,9 +625,14 @@ _WRITER_IS_HEIR = re.compile(_INJANEB + r"[^.\n]{0,80}?(?:" + "|".join(HEIR_WORD
 
 
 def _signed_by_writer(text: str, pos: int, names: set[str]) -> bool:
-    """The line of the code at `pos` names the writer before it («مصطفی زارعی - کد ملی …» under the letter)."""
+    """The line of the code at `pos` names the writer before it («مصطفی زارعی - کد ملی …» under the letter), or it
+    holds only the code's label under a line of the writer's name (a signature block: «حشمت‌الله کاکاوند⏎کد ملی …»)."""
     line = _line_before(text, pos)
-    return any(name in line for name in names)
+    if any(name in line for name in names):
+        return True
+    start = text.rfind("\n", 0, pos)
+    return (start > 0 and _BARE_LABEL.fullmatch(line) is not None
+            and text[text.rfind("\n", 0, start) + 1:start].strip() in names)
 
 
 _BLOCK_HEAD = re.compile(r"\s*مشخصات\s*(?:[^\s\d:：]+\s*)?[:：]\s*")  # «مشخصات بیمار: …», «مشخصات: …»
@@ -635,7 +645,7 @@ _NOT_A_NAME = re.compile(r"تشکر|سپاس|احترام|امضا|تلفن|هم
 
 def _signer_names(text: str) -> set[str]:
     """The name the letter is signed with, from its last four lines: «عبدالله دشتی»."""
-    lines = [line.strip() for line in text.split("\n") if line.strip()][-4:]
+    lines = [line.strip() for line in text.split("\n") if line.strip()][-5:]
     return {line for line in lines if _SIGNATURE.fullmatch(line) and not _NOT_A_NAME.search(line)}
 
 
