@@ -631,9 +631,11 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     sign, kerosene not brought, sparking wires, a power bill run up by an electric heater; misses left: the gas cut
     in Lori «قطع ابو», a sarcastic bill, a hospital named before the snowed-in road to it). Its second, Yalda to
     mid-Dey in villages of the south-east, the Zagros and the Caspian coast, written after those changes: 0.938 as it
-    came (the same with the code the stop began with), 0.944 after (a gas pressure that «was» low before the bill)."""
+    came (the same with the code the stop began with), 0.944 after (a gas pressure that «was» low before the bill).
+    The stop's last, a representative late Dey in the big cities, written after every change and not tuned on: 0.925
+    (0.919). All 7,540: 0.954 (0.953 with the code the stop began with)."""
     rows = load_tsv("topic_blind_after.tsv")
-    assert len(rows) >= 7380
+    assert len(rows) >= 7540
     assert _accuracy(rows) >= 0.93
 
 
