@@ -121,6 +121,12 @@ _TITLE_AFTER = (r"\.?(?:[\s،,:(]+(?:[^\s\d،,:(]+|\d{1,4})){0,5}?[\s،,:(]+"
 # a name («آقای … (خریدار)») or titled after the role («خریدار آقای …», below).
 _PARTY_ROLE = alternation(OTHER_PARTY_ROLES + ("پیمانکار", "مالک", "شریک", "خوانده", "متهم", "مؤجر", "طرف قرارداد",
                                                "طرف دعوا", "طرف شکایت"))
+# Someone the letter names by his role, titled after it («همسایه اینجانب آقای …», «عامل توزیع نفت سفید روستا آقای …»)
+# or with his code labelled as his: a buyer so named is a party too (the writer, when he is the buyer, does not title
+# himself), a dealer or an agent «عامل» (not a «مدیرعامل»).
+_NAMED_ROLE = (r"(?:همسایه|کارفرما|همکار|فروشنده|مدیریت|پیمانکار|مالک|موجر|مستاجر|مستأجر|شریک|خریدار"
+               r"|(?<![\w\u200c])عامل|نماینده|دهیار|بخشدار|شهردار|مامور|مأمور|مسئول|کارمند"
+               r"|صاحب\s*(?:خانه|خونه|کار|مغازه|فروشگاه))")
 _OTHER_PERSON = re.compile(
     # (not «خدا شاهد است»: God knows; not «اشتباه خوانده شده», read wrongly)
     r"(?:(?:ضامن(?:ین|\s*\u200c?ها)?|کفیل|(?<!خدا\s)شاهد|معرف|طرف\s*(?:قرارداد|دعوا|دعوی|مقابل|شکایت)|خوانده(?!\s*(?:شده|شد|نشده|نشد|می\s*\u200c?شود))|متهم|(?<!سند\s)معارض"
@@ -128,14 +134,9 @@ _OTHER_PERSON = re.compile(
     r"|(?:همسر|شوهر|زن|سرپرست(?:\s*خانوار)?)\s*سابق)"  # a former spouse («همسر سابقم (کد ملی …)»), titled or not;
     # a divorced mother's «سرپرست خانوار سابق: آقای …»
     + _POSSESSIVE + "(?:" + _TITLE_AFTER + ")?"
-    r"|(?<!درباره\s)(?<!مورد\s)(?<!خصوص\s)(?:همسایه|کارفرما|همکار|فروشنده|مدیریت|پیمانکار|مالک|موجر|مستاجر|مستأجر"
-    r"|شریک|خریدار"  # a buyer titled («خریدار آقای …»): the writer, when he is the buyer, does not title himself
-    r"|(?<![\w\u200c])عامل"  # a dealer or an agent, «عامل توزیع نفت سفید روستا آقای …» (not a «مدیرعامل»)
-    r"|نماینده|دهیار|بخشدار|شهردار|مامور|مأمور|مسئول|کارمند|صاحب\s*(?:خانه|خونه|کار|مغازه|فروشگاه))"
-    + _POSSESSIVE + _TITLE_AFTER +
-    # a party named without a title, his code labelled as his: «همسایه ما قدرت ملکی پسر مراد کد ملیش …»
-    r"|(?<![\w\u200c])(?:همسایه|کارفرما|فروشنده|موجر|مستاجر|مستأجر|صاحب\s*(?:خانه|خونه|مغازه)|عامل)"
-    r"(?:\s*\u200c?(?:ما|مون|مان|م))?"
+    r"|(?<!درباره\s)(?<!مورد\s)(?<!خصوص\s)" + _NAMED_ROLE + _POSSESSIVE + _TITLE_AFTER +
+    # …or named without a title, his code labelled as his: «همسایه ما قدرت ملکی پسر مراد کد ملیش …»
+    r"|(?<![\w\u200c])" + _NAMED_ROLE + r"(?:\s*\u200c?(?:ما|مون|مان|م))?"
     r"(?:\s+[^\s\d]+){1,5}?\s+(?:(?:با|به)\s+)?کد\s*\u200c?ملی\s*\u200c?(?:ش|اش)(?![\w\u200c])"
     # a form's or a receipt's party, named under its role: «با اسم فروشنده: حمید عباسپور و کد ملی …»
     r"|(?:نام|اسم)\s*(?:فروشنده|موجر|مالک|کارفرما|پیمانکار|همسایه|طرف\s*مقابل)\s*[:：]"
@@ -644,7 +645,7 @@ _NOT_A_NAME = re.compile(r"تشکر|سپاس|احترام|امضا|تلفن|هم
 
 
 def _signer_names(text: str) -> set[str]:
-    """The name the letter is signed with, from its last four lines: «عبدالله دشتی»."""
+    """The name the letter is signed with, from its last five lines: «عبدالله دشتی»."""
     lines = [line.strip() for line in text.split("\n") if line.strip()][-5:]
     return {line for line in lines if _SIGNATURE.fullmatch(line) and not _NOT_A_NAME.search(line)}
 
