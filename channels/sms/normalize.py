@@ -53,11 +53,14 @@ KINSHIP: dict[str, Relation] = {
     # «کُرِم» (my child, my son); «ننه‌م» (my mother)
     "می مار": Relation.MOTHER, "می پئر": Relation.FATHER, "می پیر": Relation.FATHER, "ابوی": Relation.FATHER,
     "ولدی": Relation.CHILD, "کاکم": Relation.SIBLING, "کاکه م": Relation.SIBLING, "کاکه‌م": Relation.SIBLING,
-    "کاکه‌ام": Relation.SIBLING, "کاکام": Relation.SIBLING, "بچیم": Relation.CHILD, "کرم": Relation.CHILD,
+    "کاکه‌ام": Relation.SIBLING, "کاکام": Relation.SIBLING, "کاکهم": Relation.SIBLING,  # (Sorani «کاکەم» as folded)
+    "بچیم": Relation.CHILD, "کرم": Relation.CHILD,
     "ننه‌م": Relation.MOTHER, "ننه م": Relation.MOTHER, "ننه‌ام": Relation.MOTHER, "ننم": Relation.MOTHER,
     # Baluchi «پتم» (my father), Mazani «مه پییر» (my father), Gilaki «می خاخور», «خاخورم» (my sister)
     "پتم": Relation.FATHER, "مه پییر": Relation.FATHER, "پییرم": Relation.FATHER, "پییر": Relation.FATHER,
     "می خاخور": Relation.SIBLING, "خاخورم": Relation.SIBLING,
+    # Azeri «یولداشیم» (my spouse), Laki and Kurdish «باپیرم» (my grandfather)
+    "یولداشیم": Relation.SPOUSE, "یولداشیمین": Relation.SPOUSE, "باپیرم": Relation.OTHER,
     # Someone the writer answers for outside the family: a teacher's pupil, a lawyer's client.
     "دانش‌آموز": Relation.OTHER, "دانش آموز": Relation.OTHER, "دانش‌آموزم": Relation.OTHER, "شاگردم": Relation.OTHER,
     "شاگردام": Relation.OTHER, "شاگردانم": Relation.OTHER,
@@ -334,7 +337,8 @@ _ROLE_CODE_LABEL = r"(?:(?:کد|شماره)\s*\u200c?ملی|(?<![\w\u200c])[شک
 # A code labelled as someone named by a role, not by kin: «کد ملی وام گیرنده», «کد ملی فروشنده», «کد ملی مستاجر».
 _SOMEONE_ELSES_LABEL = re.compile(
     _ROLE_CODE_LABEL + r"\s+(?:(?:آقای|اقای|خانم)\s+)?(" + alternation(OTHER_PARTY_ROLES)
-    + r")(?:م)?(?:\s*\([^()]{0,20}\))?\s*[:：]?\s*$"  # («کد ملی خانم مستاجر X»)
+    # («کد ملی خانم مستاجر X»; not «کدملی ضامن (خودم) Y»: the writer says he is the guarantor)
+    + r")(?:م)?(?:\s*\((?!\s*(?:خودم|من|اینجانب|بنده)\s*\))[^()]{0,20}\))?\s*[:：]?\s*$"
     # the role in brackets after whom it names: «کد ملی پدرم (ضامن) X», the writer's own loan
     # (not «کد ملی خودم (همسایه): Y»: the writer says what he is)
     r"|" + _ROLE_CODE_LABEL + r"\s+(?!(?:خودم|من|اینجانب|بنده)[\s(])[^\s\d()]+\s*\(\s*(" + alternation(OTHER_PARTY_ROLES)
