@@ -123,9 +123,9 @@ _PARTY_ROLE = alternation(OTHER_PARTY_ROLES + ("پیمانکار", "مالک", "
                                                "طرف دعوا", "طرف شکایت"))
 # Someone the letter names by his role, titled after it («همسایه اینجانب آقای …», «عامل توزیع نفت سفید روستا آقای …»)
 # or with his code labelled as his: a buyer so named is a party too (the writer, when he is the buyer, does not title
-# himself), a dealer or an agent «عامل» (not a «مدیرعامل»).
+# himself), a dealer or an agent «عامل» (not a «مدیرعامل»), whoever keeps a shop «متصدی فروشگاه … آقای …».
 _NAMED_ROLE = (r"(?:همسایه|کارفرما|همکار|فروشنده|مدیریت|پیمانکار|مالک|موجر|مستاجر|مستأجر|شریک|خریدار"
-               r"|(?<![\w\u200c])عامل|نماینده|دهیار|بخشدار|شهردار|مامور|مأمور|مسئول|کارمند"
+               r"|(?<![\w\u200c])عامل|متصدی|نماینده|دهیار|بخشدار|شهردار|مامور|مأمور|مسئول|کارمند"
                r"|صاحب\s*(?:خانه|خونه|کار|مغازه|فروشگاه))")
 _OTHER_PERSON = re.compile(
     # (not «خدا شاهد است»: God knows; not «اشتباه خوانده شده», read wrongly)

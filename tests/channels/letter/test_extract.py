@@ -497,6 +497,10 @@ CASES = [
          ("اینجانب محمدعثمان شه‌بخش به کد ملی " + WRITER + " ساکن روستای سنگان به عرض می‌رساند\nعامل توزیع نفت سفید"
           " روستا آقای نورمحمد ریگی به کد ملی " + OTHER + " نفت را گران می‌فروشد و یارانه ما هم نیامده",) * 2, True,
          WRITER, None, None),
+    Case("whoever keeps a shop, «متصدی فروشگاه توزیع گاز مایع روستا آقای … به کد ملی X», is a party",
+         ("اینجانب شهرام یاری به کد ملی " + WRITER + " ساکن روستای زردلان هستم\nمتصدی فروشگاه توزیع گاز مایع روستا"
+          " آقای کیومرث نظری به کد ملی " + OTHER + " کپسول را گران می‌فروشد و یارانه ما هم نیامده",) * 2, True,
+         WRITER, None, None),
     Case("a buyer titled after his role, «خریدار آقای … کد ملی X», is a party: the seller writes",
          ("اینجانب سعید نجفی به کد ملی " + WRITER + " خودروی خود را در خرداد با قولنامه فروختم\nخریدار آقای ابراهیم"
           " صفایی کد ملی " + OTHER + " سند نزده و خلافی‌ها و قطع یارانه به اسم من است",) * 2, True, WRITER, None, None),
@@ -900,7 +904,11 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
                                          # the stop's last, a representative late Dey in the big cities, written
                                          # after every change and not tuned on: 27 / 1 / 2 (the same with the code
                                          # the stop began with)
-                                         ("blind_letters_r65.jsonl", 27)])
+                                         ("blind_letters_r65.jsonl", 27),
+                                         # a Dey in the west: 28 / 1 / 1 (the same with the code the stop began
+                                         # with); 29 / 0 / 1 after the rule its miss led to (declared: «متصدی
+                                         # فروشگاه … آقای …»)
+                                         ("blind_letters_r66.jsonl", 29)])
 def test_letters_written_blind(name, right):
     """Letters written by people who had not read this code: header and footer blocks, the writer's code after
     the signature, a relative's code first, lawyers, guardians and village councils writing for someone, a
