@@ -312,6 +312,10 @@ CASES = [
      "مالیات عملکردم رو اشتباه حساب کردن، نامه مورخ ۱۴۰۲/۰۵/۰۱ رو هم فرستادم جواب ندادن", True),
     ("a_bill_of_no_utility_after_the_gas_bill", "قبض گاز دی ما علی الحساب صادر شده خیلی زیاد، مامور نیومده کنتور بخونه",
      "مامور بالاخره اومد کنتور رو خوند ولی هنوز قبض اصلاح نشده همون مبلغ قبلی رو میخوان", True),
+    # blind round r57: «یه سوال دیگه» after thanks, «… رو هم نداده، جدا پیگیری کنید»: another matter
+    ("thanks_then_another_question", "درخواست معافیت تحصیلی من بررسی نشده",
+     "ممنونم از پیگیری، معافیت تحصیلی‌ام اومد. یه سوال دیگه: کارت پایان خدمت برادرم گم شده، المثنی‌اش چطوری؟", False),
+    ("to_be_followed_up_apart", "عیدی ما رو کارفرما هنوز نداده", "حقوق آذر رو هم نداده، جدا پیگیری کنید", False),
     ("fruit_overpriced_vs_nuts_short_weight", "میوه فروشی سر کوچه ما هندوانه رو کیلویی ۹۰ تومن میده، شب یلداست",
      "یه آجیل فروشی هم تو بازار وکیل ترازوش مشکل داره، یک کیلو خریدم خونه وزن کردم ۸۵۰ گرم بود", False),
 ]
@@ -582,8 +586,10 @@ QUALITY_FLOORS = [
     # the tax or the insurance span of one year against another's, «خونه خودمم» the writer's own home, «یه مورد دیگه»
     # after thanks another matter, a bill that names no utility the bill the other text names, fruit, nuts, pastry
     # and a fare as goods apart, kerosene not brought, sparking wires; most splits left two topics for one matter):
-    # 0.924 / 0.923 on 7,845.
-    ("dedup_pairs.tsv", 7845, 0.91, 0.92),
+    # 0.924 / 0.923 on 7,845. A Dey in the west came in at 0.865 / 0.853 (the same with the code the stop began
+    # with; 0.890 / 0.867 after: «یه سوال دیگه» after thanks and «جدا پیگیری کنید» another matter; Sorani and Azeri
+    # words of the topics): 0.923 / 0.922 on 7,995.
+    ("dedup_pairs.tsv", 7995, 0.91, 0.92),
     ("dedup_pairs_holdout.tsv", 40, 0.85, 0.85),
     # A stress set written blind to defeat this design, kept apart from the tuning data and not tuned on: the
     # same matter told with almost no shared word (an agency's term against slang or Finglish), and two matters
@@ -667,7 +673,7 @@ QUALITY_FLOORS = [
     # one connection; its splits farming matters and follow-ups filed under another topic). All 3,420: 0.905 / 0.876
     # (0.901 / 0.875). The stop's last, a representative late Dey in the big cities, written after every change and
     # not tuned on: 0.822 / 0.779 (the same with the code the stop began with). All 3,570: 0.901 / 0.872 (0.898 /
-    # 0.871).
+    # 0.871); 0.902 / 0.872 once «جدا پیگیری میکنم» (the next round's rule) reads one more pair as two matters.
     ("dedup_pairs_blind_after.tsv", 3570, 0.88, 0.80),
 ]
 

@@ -454,6 +454,9 @@ def test_asides_are_only_what_sets_a_matter_aside():
     ("اسم کوچه‌مون خیابون آبشاره ولی هیچ تابلویی نداره، پستچی پیدا نمی‌کنه", "municipal_services"),
     ("دا پیگیری کنین، نفتی که گفتم هنی نیاوردن، سرما کشتمون", "fuel_card"),
     ("هنوز اون سیما جرقه میزنن، شبا صدای تق تق میاد، تا یکی رو برق نگرفته بیاین", "electricity_outage"),
+    # blind round r56: the television's signal is no power matter; garbage the snow buried is still garbage
+    ("سیگنال تلویزیون تو روستا از وقتی برف اومده قطعه، فقط دو تا شبکه میاد", OTHER),
+    ("زباله‌های کوچه ما در اسلام‌آباد غرب یک هفته است جمع نشده و با برف قاطی شده", "garbage"),
 ])
 def test_described_and_neighbouring_matters(text, topic):
     assert CATALOG.classify(text).topic == topic
@@ -632,10 +635,13 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     in Lori «قطع ابو», a sarcastic bill, a hospital named before the snowed-in road to it). Its second, Yalda to
     mid-Dey in villages of the south-east, the Zagros and the Caspian coast, written after those changes: 0.938 as it
     came (the same with the code the stop began with), 0.944 after (a gas pressure that «was» low before the bill).
-    The stop's last, a representative late Dey in the big cities, written after every change and not tuned on: 0.925
-    (0.919). All 7,540: 0.954 (0.953 with the code the stop began with)."""
+    A representative late Dey in the big cities, written after every change and not tuned on: 0.925 (0.919; one of
+    its rows, a city street's snow not cleared, read right after the next round's rules). A Dey in the west, a
+    fifth of it in Sorani, Kalhori, Laki or Azeri: 0.863 as it came (the same with the code the stop began with),
+    0.919 after (Sorani «کالابه‌رگ», «مووچه», «هاوسه‌رگیری», «سه‌نه‌د», «ڕێگای گوند»; Azeri «ایشسیزلیک», «خسته خانا»; a
+    television's signal). All 7,700: 0.953."""
     rows = load_tsv("topic_blind_after.tsv")
-    assert len(rows) >= 7540
+    assert len(rows) >= 7700
     assert _accuracy(rows) >= 0.93
 
 
@@ -769,8 +775,19 @@ def test_classification_ignores_spelling_variants(tokens):
     ("الو سلام آقا کندیمیزده سه روزدی سو یوخدی حیوانلار هم سوسوز قالیب", "water_outage"),  # Azeri
     ("بیزیم کندین یولو بیر هفته‌دی باغلیدی برف گلیب", "intercity_roads"),  # Azeri: the village road is closed
     ("مبلغ حمایتی ماهانه از مهرماه قطع شده و علت آن مالکیت خودرو با ارزش بالا ذکر شده", "subsidy"),
+    # blind round r56: Sorani, with «ە» written «ه‌» (the coupon, the wages, the marriage loan, a deed, the village
+    # road), and Azeri (unemployment insurance, the hospital)
+    ("کالابه‌رگی ئێمه ئه‌م مانگه نه‌هاتووه، سنه", "kalabarg"),
+    ("مووچه‌ی سێ مانگمان نه‌دراوه، کارگه‌ی به‌رگدروی سنه", "labour_wages"),
+    ("قه‌رزی هاوسه‌رگیری ئێمه شه‌ش مانگه له بانکی سپه‌ی سنه ماوه‌ته‌وه", "marriage_loan"),
+    ("خانومان له سه‌قز به‌ قه‌وڵنامه کڕیوه، سه‌نه‌دی پێ نادەن", "land_deeds"),
+    ("ڕێگای گوندی ئێمه له مه‌ریوان به‌فر گرتوویه‌تی، هیچ لۆدەرێک نه‌هاتووه", "intercity_roads"),
+    ("ایشسیزلیک بیمه‌سی‌نی نئجه آلا بیلرم؟ ایشدن چیخاردیلار منی، میاندوآب", "unemployment_insurance"),
+    ("خسته خانا پولو چوخ آلدیلار، بیر گئجه‌ده اون میلیون، خوی", "hospital_costs"),
 ], ids=["glued-phrase", "dropped-he-passport", "dropped-he-subsidy", "dropped-te-nist", "messaging-apps",
-        "web-address", "fuel-station", "wet-cable", "azeri-water", "azeri-road", "support-payment"])
+        "web-address", "fuel-station", "wet-cable", "azeri-water", "azeri-road", "support-payment", "sorani-coupon",
+        "sorani-wages", "sorani-marriage-loan", "sorani-deed", "sorani-village-road", "azeri-unemployment",
+        "azeri-hospital"])
 def test_everyday_spellings(text, topic):
     assert CATALOG.classify(text).topic == topic
 
