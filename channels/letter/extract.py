@@ -631,9 +631,8 @@ def _signed_by_writer(text: str, pos: int, names: set[str]) -> bool:
     line = _line_before(text, pos)
     if any(name in line for name in names):
         return True
-    start = text.rfind("\n", 0, pos)
-    return (start > 0 and _BARE_LABEL.fullmatch(line) is not None
-            and text[text.rfind("\n", 0, start) + 1:start].strip() in names)
+    start = text.rfind("\n", 0, pos)  # the end of the line above
+    return start > 0 and _BARE_LABEL.fullmatch(line) is not None and _line_before(text, start).strip() in names
 
 
 _BLOCK_HEAD = re.compile(r"\s*مشخصات\s*(?:[^\s\d:：]+\s*)?[:：]\s*")  # «مشخصات بیمار: …», «مشخصات: …»
