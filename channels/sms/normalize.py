@@ -137,6 +137,8 @@ FOLLOW_UP_WORDS = ("پیگیری", "پیگیر", "وضعیت", "رهگیری", "
                    "بهم دادین", "بهم دادید",  # «کد X بهم دادین»: the code the line gave
                    "درخواست شماره",  # «در خصوص درخواست شماره X …» (a follow-up only with a valid tracking code)
                    "شکایت قبلی", "درخواست قبلی", "پیام قبلی",  # «کد: X کد: Y همون شکایت قبلی»
+                   "همون قبلی", "گزارش دادم", "گزارش داده", "نه اولدی",  # (Azeri «شکایتیمیز نه اولدی»: what became of it)
+                   "ک.پ",  # «ک.پ X ک.م Y»: a tracking code's label as «ک.م» is a national code's
                    "peygiri", "peigiri", "pey giri", "pei giri", "rahgiri", "vaziat",
                    "natije", "chi shod", "koja resid", "ghablan", "sabt shod")
 # Digit runs for tracking codes and check-digit failures: digits joined by dashes only (a space separates two
