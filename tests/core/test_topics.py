@@ -639,9 +639,10 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     its rows, a city street's snow not cleared, read right after the next round's rules). A Dey in the west, a
     fifth of it in Sorani, Kalhori, Laki or Azeri: 0.863 as it came (the same with the code the stop began with),
     0.919 after (Sorani «کالابه‌رگ», «مووچه», «هاوسه‌رگیری», «سه‌نه‌د», «ڕێگای گوند»; Azeri «ایشسیزلیک», «خسته خانا»; a
-    television's signal). All 7,700: 0.953."""
+    television's signal). The stop's last, a representative early Bahman across the country, written after every
+    change and not tuned on: 0.963 (the same with the code the stop began with). All 7,860: 0.953 (0.951)."""
     rows = load_tsv("topic_blind_after.tsv")
-    assert len(rows) >= 7700
+    assert len(rows) >= 7860
     assert _accuracy(rows) >= 0.93
 
 

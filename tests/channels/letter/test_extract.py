@@ -908,7 +908,12 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
                                          # a Dey in the west: 28 / 1 / 1 (the same with the code the stop began
                                          # with); 29 / 0 / 1 after the rule its miss led to (declared: «متصدی
                                          # فروشگاه … آقای …»)
-                                         ("blind_letters_r66.jsonl", 29)])
+                                         ("blind_letters_r66.jsonl", 29),
+                                         # the stop's last, a representative early Bahman across the country, written
+                                         # after every change and not tuned on: 26 / 0 / 4 (the same with the code
+                                         # the stop began with: a petition's signers, heirs, a newborn's code before
+                                         # the father's, a mistyped code corrected)
+                                         ("blind_letters_r67.jsonl", 26)])
 def test_letters_written_blind(name, right):
     """Letters written by people who had not read this code: header and footer blocks, the writer's code after
     the signature, a relative's code first, lawyers, guardians and village councils writing for someone, a
