@@ -857,9 +857,12 @@ def decide(passes: list[PassText], *, final: bool = False) -> LetterFields:
     spaced_runs = {digits for p in passes for m in _DIGIT_RUN.finditer(p.text)
                    if len(_GROUP_BREAK.split(m.group(1))) >= 5 and len(digits := _GROUP_BREAK.sub("", m.group(1))) == 10}
     for chosen in writers[:1] + subjects[:1]:
-        if any(v.code != chosen.code and sorted(v.code) == sorted(chosen.code) for v in votes.values()):
-            # Its digits read in another order by some pass, valid too (a right-to-left line prints a grouped or
-            # spaced code reversed): which order was written is not known.
+        if any(v.code != chosen.code and sorted(v.code) == sorted(chosen.code) and 3 * len(v.passes) > len(chosen.passes)
+               for v in votes.values()):
+            # Its digits read in another order by some passes, valid too (a right-to-left line prints a grouped or
+            # spaced code reversed): which order was written is not known. (Not a single digit pass's jumble against
+            # nine passes' reading, «5720080937» beside «0077208935»: a rival needs a third of the chosen's passes, as
+            # a rival a few digits off does below.)
             reasons.append("a national code read in two orders, both valid")
             break
         if any(run != chosen.code and sorted(run) == sorted(chosen.code) for run in spaced_runs):

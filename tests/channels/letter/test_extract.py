@@ -136,6 +136,11 @@ CASES = [
     Case("a code one pass read reversed, valid both ways: review",
          ("با سلام\nیارانه اینجانب قطع شده\nکد ملی: " + WRITER, "با سلام\nیارانه اینجانب قطع شده\nکد ملی: " + WRITER[::-1],
           "با سلام\nیارانه اینجانب قطع شده\nکد ملی: " + WRITER), False),
+    # …but not one pass's jumble against many passes' reading (r67: a digit pass's «5720080937» beside nine passes'
+    # «0077208935»): a rival order needs a third of the chosen code's passes
+    Case("one pass's reversal against four passes' reading: the four",
+         ("با سلام\nیارانه اینجانب قطع شده\nکد ملی: " + WRITER,) * 4
+         + ("با سلام\nیارانه اینجانب قطع شده\nکد ملی: " + WRITER[::-1],), True, WRITER),
     Case("the writer is a loan's guarantor: the borrower named by title after «ضامن وام ۵۰۰ میلیون ریالی» is set aside",
          ("با سلام\nاینجانب کریم جعفری به کد ملی " + WRITER + " ضامن وام ۵۰۰ میلیون ریالی آقای حمید صادقی به کد ملی "
           + OTHER + " شدم\nبانک یارانه و حقوق مرا کسر میکند\nکریم جعفری",) * 2, True, WRITER),
