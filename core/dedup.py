@@ -386,13 +386,12 @@ def _different_owners(a: frozenset[str], b: frozenset[str]) -> bool:
 
 # A contact that says nothing but that the matter is still not seen to («هنوز درست نشده», «پس چی شد؟ هیچ اقدامی
 # نکردید»): a follow-up of the person's open case, whatever it was (a new matter always names something).
-_BARE_FOLLOW_UP_WORDS = frozenset({
+_STILL_NOT = frozenset({"نشده", "نشد", "نکردن", "نکردید", "نکردند", "نیست", "نکرده",
+                        "نیومده", "نیامده", "نیومدن", "نیامدند"})  # «هنوز هیچ کس نیومده»: nobody came to see to it
+_BARE_FOLLOW_UP_WORDS = _STILL_NOT | frozenset({
     "سلام", "هنوز", "هنوزم", "باز", "بازم", "پس", "اما", "ولی", "که", "چی", "شد", "چیشد", "هیچ", "هیچی", "درست",
-    "درستش", "اقدامی", "اقدام", "خبری", "کاری", "نشده", "نشد", "نکردن", "نکردید", "نکردند", "نیست", "نکرده", "اند",
-    "کس", "کسی", "هیچکس", "نیومده", "نیامده", "نیومدن", "نیامدند",  # «هنوز هیچ کس نیومده»: nobody came to see to it
+    "درستش", "اقدامی", "اقدام", "خبری", "کاری", "اند", "کس", "کسی", "هیچکس",
 })
-_STILL_NOT = frozenset({"نشده", "نشد", "نکردن", "نکردید", "نکردند", "نیست", "نکرده", "نیومده", "نیامده", "نیومدن",
-                        "نیامدند"})
 
 
 def _bare_follow_up(text: str) -> bool:
@@ -485,15 +484,12 @@ class Deduplicator:
             pa, pb = people(text), people(other_text)
             if pa and pb and not pa & pb:
                 return "national codes named differ"
-            # whose home, which flat, which loan, which son: each named in both texts, and none in common
+            # whose home, which flat, which loan, which son, which year: each named in both texts, and none in common
             for name, named in (("homes", homes), ("flats", flats), ("loans", loan_amounts),
-                                ("relatives", elder_or_younger)):
+                                ("relatives", elder_or_younger), ("years", _years)):
                 a, b = named(text), named(other_text)
                 if a and b and not a & b:
                     return f"{name}: {sorted(a)} ≠ {sorted(b)}"
-            ya, yb = _years(text), _years(other_text)
-            if ya and yb and not ya & yb:
-                return f"years: {sorted(ya)} ≠ {sorted(yb)}"
             if _ranked_apart(ranked_things(text), ranked_things(other_text)):
                 return "things ranked apart"
             if _another(text) != _another(other_text):
