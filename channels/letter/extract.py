@@ -772,6 +772,12 @@ def persian_letters(passes: list[PassText]) -> int:
     return sum(per_page.values())
 
 
+def _rivals(other: CodeVote, chosen: CodeVote) -> bool:
+    """Whether another reading is read by passes enough to put the chosen code in doubt: a third as many as the
+    chosen's (a chosen code read by fewer than three passes has no clear majority against any)."""
+    return 3 * len(other.passes) > len(chosen.passes)
+
+
 def decide(passes: list[PassText], *, final: bool = False) -> LetterFields:
     """The fields the passes agree on; `sure` only when identities are certain enough to register.
     With final=False a single high-confidence read is not yet enough (more passes will come)."""
@@ -857,12 +863,11 @@ def decide(passes: list[PassText], *, final: bool = False) -> LetterFields:
     spaced_runs = {digits for p in passes for m in _DIGIT_RUN.finditer(p.text)
                    if len(_GROUP_BREAK.split(m.group(1))) >= 5 and len(digits := _GROUP_BREAK.sub("", m.group(1))) == 10}
     for chosen in writers[:1] + subjects[:1]:
-        if any(v.code != chosen.code and sorted(v.code) == sorted(chosen.code) and 3 * len(v.passes) > len(chosen.passes)
+        if any(v.code != chosen.code and sorted(v.code) == sorted(chosen.code) and _rivals(v, chosen)
                for v in votes.values()):
             # Its digits read in another order by some passes, valid too (a right-to-left line prints a grouped or
             # spaced code reversed): which order was written is not known. (Not a single digit pass's jumble against
-            # nine passes' reading, «5720080937» beside «0077208935»: a rival needs a third of the chosen's passes, as
-            # a rival a few digits off does below.)
+            # nine passes' reading, «5720080937» beside «0077208935», `_rivals`.)
             reasons.append("a national code read in two orders, both valid")
             break
         if any(run != chosen.code and sorted(run) == sorted(chosen.code) for run in spaced_runs):
@@ -875,8 +880,8 @@ def decide(passes: list[PassText], *, final: bool = False) -> LetterFields:
     # pass the checksum and be read twice. A code with such a rival (a valid code a few digits off) is
     # kept only by a clear majority.
     for chosen in writers[:1] + subjects[:1]:
-        rivals = [v for v in votes.values() if v.code != chosen.code and _distance(v.code, chosen.code) <= 4]
-        if rivals and not (len(chosen.passes) >= 3 and all(3 * len(r.passes) <= len(chosen.passes) for r in rivals)):
+        if any(v.code != chosen.code and _distance(v.code, chosen.code) <= 4 and _rivals(v, chosen)
+               for v in votes.values()):
             reasons.append("passes read different valid national codes for one person")
             break
     if subjects and subjects[0].roles[OTHER_PERSON]:
