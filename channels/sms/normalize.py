@@ -61,6 +61,11 @@ KINSHIP: dict[str, Relation] = {
     "می خاخور": Relation.SIBLING, "خاخورم": Relation.SIBLING,
     # Azeri «یولداشیم» (my spouse), Laki and Kurdish «باپیرم» (my grandfather)
     "یولداشیم": Relation.SPOUSE, "یولداشیمین": Relation.SPOUSE, "باپیرم": Relation.OTHER,
+    # Khorasani and old Tehrani «آقام» (my father), «همشیره» (sister, also as a bare label), Mazani «ریکا» (son).
+    # (Not Bakhtiari «دیم», my mother: «زمین دیم», rain-fed land, is a farmer's word.)
+    "آقام": Relation.FATHER, "اقام": Relation.FATHER, "همشیره": Relation.SIBLING, "همشیره‌ام": Relation.SIBLING,
+    "همشیره ام": Relation.SIBLING, "همشیرم": Relation.SIBLING, "مه ریکا": Relation.CHILD, "ریکا": Relation.CHILD,
+    "ریکام": Relation.CHILD,
     # Someone the writer answers for outside the family: a teacher's pupil, a lawyer's client.
     "دانش‌آموز": Relation.OTHER, "دانش آموز": Relation.OTHER, "دانش‌آموزم": Relation.OTHER, "شاگردم": Relation.OTHER,
     "شاگردام": Relation.OTHER, "شاگردانم": Relation.OTHER,
@@ -268,7 +273,9 @@ SELF_WORDS = ("من", "خودم", "خودمم", "اینجانب", "بنده", "�
               "khodam", "injaneb", "bandeh", "man",
               "منیم", "خۆم", "خوم",  # Azeri «my», Sorani and Lori «myself»
               "کدملیم", "ملیم")  # «کدملیم Y», «کد ملیم Y»: my national code
-_SELF = re.compile(r"(?<![\w\u200c])(?:" + "|".join(SELF_WORDS) + r")(?![\w\u200c])", re.IGNORECASE)
+# (not «بنده خدا», a poor soul: «کد ملی اون بنده خدا X» is the neighbour's)
+_SELF = re.compile(r"(?<![\w\u200c])(?:" + "|".join(SELF_WORDS) + r")(?![\w\u200c])(?!(?<=بنده)\s*\u200c?(?:ی\s*)?خدا)",
+                   re.IGNORECASE)
 _WHOSE = "(" + "|".join(map(re.escape, (*KINSHIP, *SELF_WORDS))) + ")"
 # A label written after its code says so: «X کد ملی مادرم هست», «X کد ملی پسرمه», «X کد دخترمه Y هم کد خودمه»,
 # «Y مال خودم.», «Z برای پسرم است». «برای مادرم» alone is not one when more follows («X برای مادرم با کد ملی Y»:
@@ -294,7 +301,9 @@ _LABEL_AFTER = re.compile(
 
 
 # «کد ملیش», «کد ملیشون», «کد ملی ایشان», «کد ملی خودش» right before a code: the code of someone named before.
-_THEIR_LABEL = re.compile(r"(?:ملی\s*(?:ش|شون|شان|اش|ایشان|ایشون|خودش|خودشون|خودشان)"
+# «کد ملی اون بنده خدا X»: of the poor soul the message tells about.
+_THEIR_LABEL = re.compile(r"(?:ملی\s*(?:ش|شون|شان|اش|ایشان|ایشون|خودش|خودشون|خودشان"
+                          r"|(?:(?:اون|این|آن)\s+)?بنده\s*\u200c?(?:ی\s*)?خدا)"
                           r"|(?:meli|melli)(?:e|ye)?\s*(?:ishun|ishoon|ishon|ishan|esh|shun|oon|un))\s*[:：]?\s*$",
                           re.IGNORECASE)
 

@@ -296,6 +296,16 @@ REGISTER = [
     # a neighbour written for: «برق خونشو … قطع کردن» is his home's
     ("a-neighbours-power-cut", f"همسایه ما پیرمرد تنهاست، برق خونشو بخاطر بدهی قطع کردن. کد ملی همسایه {CODE_B} ، کد"
      f" من {CODE_A}", CODE_A, CODE_B, Relation.OTHER, None),
+    # «اون بنده خدا» (that poor soul) is the neighbour the message tells about, not «بنده» (I)
+    ("a-poor-souls-code", f"همسایه‌مون پیرمرد تنهاست، گاز خونشو قطع کردن. کد ملی اون بنده خدا {CODE_B} ، منم"
+     f" همسایه‌اش هستم کد ملی {CODE_A}", CODE_A, CODE_B, Relation.OTHER, None),
+    # Khorasani «آقام» (my father), «همشیره» (sister) as a bare label, Mazani «ریکا» (son)
+    ("khorasani-aqam", f"آقام کشاورزه، سهمیه کود امسالشو ندادن. کد ملی آقام {CODE_B} خودم {CODE_A}", CODE_A, CODE_B,
+     Relation.FATHER, None),
+    ("khorasani-hamshireh", f"همشیره م بیوه است، کمیته امداد قبولش نمیکنه. کد ملی همشیره {CODE_B} کد ملی بنده {CODE_A}",
+     CODE_A, CODE_B, Relation.SIBLING, None),
+    ("mazani-rika", f"مه ریکا دانشجوئه، کارت جلسه نمیدن. کد ملی ریکا {CODE_B} من وه پییر هستم کدملیم {CODE_A}", CODE_A,
+     CODE_B, Relation.CHILD, None),
     # …but a relative named after the death is whom the code is («پدرم فوت شده کد ملی مادرم X»)
     ("a-mother-named-after-a-fathers-death", f"پدرم فوت شده کد ملی مادرم {CODE_B} مستمری مادرم قطع شده. کد ملی من"
      f" {CODE_A}", CODE_A, CODE_B, Relation.MOTHER, None),
