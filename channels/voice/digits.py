@@ -277,6 +277,7 @@ def parse_code(transcript: str, valid: Callable[[str], bool], length: int = 10) 
         if token == _UNHEARD:  # a «نه» ("no") beside it, before the code said again or after the first saying
             after, before = _strip_no(tokens[i + 1:], 0), _strip_no(tokens[:i], -1)
             variants += [(2, part) for part in (after, before) if part is not None]
+            variants += [(2, v) for v in [_end_said_again(tokens, i, length, lost=True)] if v is not None]
             if after is not None and i > 1 and _single_digit(tokens[i - 1]):
                 # «… یک هشت [unk] نه صفر …»: "no" after a pause takes back the digit before it
                 variants.append((2, tokens[: i - 1] + after))
@@ -329,21 +330,33 @@ def parse_code(transcript: str, valid: Callable[[str], bool], length: int = 10) 
     return _lost_digit(tokens, valid, length) or _echoed(tokens, valid, length)
 
 
-def _end_said_again(tokens: list[str], i: int, length: int, corrected: bool = False) -> list[str] | None:
+def _end_said_again(tokens: list[str], i: int, length: int, corrected: bool = False,
+                    lost: bool = False) -> list[str] | None:
     """The code with its end said again after the word at `i`: the later saying stands for as many digits
     before that word, or None when it says none or the whole code. `corrected`: a slip's correction, which
-    says that end again with one or two digits changed («شش دو پنج پنج ببخشید شش دو پنج چهار»)."""
+    says that end again with one or two digits changed («شش دو پنج پنج ببخشید شش دو پنج چهار»). `lost`: the
+    line took a digit of that end the first time ([unk] where it stood: «… صفر چهار [unk] نه نه شش [unk] چهار
+    چهار نه نه شش», 380604 996 and then 44996), which the later saying has and the first does not."""
     said = _digits(tokens[i + 1:])
     if not 0 < len(said) < length:
         return None
     kept = next((j for j in range(i - 1, 0, -1) if len(_digits(tokens[:j])) == length - len(said)), None)
     if kept is None:
         return None
-    if corrected:
-        first = _digits(tokens[kept:i])
-        if len(first) != len(said) or sum(a != b for a, b in zip(first, said)) > 2:
-            return None
+    first = _digits(tokens[kept:i])
+    if corrected and (len(first) != len(said) or sum(a != b for a, b in zip(first, said)) > 2):
+        return None
+    if lost and not (len(said) >= 3 and len(first) == len(said) - 1 and _UNHEARD in tokens[_start(tokens, kept):i]
+                     and any(said[:k] + said[k + 1:] == first for k in range(len(said)))):
+        return None
     return tokens[:kept] + tokens[i + 1:]
+
+
+def _start(tokens: list[str], j: int) -> int:
+    """Where the words before `j` that say no digit (noise, fillers) begin: the end's first word may have been lost."""
+    while j and not _digits(tokens[j - 1: j]):
+        j -= 1
+    return j
 
 
 def _code_tokens(transcript: str) -> list[str]:

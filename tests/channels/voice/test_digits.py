@@ -125,6 +125,16 @@ def test_echoed_digits_are_dropped_only_when_one_way_gives_a_valid_code():
     assert parse_code(said, is_valid_national_code) == "5164249774"
 
 
+def test_a_digit_lost_in_the_first_saying_is_restored_by_the_end_said_again():
+    """A bad line took a digit (380604 [unk] 996: nine digits) and the caller said the end again after noise
+    (44996): the end said again fills the gap. When the noise stood before that end, the end said again only
+    confirms what was heard and restores nothing: the caller is asked again."""
+    said = "سه هشت صفر شش صفر چهار [unk] نه نه شش [unk] چهار چهار نه نه شش"
+    assert parse_code(said, is_valid_national_code) == "3806044996"
+    # (read as its first nine digits and that end, 2286001294 would pass the check: a wrong code)
+    assert parse_code("دو [unk] دو هشت شش صفر یک دو نه چهار [unk] صفر یک دو نه چهار", is_valid_national_code) is None
+
+
 def test_two_lost_digits_are_not_guessed():
     """With two digits lost, the check digit cannot restore them: the caller is asked again."""
     assert parse_code("صفر صفر یک [unk] سه چهار [unk] شش هفت نه", is_valid_national_code) is None
