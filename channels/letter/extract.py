@@ -531,6 +531,10 @@ _KIN_DONE_BUT_MINE = re.compile(
     r"(?:پرداخت\s*(?:شد|شده)|واریز\s*(?:شد|شده)|گرفته|دریافت\s*کرده)"
     r"[^.]{0,30}?(?:ولی|اما|لیکن|و\s+مشکل)\s+(?:[^\s.]+\s+){0,4}?(?:من|بنده|اینجانب)(?![\w\u200c])")
 _WRITER_IS_CONSCRIPT = re.compile(_INJANEB + r"[^.\n]{0,60}?(?<![\w\u200c])مشمول(?:\s*خدمت|\s+هستم|\s*،|\s*$)")
+# The request names the writer's own matter: «خواهشمند است … وام اینجانب پرداخت شود», «… معافیت کفالت اینجانب …»
+# (not «… مستمری پدر اینجانب …»: the relative's).
+_ASKS_FOR_OWN = re.compile(r"(?:خواهشمند|تقاضا|استدعا)[^.\n]{0,100}?(?<![\w\u200c])(?:وام|معافیت|مستمری|حقوق|یارانه"
+                           r"|کالابرگ|سهمیه|پرونده)(?:\s+[^\s.\d]+){0,2}?\s+" + _AFTER_KIN + _INJANEB)
 # A form's code labelled by a role without «my» («کدملی مادر:», «کد ملی ولی:»): the writer's, when she named herself
 # by that role («اینجانب شیرین احمدی مادر دانش آموز …»).
 _APPLICANT_LABEL = re.compile(r"(?:کد|شماره)\s*\u200c?ملی(?:[^\n\d:]{0,20}\(\s*متقاضی\s*\)|\s*درخواست\s*\u200c?\s*کننده)"
@@ -841,6 +845,7 @@ def decide(passes: list[PassText], *, final: bool = False) -> LetterFields:
             # person's: the one the letter is about. (Two unmarked codes: which is whose is not known.)
             subjects.append(v)
     if writers and subjects and any(_WRITER_IS_CONSCRIPT.search(p.text) or _KIN_DONE_BUT_MINE.search(p.text)
+                                    or _ASKS_FOR_OWN.search(p.text)
                                     for p in passes):
         # The writer's own matter, whoever else he names with a code: a conscript writing about his service or
         # exemption («اینجانب … مشمول خدمت … پدرم آقای … (کد …) از کار افتاده»: the father his exemption is for); a

@@ -521,6 +521,14 @@ CASES = [
          ("اینجانب سجاد آخوندی به کد ملی " + WRITER + " و همسرم خانم نگار قربانی به کد ملی " + OTHER + " در سامانه وام"
           " ازدواج ثبت نام کردیم.\nوام همسرم در آذر ماه واریز شد ولی پرونده بنده هنوز در نوبت مانده و یارانه هم"
           " نداریم.",) * 2, True, WRITER, None, None),
+    Case("the request names the writer's own matter, «… وام اینجانب پرداخت شود»: a spouse's code is background",
+         ("اینجانب امیر قنبری در سامانه وام ازدواج ثبت نام کردم.\nکد ملی همسرم خانم مریم فاضلی (" + OTHER + ") را با"
+          " عقدنامه تطبیق دادند.\nکد ملی خودم: " + WRITER + "\nخواهشمند است دستور فرمایید وام اینجانب پرداخت شود. یارانه هم نداریم.",)
+         * 2, True, WRITER, None, None),
+    Case("…but a request for a relative's matter, «… پرونده پسر اینجانب …», is the relative's",
+         ("پسرم علی ایری به کد ملی " + CHILD + " از کار بیکار شده است.\nاینجانب عبدالرحمن ایری به کد ملی "
+          + WRITER + "\nخواهشمند است پرونده پسر اینجانب بررسی شود. یارانه هم نداریم.",) * 2, True, WRITER, CHILD,
+         Relation.CHILD),
     Case("…but a relative's matter that goes on after what was settled is still the relative's",
          ("اینجانب احمد رضایی پدر علی رضایی هستم. پسرم علی به کد ملی " + CHILD + " وام گرفته ولی اقساطش دو بار کسر شده"
           " و یارانه هم ندارد.\nکد ملی من " + WRITER,) * 2, True, WRITER, CHILD, Relation.CHILD),
@@ -703,10 +711,6 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
     # A head of household's own coupon, his wife named with her code as the one still in her father's household:
     # read as the wife's matter, as «همسرم خانم … (کد ملی X)» mostly is (r41's and r40's kind again).
     "blind_letters_r51.jsonl": {"head of household writes for his own household"},
-    # Never tuned on: a seller whose car's buyer's code comes first in the subject line (r42's Golestan seller again),
-    # read as the buyer's matter. (Its husband's own marriage loan beside his wife's code is read right since the
-    # twenty-second stop: «وام همسرم … واریز شد ولی پرونده بنده …».)
-    "blind_letters_r52.jsonl": {"hard: seller writes about fines"},
     # The writer's own matter beside a relative's code given as background, as r51's: a widow's household coupon
     # beside her married son's code.
     "blind_letters_r53.jsonl": {"hard: Bandar Abbas widow"},
@@ -854,7 +858,7 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
                                          ("blind_letters_r51.jsonl", 26),
                                          # a representative early-winter month, written after every change of
                                          # the stop and never tuned on: 25 / 2 / 3
-                                         ("blind_letters_r52.jsonl", 26),
+                                         ("blind_letters_r52.jsonl", 27),
                                          # a representative Azar (late autumn) at the twenty-second stop: 25 / 4 /
                                          # 1 as it came, 28 / 2 / 0 after (a managing director titled in the
                                          # employer's block; a defendant's «(خوانده)» after his code, «سند معارض»
