@@ -240,6 +240,23 @@ CASES = [
      " بخشودگی داره؟", "water_bill"),
     ("a_burst_pipe_then_the_bill", "لوله آب زیر کنتور ما ترکیده بود، تعمیر کردیم ولی قبض اومده ۳ میلیون، درخواست"
      " بخشودگی دارم", "water_bill"),
+    # blind round r58: a fine on a road is the fine's; a cut threatened if the bill is not paid is the bill's
+    ("a_fine_on_a_road", "جریمه ۵ میلیونی برام اومده برای جاده مشهد، اون روز ماشین تو پارکینگ بوده", "traffic_fines"),
+    ("a_fine_for_no_snow_chains", "جریمه نداشتن زنجیر چرخ دادن، جاده اصلا برف نداشت", "traffic_fines"),
+    ("a_cut_if_the_bill_is_not_paid", "پیامک اومده اگه قبض گاز تا ۲۵ بهمن پرداخت نشه گاز قطع میشه، میشه قسطی بدم؟",
+     "gas_bill"),
+    ("pipes_brought_and_left", "روستای ما هنوز گاز نداره. دو ساله لوله رو تا سر جاده آوردن و ولش کردن",
+     "gas_connection"),
+    ("a_gas_meter_never_fitted", "فشار گاز کل کوچه خوبه، فقط خونه ما گاز نداره چون هنوز کنتور نصب نکردن. پول"
+     " انشعاب رو آبان ماه واریز کردم", "gas_connection"),
+    ("the_22_bahman_march", "راهپیمایی ۲۲ بهمن تو شهر ما از کجا شروع میشه؟ ادارات فرداش هم تعطیله؟", OTHER),
+    ("an_icy_alley", "کوچه گلستان ۳ یخبندونه، ماشین شهرداری نمک و شن نریخته", "roads"),
+    ("a_footbridges_escalator", "پله برقی پل عابر ایستگاه مترو خرابه", "roads"),
+    # r59: «حق بیمه مونه نداده» (Lori), a cylinder sold above its state price
+    ("contributions_not_paid_in", "ایما چهار ماهه از کوره آجرپزی بیرون اومدیم، کارفرما حق بیمه مونه نداده. اداره کار"
+     " میگه ثابت کنید", "insurance_record"),
+    ("a_cylinder_above_its_state_price", "کپسول گاز که ما روستاییا لازم داریم رو تو آژانس شهر ۹۰۰ میفروشن، قیمت"
+     " دولتیش خیلی کمتره", "price_gouging"),
 ]
 
 
