@@ -13,6 +13,7 @@ KIN_NOUNS: dict[str, Relation] = {
     "برادر": Relation.SIBLING,
     "خواهر": Relation.SIBLING, "نوه": Relation.OTHER, "عروس": Relation.OTHER, "داماد": Relation.OTHER,
     "برادرزاده": Relation.OTHER, "خواهرزاده": Relation.OTHER,
+    "مادربزرگ": Relation.OTHER, "پدربزرگ": Relation.OTHER,  # written as one word («کد ملی مادربزرگم:»)
 }
 # Kin as people say them at home («یارانه بابام», «خونه داداشم»), beside the nouns a letter writes. («خانمم», my
 # wife, is kin only with its «my»: «خانم رضایی» is a woman; each channel adds it where it reads «my».)

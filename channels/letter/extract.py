@@ -65,6 +65,9 @@ _WRITER_IS_ROLE = re.compile(r"(?<![\w\u200c])(?:من|" + _INJANEB + r"|بنده
 # «کد ملی ایشان», «کد ملی نامبرده»: the code of whom the letter named last.
 _PRONOUN_LABEL = re.compile(r"ملی\s+(?:ایشان|نامبرده)")
 _SUBJECT_WORDS = (r"موکل|محجور|(?:فرزندان|وراث|ورثه)\s+مرحوم"
+                  # Arabic «my son», «my daughter», «my father», «my brother» before a name («ولدی حسین …»; not a
+                  # surname: «آقای مصطفی ولدی به کد ملی …»)
+                  r"|(?<![\w\u200c])(?:ولدی|بنتی|ابوی|اخوی)(?=\s+(?!(?:به|با|کد)(?![\w\u200c]))[^\W\d]{2,})"
                   r"|(?:دانش\s*\u200c?[آا]موز|شاگرد)(?:ان)?\s*\u200c?م(?![\w\u200c])"  # a teacher's «دانش‌آموزانم»
                   r"|ملی\s+(?:ایشان|نامبرده|خودش(?:ان|ون)?|متوف[یا]|مرحوم|بیمار|مددجو|مشمول|دانش\s*\u200c?[آا]موز|دانشجو"
                   r"|صغیر)")
@@ -147,7 +150,7 @@ _OTHER_PERSON = re.compile(
     # signs «اینجانب … مدیرعامل شرکت …», untitled)
     r"|مدیر\s*\u200c?عامل[^\S\n]*[:：]?[^\S\n]*(?:[آا]قای|خانم)(?![\w\u200c])"
     # «کارگاه … متعلق به آقای … به کد ملی …»: the owner of a place
-    r"|متعلق\s+به\s+(?:[آا]قای|خانم)(?![\w\u200c])"
+    r"|متعلق\s+به\s+(?:[آا]قای|خانم|ناخدا)(?![\w\u200c])"  # (a boat's: «… متعلق به ناخدا …»)
     # a stranger named («شخصی به نام …», «فردی به نام …») and whom a case is against («علیه آقای …», «به طرفیت آقای …»)
     r"|(?:شخصی|فردی|کسی|پیمانکاری|فروشنده\s*\u200c?ای|کارفرمایی)\s+به\s*نام(?:\s+(?:[آا]قای|خانم))?(?![\w\u200c])"
     r"|(?:علیه|به\s*طرفیت)\s+(?:[آا]قای|خانم)(?![\w\u200c])"
@@ -260,7 +263,7 @@ class LetterFields:
 # «کد ملی» (and OCR's «کد میلی»), «ش.م»; «ک.م», «ک م» (not «کم», less)…
 _CODE_LABEL_WORDS = r"(?:کد|شماره)\s*\u200c?م[یي]?لی|(?<!\w)ش\s*\.?\s*م(?!\w)|(?<!\w)ک(?:\s*\.\s*|\s+)م(?!\w)"
 # …and «ملی» alone, as OCR leaves it of a label it garbled (not «کارت ملی», «ملیون», «ملیارد»).
-_NATIONAL_LABEL = re.compile(r"(?<!کارت\s)(?<!کارت)ملی(?!ون|ارد)|" + _CODE_LABEL_WORDS)
+_NATIONAL_LABEL = re.compile(r"(?<!کارت\s)(?<!کارت)(?<!عا)ملی(?!ون|ارد|ت)|" + _CODE_LABEL_WORDS)
 _OTHER_LABEL = re.compile(  # the labels that end in «ملی» first: a regex takes the first alternative that matches
     r"بانک\s*ملی|نهضت\s*ملی|مسکن\s*ملی|شناسه\s*ملی"
     r"|[پب]ستی|شناسه|پرونده|بیمه|کارگاه|رهگیری|(?<!جهت\s)(?<!برای\s)پیگیری|(?<!صاحب\s)حساب|سریال"
