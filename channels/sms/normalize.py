@@ -66,6 +66,12 @@ KINSHIP: dict[str, Relation] = {
     "آقام": Relation.FATHER, "اقام": Relation.FATHER, "همشیره": Relation.SIBLING, "همشیره‌ام": Relation.SIBLING,
     "همشیره ام": Relation.SIBLING, "همشیرم": Relation.SIBLING, "مه ریکا": Relation.CHILD, "ریکا": Relation.CHILD,
     "ریکام": Relation.CHILD,
+    # the south: Bandari «پُسُم», «زاکم» (my son, my child), Bushehri «دیام» (my mother), Lori «ژنم» (my wife);
+    # Khuzestani Arabic «اخوی» (my brother), «بنتی» (my daughter), «مرتی» (my wife), «عمی» (my uncle), «حبوبتی» (my
+    # grandmother). (Not Lori «دام», my mother: livestock; nor Arabic «امی», my mother: «امی» is illiterate.)
+    "پسم": Relation.CHILD, "زاکم": Relation.CHILD, "دیام": Relation.MOTHER, "ژنم": Relation.SPOUSE,
+    "اخوی": Relation.SIBLING, "بنتی": Relation.CHILD, "مرتی": Relation.SPOUSE, "عمی": Relation.OTHER,
+    "حبوبتی": Relation.OTHER,
     # Someone the writer answers for outside the family: a teacher's pupil, a lawyer's client.
     "دانش‌آموز": Relation.OTHER, "دانش آموز": Relation.OTHER, "دانش‌آموزم": Relation.OTHER, "شاگردم": Relation.OTHER,
     "شاگردام": Relation.OTHER, "شاگردانم": Relation.OTHER,
@@ -272,6 +278,7 @@ SELF_WORDS = ("من", "خودم", "خودمم", "اینجانب", "بنده", "�
               "فرستنده", "ارسال کننده", "پیامک از",  # who sends the message: «فرستنده: Y»
               "khodam", "injaneb", "bandeh", "man",
               "منیم", "خۆم", "خوم",  # Azeri «my», Sorani and Lori «myself»
+              "انی", "مه",  # Khuzestani Arabic and Lori «I» («کد ملی انی Y», «کد ملی مه Y»)
               "کدملیم", "ملیم")  # «کدملیم Y», «کد ملیم Y»: my national code
 # (not «بنده خدا», a poor soul: «کد ملی اون بنده خدا X» is the neighbour's)
 _SELF = re.compile(r"(?<![\w\u200c])(?:" + "|".join(SELF_WORDS) + r")(?![\w\u200c])(?!(?<=بنده)\s*\u200c?(?:ی\s*)?خدا)",

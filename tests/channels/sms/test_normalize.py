@@ -306,6 +306,16 @@ REGISTER = [
      CODE_A, CODE_B, Relation.SIBLING, None),
     ("mazani-rika", f"مه ریکا دانشجوئه، کارت جلسه نمیدن. کد ملی ریکا {CODE_B} من وه پییر هستم کدملیم {CODE_A}", CODE_A,
      CODE_B, Relation.CHILD, None),
+    # the south: Bushehri «دیام» (my mother), Khuzestani Arabic «بنتی» (my daughter), «مرتی» (my wife) and «اني» (I),
+    # Lori «ژنم» (my wife) and «مه» (I)
+    ("bushehri-diam", f"دیام تو بیمارستان بستریه، بیمه‌ش قطعه. ک م دیام {CODE_B} ک م خودم {CODE_A}", CODE_A, CODE_B,
+     Relation.MOTHER, None),
+    ("arabic-binti", f"بنتی دانشجوی آزاد آبادانه، شهریه رو دو برابر کردن. کد ملیم {CODE_A} کد ملی بنتی {CODE_B}",
+     CODE_A, CODE_B, Relation.CHILD, None),
+    ("arabic-marti-ani", f"مرتی مريضه لازم عمل. كود ملي مرتي {CODE_B} و كود ملي اني {CODE_A}", CODE_A, CODE_B,
+     Relation.SPOUSE, None),
+    ("lori-zhenam-mah", f"ژنم بیمار قلبیه، بیمه تکمیلی قبول نمیکنه. کد ملی ژنم {CODE_B} کد ملی مه {CODE_A}", CODE_A,
+     CODE_B, Relation.SPOUSE, None),
     # …but a relative named after the death is whom the code is («پدرم فوت شده کد ملی مادرم X»)
     ("a-mother-named-after-a-fathers-death", f"پدرم فوت شده کد ملی مادرم {CODE_B} مستمری مادرم قطع شده. کد ملی من"
      f" {CODE_A}", CODE_A, CODE_B, Relation.MOTHER, None),
@@ -604,12 +614,19 @@ def test_labelled_messages():
     representative early Bahman across the country written after every change and not tuned on, 85 of 90 as it
     came (the same with the code the stop began with), 89 after (declared: «که گزارش دادم X», «همون قبلیه»,
     Azeri «نه اولدی», «ک.پ X ک.م Y» follow a case up); left out, its miss: a marriage-loan portal's own tracking code,
-    «کد رهگیری سامانه وام ازدواج X», in a new complaint, read as a case of this line's."""
+    «کد رهگیری سامانه وام ازدواج X», in a new complaint, read as a case of this line's. Then, at the twenty-fifth
+    stop, a representative mid-Bahman week, 89 of 90 as it came, 90 after («کد ملی اون بنده خدا X»: the poor
+    soul's the message tells about, not the writer's); villages and small towns in early Esfand, 86 of 90 as it came
+    (the same with the code the stop began with), 89 after (Khorasani «آقام», «همشیره», Mazani «ریکا»); left out,
+    its miss: Bakhtiari «دیم» (my mother), which is also a farmer's rain-fed land; then the big cities in late
+    Esfand, never tuned on, 88 of 90 (the same with the start's code); left out, its misses: a wife's marriage loan,
+    her code after the writer's, «… وام خودم رو گرفتم فقط مال ایشون مونده»; a company's secretary writing for its
+    managing director, «کد ملی مدیرعامل X کد ملی خودم Y»."""
     kinds = {normalize.Register: "register", normalize.FollowUp: "follow_up",
              normalize.MissingCode: "missing_code", normalize.InvalidCode: "invalid_code"}
     with open(Path(__file__).with_name("sms_labelled.tsv"), encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
-    assert len(rows) >= 5563
+    assert len(rows) >= 5830
     for row in rows:
         decision = decide(row["text"])
         assert kinds[type(decision)] == row["kind"], row
