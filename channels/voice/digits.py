@@ -316,6 +316,10 @@ def parse_code(transcript: str, valid: Callable[[str], bool], length: int = 10) 
             variants.append((1, tokens[:i] + ["ببخشید"] + tokens[i + 1:]))
         if token in _SOUNDS_LIKE:  # «ده» heard for «دو»: a digit the recognizer took for a like-sounding tens word
             variants.append((2, tokens[:i] + [_SOUNDS_LIKE[token]] + tokens[i + 1:]))
+    # «شیش و بیست» for 26: the units before the tens, as an Arabic speaker says a number («ستة وعشرون»)
+    swaps = [i for i in range(len(tokens) - 2) if tokens[i] in UNITS and tokens[i + 1] == "و"
+             and TENS.get(tokens[i + 2], 0) >= 20]
+    variants += [(2, _units_after_tens(tokens, chosen)) for chosen in [[i] for i in swaps] + [swaps][: len(swaps) > 1]]
     counting = _counting(tokens, {"رقم"})
     if counting:  # «سه رقم آخرش …»
         variants.append((1, _without(tokens, counting)))
@@ -357,6 +361,14 @@ def _start(tokens: list[str], j: int) -> int:
     while j and not _digits(tokens[j - 1: j]):
         j -= 1
     return j
+
+
+def _units_after_tens(tokens: list[str], positions: list[int]) -> list[str]:
+    """The tokens with each «<unit> و <tens>» at `positions` said the Persian way round, «<tens> و <unit>»."""
+    out = list(tokens)
+    for i in positions:
+        out[i], out[i + 2] = tokens[i + 2], tokens[i]
+    return out
 
 
 def _code_tokens(transcript: str) -> list[str]:
