@@ -255,6 +255,21 @@ CASES = [
     # r59: «حق بیمه مونه نداده» (Lori), a cylinder sold above its state price
     ("contributions_not_paid_in", "ایما چهار ماهه از کوره آجرپزی بیرون اومدیم، کارفرما حق بیمه مونه نداده. اداره کار"
      " میگه ثابت کنید", "insurance_record"),
+    # r61: an unemployment claim at the labour office; a stall at the Nowruz fair; a student's extra terms; a red
+    # light's fine; a trawler; Nowruz lodging in schools; «gas keshi»
+    ("an_unemployment_claim_pending", "از فولاد اخراج شدم، ۴ ماهه برای بیمه بیکاری درخواست دادم هنوز تایید نشده. اداره"
+     " کار اهواز میگه پرونده ناقصه", "unemployment_insurance"),
+    ("a_nowruz_fair_stall", "برای غرفه بازارچه نوروزی شهرداری ثبت نام کردم ولی غرفه ها رو به آشناهاشون دادن",
+     "municipal_services"),
+    ("a_students_extra_terms", "دخترم ارشد پیام نور قبول شده، میگن باید اول هزینه سنوات اضافه کارشناسیشو بده تا مدرکشو"
+     " بدیم", "university_fees"),
+    ("a_red_lights_fine", "دوربین خیابون آمادگاه اهواز منو برای چراغ قرمز جریمه کرده در حالی که چراغ اصلا معلوم نبود و"
+     " خاموش بود", "traffic_fines"),
+    ("trawlers", "کشتی های ترال چینی تو آبای بوشهر همه ماهیا رو جارو کردن، صیادای محلی هیچی صید نمیکنن. شیلات چرا"
+     " کاری نمیکنه؟", OTHER),
+    ("nowruz_lodging", "ما خانوادگی واسه نوروز میایم قشم، اسکان نوروزی تو مدارس رو از کجا ثبت نام کنیم؟", OTHER),
+    ("gas_keshi_in_finglish", "gas keshi roostaye ma tu Dashtestan chi shod? sale 1400 goftan emsal tamoom mishe",
+     "gas_connection"),
     ("a_cylinder_above_its_state_price", "کپسول گاز که ما روستاییا لازم داریم رو تو آژانس شهر ۹۰۰ میفروشن، قیمت"
      " دولتیش خیلی کمتره", "price_gouging"),
 ]
