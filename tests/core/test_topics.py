@@ -672,9 +672,21 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     fifth of it in Sorani, Kalhori, Laki or Azeri: 0.863 as it came (the same with the code the stop began with),
     0.919 after (Sorani «کالابه‌رگ», «مووچه», «هاوسه‌رگیری», «سه‌نه‌د», «ڕێگای گوند»; Azeri «ایشسیزلیک», «خسته خانا»; a
     television's signal). The stop's last, a representative early Bahman across the country, written after every
-    change and not tuned on: 0.963 (the same with the code the stop began with). All 7,860: 0.953 (0.951)."""
+    change and not tuned on: 0.963 (the same with the code the stop began with). All 7,860: 0.953 (0.951). At the
+    twenty-fifth stop, a representative mid-Bahman: 0.925 as it came, 0.963 after (a fine on a road or for no snow
+    chains the fine's; a cut threatened if a bill is not paid the bill's; gas pipes brought and left, a gas meter
+    never fitted a connection; the 22 Bahman march «other»); villages and small towns in early Esfand, written
+    after those changes: 0.944 as it came (the same with the code the stop began with), 0.956 after («حق بیمه …
+    نداده», a cylinder above its state price); the big cities in late Esfand, written after those changes and never
+    tuned on: 0.931 (the same); the south and south-west in Esfand, a fifth in local speech: 0.931 as it came,
+    0.975 after (an unemployment claim at the labour office, a Nowruz fair's stall, a student's extra terms, a red
+    light's fine, trawlers and Nowruz lodging «other», Khuzestani «الضو»); the stop's last, a representative week
+    around Nowruz, written after every change and never tuned on: 0.912 (0.900 with the code the stop began with;
+    misses: a benefit stopped over a contribution filed elsewhere, a newborn's insurance, a bill's consumption
+    class, an outage told without «برق», a road without mobile signal, a conscript's exit permit, a bus terminal, a
+    licence renewal, daylight saving). All 8,660: 0.953 (0.951 with the code the stop began with)."""
     rows = load_tsv("topic_blind_after.tsv")
-    assert len(rows) >= 7860
+    assert len(rows) >= 8660
     assert _accuracy(rows) >= 0.93
 
 

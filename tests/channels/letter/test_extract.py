@@ -744,6 +744,9 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
     # A widow's own coupon, her son named a line before her code as the one who looked it up («پسرم تو سایت حمایت زد
     # …»): read as the son's code.
     "blind_letters_r68.jsonl": {"widow in Zahedan"},
+    # Never tuned on: a guarantor named with his code first, «… ضامن … به کد ملی X …», the writer's own code later
+    # beside a tracking code: read as whom the letter is about.
+    "blind_letters_r72.jsonl": {"hard: guarantor code comes first"},
 }
 
 
@@ -956,7 +959,10 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
                                          # the south and south-west in Esfand: 26 / 0 / 4 as it came (the same with
                                          # the start's code), 29 / 0 / 1 after (declared: a boat «متعلق به ناخدا …»;
                                          # Arabic «ولدی» before a name; «عاملیت» is no «ملی» label)
-                                         ("blind_letters_r71.jsonl", 29)])
+                                         ("blind_letters_r71.jsonl", 29),
+                                         # the stop's last, a representative fortnight around Nowruz, written after
+                                         # every change and not tuned on: 27 / 1 / 2 (the same with the start's code)
+                                         ("blind_letters_r72.jsonl", 27)])
 def test_letters_written_blind(name, right):
     """Letters written by people who had not read this code: header and footer blocks, the writer's code after
     the signature, a relative's code first, lawyers, guardians and village councils writing for someone, a
