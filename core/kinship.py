@@ -24,6 +24,12 @@ SPOKEN_KIN_NOUNS: dict[str, Relation] = {
     "دایک": Relation.MOTHER, "دالگ": Relation.MOTHER, "دالک": Relation.MOTHER, "باوک": Relation.FATHER,
     "بوا": Relation.FATHER,
 }
+# Kin in Khuzestani Arabic, the noun with its «ی» of «my» («ولدی», my son; «ابوی», my father, also old Tehrani), as
+# SMS and letters from the south write them.
+ARABIC_KIN: dict[str, Relation] = {
+    "ولدی": Relation.CHILD, "بنتی": Relation.CHILD, "ابوی": Relation.FATHER, "اخوی": Relation.SIBLING,
+    "مرتی": Relation.SPOUSE, "عمی": Relation.OTHER, "حبوبتی": Relation.OTHER,
+}
 KIN_ADJECTIVES: tuple[str, ...] = (
     "بزرگ", "کوچک", "کوچیک", "بزرگتر", "کوچکتر", "معلول", "بیمار", "مریض", "پیر", "مسن", "سالمند", "مرحوم",
     "خدابیامرز", "عزیز", "جانباز", "دانشجو", "سرباز", "نوزاد", "ناتوان", "نابینا", "ناشنوا", "صغیر",
@@ -52,5 +58,5 @@ def alternation(words: tuple[str, ...]) -> str:
     return "|".join(w.replace(" ", r"\s*\u200c?") for w in words)
 
 
-__all__ = ["GRANDPARENT_ADJECTIVE", "HEIR_WORDS", "KIN_ADJECTIVES", "KIN_NOUNS", "LATE_ADJECTIVES", "LATE_WORDS", "OTHER_PARTY_ROLES",
+__all__ = ["ARABIC_KIN", "GRANDPARENT_ADJECTIVE", "HEIR_WORDS", "KIN_ADJECTIVES", "KIN_NOUNS", "LATE_ADJECTIVES", "LATE_WORDS", "OTHER_PARTY_ROLES",
            "SPOKEN_KIN_NOUNS", "alternation"]

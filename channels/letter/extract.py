@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from core.errors import InvalidPhone
 from core.identity import is_amount, national_code_checksum_ok, parse_phone
-from core.kinship import HEIR_WORDS, KIN_ADJECTIVES, KIN_NOUNS, LATE_WORDS, OTHER_PARTY_ROLES, alternation
+from core.kinship import ARABIC_KIN, HEIR_WORDS, KIN_ADJECTIVES, KIN_NOUNS, LATE_WORDS, OTHER_PARTY_ROLES, alternation
 from core.model import Relation
 from core.text import normalize
 
@@ -65,9 +65,8 @@ _WRITER_IS_ROLE = re.compile(r"(?<![\w\u200c])(?:من|" + _INJANEB + r"|بنده
 # «کد ملی ایشان», «کد ملی نامبرده»: the code of whom the letter named last.
 _PRONOUN_LABEL = re.compile(r"ملی\s+(?:ایشان|نامبرده)")
 _SUBJECT_WORDS = (r"موکل|محجور|(?:فرزندان|وراث|ورثه)\s+مرحوم"
-                  # Arabic «my son», «my daughter», «my father», «my brother» before a name («ولدی حسین …»; not a
-                  # surname: «آقای مصطفی ولدی به کد ملی …»)
-                  r"|(?<![\w\u200c])(?:ولدی|بنتی|ابوی|اخوی)(?=\s+(?!(?:به|با|کد)(?![\w\u200c]))[^\W\d]{2,})"
+                  # Arabic kin with its «my» before a name («ولدی حسین …»; not a surname: «آقای مصطفی ولدی به کد ملی …»)
+                  r"|(?<![\w\u200c])(?:" + "|".join(ARABIC_KIN) + r")(?=\s+(?!(?:به|با|کد)(?![\w\u200c]))[^\W\d]{2,})"
                   r"|(?:دانش\s*\u200c?[آا]موز|شاگرد)(?:ان)?\s*\u200c?م(?![\w\u200c])"  # a teacher's «دانش‌آموزانم»
                   r"|ملی\s+(?:ایشان|نامبرده|خودش(?:ان|ون)?|متوف[یا]|مرحوم|بیمار|مددجو|مشمول|دانش\s*\u200c?[آا]موز|دانشجو"
                   r"|صغیر)")

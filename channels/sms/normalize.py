@@ -17,8 +17,8 @@ import msgspec
 
 from core import identity as ident
 from core.errors import InvalidPhone
-from core.kinship import (GRANDPARENT_ADJECTIVE, HEIR_WORDS, KIN_ADJECTIVES, KIN_NOUNS, LATE_WORDS, OTHER_PARTY_ROLES,
-                          SPOKEN_KIN_NOUNS, alternation)
+from core.kinship import (ARABIC_KIN, GRANDPARENT_ADJECTIVE, HEIR_WORDS, KIN_ADJECTIVES, KIN_NOUNS, LATE_WORDS,
+                          OTHER_PARTY_ROLES, SPOKEN_KIN_NOUNS, alternation)
 from core.model import Channel, Person, Relation, Submission
 from core.text import fold_digits, normalize as normalize_text
 from core.tracking import is_tracking_code
@@ -48,11 +48,11 @@ KINSHIP: dict[str, Relation] = {
     "مادربزرگم": Relation.OTHER, "پدربزرگ": Relation.OTHER, "مادربزرگ": Relation.OTHER,
     # (Kurdish and Lori «دایکم», «دالگم», «بوام» come with the spoken kin nouns above.)
     "دا": Relation.MOTHER,  # Lori and Kurdish «دا» («دا پیرم», «کدملی دا …»; not «دام», livestock)
-    # Gilaki «می مار», «می پئر» (my mother, my father; «پیر» as normalized); Khuzestani Arabic and old Tehrani
-    # «ابوی» (my father), Arabic «ولدی» (my son); Kurdish «کاکم», «کاکه م» (my brother); Khorasani «بچیم», Lori
-    # «کُرِم» (my child, my son); «ننه‌م» (my mother)
-    "می مار": Relation.MOTHER, "می پئر": Relation.FATHER, "می پیر": Relation.FATHER, "ابوی": Relation.FATHER,
-    "ولدی": Relation.CHILD, "کاکم": Relation.SIBLING, "کاکه م": Relation.SIBLING, "کاکه‌م": Relation.SIBLING,
+    # Gilaki «می مار», «می پئر» (my mother, my father; «پیر» as normalized); Khuzestani Arabic «ولدی», «ابوی» …
+    # (`ARABIC_KIN`); Kurdish «کاکم», «کاکه م» (my brother); Khorasani «بچیم», Lori «کُرِم» (my child, my son);
+    # «ننه‌م» (my mother)
+    "می مار": Relation.MOTHER, "می پئر": Relation.FATHER, "می پیر": Relation.FATHER, **ARABIC_KIN,
+    "کاکم": Relation.SIBLING, "کاکه م": Relation.SIBLING, "کاکه‌م": Relation.SIBLING,
     "کاکه‌ام": Relation.SIBLING, "کاکام": Relation.SIBLING, "کاکهم": Relation.SIBLING,  # (Sorani «کاکەم» as folded)
     "بچیم": Relation.CHILD, "کرم": Relation.CHILD,
     "ننه‌م": Relation.MOTHER, "ننه م": Relation.MOTHER, "ننه‌ام": Relation.MOTHER, "ننم": Relation.MOTHER,
@@ -66,12 +66,9 @@ KINSHIP: dict[str, Relation] = {
     "آقام": Relation.FATHER, "اقام": Relation.FATHER, "همشیره": Relation.SIBLING, "همشیره‌ام": Relation.SIBLING,
     "همشیره ام": Relation.SIBLING, "همشیرم": Relation.SIBLING, "مه ریکا": Relation.CHILD, "ریکا": Relation.CHILD,
     "ریکام": Relation.CHILD,
-    # the south: Bandari «پُسُم», «زاکم» (my son, my child), Bushehri «دیام» (my mother), Lori «ژنم» (my wife);
-    # Khuzestani Arabic «اخوی» (my brother), «بنتی» (my daughter), «مرتی» (my wife), «عمی» (my uncle), «حبوبتی» (my
-    # grandmother). (Not Lori «دام», my mother: livestock; nor Arabic «امی», my mother: «امی» is illiterate.)
+    # the south: Bandari «پُسُم», «زاکم» (my son, my child), Bushehri «دیام» (my mother), Lori «ژنم» (my wife). (Not
+    # Lori «دام», my mother: livestock; nor Arabic «امی», my mother: «امی» is illiterate.)
     "پسم": Relation.CHILD, "زاکم": Relation.CHILD, "دیام": Relation.MOTHER, "ژنم": Relation.SPOUSE,
-    "اخوی": Relation.SIBLING, "بنتی": Relation.CHILD, "مرتی": Relation.SPOUSE, "عمی": Relation.OTHER,
-    "حبوبتی": Relation.OTHER,
     # Someone the writer answers for outside the family: a teacher's pupil, a lawyer's client.
     "دانش‌آموز": Relation.OTHER, "دانش آموز": Relation.OTHER, "دانش‌آموزم": Relation.OTHER, "شاگردم": Relation.OTHER,
     "شاگردام": Relation.OTHER, "شاگردانم": Relation.OTHER,

@@ -319,7 +319,8 @@ def parse_code(transcript: str, valid: Callable[[str], bool], length: int = 10) 
     # «شیش و بیست» for 26: the units before the tens, as an Arabic speaker says a number («ستة وعشرون»)
     swaps = [i for i in range(len(tokens) - 2) if tokens[i] in UNITS and tokens[i + 1] == "و"
              and TENS.get(tokens[i + 2], 0) >= 20]
-    variants += [(2, _units_after_tens(tokens, chosen)) for chosen in [[i] for i in swaps] + [swaps][: len(swaps) > 1]]
+    chosen = [[i] for i in swaps] + ([swaps] if len(swaps) > 1 else [])  # each alone, and all together
+    variants += [(2, _units_after_tens(tokens, positions)) for positions in chosen]
     counting = _counting(tokens, {"رقم"})
     if counting:  # «سه رقم آخرش …»
         variants.append((1, _without(tokens, counting)))
