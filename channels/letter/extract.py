@@ -370,8 +370,12 @@ def code_candidates(text: str) -> list[tuple[str, int]]:
         elif (len(whole := readings[0]) == 11 and not whole.startswith("0")
               and number_label(text, match.start()) == "national"):
             # a glyph Tesseract read twice («کد ملی: ۹۹۹۳۸۲۵۶۳۴۱» for ۹۹۳۸۲۵۶۳۴۱): the run less one of a doubled digit
-            # (not a mobile's «09…», whose doubled digit may leave a code valid by chance)
+            # (not a mobile's «09…», whose doubled digit may leave a code valid by chance); or, in a run of one group,
+            # a speck between two digits read as the Persian zero, a dot («۴۴۳۶۰۳۲۷۹۷۳» for ۴۴۳۶۳۲۷۹۷۳; a grouped
+            # code's groups say where its digits are)
             readings += [whole[:i] + whole[i + 1:] for i in range(10) if whole[i] == whole[i + 1]]
+            if not _GROUP_BREAK.search(match.group(1)):
+                readings += [whole[:i] + whole[i + 1:] for i in range(1, 10) if whole[i] == "0"]
         valid = [d for d in dict.fromkeys(readings) if len(d) == 10 and national_code_checksum_ok(d)]
         # A run read as written and with its groups reversed may both pass the check digit: then both are
         # candidates, and the vote sees two codes where one was written (review, not a guess).

@@ -655,7 +655,8 @@ def test_number_label(text, label):
     f"کد ملی {WRITER[:3]}-{WRITER[3:9]}-{WRITER[9]}",
     f"کد ملی {WRITER[9]}-{WRITER[3:9]}-{WRITER[:3]}",  # groups reversed by a right-to-left paragraph
     f"کد ملی 0{WRITER} 8 ساله",  # a number one space away
-], ids=["comma-as-zero", "groups", "groups-reversed", "number-beside"])
+    f"کد ملی {WRITER[:4]}0{WRITER[4:]} میباشد",  # a speck between two digits read as the Persian zero (a dot)
+], ids=["comma-as-zero", "groups", "groups-reversed", "number-beside", "speck-as-zero"])
 def test_code_candidates_read_through_print_and_ocr_quirks(text):
     assert [c for c, _ in code_candidates(text)] == [WRITER]
 
