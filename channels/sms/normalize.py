@@ -69,6 +69,8 @@ KINSHIP: dict[str, Relation] = {
     # the south: Bandari «پُسُم», «زاکم» (my son, my child), Bushehri «دیام» (my mother), Lori «ژنم» (my wife). (Not
     # Lori «دام», my mother: livestock; nor Arabic «امی», my mother: «امی» is illiterate.)
     "پسم": Relation.CHILD, "زاکم": Relation.CHILD, "دیام": Relation.MOTHER, "ژنم": Relation.SPOUSE,
+    # Mazani «مه کیجا» (my daughter), Kurdish «کوڕم» (my son; folded «کورم»)
+    "مه کیجا": Relation.CHILD, "کیجا": Relation.CHILD, "کیجام": Relation.CHILD, "کورم": Relation.CHILD,
     # Someone the writer answers for outside the family: a teacher's pupil, a lawyer's client.
     "دانش‌آموز": Relation.OTHER, "دانش آموز": Relation.OTHER, "دانش‌آموزم": Relation.OTHER, "شاگردم": Relation.OTHER,
     "شاگردام": Relation.OTHER, "شاگردانم": Relation.OTHER,

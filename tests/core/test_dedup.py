@@ -329,6 +329,9 @@ CASES = [
      "با سلام، حواله سوخت ماشین‌آلات کشاورزی اینجانب برای فصل کشت جاری صادر نشده و عملیات زراعی متوقف مانده است.", True),
     ("a_backup_from_a_sewer_never_connected", "چاه خونمون تو شوشتر پس زده، لوله فاضلاب شهری که کشیدن هنوز وصل نکردن",
      "انشعاب فاضلاب منزل اینجانب در شوشتر با وجود پرداخت هزینه هنوز به شبکه فاضلاب شهری متصل نشده است.", True),
+    # r64: a pass's broken guardrail and rocks fallen on it are two jobs
+    ("a_guardrail_vs_a_rockfall", "گاردریل پیچ گردنه اسدآباد بعد تصادف شکسته، تعمیرش نکردن",
+     "تو همون گردنه اسدآباد کیلومتر ۴۰ ریزش سنگ داره، دیروز شیشه ماشینم شکست", False),
     ("a_contribution_asked_or_no_report_card", "مدرسه دخترم با اینکه دولتیه برای ثبت نام نیمسال دوم پول میگیره",
      "مدرسه دولتی دخترم گفته برای نیمسال دوم باید ۳ میلیون کمک بدید وگرنه کارنامه نمیدیم", True),
 ]
@@ -606,8 +609,10 @@ QUALITY_FLOORS = [
     # motorbike's fine and the car's, a school's «کمک بدید» its fees, an icy alley the street's); its fourth, the south
     # and south-west in Esfand with a fifth in local speech, at 0.897 / 0.813 (0.901 / 0.853 after: a tractor's
     # quota and a farm fuel voucher, a sewer never connected and its backup, Khuzestani «الضو»; its misses left
-    # local speech that names no service word): 0.924 / 0.920 on 8,295, the recall at its floor.
-    ("dedup_pairs.tsv", 8295, 0.91, 0.92),
+    # local speech that names no service word): 0.924 / 0.920 on 8,295, the recall at its floor. Its sixth, a
+    # representative mid-Farvardin after the holidays, came in at 0.852 / 0.920 (0.863 / 0.920 after: a pass's broken
+    # guardrail and rocks fallen on it two jobs): 0.923 / 0.920 on 8,445.
+    ("dedup_pairs.tsv", 8445, 0.91, 0.92),
     ("dedup_pairs_holdout.tsv", 40, 0.85, 0.85),
     # A stress set written blind to defeat this design, kept apart from the tuning data and not tuned on: the
     # same matter told with almost no shared word (an agency's term against slang or Finglish), and two matters
@@ -700,7 +705,8 @@ QUALITY_FLOORS = [
     # holes, two shops, two flats, a home's and an office's water — and a bonus against a month's pay or a pension's
     # arrears); its last, a representative week around
     # Nowruz written after every change: 0.855 / 0.867 (the same). All 4,170: 0.895 / 0.872 (0.894 / 0.870 with
-    # the code the stop began with).
+    # the code the stop began with); 0.895 / 0.871 once a guardrail and a rockfall are two jobs (the next round's
+    # rule: one false merge fewer, one Finglish follow-up of a rockfall split).
     ("dedup_pairs_blind_after.tsv", 4170, 0.88, 0.80),
 ]
 
