@@ -30,6 +30,8 @@ ARABIC_KIN: dict[str, Relation] = {
     "ولدی": Relation.CHILD, "بنتی": Relation.CHILD, "ابوی": Relation.FATHER, "اخوی": Relation.SIBLING,
     "مرتی": Relation.SPOUSE, "عمی": Relation.OTHER, "حبوبتی": Relation.OTHER,
 }
+# «بنده خدا» (a poor soul: someone the writer tells about), not «بنده» (I): what follows «بنده» in it.
+POOR_SOUL_AFTER_BANDEH = r"\s*\u200c?(?:ی\s*)?خدا"
 KIN_ADJECTIVES: tuple[str, ...] = (
     "بزرگ", "کوچک", "کوچیک", "بزرگتر", "کوچکتر", "معلول", "بیمار", "مریض", "پیر", "مسن", "سالمند", "مرحوم",
     "خدابیامرز", "عزیز", "جانباز", "دانشجو", "سرباز", "نوزاد", "ناتوان", "نابینا", "ناشنوا", "صغیر",
@@ -59,4 +61,4 @@ def alternation(words: tuple[str, ...]) -> str:
 
 
 __all__ = ["ARABIC_KIN", "GRANDPARENT_ADJECTIVE", "HEIR_WORDS", "KIN_ADJECTIVES", "KIN_NOUNS", "LATE_ADJECTIVES", "LATE_WORDS", "OTHER_PARTY_ROLES",
-           "SPOKEN_KIN_NOUNS", "alternation"]
+           "POOR_SOUL_AFTER_BANDEH", "SPOKEN_KIN_NOUNS", "alternation"]

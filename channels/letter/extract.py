@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 from core.errors import InvalidPhone
 from core.identity import is_amount, national_code_checksum_ok, parse_phone
-from core.kinship import ARABIC_KIN, HEIR_WORDS, KIN_ADJECTIVES, KIN_NOUNS, LATE_WORDS, OTHER_PARTY_ROLES, alternation
+from core.kinship import (ARABIC_KIN, HEIR_WORDS, KIN_ADJECTIVES, KIN_NOUNS, LATE_WORDS, OTHER_PARTY_ROLES,
+                          POOR_SOUL_AFTER_BANDEH, alternation)
 from core.model import Relation
 from core.text import normalize
 
@@ -37,7 +38,7 @@ _AFTER_KIN = ("".join(rf"(?<!{noun}\s)(?<!{noun}\sا)" for noun in KIN_NOUNS)
                         for noun in (*KIN_NOUNS, "عمو", "عمه", "خاله"))
               + r"(?<!دایی\s)(?<!دایی\sا)")
 # «بنده <name> ک.م …» says «اینجانب» (not «بنده خدا», a poor soul; not «همسر بنده», my husband).
-_BANDEH = r"(?<![\w\u200c])بنده(?![\w\u200c])(?!\s*\u200c?(?:ی\s*)?خدا)"
+_BANDEH = r"(?<![\w\u200c])بنده(?![\w\u200c])(?!" + POOR_SOUL_AFTER_BANDEH + ")"
 _WRITER_MARK = re.compile(r"(?<!موکل\s)(?<!موکل\sا)" + _AFTER_KIN + r"(?:" + _INJANEB + "|" + _BANDEH + ")"
                           r"|امضا|خودم|با\s*تشکر|با\s*سپاس"
                           r"|نویسنده\s*(?:نامه|درخواست|:)|(?:نام|مشخصات)\s*نویسنده|نگارنده"

@@ -18,7 +18,7 @@ import msgspec
 from core import identity as ident
 from core.errors import InvalidPhone
 from core.kinship import (ARABIC_KIN, GRANDPARENT_ADJECTIVE, HEIR_WORDS, KIN_ADJECTIVES, KIN_NOUNS, LATE_WORDS,
-                          OTHER_PARTY_ROLES, SPOKEN_KIN_NOUNS, alternation)
+                          OTHER_PARTY_ROLES, POOR_SOUL_AFTER_BANDEH, SPOKEN_KIN_NOUNS, alternation)
 from core.model import Channel, Person, Relation, Submission
 from core.text import fold_digits, normalize as normalize_text
 from core.tracking import is_tracking_code
@@ -280,8 +280,10 @@ SELF_WORDS = ("من", "خودم", "خودمم", "اینجانب", "بنده", "�
               "انی", "مه",  # Khuzestani Arabic and Lori «I» («کد ملی انی Y», «کد ملی مه Y»)
               "کدملیم", "ملیم")  # «کدملیم Y», «کد ملیم Y»: my national code
 # (not «بنده خدا», a poor soul: «کد ملی اون بنده خدا X» is the neighbour's)
-_SELF = re.compile(r"(?<![\w\u200c])(?:" + "|".join(SELF_WORDS) + r")(?![\w\u200c])(?!(?<=بنده)\s*\u200c?(?:ی\s*)?خدا)",
-                   re.IGNORECASE)
+_SELF = re.compile(r"(?<![\w\u200c])(?:" + "|".join(SELF_WORDS) + r")(?![\w\u200c])(?!(?<=بنده)" + POOR_SOUL_AFTER_BANDEH
+                   + ")", re.IGNORECASE)
+# The writer's bare word for himself, as a label or a gloss in brackets: «کد ملی ضامن (خودم) Y», «… من: Y».
+_I = r"(?:خودم|من|اینجانب|بنده)"
 _WHOSE = "(" + "|".join(map(re.escape, (*KINSHIP, *SELF_WORDS))) + ")"
 # A label written after its code says so: «X کد ملی مادرم هست», «X کد ملی پسرمه», «X کد دخترمه Y هم کد خودمه»,
 # «Y مال خودم.», «Z برای پسرم است». «برای مادرم» alone is not one when more follows («X برای مادرم با کد ملی Y»:
@@ -309,7 +311,7 @@ _LABEL_AFTER = re.compile(
 # «کد ملیش», «کد ملیشون», «کد ملی ایشان», «کد ملی خودش» right before a code: the code of someone named before.
 # «کد ملی اون بنده خدا X»: of the poor soul the message tells about.
 _THEIR_LABEL = re.compile(r"(?:ملی\s*(?:ش|شون|شان|اش|ایشان|ایشون|خودش|خودشون|خودشان"
-                          r"|(?:(?:اون|این|آن)\s+)?بنده\s*\u200c?(?:ی\s*)?خدا)"
+                          r"|(?:(?:اون|این|آن)\s+)?بنده" + POOR_SOUL_AFTER_BANDEH + ")"
                           r"|(?:meli|melli)(?:e|ye)?\s*(?:ishun|ishoon|ishon|ishan|esh|shun|oon|un))\s*[:：]?\s*$",
                           re.IGNORECASE)
 
@@ -355,10 +357,10 @@ _ROLE_CODE_LABEL = r"(?:(?:کد|شماره)\s*\u200c?ملی|(?<![\w\u200c])[شک
 _SOMEONE_ELSES_LABEL = re.compile(
     _ROLE_CODE_LABEL + r"\s+(?:(?:آقای|اقای|خانم)\s+)?(" + alternation(OTHER_PARTY_ROLES)
     # («کد ملی خانم مستاجر X»; not «کدملی ضامن (خودم) Y»: the writer says he is the guarantor)
-    + r")(?:م)?(?:\s*\((?!\s*(?:خودم|من|اینجانب|بنده)\s*\))[^()]{0,20}\))?\s*[:：]?\s*$"
+    + r")(?:م)?(?:\s*\((?!\s*" + _I + r"\s*\))[^()]{0,20}\))?\s*[:：]?\s*$"
     # the role in brackets after whom it names: «کد ملی پدرم (ضامن) X», the writer's own loan
     # (not «کد ملی خودم (همسایه): Y»: the writer says what he is)
-    r"|" + _ROLE_CODE_LABEL + r"\s+(?!(?:خودم|من|اینجانب|بنده)[\s(])[^\s\d()]+\s*\(\s*(" + alternation(OTHER_PARTY_ROLES)
+    r"|" + _ROLE_CODE_LABEL + r"\s+(?!" + _I + r"[\s(])[^\s\d()]+\s*\(\s*(" + alternation(OTHER_PARTY_ROLES)
     + r")\s*\)\s*[:：]?\s*$")
 # A code labelled by the role of someone the writer answers for («کد ملی بیمار», «کد ملی کارگر», «کد ملی بچه»), or
 # by the role of who answers for him («کد ملی همراه بیمار», «کد ملی سرپرست», «کد ملی ولی»): whose by role.
@@ -671,7 +673,7 @@ _BARE_OTHER_KIN = {"نوه": ("نوه‌ام", "نوه‌م", "نوه ام", "ن
                    "مادربزرگ": ("مادربزرگم", "مادر بزرگم")}
 _BARE_KIN_LABEL = re.compile(r"(?:^|[\s(/،,:])(" + "|".join((*_BARE_KIN, *_BARE_OTHER_KIN)) + r")\s*[:：]?\s*$")
 # …or one so, beside the writer's own («ک.م خودم: X ک.م پدر: Y» in a message about «حقوق پدرم»).
-_BARE_SELF_LABEL = re.compile(r"(?:^|[\s(/،,:])(?:خودم|من|اینجانب|بنده)\s*[:：]?\s*$")
+_BARE_SELF_LABEL = re.compile(r"(?:^|[\s(/،,:])" + _I + r"\s*[:：]?\s*$")
 
 
 def _by_bare_kin(text: str, folded: str, places: list[tuple[int, int, str]]) -> tuple[str, Person] | None:
