@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from core.errors import InvalidPhone
 from core.identity import is_amount, national_code_checksum_ok, parse_phone
 from core.kinship import (ARABIC_KIN, HEIR_WORDS, KIN_ADJECTIVES, KIN_NOUNS, LATE_WORDS, OTHER_PARTY_ROLES,
-                          POOR_SOUL_AFTER_BANDEH, alternation)
+                          POOR_SOUL_AFTER_BANDEH, SPOKEN_KIN_NOUNS, alternation)
 from core.model import Relation
 from core.text import normalize
 
@@ -172,14 +172,19 @@ _OTHER_PERSON = re.compile(
     r"(?![\w\u200c])(?:" + _TITLE_AFTER + ")?"
     # a parties' block of a contract's other side: «مشخصات فروشنده: …», «مشخصات مالک (صاحب انشعاب): …»
     r"|مشخصات\s*(?:" + _PARTY_ROLE + r")(?![\w\u200c])(?:" + _TITLE_AFTER + ")?)")
+# Kin as a plain letter says it at home, with its «my» («کد ملی خانمم …», «بابام»): «خانم» alone is a title.
+_SPOKEN_KIN = {"خانم": Relation.SPOUSE, **SPOKEN_KIN_NOUNS}
 _KIN_MARK = re.compile(r"(" + "|".join(KIN_NOUNS) + r")(?:[مه]|\s?\u200c?ام|مان|مون"
                        r"|\s+(?:" + _KIN_ADJECTIVES + r")(?:تر)?[یم]?م|\s+" + _INJANEB + ")"
-                       r"(?![\w])|(?:در\s*خصوص|درباره|در\s*مورد)\s+(\w+)|(" + _SUBJECT_WORDS + r")")
+                       r"(?![\w])|(?:در\s*خصوص|درباره|در\s*مورد)\s+(\w+)|(" + _SUBJECT_WORDS + r")"
+                       r"|(?<![\w\u200c])((?:" + "|".join(_SPOKEN_KIN) + r")م)(?![\w\u200c])")
 
 
 def kin_relation(word: str) -> Relation:
     """The relation a (possibly misread) kin word names: exact, else one letter off, else OTHER."""
     stem = word[:-1] if word.endswith(("م", "ه")) and word[:-1] in KIN_NOUNS else word
+    if word.endswith("م") and word[:-1] in _SPOKEN_KIN:
+        return _SPOKEN_KIN[word[:-1]]
     if stem in KIN_NOUNS:
         return KIN_NOUNS[stem]
     for kin, relation in KIN_NOUNS.items():
@@ -454,7 +459,7 @@ def role_before(text: str, pos: int, floor: int) -> tuple[str | None, Relation |
     others = list(_OTHER_PERSON.finditer(window))  # (read once: the kin marks and the parties both use them)
     kin_before = -1
     for match in _KIN_MARK.finditer(window):
-        word = match.group(1) or match.group(2) or match.group(3)
+        word = match.group(1) or match.group(2) or match.group(3) or match.group(4)
         if window[:match.start()].rstrip().endswith("(") and any(o.end() <= match.start() for o in others):
             continue  # «ضامن اینجانب آقای … (برادرم) به کد ملی …»: the kin of the party just named
         party_before = max((o.end() for o in others if o.end() <= match.start() and not _WRITER_IS_ROLE.search(
@@ -537,11 +542,14 @@ _KIN_DONE_BUT_MINE = re.compile(
     r"(?<![\w\u200c])(?:" + "|".join(KIN_NOUNS) + r")م(?![\w\u200c])[^.]{0,120}?"
     r"(?:پرداخت\s*(?:شد|شده)|واریز\s*(?:شد|شده)|گرفته|دریافت\s*کرده)"
     r"[^.]{0,30}?(?:ولی|اما|لیکن|و\s+مشکل)\s+(?:[^\s.]+\s+){0,4}?(?:من|بنده|اینجانب)(?![\w\u200c])")
-_WRITER_IS_CONSCRIPT = re.compile(_INJANEB + r"[^.\n]{0,60}?(?<![\w\u200c])مشمول(?:\s*خدمت|\s+هستم|\s*،|\s*$)")
-# The request names the writer's own matter: «خواهشمند است … وام اینجانب پرداخت شود», «… معافیت کفالت اینجانب …»
-# (not «… مستمری پدر اینجانب …»: the relative's).
-_ASKS_FOR_OWN = re.compile(r"(?:خواهشمند|تقاضا|استدعا)[^.\n]{0,100}?(?<![\w\u200c])(?:وام|معافیت|مستمری|حقوق|یارانه"
-                           r"|کالابرگ|سهمیه|پرونده)(?:\s+[^\s.\d]+){0,2}?\s+" + _AFTER_KIN + _INJANEB)
+# (Not «اینجانب … پدر مشمول»: the conscript's father.)
+_WRITER_IS_CONSCRIPT = re.compile(_INJANEB + r"[^.\n]{0,60}?(?<![\w\u200c])" + _AFTER_KIN
+                                  + r"مشمول(?:\s*خدمت|\s+هستم|\s*،|\s*$)")
+# The request names the writer's own matter: «خواهشمند است … وام اینجانب پرداخت شود», «… معافیت کفالت اینجانب …»,
+# «تمنا دارم … مستمری اینجانب برقرار گردد», «… سند سهم اینجانب صادر گردد» (not «… مستمری پدر اینجانب …»: the
+# relative's).
+_ASKS_FOR_OWN = re.compile(r"(?:خواهشمند|تقاضا|استدعا|تمنا)[^.\n]{0,100}?(?<![\w\u200c])(?:وام|معافیت|مستمری|حقوق"
+                           r"|یارانه|کالابرگ|سهمیه|پرونده|سند|سهم)(?:\s+[^\s.\d]+){0,2}?\s+" + _AFTER_KIN + _INJANEB)
 # A form's code labelled by a role without «my» («کدملی مادر:», «کد ملی ولی:»): the writer's, when she named herself
 # by that role («اینجانب شیرین احمدی مادر دانش آموز …»).
 _APPLICANT_LABEL = re.compile(r"(?:کد|شماره)\s*\u200c?ملی(?:[^\n\d:]{0,20}\(\s*متقاضی\s*\)|\s*درخواست\s*\u200c?\s*کننده)"
@@ -632,8 +640,10 @@ _LATE_BEFORE = re.compile(r"(?<!فرزند\s)(?<!با\s)(?<!از\s)(?:" + altern
 _LATE_AFTER = re.compile(r"[\d \-]*\)?(?:(?!\d{5})[^.\n]){0,40}?(?<![\w\u200c])"
                          r"(?:فوت\s*(?:کرد|شد|نمود)|درگذشت|به\s*رحمت\s*خدا\s*رفت)")
 _WRITER_IS_HEIR = re.compile(_INJANEB + r"[^.\n]{0,80}?(?:" + "|".join(HEIR_WORDS) + r")(?![\w\u200c])"
-                             # «وراث: ۱- فاطمه ملکی (همسر) ۲- اینجانب علی طاهری»: listed among them
-                             r"|(?<![\w\u200c])(?:" + "|".join(HEIR_WORDS) + r")\s*:[^.\n]{0,80}?" + _INJANEB)
+                             # «وراث: ۱- فاطمه ملکی (همسر) ۲- اینجانب علی طاهری», «وراث ایشان عبارتند از: اینجانب …»:
+                             # listed among them
+                             r"|(?<![\w\u200c])(?:" + "|".join(HEIR_WORDS) + r")(?:\s+ایشان)?"
+                             r"\s*(?::|عبارت\s*\u200c?\s*(?:ند|اند)\s+از\s*:?)[^.\n]{0,80}?" + _INJANEB)
 
 
 def _signed_by_writer(text: str, pos: int, names: set[str]) -> bool:
@@ -679,7 +689,7 @@ def collect(passes: list[PassText]) -> dict[str, CodeVote]:
         floor = 0
         previous_role = None
         names = {m.group(1) for m in _WRITER_NAME.finditer(p.text)} | _signer_names(p.text)
-        for code, pos in code_candidates(p.text):
+        for code, pos in sorted(code_candidates(p.text), key=lambda found: found[1]):  # (a split code is found last)
             vote = votes.setdefault(code, CodeVote(code))
             vote.passes.add(f"{p.page}:{p.name}")
             role, relation = role_before(p.text, pos, floor)
@@ -832,6 +842,13 @@ def decide(passes: list[PassText], *, final: bool = False) -> LetterFields:
         accepted = [v for v in accepted if v not in late]
         subjects = [v for v in subjects if v not in late]
     unknown = [v for v in accepted if v not in writers and v not in subjects]
+    if writers and subjects and not writer_is_heir:
+        # A late person's code no wording places, beside a writer's and a subject's marked codes («پدربزرگ بنده
+        # مرحوم … (کد ملی …)» in a grandson's letter for his grandmother): background, as a late subject's is above.
+        late_unplaced = [v for v in unknown if v.late]
+        others += late_unplaced
+        accepted = [v for v in accepted if v not in late_unplaced]
+        unknown = [v for v in unknown if v not in late_unplaced]
     # A code no wording places that shares eight digits in a row with a phone number the page holds is that phone
     # misread (a mobile beside the writer's code, its first digits lost), not a person.
     phone, phones = _phone(passes)

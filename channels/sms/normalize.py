@@ -31,7 +31,8 @@ KINSHIP: dict[str, Relation] = {
     "همسرم": Relation.SPOUSE, "شوهرم": Relation.SPOUSE, "خانمم": Relation.SPOUSE, "زنم": Relation.SPOUSE,
     "پدرم": Relation.FATHER, "مادرم": Relation.MOTHER, "برادرم": Relation.SIBLING, "خواهرم": Relation.SIBLING,
     **{f"{noun}م": relation for noun, relation in SPOKEN_KIN_NOUNS.items()},  # «بابام», «داداشم»
-    "نوه‌ام": Relation.OTHER, "نوه‌م": Relation.OTHER, "نوه ام": Relation.OTHER, "نوه‌ی من": Relation.OTHER,
+    "نوه‌ام": Relation.OTHER, "نوه‌م": Relation.OTHER, "نوه ام": Relation.OTHER, "نوه م": Relation.OTHER,
+    "نوه‌ی من": Relation.OTHER,
     "عروسم": Relation.OTHER, "دامادم": Relation.OTHER, "مادرزنم": Relation.OTHER, "پدرزنم": Relation.OTHER,
     "مادرشوهرم": Relation.OTHER, "پدرشوهرم": Relation.OTHER, "عموم": Relation.OTHER, "عمه‌ام": Relation.OTHER,
     "دایی‌ام": Relation.OTHER, "خاله‌ام": Relation.OTHER, "برادرزاده‌ام": Relation.OTHER, "برادرزادم": Relation.OTHER,
@@ -145,6 +146,7 @@ FOLLOW_UP_WORDS = ("پیگیری", "پیگیر", "وضعیت", "رهگیری", "
                    "کد دادن", "کد دادید", "کد داده", "شماره ثبت شکایت", "ارجاع شده", "این کد را", "این کدو",
                    "تماس نگرفت", "خبری نشد", "خبری نیست", "پیرو ",  # «پیرو درخواست شماره …» (not «پیروزی»)
                    "بهم دادین", "بهم دادید",  # «کد X بهم دادین»: the code the line gave
+                   "که دادین", "که دادید", "که داده بودین", "که داده بودید",  # «شماره ای که دادین X»
                    "درخواست شماره",  # «در خصوص درخواست شماره X …» (a follow-up only with a valid tracking code)
                    "شکایت قبلی", "درخواست قبلی", "پیام قبلی",  # «کد: X کد: Y همون شکایت قبلی»
                    "همون قبلی", "گزارش دادم", "گزارش داده", "نه اولدی",  # (Azeri «شکایتیمیز نه اولدی»: what became of it)
@@ -669,7 +671,7 @@ _BARE_KIN = {**{noun: relation for noun, relation in KIN_NOUNS.items() if relati
              "بچه": Relation.CHILD}
 # Kin of no relation of their own, told apart by the noun itself: «کدملی نوه: X کدملی پدربزرگ: Y» from a grandchild
 # who writes «پدربزرگم …» (the «my» forms are the message's kinship words).
-_BARE_OTHER_KIN = {"نوه": ("نوه‌ام", "نوه‌م", "نوه ام", "نوه‌ی من"), "پدربزرگ": ("پدربزرگم", "پدر بزرگم"),
+_BARE_OTHER_KIN = {"نوه": ("نوه‌ام", "نوه‌م", "نوه ام", "نوه م", "نوه‌ی من"), "پدربزرگ": ("پدربزرگم", "پدر بزرگم"),
                    "مادربزرگ": ("مادربزرگم", "مادر بزرگم")}
 _BARE_KIN_LABEL = re.compile(r"(?:^|[\s(/،,:])(" + "|".join((*_BARE_KIN, *_BARE_OTHER_KIN)) + r")\s*[:：]?\s*$")
 # …or one so, beside the writer's own («ک.م خودم: X ک.م پدر: Y» in a message about «حقوق پدرم»).

@@ -334,6 +334,33 @@ CASES = [
      "تو همون گردنه اسدآباد کیلومتر ۴۰ ریزش سنگ داره، دیروز شیشه ماشینم شکست", False),
     ("a_contribution_asked_or_no_report_card", "مدرسه دخترم با اینکه دولتیه برای ثبت نام نیمسال دوم پول میگیره",
      "مدرسه دولتی دخترم گفته برای نیمسال دوم باید ۳ میلیون کمک بدید وگرنه کارنامه نمیدیم", True),
+    # r65: wheat at the state's silo unpaid and its weight cut for impurity; a bribe asked for an operation and the
+    # care after it; a low pension and the retirees' loan; an exam's fee and its hall far away — each two matters;
+    # a farm well's bill told by SMS and by phone one; a first-home loan by its people's name and its official one
+    ("wheat_unpaid_vs_cut_for_impurity", "24 تن گندم تحویل مرکز خرید دزفول دادم از ۸ اردیبهشت، تو سامانه هنوز میزنه در"
+     " انتظار پرداخت. کی پول میریزن؟ قسط بانک کشاورزی عقب افتاده",
+     "بار گندمی که ۸ اردیبهشت بردم مرکز خرید دزفول، موقع تحویل ۷ درصد افت ناخالصی زدن. درخواست نمونه برداری مجدد دارم",
+     False),
+    ("wheat_unpaid_sms_vs_letter", "گندممو ۱۲ اردیبهشت تحویل سیلوی شوش دادم ۱۸ تن، هنوز یه ریالشم نریختن",
+     "احتراماً اینجانب کشاورز ساکن روستای حسین‌آباد، مقدار هجده تن گندم را در تاریخ ۱۴۰۴/۰۲/۱۲ به مرکز خرید سیلوی"
+     " شوش تحویل داده‌ام و تاکنون بهای آن به حسابم واریز نگردیده است. با توجه به بدهی‌های فصل کشت، خواهشمند است"
+     " دستور پیگیری صادر فرمایید.", True),
+    ("a_bribe_vs_the_care_after", "برای عمل زانوی مادرم تو بیمارستان قم دکتر زیرمیزی خواسته",
+     "مادرم بعد عمل زانو دو روز تو بخش ارتوپدی بیمارستان قم موند، هیچ فیزیوتراپی بهش ندادن و پرستارا رفتار بدی داشتن",
+     False),
+    ("a_low_pension_vs_the_retirees_loan", "حقوق بازنشستگیم هنوز کمتر از حداقله. ۳۰ سال سابقه دارم",
+     "وام ۳۰ میلیونی بازنشستگان تامین اجتماعی رو ثبت نام کردم، میگه شما مشمول نیستید چون قبلاً وام گرفتید", False),
+    ("an_exam_fee_vs_a_far_exam_hall", "مدرسه دخترم پایه نهمه، دولتیه، برای امتحانات خرداد میگه ۵۰۰ تومن بابت برگه و"
+     " هزینه برگزاری بدید", "حوزه امتحانی دخترم که کلاس نهمه رو انداختن یه مدرسه دیگه که ۴۰ دقیقه راهه، سرویس"
+     " نداریم", False),
+    ("a_farm_wells_bill_by_sms_and_by_phone", "قبض برق چاه کشاورزیم ۱۷.۵ م اومده!! کنتور دیجیتاله، چطور ممکنه",
+     "الو سلام... من کشاورزم، نیشابور. برای چاه کشاورزیم یه قبض دادن هفده میلیون و پونصد. هفده میلیون و پونصد هزار"
+     " تومن! من تو زمستون پمپ رو روشن نکردم اصلا. یکی بیاد کنتورو نگاه کنه", True),
+    ("a_first_home_loan_by_two_names", "وام خرید خونه اولی ها رو بانک مسکن نمیده میگه منابع نداریم",
+     "اینجانب واجد شرایط دریافت تسهیلات خرید مسکن یکم هستم و مدارک را در شعبه بانک مسکن کرج تحویل داده‌ام، اما شعبه"
+     " به بهانه نبود منابع از پرداخت تسهیلات خودداری می‌کند.", True),
+    ("a_tanker_that_did_not_come_again", "تانکر آب روستای ما تو زهک سه روزه نیومده. آب آشامیدنی نداریم",
+     "سلام باز هم تانکر نیومد. روستای ما بخش زهک سیستان. یه هفته شد. مردم از آب هامون که خشکه...", True),
 ]
 
 
@@ -611,8 +638,13 @@ QUALITY_FLOORS = [
     # quota and a farm fuel voucher, a sewer never connected and its backup, Khuzestani «الضو»; its misses left
     # local speech that names no service word): 0.924 / 0.920 on 8,295, the recall at its floor. Its sixth, a
     # representative mid-Farvardin after the holidays, came in at 0.852 / 0.920 (0.863 / 0.920 after: a pass's broken
-    # guardrail and rocks fallen on it two jobs): 0.923 / 0.920 on 8,445.
-    ("dedup_pairs.tsv", 8445, 0.91, 0.92),
+    # guardrail and rocks fallen on it two jobs): 0.923 / 0.920 on 8,445. The twenty-sixth stop's first round, a
+    # representative late Farvardin to mid-Ordibehesht, came in at 0.939 / 0.838 (0.938 / 0.824 with the code the
+    # stop began with; 1.000 / 0.905 after: wheat unpaid at a silo and its weight cut for impurity, a bribe and the
+    # care after an operation, a low pension and the retirees' loan, an exam's fee and its far hall; a farm well's
+    # bill, a first-home loan's two names, «آب هامون» no water price, a dust storm with schools open, «other»):
+    # 0.924 / 0.920 on 8,595.
+    ("dedup_pairs.tsv", 8595, 0.91, 0.92),
     ("dedup_pairs_holdout.tsv", 40, 0.85, 0.85),
     # A stress set written blind to defeat this design, kept apart from the tuning data and not tuned on: the
     # same matter told with almost no shared word (an agency's term against slang or Finglish), and two matters

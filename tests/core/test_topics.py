@@ -279,6 +279,24 @@ CASES = [
      "water_outage"),
     ("a_cylinder_above_its_state_price", "کپسول گاز که ما روستاییا لازم داریم رو تو آژانس شهر ۹۰۰ میفروشن، قیمت"
      " دولتیش خیلی کمتره", "price_gouging"),
+    # r64: construction debris dumped by a road is the city's; filtered sites the internet's; a call-up the
+    # conscript's; removed from the subsidy by decile the subsidy's, though the writer is a pensioner
+    ("debris_by_a_road", "شبا نخاله ساختمونی میریزن کنار جاده ورودی شهر، از کنار پل شروع شده تا پمپ بنزین", "garbage"),
+    ("filtered_sites", "چرا سایت‌های آموزشی خارجی فیلترن؟ دانش‌آموزم واسه تحقیق نیاز دارم", "telecom_internet"),
+    ("a_call_up", "پسرم تازه فارغ التحصیل شده میخواد اعزام بشه، چند ماه طول میکشه؟", "military_service"),
+    ("removed_by_decile", "سلام ما از دی ماه حذف شدیم، ماهی ۳۰۰ تومن که میومد دیگه نمیاد. دهک ۱۰ زدن. من بازنشسته‌م و"
+     " خونه‌م اجاره ایه، این انصافه؟", "subsidy"),
+    # r65: wheat delivered to a silo and unpaid (agriculture's), a dust storm with the schools left open (the
+    # province's crisis committee), a farm well's bill (its pump's power), «آب هامون» our water (not «آب‌بها»)
+    ("wheat_at_the_silo", "احتراماً اینجانب کشاورز ساکن روستای حسین‌آباد، مقدار هجده تن گندم را در تاریخ ۱۴۰۴/۰۲/۱۲ به"
+     " مرکز خرید سیلوی شوش تحویل داده‌ام و تاکنون بهای آن به حسابم واریز نگردیده است. با توجه به بدهی‌های فصل کشت،"
+     " خواهشمند است دستور پیگیری صادر فرمایید.", OTHER),
+    ("a_dust_storm_and_open_schools", "با سلام، با وجود گرد و غبار شدید امروز مدارس اهواز باز بود و پسرم که مبتلا به"
+     " آسم است مجبور شد به مدرسه برود.", OTHER),
+    ("a_farm_wells_bill", "الو سلام... من کشاورزم، نیشابور. برای چاه کشاورزیم یه قبض دادن هفده میلیون و پونصد. هفده"
+     " میلیون و پونصد هزار تومن! من تو زمستون پمپ رو روشن نکردم اصلا. یکی بیاد کنتورو نگاه کنه", "electricity_bill"),
+    ("our_water_not_the_water_price", "سلام باز هم تانکر نیومد. روستای ما بخش زهک سیستان. یه هفته شد. مردم از آب هامون"
+     " که خشکه... بچه‌ها اسهال گرفتن", "water_outage"),
 ]
 
 
@@ -693,9 +711,14 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     class, an outage told without «برق», a road without mobile signal, a conscript's exit permit, a bus terminal, a
     licence renewal, daylight saving). All 8,660: 0.953 (0.951 with the code the stop began with). Then a
     representative mid-Farvardin after the holidays: 0.944 as it came, 0.963 after (bail to go abroad a conscript's
-    exit permit, «راه ده» a village's road, «شیر خونه ما خشکه» no water). All 8,820: 0.954."""
+    exit permit, «راه ده» a village's road, «شیر خونه ما خشکه» no water). All 8,820: 0.954. At the twenty-sixth stop,
+    a representative late Farvardin to mid-Ordibehesht: 0.950 as it came (the same with the code the stop began
+    with), 0.975 after (construction debris by a road the city's, filtered sites the internet's, «اعزام بشه» a
+    call-up, removed from the subsidy by decile the subsidy's; misses left: wheat unpaid beside a loan's instalment,
+    a teacher hitting pupils, a water bill's late fee read as a fine, a passport's renewal asked with a military
+    word). All 8,980: 0.954."""
     rows = load_tsv("topic_blind_after.tsv")
-    assert len(rows) >= 8820
+    assert len(rows) >= 8980
     assert _accuracy(rows) >= 0.93
 
 
