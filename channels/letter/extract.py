@@ -151,6 +151,9 @@ _OTHER_PERSON = re.compile(
     r"|مدیر\s*\u200c?عامل[^\S\n]*[:：]?[^\S\n]*(?:[آا]قای|خانم)(?![\w\u200c])"
     # «کارگاه … متعلق به آقای … به کد ملی …»: the owner of a place
     r"|متعلق\s+به\s+(?:[آا]قای|خانم|ناخدا)(?![\w\u200c])"  # (a boat's: «… متعلق به ناخدا …»)
+    # a co-owner, the other share's: «سه دانگ دیگر متعلق به برادرم آقای … با کد ملی …»
+    r"|(?:دانگ|سهم|نصف|نیمه)\s+(?:دیگر|دیگه|باقی\s*\u200c?مانده)\s+متعلق\s+به\s+[^\s\d]+(?:\s+(?:[آا]قای|خانم))?"
+    r"(?![\w\u200c])"
     # a stranger named («شخصی به نام …», «فردی به نام …») and whom a case is against («علیه آقای …», «به طرفیت آقای …»)
     r"|(?:شخصی|فردی|کسی|پیمانکاری|فروشنده\s*\u200c?ای|کارفرمایی)\s+به\s*نام(?:\s+(?:[آا]قای|خانم))?(?![\w\u200c])"
     r"|(?:علیه|به\s*طرفیت)\s+(?:[آا]قای|خانم)(?![\w\u200c])"
@@ -273,7 +276,7 @@ _OTHER_LABEL = re.compile(  # the labels that end in «ملی» first: a regex t
     r"بانک\s*ملی|نهضت\s*ملی|مسکن\s*ملی|شناسه\s*ملی"
     r"|[پب]ستی|شناسه|پرونده|بیمه|کارگاه|رهگیری|(?<!جهت\s)(?<!برای\s)پیگیری|(?<!صاحب\s)حساب|سریال"
     r"|(?<!صاحب\s)اشتراک|شبا|دانشجوی|پرداخت|شعبه|شناسنامه"
-    r"|ش\s*\.\s*ش(?!\w)|تلفن|تماس|همراه|موبایل|نامه"
+    r"|ش\s*\.\s*ش(?!\w)|تلفن|تماس|همراه|موبایل|(?<!نویسنده\s)نامه"  # (not «نویسنده نامه:», the writer)
     r"|تاریخ|مورخ"  # a date, whose slashes OCR may read as ones («۱۴۰۳/۱۰/۲۳» → «1403110123», valid by chance)
     r"|حکم|دادنامه|کلاسه|(?<![\w\u200c])رای(?![\w\u200c])"  # a court's ruling and its file
     # any other «شماره …» or «کد …»: «کد پرسنلی», «شماره درخواست», «شماره مستمری»; not a short word in «م…»:
@@ -546,10 +549,11 @@ _KIN_DONE_BUT_MINE = re.compile(
 _WRITER_IS_CONSCRIPT = re.compile(_INJANEB + r"[^.\n]{0,60}?(?<![\w\u200c])" + _AFTER_KIN
                                   + r"مشمول(?:\s*خدمت|\s+هستم|\s*،|\s*$)")
 # The request names the writer's own matter: «خواهشمند است … وام اینجانب پرداخت شود», «… معافیت کفالت اینجانب …»,
-# «تمنا دارم … مستمری اینجانب برقرار گردد», «… سند سهم اینجانب صادر گردد» (not «… مستمری پدر اینجانب …»: the
-# relative's).
-_ASKS_FOR_OWN = re.compile(r"(?:خواهشمند|تقاضا|استدعا|تمنا)[^.\n]{0,100}?(?<![\w\u200c])(?:وام|معافیت|مستمری|حقوق"
-                           r"|یارانه|کالابرگ|سهمیه|پرونده|سند|سهم)(?:\s+[^\s.\d]+){0,2}?\s+" + _AFTER_KIN + _INJANEB)
+# «تمنا دارم … مستمری اینجانب برقرار گردد», «… سند سهم اینجانب صادر گردد», «لطفا وضعیت یارانه من رو مشخص کنید»
+# (not «… مستمری پدر اینجانب …»: the relative's).
+_ASKS_FOR_OWN = re.compile(r"(?:خواهش|تقاضا|استدعا|تمنا|لطفا|لطفاً)[^.\n]{0,100}?(?<![\w\u200c])(?:وام|معافیت|مستمری"
+                           r"|حقوق|یارانه|کالابرگ|سهمیه|پرونده|سند|سهم)(?:\s+[^\s.\d]+){0,2}?\s+" + _AFTER_KIN
+                           + r"(?:" + _INJANEB + r"|من|بنده|خودم)(?![\w\u200c])")
 # A form's code labelled by a role without «my» («کدملی مادر:», «کد ملی ولی:»): the writer's, when she named herself
 # by that role («اینجانب شیرین احمدی مادر دانش آموز …»).
 _APPLICANT_LABEL = re.compile(r"(?:کد|شماره)\s*\u200c?ملی(?:[^\n\d:]{0,20}\(\s*متقاضی\s*\)|\s*درخواست\s*\u200c?\s*کننده)"
@@ -639,6 +643,10 @@ _LATE_BEFORE = re.compile(r"(?<!فرزند\s)(?<!با\s)(?<!از\s)(?:" + altern
 # … or said after the code, in its sentence: «شوهرم کد ملی X دو سال پیش فوت کرد».
 _LATE_AFTER = re.compile(r"[\d \-]*\)?(?:(?!\d{5})[^.\n]){0,40}?(?<![\w\u200c])"
                          r"(?:فوت\s*(?:کرد|شد|نمود)|درگذشت|به\s*رحمت\s*خدا\s*رفت)")
+# A widow who introduces herself by her late husband («اینجانب … همسر مرحوم …»): her survivor's pension, her
+# coupon, her own matter, whatever code of his she gives.
+_WRITER_IS_WIDOW = re.compile(_INJANEB + r"[^.\n]{0,60}?(?<![\w\u200c])(?:همسر|زوجه|عیال)\s+(?:"
+                              + alternation(LATE_WORDS) + r")(?![\w\u200c])")
 _WRITER_IS_HEIR = re.compile(_INJANEB + r"[^.\n]{0,80}?(?:" + "|".join(HEIR_WORDS) + r")(?![\w\u200c])"
                              # «وراث: ۱- فاطمه ملکی (همسر) ۲- اینجانب علی طاهری», «وراث ایشان عبارتند از: اینجانب …»:
                              # listed among them
@@ -834,10 +842,12 @@ def decide(passes: list[PassText], *, final: bool = False) -> LetterFields:
     marked_writer = bool(writers)
     subjects = [v for v in accepted if v.roles[SUBJECT] > v.roles[WRITER]]
     late = [v for v in subjects if v.late]
-    if late and len(late) < len(subjects) and not writer_is_heir:
+    writer_is_widow = any(_WRITER_IS_WIDOW.search(p.text) for p in passes)
+    if late and not writer_is_heir and (len(late) < len(subjects) or writer_is_widow and writers):
         # A living person's code beside a late one's («قیم صغیر …، پدر صغیر مرحوم … به کد ملی …», an heir's lawyer
-        # giving the deceased's code): the letter is about the living; the late person's code is set aside. (Not
-        # when the writer is an heir himself: then the late person's file is the matter, a sibling's code beside.)
+        # giving the deceased's code), or beside a widow's own (`_WRITER_IS_WIDOW`): the letter is about the living;
+        # the late person's code is set aside. (Not when the writer is an heir himself: then the late person's file
+        # is the matter, a sibling's code beside.)
         others += late
         accepted = [v for v in accepted if v not in late]
         subjects = [v for v in subjects if v not in late]

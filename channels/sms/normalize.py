@@ -88,7 +88,8 @@ KINSHIP: dict[str, Relation] = {
     "بچم": Relation.CHILD, "پسرعموم": Relation.OTHER, "دخترعموم": Relation.OTHER, "پسرخالم": Relation.OTHER,
     "دخترخالم": Relation.OTHER, "پسرخاله‌ام": Relation.OTHER, "دخترخاله‌ام": Relation.OTHER, "پسرداییم": Relation.OTHER,
     "دخترداییم": Relation.OTHER, "پسرعمه‌ام": Relation.OTHER, "دخترعمه‌ام": Relation.OTHER, "دوستم": Relation.OTHER,
-    "dustam": Relation.OTHER, "doostam": Relation.OTHER, "بووم": Relation.FATHER,
+    "dustam": Relation.OTHER, "doostam": Relation.OTHER, "بووم": Relation.FATHER, "بووه م": Relation.FATHER,
+    "بووه‌م": Relation.FATHER, "بووهم": Relation.FATHER,  # (Lori «بووه م», my father, its «my» apart)
     # Azeri («آنامین کد ملیسی», «oghlum»), Sorani («کوڕەکەم», as normalized) and an old word for a wife («عیالم»)
     "آنام": Relation.MOTHER, "آنامین": Relation.MOTHER, "آتام": Relation.FATHER, "آتامین": Relation.FATHER,
     "اوغلوم": Relation.CHILD, "قیزیم": Relation.CHILD, "oghlum": Relation.CHILD, "oghlom": Relation.CHILD,
@@ -128,6 +129,8 @@ for _noun, _relation in (("farzand", Relation.CHILD), ("pesar", Relation.CHILD),
                          ("amu", Relation.OTHER), ("daei", Relation.OTHER), ("pedarbozorg", Relation.OTHER),
                          ("madarbozorg", Relation.OTHER)):
     KINSHIP.setdefault(f"{_noun} am", _relation)
+# …and a kin word's «آ» written without its madda, as hurried thumbs do (Azeri «اتامین کد ملیسی», my father's code).
+KINSHIP.update({"ا" + _word[1:]: _relation for _word, _relation in list(KINSHIP.items()) if _word.startswith("آ")})
 # A kin noun with an adjective that carries the «my»: «پسر بزرگم», «مادر پیرم», «همسر مرحومم» («پدر بزرگم» and
 # «مادر بزرگم» are grandparents).
 for _noun, _relation in KIN_NOUNS.items():

@@ -716,9 +716,13 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     with), 0.975 after (construction debris by a road the city's, filtered sites the internet's, «اعزام بشه» a
     call-up, removed from the subsidy by decile the subsidy's; misses left: wheat unpaid beside a loan's instalment,
     a teacher hitting pupils, a water bill's late fee read as a fine, a passport's renewal asked with a military
-    word). All 8,980: 0.954."""
+    word). Then late Ordibehesht to mid-Khordad, half big cities and half villages, written after those changes and
+    never tuned on: 0.931 (the same with the code the stop began with; misses: an unemployment claim told as a
+    dismissal, a sewer charge on a water bill, a pension asked about beside a coupon dropped, a parking fine, the
+    tax form told without «مالیات», a cooler's repair overpriced, a report card, deeds lost in a flood, a konkur
+    card, an outage told with exam words, bottled water sold dear by a road). All 9,140: 0.954."""
     rows = load_tsv("topic_blind_after.tsv")
-    assert len(rows) >= 8980
+    assert len(rows) >= 9140
     assert _accuracy(rows) >= 0.93
 
 

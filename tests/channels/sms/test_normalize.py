@@ -327,6 +327,11 @@ REGISTER = [
     # «نوه م» (my grandchild) written with a space before its «my»
     ("grandchild-my-after-a-space", f"نوه م پیش خودم بزرگ میشه یارانش میره به حساب مادرش کد نوه م {CODE_B} کد ملی"
      f" بنده {CODE_A}", CODE_A, CODE_B, Relation.OTHER, None),
+    # Azeri «اتامین» (my father's) without its madda; Lori «بووه م» (my father), its «my» apart
+    ("azeri-father-without-madda", f"منیم کد ملیم {CODE_A} اتامین کد ملیسی {CODE_B} اتام بازنشسته دی حقوقو گئج گلیر",
+     CODE_A, CODE_B, Relation.FATHER, None),
+    ("lori-father-my-apart", f"کد مو {CODE_A} کد بووه م {CODE_B} بووه م بیمه روستایی داره حقوقش نیومده ایذه", CODE_A,
+     CODE_B, Relation.FATHER, None),
 ]
 
 
@@ -641,12 +646,14 @@ def test_labelled_messages():
     leading zero read as a wrong code; then a representative mid-Farvardin after the holidays, 88 of 90 as it came,
     90 after (Mazani «مه کیجا», Kurdish «کورم»). At the twenty-sixth stop, a representative late Farvardin to
     mid-Ordibehesht: 88 of 90 as it came (the same with the code the stop began with), 90 after («نوه م», my
-    grandchild, with a space before its «my»; «شماره ای که دادین X», the number the line gave, a follow-up)."""
+    grandchild, with a space before its «my»; «شماره ای که دادین X», the number the line gave, a follow-up); then
+    late Ordibehesht to mid-Khordad, half big cities and half villages: 88 of 90 as it came (the same), 90 after
+    (Azeri «اتامین», a kin word's «آ» without its madda; Lori «بووه م», my father)."""
     kinds = {normalize.Register: "register", normalize.FollowUp: "follow_up",
              normalize.MissingCode: "missing_code", normalize.InvalidCode: "invalid_code"}
     with open(Path(__file__).with_name("sms_labelled.tsv"), encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
-    assert len(rows) >= 6185
+    assert len(rows) >= 6275
     for row in rows:
         decision = decide(row["text"])
         assert kinds[type(decision)] == row["kind"], row
