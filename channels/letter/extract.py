@@ -69,6 +69,8 @@ _SUBJECT_WORDS = (r"موکل|محجور|(?:فرزندان|وراث|ورثه)\s+�
                   # Arabic kin with its «my» before a name («ولدی حسین …»; not a surname: «آقای مصطفی ولدی به کد ملی …»)
                   r"|(?<![\w\u200c])(?:" + "|".join(ARABIC_KIN) + r")(?=\s+(?!(?:به|با|کد)(?![\w\u200c]))[^\W\d]{2,})"
                   r"|(?:دانش\s*\u200c?[آا]موز|شاگرد)(?:ان)?\s*\u200c?م(?![\w\u200c])"  # a teacher's «دانش‌آموزانم»
+                  # whom the writer writes for: «این نامه را از طرف همسایه‌ام … به کد ملی … مینویسم»
+                  r"|از\s+طرف\s+(?:همسایه|دوست|اقوام)\s*\u200c?(?:ام|م|مان|مون)?(?![\w\u200c])"
                   r"|ملی\s+(?:ایشان|نامبرده|خودش(?:ان|ون)?|متوف[یا]|مرحوم|بیمار|مددجو|مشمول|دانش\s*\u200c?[آا]موز|دانشجو"
                   r"|صغیر)")
 # A third person the letter names before a code: a titled name («همسر آقای …», «به خانم …»), a lawyer's client
@@ -104,6 +106,11 @@ _SALUTATION = re.compile(r"سلام|احترام")  # the greeting: what comes b
 # The relation of the person named to the writer, from the writer's kin noun before a titled name.
 _THIRD_PARTY_RELATION = {"پدر": Relation.CHILD, "مادر": Relation.CHILD, "همسر": Relation.SPOUSE,
                          "برادر": Relation.SIBLING, "خواهر": Relation.SIBLING}
+# The writer named by whose kin she is («من مادر رضا میرشکار هستم», «اینجانب پدر علی …»), and a code labelled by that
+# first name («کد ملی رضا: …»): the one the letter is about.
+_WRITER_IS_KIN_OF = re.compile(r"(?:(?<![\w\u200c])من|" + _INJANEB + r")(?:\s+[^\s\d]+){0,3}?\s+("
+                               + "|".join(_THIRD_PARTY_RELATION) + r"|مادربزرگ|پدربزرگ)\s+([^\W\d]{2,})")
+_NAME_LABEL = re.compile(r"(?:کد|شماره)\s*\u200c?ملی\s+([^\W\d]{2,})\s*[:：]?\s*$")
 # People a letter names who are neither its writer nor whom it is about: a guarantor, a witness, the other
 # party of a contract or a case; and, when named by title, a neighbour, an employer or a colleague, a seller,
 # a shop's manager, a contractor, an owner, a landlord or a tenant, a group's representative (untitled, those words may
@@ -501,6 +508,11 @@ def role_before(text: str, pos: int, floor: int) -> tuple[str | None, Relation |
             continue  # «… با کد ملی X شاهد است …»: the witness is whom the code before is, said after it
         if best is None or match.end() - 1 > best[0]:
             best = (match.end() - 1, OTHER_PERSON, None)
+    named = _NAME_LABEL.search(_line_before(text, pos))
+    if named:
+        kin = next((m.group(1) for m in _WRITER_IS_KIN_OF.finditer(text, 0, pos) if m.group(2) == named.group(1)), None)
+        if kin is not None:
+            return SUBJECT, _THIRD_PARTY_RELATION.get(kin, Relation.OTHER)
     if _APPLICANT_LABEL.search(window) or _OWN_LABEL.search(window):
         # «کد ملی فرزند (متقاضی): …», «کد ملی درخواست‌کننده: …»: the applicant is who writes; «کد ملی من …» says so
         return WRITER, None
@@ -552,7 +564,7 @@ _WRITER_IS_CONSCRIPT = re.compile(_INJANEB + r"[^.\n]{0,60}?(?<![\w\u200c])" + _
 # «تمنا دارم … مستمری اینجانب برقرار گردد», «… سند سهم اینجانب صادر گردد», «لطفا وضعیت یارانه من رو مشخص کنید»
 # (not «… مستمری پدر اینجانب …»: the relative's).
 _ASKS_FOR_OWN = re.compile(r"(?:خواهش|تقاضا|استدعا|تمنا|لطفا|لطفاً)[^.\n]{0,100}?(?<![\w\u200c])(?:وام|معافیت|مستمری"
-                           r"|حقوق|یارانه|کالابرگ|سهمیه|پرونده|سند|سهم)(?:\s+[^\s.\d]+){0,2}?\s+" + _AFTER_KIN
+                           r"|حقوق|یارانه|کالابرگ|سهمیه|پرونده|سند|سهم|خسارت)(?:\s+[^\s.\d]+){0,2}?\s+" + _AFTER_KIN
                            + r"(?:" + _INJANEB + r"|من|بنده|خودم)(?![\w\u200c])")
 # A form's code labelled by a role without «my» («کدملی مادر:», «کد ملی ولی:»): the writer's, when she named herself
 # by that role («اینجانب شیرین احمدی مادر دانش آموز …»).
@@ -616,7 +628,7 @@ _WRITER_NAME = re.compile(_INJANEB + r"\s+([^\s\d:،,()]{2,}\s+[^\s\d:،,()]{2,}
 _WORKED_FOR = re.compile(r"(?<![\w\u200c])(?:برای|پیش|نزد)\s+(?:[آا]قای|خانم)\s+[^\d\n.]{2,40}$")
 _WORKED_AFTER = re.compile(r"\d[\d \-]*\)?\s*(?:[^\s\d.]+\s+){0,6}کار\s*(?:می\s*\u200c?)?کرد(?:م|یم|ه\s*\u200c?ام)(?![\w\u200c])")
 _PARTY_AFTER = re.compile(r"\d[\d \-]*\)?\s*(?:(?:[^\s\d]+|\d{2,4}/\d{1,2}/\d{1,2})\s+){0,5}(?:فروخت|واگذار|اجاره\s*\u200c?داد(?:ه\s*\u200c?ام|م)|طلاق\s*گرفت(?:ه\s*\u200c?ام|م)"
-                          r"|رضایت)"
+                          r"|رضایت|ضمانت)"  # («… به کد ملی X ضمانت اینجانب را قبول کرده»: a guarantor)
                           # «آقای … به کد ملی X در سال ۱۴۰۱ یک قطعه زمین … به اینجانب فروخته»: who sold to the writer
                           r"|\d[\d \-]*\)?[^.\n]{0,120}?به\s*(?:اینجانب|بنده|من|ما)\s*(?:فروخت|واگذار)"
                           r"|\d[\d \-]*\)?[\s،,]*(?:که\s+)?(?:ضامن|کفیل)\s*\u200c?(?:" + _INJANEB
@@ -624,7 +636,7 @@ _PARTY_AFTER = re.compile(r"\d[\d \-]*\)?\s*(?:(?:[^\s\d]+|\d{2,4}/\d{1,2}/\d{1,
                           # «… به کد ملی X همسایه زمین اینجانب شاهد این موضوع است»: a witness
                           r"|\d[\d \-]*\)?[\s،,]*(?:[^\s\d]+\s+){0,6}شاهد(?:\s+(?:این|ماجرا|موضوع|جریان|است|هست|بود))"
                           # «… به کد ملی X مالک مشاعی …»: a co-owner
-                          r"|\d[\d \-]*\)?[\s،,]*(?:مالک\s*(?:مشاع|شریک)|شریک)"
+                          r"|\d[\d \-]*\)?[\s،,]*(?:مالک(?:ین|ان)?\s*(?:مشاع|شریک)|شریک)"
                           # the party's role in brackets after the code: «… به کد ملی X (خوانده)»
                           r"|\d[\d \-]*\s*\(\s*(?:" + _PARTY_ROLE + r")\s*\)")
 
@@ -954,6 +966,10 @@ def decide(passes: list[PassText], *, final: bool = False) -> LetterFields:
         # A code the wording marks as whom the letter is about, read too few times to trust: filing the letter as
         # the writer's own matter would be wrong.
         reasons.append("letter is about someone whose national code was not read with certainty")
+    if not writers and any(v.roles[WRITER] > max(v.roles[SUBJECT], v.roles[OTHER_PERSON]) for v in read_too_few_times):
+        # …and one the wording marks as the writer's (a signature's «ک.م …» one pass read, the others garbled): filing
+        # the letter with no writer would lose who wrote it.
+        reasons.append("writer national code not read with certainty")
     fields.sure = not reasons
     fields.writer_name = _most_common([m.group(1) for p in passes for m in _NAME_AFTER_WRITER.finditer(p.text)])
     fields.subject_name = _most_common([m.group(1) for p in passes for m in _NAME_AFTER_KIN.finditer(p.text)])

@@ -47,6 +47,7 @@ KINSHIP: dict[str, Relation] = {
     "ایشون": Relation.OTHER,
     "والده‌ام": Relation.MOTHER, "والده": Relation.MOTHER, "والدم": Relation.FATHER, "پدربزرگم": Relation.OTHER,
     "مادربزرگم": Relation.OTHER, "پدربزرگ": Relation.OTHER, "مادربزرگ": Relation.OTHER,
+    "بی بی من": Relation.OTHER, "بی بیم": Relation.OTHER, "بی بی": Relation.OTHER,  # «بی بی», a grandmother
     # (Kurdish and Lori «دایکم», «دالگم», «بوام» come with the spoken kin nouns above.)
     "دا": Relation.MOTHER,  # Lori and Kurdish «دا» («دا پیرم», «کدملی دا …»; not «دام», livestock)
     # Gilaki «می مار», «می پئر» (my mother, my father; «پیر» as normalized); Khuzestani Arabic «ولدی», «ابوی» …
@@ -58,6 +59,8 @@ KINSHIP: dict[str, Relation] = {
     "بچیم": Relation.CHILD, "کرم": Relation.CHILD,
     "ننه‌م": Relation.MOTHER, "ننه م": Relation.MOTHER, "ننه‌ام": Relation.MOTHER, "ننم": Relation.MOTHER,
     # Baluchi «پتم» (my father), Mazani «مه پییر» (my father), Gilaki «می خاخور», «خاخورم» (my sister)
+    # Baluchi «منی جن», «جنم» (my wife), «منی پت» (my father)
+    "منی جن": Relation.SPOUSE, "جنم": Relation.SPOUSE, "منی پت": Relation.FATHER,
     "پتم": Relation.FATHER, "مه پییر": Relation.FATHER, "پییرم": Relation.FATHER, "پییر": Relation.FATHER,
     "می خاخور": Relation.SIBLING, "خاخورم": Relation.SIBLING,
     # Azeri «یولداشیم» (my spouse), Laki and Kurdish «باپیرم» (my grandfather)
@@ -150,12 +153,13 @@ FOLLOW_UP_WORDS = ("پیگیری", "پیگیر", "وضعیت", "رهگیری", "
                    "تماس نگرفت", "خبری نشد", "خبری نیست", "پیرو ",  # «پیرو درخواست شماره …» (not «پیروزی»)
                    "بهم دادین", "بهم دادید",  # «کد X بهم دادین»: the code the line gave
                    "که دادین", "که دادید", "که داده بودین", "که داده بودید",  # «شماره ای که دادین X»
+                   "که فرستادین", "که فرستادید", "12 رقمی", "دوازده رقمی",  # «یه کد ۱۲ رقمی دادین X»
                    "درخواست شماره",  # «در خصوص درخواست شماره X …» (a follow-up only with a valid tracking code)
                    "شکایت قبلی", "درخواست قبلی", "پیام قبلی",  # «کد: X کد: Y همون شکایت قبلی»
                    "همون قبلی", "گزارش دادم", "گزارش داده", "نه اولدی",  # (Azeri «شکایتیمیز نه اولدی»: what became of it)
                    "ک.پ",  # «ک.پ X ک.م Y»: a tracking code's label as «ک.م» is a national code's
                    "peygiri", "peigiri", "pey giri", "pei giri", "rahgiri", "vaziat",
-                   "natije", "chi shod", "koja resid", "ghablan", "sabt shod")
+                   "natije", "chi shod", "che shod", "koja resid", "ghablan", "sabt shod")
 # Digit runs for tracking codes and check-digit failures: digits joined by dashes only (a space separates two
 # numbers: «کد 0012345679 1234567891» is two codes, not a 20-digit run).
 _DIGIT_RUN = re.compile(r"(?<!\d)\d(?:-?\d)*(?!\d)")
