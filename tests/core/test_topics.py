@@ -733,9 +733,15 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     card, an outage told with exam words, bottled water sold dear by a road). All 9,140: 0.954. Then the south and
     east from mid-Khordad to early Tir, a fifth in local speech: 0.925 as it came (the same with the code the stop
     began with), 0.944 after (a border resident's card «other», a discount on fines, foul water out of a manhole, the
-    rural fund's pension, tap water gone salty «آو لوله‌کشی»). All 9,300: 0.954."""
+    rural fund's pension, tap water gone salty «آو لوله‌کشی»). The stop's last, a representative mid-Tir, written
+    after every change and never tuned on: 0.887 (the same with the code the stop began with; misses: a bill asked
+    about beside outages, a high-use warning, a sewer charge on a water bill, a dowry loan told with wedding words,
+    a conscript's exit bond, konkur results and quotas, a luxury car tax, mobile internet dying in blackouts, water
+    and cooler parts sold dear, a pension raise told with contribution words, joining insurance, a village without
+    gas, the relief committee's aid, Arbaeen's registration, an inheritance certificate). All 9,460: 0.953 (0.952
+    with the code the stop began with)."""
     rows = load_tsv("topic_blind_after.tsv")
-    assert len(rows) >= 9300
+    assert len(rows) >= 9460
     assert _accuracy(rows) >= 0.93
 
 

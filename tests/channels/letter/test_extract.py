@@ -809,6 +809,9 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
     # Never tuned on: a guarantor named with his code first, «… ضامن … به کد ملی X …», the writer's own code later
     # beside a tracking code: read as whom the letter is about.
     "blind_letters_r72.jsonl": {"hard: guarantor code comes first"},
+    # Never tuned on: a widow who names her late husband first, «همسر اینجانب مرحوم … به کد ملی X», her own code in
+    # her request further down: read as about him (the widow rule reads «اینجانب … همسر مرحوم …»).
+    "blind_letters_r77.jsonl": {"hard: widow about her own household-head transfer"},
 }
 
 
@@ -1043,7 +1046,10 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
                                          # same with the start's code), 30 / 0 / 0 after (declared: «از طرف
                                          # همسایه‌ام …»; «من مادر رضا …» and «کد ملی رضا:»; «… ضمانت اینجانب را قبول
                                          # کرده»; «مالکین مشاعی»; «خسارت اینجانب»)
-                                         ("blind_letters_r76.jsonl", 30)])
+                                         ("blind_letters_r76.jsonl", 30),
+                                         # the stop's last, a representative mid-Tir, written after every change and
+                                         # not tuned on: 28 / 1 / 1 (the same with the start's code)
+                                         ("blind_letters_r77.jsonl", 28)])
 def test_letters_written_blind(name, right):
     """Letters written by people who had not read this code: header and footer blocks, the writer's code after
     the signature, a relative's code first, lawyers, guardians and village councils writing for someone, a
