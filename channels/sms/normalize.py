@@ -61,7 +61,8 @@ KINSHIP: dict[str, Relation] = {
     # Baluchi «پتم» (my father), Mazani «مه پییر» (my father), Gilaki «می خاخور», «خاخورم» (my sister)
     # Baluchi «منی جن», «جنم» (my wife), «منی پت» (my father)
     "منی جن": Relation.SPOUSE, "جنم": Relation.SPOUSE, "منی پت": Relation.FATHER,
-    "پتم": Relation.FATHER, "مه پییر": Relation.FATHER, "پییرم": Relation.FATHER, "پییر": Relation.FATHER,
+    "پتم": Relation.FATHER, "مه پییر": Relation.FATHER, "مه پیر": Relation.FATHER,  # (Mazani «مه پیر», my father)
+    "چمه کیله": Relation.CHILD,  # Talysh «چمه کیله», my daughter "پییرم": Relation.FATHER, "پییر": Relation.FATHER,
     "می خاخور": Relation.SIBLING, "خاخورم": Relation.SIBLING,
     # Azeri «یولداشیم» (my spouse), Laki and Kurdish «باپیرم» (my grandfather)
     "یولداشیم": Relation.SPOUSE, "یولداشیمین": Relation.SPOUSE, "باپیرم": Relation.OTHER,
@@ -159,7 +160,7 @@ FOLLOW_UP_WORDS = ("پیگیری", "پیگیر", "وضعیت", "رهگیری", "
                    "همون قبلی", "گزارش دادم", "گزارش داده", "نه اولدی",  # (Azeri «شکایتیمیز نه اولدی»: what became of it)
                    "ک.پ",  # «ک.پ X ک.م Y»: a tracking code's label as «ک.م» is a national code's
                    "peygiri", "peigiri", "pey giri", "pei giri", "rahgiri", "vaziat",
-                   "natije", "chi shod", "che shod", "koja resid", "ghablan", "sabt shod")
+                   "natije", "chi shod", "che shod", "koja resid", "ghablan", "sabt shod", "ne oldu")
 # Digit runs for tracking codes and check-digit failures: digits joined by dashes only (a space separates two
 # numbers: «کد 0012345679 1234567891» is two codes, not a 20-digit run).
 _DIGIT_RUN = re.compile(r"(?<!\d)\d(?:-?\d)*(?!\d)")
@@ -287,6 +288,7 @@ SELF_WORDS = ("من", "خودم", "خودمم", "اینجانب", "بنده", "�
               "khodam", "injaneb", "bandeh", "man",
               "منیم", "خۆم", "خوم",  # Azeri «my», Sorani and Lori «myself»
               "انی", "مه",  # Khuzestani Arabic and Lori «I» («کد ملی انی Y», «کد ملی مه Y»)
+              "چمه",  # Talysh «my» («چمه کد Y»)
               "کدملیم", "ملیم")  # «کدملیم Y», «کد ملیم Y»: my national code
 # (not «بنده خدا», a poor soul: «کد ملی اون بنده خدا X» is the neighbour's)
 _SELF = re.compile(r"(?<![\w\u200c])(?:" + "|".join(SELF_WORDS) + r")(?![\w\u200c])(?!(?<=بنده)" + POOR_SOUL_AFTER_BANDEH

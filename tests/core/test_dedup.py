@@ -375,6 +375,13 @@ CASES = [
     ("a_fuel_carriers_card_followed_up", "کارت سوخت رزاق وانت تویوتای من از خرداد مسدود شده. ما سراوانی هستیم، نون ما از"
      " همین باره. بی دلیل بستن", "سلام واجه. همون کارت رزاق که گفتم بسته شده. رفتم فرمانداری سراوان گفتن از مرکز بستن."
      " الان یه ماهه بیکارم. ماشین هم قسط داره", True),
+    # r69: «یه چیز دیگه، …» after a matter told before starts another; a crop's price unpaid and a fertilizer quota
+    # not given are two of a farmer's matters
+    ("something_else_after_the_bill", "قبض گاز تیرماه ما خلخال زیاد اومده.", "سلام، من ساکن خلخالم، همونی که از قبض"
+     " گاز شکایت کردم. یه چیز دیگه، زباله‌های میدون بار خلخال رو دو روزه کسی جمع نکرده، بوی گند همه خیابونو برداشته",
+     False),
+    ("a_crops_price_vs_a_fertilizer_quota", "پول گندمی که تحویل خرید تضمینی صحنه دادیم هنوز واریز نشده",
+     "تعاونی روستایی صحنه بذر گندم و کود برای کشت پاییزه نمیده میگن سهمیه تموم شده", False),
     ("a_tanker_that_did_not_come_again", "تانکر آب روستای ما تو زهک سه روزه نیومده. آب آشامیدنی نداریم",
      "سلام باز هم تانکر نیومد. روستای ما بخش زهک سیستان. یه هفته شد. مردم از آب هامون که خشکه...", True),
 ]
@@ -664,7 +671,11 @@ QUALITY_FLOORS = [
     # fund's pension, tap water gone salty or muddy «آو لوله‌کشی», a palm grove's pests, a border fuel carrier's card;
     # most splits left a matter told by its symptom in one text and by its service in the other): 0.924 / 0.919 on
     # 8,745 — the recall floor, 0.92 for seven stops, is 0.91 since (declared: the hardest rounds joined the set).
-    ("dedup_pairs.tsv", 8745, 0.91, 0.91),
+    # Its fifth, the Caspian provinces and the north-west in late Tir with a fifth in local speech, written after the
+    # stop's never-tuned round and then tuned on, came in at 0.967 / 0.753 (the same with the code the stop began
+    # with; 0.983 / 0.766 after: «یه چیز دیگه، …» another matter, a fertilizer quota apart from a crop's price):
+    # 0.925 / 0.916 on 8,895.
+    ("dedup_pairs.tsv", 8895, 0.91, 0.91),
     ("dedup_pairs_holdout.tsv", 40, 0.85, 0.85),
     # A stress set written blind to defeat this design, kept apart from the tuning data and not tuned on: the
     # same matter told with almost no shared word (an agency's term against slang or Finglish), and two matters

@@ -610,6 +610,10 @@ CASES = [
          ("اینجانب عبدالرسول تنگستانی\nبه شماره ملی " + WRITER + "\nبه همراه برادرم آقای عبدالمجید تنگستانی\n(شماره ملی "
           + OTHER + ")\nمالکین مشاعی یک نخلستان میباشیم که آتش گرفت. یارانه هم نداریم.",) * 2, True, WRITER, None,
          None),
+    Case("«خواهش میکنم مثل پرونده برادرم رسیدگی کنید تا سابقه من کامل شود»: the brother's code is a precedent",
+         ("اینجانب حمید کریمی کد ملی " + WRITER + " کارگر کارخانه آجر هستم و کارفرما بیمه کامل رد نکرده.\nبرادرم مجید"
+          " کریمی (کد ملی " + OTHER + ") هم همین مشکل را داشت و سوابقش اصلاح شد. یارانه هم نداریم.\nخواهش میکنم مثل"
+          " پرونده برادرم رسیدگی کنید تا سابقه من کامل شود.",) * 2, True, WRITER, None, None),
     Case("a code split over two lines takes the role its label gives, whatever code is read first",
          ("دفترچه بیمه روستایی بابام اعتبارش تموم شده یارانه هم نداره\nکد ملی بابام " + persian_digits(CHILD[:5]) + "\n"
           + persian_digits(CHILD[5:]) + " است\nمو پسرشم، غلام رنجبر، ش.م " + WRITER + "\nهمراه ۰۹۱۷۷۷۳۴۰۱۲",) * 2,
@@ -812,6 +816,9 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
     # Never tuned on: a widow who names her late husband first, «همسر اینجانب مرحوم … به کد ملی X», her own code in
     # her request further down: read as about him (the widow rule reads «اینجانب … همسر مرحوم …»).
     "blind_letters_r77.jsonl": {"hard: widow about her own household-head transfer"},
+    # A neighbour the writer writes for, named with her code as «همسایه دیوار به دیوار ما خانم … به کد ملی X»: read as
+    # a third party, as a neighbour complained of is (the wording that follows, «برق ایشان را قطع کردند», is hers).
+    "blind_letters_r78.jsonl": {"hard: woman writes for her elderly neighbour's power cut"},
 }
 
 
@@ -1049,7 +1056,11 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
                                          ("blind_letters_r76.jsonl", 30),
                                          # the stop's last, a representative mid-Tir, written after every change and
                                          # not tuned on: 28 / 1 / 1 (the same with the start's code)
-                                         ("blind_letters_r77.jsonl", 28)])
+                                         ("blind_letters_r77.jsonl", 28),
+                                         # then, tuned on, the Caspian provinces and the north-west: 28 / 2 / 0 as
+                                         # it came (the same with the start's code), 29 / 1 / 0 after (declared:
+                                         # «… تا سابقه من کامل شود», the writer's own record)
+                                         ("blind_letters_r78.jsonl", 29)])
 def test_letters_written_blind(name, right):
     """Letters written by people who had not read this code: header and footer blocks, the writer's code after
     the signature, a relative's code first, lawyers, guardians and village councils writing for someone, a
