@@ -751,9 +751,11 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     gas, the relief committee's aid, Arbaeen's registration, an inheritance certificate). All 9,460: 0.953 (0.952
     with the code the stop began with). Then, tuned on after it (declared), the Caspian provinces and the north-west
     in late Tir, a fifth in local speech: 0.919 as it came (the same), 0.956 after (Sorani «ئاو … نییە», «زەماوەند»,
-    «خەستەخانە»; Azeri «مزدیمیزی»; «کد اقتصادی»; a fertilizer quota «other»). All 9,620: 0.953."""
+    «خەستەخانە»; Azeri «مزدیمیزی»; «کد اقتصادی»; a fertilizer quota «other»). All 9,620: 0.953. The stop's very
+    last, a representative mid-Mordad, measured after every change and never tuned on: 0.956 (0.950 with the code
+    the stop began with). All 9,780: 0.953 (0.951)."""
     rows = load_tsv("topic_blind_after.tsv")
-    assert len(rows) >= 9620
+    assert len(rows) >= 9780
     assert _accuracy(rows) >= 0.93
 
 

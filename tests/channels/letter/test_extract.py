@@ -819,6 +819,9 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
     # A neighbour the writer writes for, named with her code as «همسایه دیوار به دیوار ما خانم … به کد ملی X»: read as
     # a third party, as a neighbour complained of is (the wording that follows, «برق ایشان را قطع کردند», is hers).
     "blind_letters_r78.jsonl": {"hard: woman writes for her elderly neighbour's power cut"},
+    # Never tuned on: a retiree's own subsidy beside his son's code given as the reason, read as about the son; a wife
+    # who gives only her husband's code as the household's head, read as her own (the identity is right).
+    "blind_letters_r79.jsonl": {"hard: retiree about his own cut subsidy", "colloquial wife writes about household"},
 }
 
 
@@ -1060,7 +1063,10 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
                                          # then, tuned on, the Caspian provinces and the north-west: 28 / 2 / 0 as
                                          # it came (the same with the start's code), 29 / 1 / 0 after (declared:
                                          # «… تا سابقه من کامل شود», the writer's own record)
-                                         ("blind_letters_r78.jsonl", 29)])
+                                         ("blind_letters_r78.jsonl", 29),
+                                         # the stop's very last, a representative mid-Mordad, measured after every
+                                         # change and not tuned on: 26 / 2 / 2 (the same with the start's code)
+                                         ("blind_letters_r79.jsonl", 26)])
 def test_letters_written_blind(name, right):
     """Letters written by people who had not read this code: header and footer blocks, the writer's code after
     the signature, a relative's code first, lawyers, guardians and village councils writing for someone, a
