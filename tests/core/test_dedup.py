@@ -670,7 +670,7 @@ QUALITY_FLOORS = [
     # speech, came in at 0.934 / 0.750 (the same with the code the stop began with; 0.938 / 0.803 after: the rural
     # fund's pension, tap water gone salty or muddy «آو لوله‌کشی», a palm grove's pests, a border fuel carrier's card;
     # most splits left a matter told by its symptom in one text and by its service in the other): 0.924 / 0.919 on
-    # 8,745 — the recall floor, 0.92 for seven stops, is 0.91 since (declared: the hardest rounds joined the set).
+    # 8,745 — the recall floor, 0.92 until then, is 0.91 since (declared: the hardest rounds joined the set).
     # Its fifth, the Caspian provinces and the north-west in late Tir with a fifth in local speech, written after the
     # stop's never-tuned round and then tuned on, came in at 0.967 / 0.753 (the same with the code the stop began
     # with; 0.983 / 0.766 after: «یه چیز دیگه، …» another matter, a fertilizer quota apart from a crop's price):
