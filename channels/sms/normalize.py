@@ -58,11 +58,11 @@ KINSHIP: dict[str, Relation] = {
     "کاکه‌ام": Relation.SIBLING, "کاکام": Relation.SIBLING, "کاکهم": Relation.SIBLING,  # (Sorani «کاکەم» as folded)
     "بچیم": Relation.CHILD, "کرم": Relation.CHILD,
     "ننه‌م": Relation.MOTHER, "ننه م": Relation.MOTHER, "ننه‌ام": Relation.MOTHER, "ننم": Relation.MOTHER,
-    # Baluchi «پتم» (my father), Mazani «مه پییر» (my father), Gilaki «می خاخور», «خاخورم» (my sister)
-    # Baluchi «منی جن», «جنم» (my wife), «منی پت» (my father)
-    "منی جن": Relation.SPOUSE, "جنم": Relation.SPOUSE, "منی پت": Relation.FATHER,
-    "پتم": Relation.FATHER, "مه پییر": Relation.FATHER, "مه پیر": Relation.FATHER,  # (Mazani «مه پیر», my father)
-    "چمه کیله": Relation.CHILD,  # Talysh «چمه کیله», my daughter "پییرم": Relation.FATHER, "پییر": Relation.FATHER,
+    # Baluchi «پتم», «منی پت» (my father), «منی جن», «جنم» (my wife); Mazani «مه پییر», «مه پیر» (my father); Talysh
+    # «چمه کیله» (my daughter); Gilaki «می خاخور», «خاخورم» (my sister)
+    "پتم": Relation.FATHER, "منی پت": Relation.FATHER, "منی جن": Relation.SPOUSE, "جنم": Relation.SPOUSE,
+    "مه پییر": Relation.FATHER, "مه پیر": Relation.FATHER, "پییرم": Relation.FATHER, "پییر": Relation.FATHER,
+    "چمه کیله": Relation.CHILD,
     "می خاخور": Relation.SIBLING, "خاخورم": Relation.SIBLING,
     # Azeri «یولداشیم» (my spouse), Laki and Kurdish «باپیرم» (my grandfather)
     "یولداشیم": Relation.SPOUSE, "یولداشیمین": Relation.SPOUSE, "باپیرم": Relation.OTHER,

@@ -340,6 +340,9 @@ REGISTER = [
      Relation.CHILD, None),
     ("mazani-father", f"مه پیر کشاورزه بیمه محصول برنج بیته خسارت ندانه کد ملی پیر {CODE_B} مه کد ملی {CODE_A} جویبار",
      CODE_A, CODE_B, Relation.FATHER, None),
+    # …and Mazani «پییرم», «پییر» (my father; a label with no «my»: «کد ملی پییر X»)
+    ("mazani-piyer-label", f"پییرم کشاورزه، بیمه محصولش خسارت نداده. کد ملی پییر {CODE_B} کد ملی من {CODE_A}", CODE_A,
+     CODE_B, Relation.FATHER, None),
     ("a-grandmother-bibi", f"سلام بی بی من یارانش قطع شده ۸۰ سالشه. کد ملی بی بی {CODE_B} . من نوه اش {CODE_A}", CODE_A,
      CODE_B, Relation.OTHER, None),
 ]
