@@ -460,7 +460,8 @@ def role_before(text: str, pos: int, floor: int) -> tuple[str | None, Relation |
     and it."""
     window = text[max(floor, pos - 160): pos]
     best: tuple[int, str, Relation | None] | None = None
-    bare_label = _BARE_LABEL.fullmatch(_line_before(text, pos)) is not None
+    line = _line_before(text, pos)
+    bare_label = _BARE_LABEL.fullmatch(line) is not None
     for match in _WRITER_MARK.finditer(window):
         best = max(best or (-1, "", None), (match.start(), WRITER, None), key=lambda t: t[0])
     if floor and best is None:
@@ -508,7 +509,7 @@ def role_before(text: str, pos: int, floor: int) -> tuple[str | None, Relation |
             continue  # «… با کد ملی X شاهد است …»: the witness is whom the code before is, said after it
         if best is None or match.end() - 1 > best[0]:
             best = (match.end() - 1, OTHER_PERSON, None)
-    named = _NAME_LABEL.search(_line_before(text, pos))
+    named = _NAME_LABEL.search(line)
     if named:
         kin = next((m.group(1) for m in _WRITER_IS_KIN_OF.finditer(text, 0, pos) if m.group(2) == named.group(1)), None)
         if kin is not None:
