@@ -150,6 +150,7 @@ _KINSHIP = re.compile(r"(?<![^\W\d_]|\u200c)(" + "|".join(map(re.escape, KINSHIP
 # «پاسخ»: the answer to it is asked for.
 FOLLOW_UP_WORDS = ("پیگیری", "پیگیر", "وضعیت", "رهگیری", "نتیجه", "کجا رسید", "چی شد", "چیشد", "قبلا", "قبلاً",
                    "شکایت کرده", "درخواست داده", "ثبت شد", "ثبت کردم", "شماره شکایت", "جواب", "پاسخ",
+                   "ثبت کرده", "ثبت کردیم",  # «ثبت کرده بودم به شماره X»: the matter registered before
                    "کد دادن", "کد دادید", "کد داده", "شماره ثبت شکایت", "ارجاع شده", "این کد را", "این کدو",
                    "تماس نگرفت", "خبری نشد", "خبری نیست", "پیرو ",  # «پیرو درخواست شماره …» (not «پیروزی»)
                    "بهم دادین", "بهم دادید",  # «کد X بهم دادین»: the code the line gave
@@ -160,7 +161,8 @@ FOLLOW_UP_WORDS = ("پیگیری", "پیگیر", "وضعیت", "رهگیری", "
                    "همون قبلی", "گزارش دادم", "گزارش داده", "نه اولدی",  # (Azeri «شکایتیمیز نه اولدی»: what became of it)
                    "ک.پ",  # «ک.پ X ک.م Y»: a tracking code's label as «ک.م» is a national code's
                    "peygiri", "peigiri", "pey giri", "pei giri", "rahgiri", "vaziat",
-                   "natije", "chi shod", "che shod", "koja resid", "ghablan", "sabt shod", "ne oldu")
+                   "natije", "chi shod", "che shod", "koja resid", "ghablan", "sabt shod", "sabt kardam", "sabt karde",
+                   "sabt kardim", "ne oldu")
 # Digit runs for tracking codes and check-digit failures: digits joined by dashes only (a space separates two
 # numbers: «کد 0012345679 1234567891» is two codes, not a 20-digit run).
 _DIGIT_RUN = re.compile(r"(?<!\d)\d(?:-?\d)*(?!\d)")
