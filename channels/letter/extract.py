@@ -656,9 +656,11 @@ _LATE_BEFORE = re.compile(r"(?<!فرزند\s)(?<!با\s)(?<!از\s)(?:" + altern
 # … or said after the code, in its sentence: «شوهرم کد ملی X دو سال پیش فوت کرد».
 _LATE_AFTER = re.compile(r"[\d \-]*\)?(?:(?!\d{5})[^.\n]){0,40}?(?<![\w\u200c])"
                          r"(?:فوت\s*(?:کرد|شد|نمود)|درگذشت|به\s*رحمت\s*خدا\s*رفت)")
-# A widow who introduces herself by her late husband («اینجانب … همسر مرحوم …»): her survivor's pension, her
-# coupon, her own matter, whatever code of his she gives.
+# A widow who introduces herself by her late husband («اینجانب … همسر مرحوم …») or names him so first («همسر
+# اینجانب مرحوم …»): her survivor's pension, her coupon, her own matter, whatever code of his she gives.
 _WRITER_IS_WIDOW = re.compile(_INJANEB + r"[^.\n]{0,60}?(?<![\w\u200c])(?:همسر|زوجه|عیال)\s+(?:"
+                              + alternation(LATE_WORDS) + r")(?![\w\u200c])"
+                              r"|(?<![\w\u200c])(?:همسر|شوهر)\s+(?:اینجانب|بنده)\s+(?:"
                               + alternation(LATE_WORDS) + r")(?![\w\u200c])")
 _WRITER_IS_HEIR = re.compile(_INJANEB + r"[^.\n]{0,80}?(?:" + "|".join(HEIR_WORDS) + r")(?![\w\u200c])"
                              # «وراث: ۱- فاطمه ملکی (همسر) ۲- اینجانب علی طاهری», «وراث ایشان عبارتند از: اینجانب …»:

@@ -578,6 +578,10 @@ CASES = [
           " نموده اند، مستمری بگیر وظیفه میباشم.\nاز فروردین اقساط وام از مستمری من کسر میشود. یارانه هم نداریم.\n"
           "تقاضا دارم دستور فرمایید کسورات متوقف شود.\nنام و نام خانوادگی: زهرا اکبری     کد ملی: " + WRITER,) * 2,
          True, WRITER, None, None),
+    Case("a widow who names her late husband first, «همسر اینجانب مرحوم … به کد ملی …», writes of her own matter",
+         ("همسر اینجانب مرحوم عزیز میرزایی به کد ملی " + OTHER + " در بهمن به رحمت خدا رفتند.\nیارانه خانوار ما به نام"
+          " ایشان بود و از فروردین واریز نشده.\nخواهش دارم سرپرستی خانوار به نام اینجانب فاطمه سپهوند به کد ملی "
+          + WRITER + "\nثبت شود.",) * 2, True, WRITER, None, None),
     Case("a co-owner, «سه دانگ دیگر متعلق به برادرم آقای …», is a party to the writer's own deed",
          ("اینجانب پرویز ملکی (کد ملی " + WRITER + ") مالک سه دانگ مشاع یک آپارتمان میباشم.\nسه دانگ دیگر متعلق به"
           " برادرم آقای کامران ملکی با کد ملی " + OTHER + " است که\nایشان سند خود را دریافت کرده اند. یارانه هم"
@@ -813,9 +817,6 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
     # Never tuned on: a guarantor named with his code first, «… ضامن … به کد ملی X …», the writer's own code later
     # beside a tracking code: read as whom the letter is about.
     "blind_letters_r72.jsonl": {"hard: guarantor code comes first"},
-    # Never tuned on: a widow who names her late husband first, «همسر اینجانب مرحوم … به کد ملی X», her own code in
-    # her request further down: read as about him (the widow rule reads «اینجانب … همسر مرحوم …»).
-    "blind_letters_r77.jsonl": {"hard: widow about her own household-head transfer"},
     # A neighbour the writer writes for, named with her code as «همسایه دیوار به دیوار ما خانم … به کد ملی X»: read as
     # a third party, as a neighbour complained of is (the wording that follows, «برق ایشان را قطع کردند», is hers).
     "blind_letters_r78.jsonl": {"hard: woman writes for her elderly neighbour's power cut"},
@@ -1058,8 +1059,10 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
                                          # کرده»; «مالکین مشاعی»; «خسارت اینجانب»)
                                          ("blind_letters_r76.jsonl", 30),
                                          # the stop's last, a representative mid-Tir, written after every change and
-                                         # not tuned on: 28 / 1 / 1 (the same with the start's code)
-                                         ("blind_letters_r77.jsonl", 28),
+                                         # not tuned on: 28 / 1 / 1 (the same with the start's code); 29 / 0 / 1
+                                         # since the twenty-seventh stop (declared: a widow who names her late
+                                         # husband first, «همسر اینجانب مرحوم …», writes of her own matter)
+                                         ("blind_letters_r77.jsonl", 29),
                                          # then, tuned on, the Caspian provinces and the north-west: 28 / 2 / 0 as
                                          # it came (the same with the start's code), 29 / 1 / 0 after (declared:
                                          # «… تا سابقه من کامل شود», the writer's own record)
