@@ -351,10 +351,19 @@ def _end_said_again(tokens: list[str], i: int, length: int, corrected: bool = Fa
     first = _digits(tokens[kept:i])
     if corrected and (len(first) != len(said) or sum(a != b for a, b in zip(first, said)) > 2):
         return None
-    if lost and not (len(said) >= 3 and len(first) == len(said) - 1 and _UNHEARD in tokens[_start(tokens, kept):i]
-                     and any(said[:k] + said[k + 1:] == first for k in range(len(said)))):
+    if lost and not (len(said) >= 3 and _UNHEARD in tokens[_start(tokens, kept):i]
+                     and (len(first) == len(said) - 1 and any(said[:k] + said[k + 1:] == first for k in range(len(said)))
+                          or _unit_lost(tokens[kept:i], first, said))):
         return None
     return tokens[:kept] + tokens[i + 1:]
+
+
+def _unit_lost(first_tokens: list[str], first: str, said: str) -> bool:
+    """The first saying of an end lost a tens word's unit («پنجاه و [unk]», read 50 for 55) where the later saying
+    has it: the two differ only there, a 0 the first time."""
+    apart = [k for k in range(len(said)) if k < len(first) and first[k] != said[k]]
+    return (len(first) == len(said) and len(apart) == 1 and first[apart[0]] == "0"
+            and any(first_tokens[k:k + 2] == ["و", _UNHEARD] for k in range(len(first_tokens) - 1)))
 
 
 def _start(tokens: list[str], j: int) -> int:
