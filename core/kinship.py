@@ -22,6 +22,7 @@ SPOKEN_KIN_NOUNS: dict[str, Relation] = {
     "آبجی": Relation.SIBLING,
     # Kurdish and Lori «mother» and «father», written in Persian letters («خونه دالگ و بوام», «دایکم پیره»)
     "دایک": Relation.MOTHER, "دالگ": Relation.MOTHER, "دالک": Relation.MOTHER, "باوک": Relation.FATHER,
+    "باوگ": Relation.FATHER,  # (Kalhori and Laki, as «دالگ» beside «دالک»)
     "بوا": Relation.FATHER,
 }
 # Kin in Khuzestani Arabic, the noun with its «ی» of «my» («ولدی», my son; «ابوی», my father, also old Tehrani), as
