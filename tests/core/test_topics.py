@@ -327,6 +327,20 @@ CASES = [
      " ناتوانین درووست بکەین", "gas_outage"),
     ("an_allowance_after_a_dismissal", "سه ماهه اخراج شدم، مقرری هنوز برام برقرار نشده", "unemployment_insurance"),
     ("the_good_use_scheme", "ما همیشه مشترک خوش مصرف بودیم، مامور نیومده کنتورو بخونه، تخمینی زده", "electricity_bill"),
+    # r71: textbooks in the Arabic plural «کتب درسی», a class with no fan, a re-sit exam, a first-grader «نوآموز»; a
+    # high-use subscriber's warning; Sorani drinking water gone salty; a utility's subscriber renamed; rooftop solar
+    ("textbooks_arabic_plural", "پیگیری سفارش کتب درسی پایه هفتم که از طریق سامانه ثبت شده و تاکنون به مدرسه تحویل"
+     " نشده است", "school_fees"),
+    ("a_class_with_no_fan", "تو این گرما بچه‌ها سر کلاس حالشون بد میشه، دیروز یکی غش کرد. یه پنکه هم تو کلاس نیست.",
+     "school_fees"),
+    ("a_resit_exam_date", "امتحان شهریور پسرم افتاده روز اربعین، ما اون موقع کربلاییم. چیکار کنیم؟", "school_fees"),
+    ("a_high_use_subscribers_warning", "پیامک اومده که مشترک پرمصرفم و اگه مصرفمو کم نکنم برقمو قطع میکنن",
+     "electricity_bill"),
+    ("sorani_salty_drinking_water", "سلام، مِن له سرپل ذهاب. ئاو خوەردن ئێمه چِن روژه تال و شورە، کەس نیەتونێد"
+     " بخوەێد.", "water_outage"),
+    ("a_subscriber_renamed", "درخواست تغییر نام مشترک برق از متوفی به وراث بدون حضور همه وراث", "electricity_bill"),
+    ("rooftop_solar_registration", "سلام، من فروردین تو طرح نصب پنل خورشیدی خانگی ثبت نام کردم، هنوز کسی باهام"
+     " تماس نگرفته.", OTHER),
     ("the_high_use_tariff", "پیامک اومده اگه مصرفتو کم نکنی برقت قطع میشه و نرخ پرمصرف میخوره", "electricity_bill"),
 ]
 
@@ -842,6 +856,11 @@ FACET_CASES = [
     ("car_model_names_maker", "پراید ثبت نامی تحویل نشده", "car_delivery",
      {"car_maker": {"saipa"}, "car_model": {"pride"}, "car_matter": {"delivery"}}),
     ("goods_only_for_prices", "نان گران است", "pension", {}),
+    # r71: a re-sit exam is a school matter of its own; rooftop solar and a dam's water («آو سد») kinds of «other»
+    ("a_resit_exam", "دخترم شهریور امتحان تجدیدی ریاضی داره، تاریخش معلوم نیست", "school_fees",
+     {"school_child": {"daughter"}, "school_matter": {"resit"}}),
+    ("rooftop_solar", "نیروگاه خورشیدی پشت بوم ثبت نام کردم خبری نشد", OTHER, {"other_matter": {"solar"}}),
+    ("a_dams_water_in_laki", "آو سد وه زمینیل ایمه نیەتیه، ذرتیل خشک بینه", OTHER, {"other_matter": {"farm_water"}}),
 ]
 
 
