@@ -139,7 +139,7 @@ _NAMED_ROLE = (r"(?:همسایه|کارفرما|همکار|فروشنده|مدی
                r"|صاحب\s*(?:خانه|خونه|کار|مغازه|فروشگاه))")
 _OTHER_PERSON = re.compile(
     # (not «خدا شاهد است»: God knows; not «اشتباه خوانده شده», read wrongly)
-    r"(?:(?:ضامن(?:ین|\s*\u200c?ها)?|کفیل|(?<!خدا\s)شاهد|معرف|طرف\s*(?:قرارداد|دعوا|دعوی|مقابل|شکایت)|خوانده(?!\s*(?:شده|شد|نشده|نشد|می\s*\u200c?شود))|متهم|(?<!سند\s)معارض"
+    r"(?:(?:ضامن(?:ین|\s*\u200c?ها)?|ضمانت\s*\u200c?نامه|کفیل|(?<!خدا\s)شاهد|معرف|طرف\s*(?:قرارداد|دعوا|دعوی|مقابل|شکایت)|خوانده(?!\s*(?:شده|شد|نشده|نشد|می\s*\u200c?شود))|متهم|(?<!سند\s)معارض"
     r"|مشتکی\s*\u200c?عنه"  # a complaint form's «مشتکی‌عنه (کارفرما): آقای …», whom the complaint is against
     r"|(?:همسر|شوهر|زن|سرپرست(?:\s*خانوار)?)\s*سابق)"  # a former spouse («همسر سابقم (کد ملی …)»), titled or not;
     # a divorced mother's «سرپرست خانوار سابق: آقای …»
@@ -164,6 +164,8 @@ _OTHER_PERSON = re.compile(
     # a stranger named («شخصی به نام …», «فردی به نام …») and whom a case is against («علیه آقای …», «به طرفیت آقای …»)
     r"|(?:شخصی|فردی|کسی|پیمانکاری|فروشنده\s*\u200c?ای|کارفرمایی)\s+به\s*نام(?:\s+(?:[آا]قای|خانم))?(?![\w\u200c])"
     r"|(?:علیه|به\s*طرفیت)\s+(?:[آا]قای|خانم)(?![\w\u200c])"
+    # a contract's other side: «طبق قرارداد شماره … که با آقای … به کد ملی … منعقد شده»
+    r"|قرارداد[^.\n]{0,60}?(?<![\w\u200c])با\s+(?:[آا]قای|خانم)(?![\w\u200c])"
     # «… از آقای … به کد ملی … خریداری»: the seller (not «به وکالت از آقای …», «از طرف خانم …»: a client; OCR
     # often reads «وکالت» as «و کالت»). Not at a line's start: what came before it is on the line above, which a
     # pass that reads one line does not see («به وکالت⏎از آقای …»).
@@ -518,8 +520,10 @@ def role_before(text: str, pos: int, floor: int) -> tuple[str | None, Relation |
         # «کد ملی فرزند (متقاضی): …», «کد ملی درخواست‌کننده: …»: the applicant is who writes; «کد ملی من …» says so
         return WRITER, None
     own_role = _ROLE_LABEL.search(window)
-    if own_role and re.search(r"(?:" + _INJANEB + r"[^\n.]{0,40}?|^\s*)(?<![\w\u200c])" + own_role.group(1)
-                              + r"(?![\w\u200c])", text[:pos], re.MULTILINE):
+    # (an employer only as the writer introduces himself: «کارفرما: آقای …» heads a worker's complaint)
+    signed = r"|^\s*" if own_role and own_role.group(1) != "کارفرما" else ""
+    if own_role and re.search(r"(?:" + _INJANEB + r"[^\n.]{0,40}?" + signed + r")(?<![\w\u200c])" + own_role.group(1)
+                              + r"(?:ی|\u200cی)?(?![\w\u200c])", text[:pos], re.MULTILINE):  # (or its ezafe: «کارفرمای …»)
         # «اینجانب … مادر دانش‌آموز …⏎کدملی مادر: …»: the role the writer gave herself; or signed with, at a
         # line's start («دهیار روستای … - مرتضی …⏎کدملی دهیار: …»)
         return WRITER, None
@@ -565,15 +569,22 @@ _WRITER_IS_CONSCRIPT = re.compile(_INJANEB + r"[^.\n]{0,60}?(?<![\w\u200c])" + _
 # «تمنا دارم … مستمری اینجانب برقرار گردد», «… سند سهم اینجانب صادر گردد», «لطفا وضعیت یارانه من رو مشخص کنید»
 # (not «… مستمری پدر اینجانب …»: the relative's).
 _OWN_MATTERS = r"وام|معافیت|مستمری|حقوق|یارانه|کالابرگ|سهمیه|پرونده|سند|سهم|خسارت|سابقه|سوابق"
-_ASKS_FOR_OWN = re.compile(r"(?:خواهش|تقاضا|استدعا|تمنا|لطفا|لطفاً)[^.\n]{0,100}?(?<![\w\u200c])(?:" + _OWN_MATTERS
-                           + r")(?:\s+[^\s.\d]+){0,2}?\s+" + _AFTER_KIN + r"(?:" + _INJANEB + r"|من|بنده|خودم)(?![\w\u200c])")
+_ASKS_FOR_OWN = re.compile(r"(?:خواهش|تقاضا|استدعا|تمنا|لطفا|لطفاً|تو\s*رو\s*خدا|ترو\s*خدا)[^.\n]{0,100}?(?<![\w\u200c])"
+                           r"(?:(?:" + _OWN_MATTERS + r")(?:\s+[^\s.\d]+){0,2}?\s+" + _AFTER_KIN + r"(?:" + _INJANEB
+                           + r"|من|بنده|خودم)"
+                           # …or moved to the writer's code: «تقاضا دارم سهمیه به کد ملی خودم منتقل شود»
+                           r"|(?:" + _OWN_MATTERS + r")\s+به\s+(?:کد|شماره)\s*\u200c?ملی\s+(?:" + _INJANEB
+                           + r"|من|بنده|خودم)"
+                           # …or with its colloquial «my»: «تروخدا یارانمو وصل کنین», «لطفا حقوقمو بدید»
+                           r"|(?:" + _OWN_MATTERS.replace("یارانه", "یارانه|یاران") + r")\s*\u200c?ا?م(?:و|رو)?)"
+                           r"(?![\w\u200c])")
 # A form's code labelled by a role without «my» («کدملی مادر:», «کد ملی ولی:»): the writer's, when she named herself
 # by that role («اینجانب شیرین احمدی مادر دانش آموز …»).
 _APPLICANT_LABEL = re.compile(r"(?:کد|شماره)\s*\u200c?ملی(?:[^\n\d:]{0,20}\(\s*متقاضی\s*\)|\s*درخواست\s*\u200c?\s*کننده)"
                               r"\s*[:：]?\s*$")
 _OWN_LABEL = re.compile(r"(?:کد|شماره)\s*\u200c?ملی(?:\s*(?:من|خودم|اینجانب|بنده)|م)\s*[:：]?\s*$")  # («کد ملیم X»)
-_ROLE_LABEL = re.compile(r"(?:کد|شماره)\s*\u200c?ملی\s*(پدر|مادر|ولی|سرپرست|همسر|دهیار|بخشدار|مدیر|قیم|وکیل)"
-                         r"\s*[:：]?\s*$")
+_ROLE_LABEL = re.compile(r"(?:کد|شماره)\s*\u200c?ملی\s*(پدر|مادر|ولی|سرپرست|همسر|دهیار|بخشدار|مدیر|قیم|وکیل"
+                         r"|کارفرما)\s*[:：]?\s*$")  # (an employer who writes for his worker: «اینجانب …، کارفرمای …»)
 
 
 def line_roles(passes: list[PassText]) -> list[tuple[int, float, str, Relation | None, bool]]:
