@@ -24,6 +24,7 @@ SPOKEN_KIN_NOUNS: dict[str, Relation] = {
     "دایک": Relation.MOTHER, "دالگ": Relation.MOTHER, "دالک": Relation.MOTHER, "باوک": Relation.FATHER,
     "باوگ": Relation.FATHER,  # (Kalhori and Laki, as «دالگ» beside «دالک»)
     "بوا": Relation.FATHER,
+    "برار": Relation.SIBLING, "بیادر": Relation.SIBLING,  # Mazani, Gilaki and Khorasani «برار»; Dari «بیادر»
 }
 # Kin in Khuzestani Arabic, the noun with its «ی» of «my» («ولدی», my son; «ابوی», my father, also old Tehrani), as
 # SMS and letters from the south write them.

@@ -638,6 +638,7 @@ def _meant_as_code(folded: str, runs: list[tuple[int, str]]) -> bool:
             return True
     # …or before its label: «407 973 7575 کد ملیمه»
     return any(7 <= len(re.sub(r"\D", "", number.group(0))) <= 11 and _SHORT_CODE_TRAIL.match(folded, number.end())
+               and not _not_a_code(folded, number.start())  # («شماره اشتراک X کد ملی رو بعدا میفرستم»)
                for number in _GROUPED_NUMBER.finditer(folded))
 
 
