@@ -328,6 +328,11 @@ CASES = [
     ("an_allowance_after_a_dismissal", "سه ماهه اخراج شدم، مقرری هنوز برام برقرار نشده", "unemployment_insurance"),
     ("the_good_use_scheme", "ما همیشه مشترک خوش مصرف بودیم، مامور نیومده کنتورو بخونه، تخمینی زده", "electricity_bill"),
     # r72: home internet «اینترنت خونگی»
+    # r73: a dormitory a university's; the fridge gone off a power cut; pistachios unpaid at a co-op «other»
+    ("a_dormitory_follow_up", "سلام. پیرو تماس قبلی در مورد خوابگاه دخترم که ورودی جدید فردوسیه. الان یه هفته‌ست کلاسا"
+     " شروع شده و شبا خونه یکی از همکلاسیاش میمونه. تورو خدا یه کاری بکنید", "university_fees"),
+    ("the_fridge_gone_off", "امشبم ساعت هشت همه‌جا تاریک شد، یخچال خاموش، بچه‌ها زیر نور گوشی مشق نوشتن", "electricity_outage"),
+    ("pistachios_unpaid_at_a_coop", "مطالبات کشاورزان بابت پسته تحویلی به تعاونی روستایی فردوس پرداخت نشده است.", OTHER),
     ("home_internet", "اینترنت خونگی ما تو پاکدشت از بعد بارون قطعه مخابرات میگه خرابی خطه ده روزه هیچ کاری نکردن",
      "telecom_internet"),
     # r71: textbooks in the Arabic plural «کتب درسی», a class with no fan, a re-sit exam, a first-grader «نوآموز»; a
@@ -865,6 +870,11 @@ FACET_CASES = [
     ("a_resit_exam", "دخترم شهریور امتحان تجدیدی ریاضی داره، تاریخش معلوم نیست", "school_fees",
      {"school_child": {"daughter"}, "school_matter": {"resit"}}),
     ("rooftop_solar", "نیروگاه خورشیدی پشت بوم ثبت نام کردم خبری نشد", OTHER, {"other_matter": {"solar"}}),
+    # r73: a class of forty, its desks, the school's premises; pistachios taken to a co-op a farming matter
+    ("a_crowded_class", "مدرسه پسرم تو قرچک کلاس‌ها چهل و پنج نفره‌ست، صندلی کم دارن", "school_fees",
+     {"school_child": {"son"}, "school_matter": {"building"}}),
+    ("pistachios_at_a_coop", "پسته‌مونه بردیم تعاونی، گفتن پولش یه ماه دیگه", OTHER,
+     {"other_matter": {"farming"}, "farm_matter": {"payment"}}),
     ("a_dams_water_in_laki", "آو سد وه زمینیل ایمه نیەتیه، ذرتیل خشک بینه", OTHER, {"other_matter": {"farm_water"}}),
 ]
 
