@@ -163,7 +163,7 @@ _OTHER_PERSON = re.compile(
     r"(?![\w\u200c])"
     # a stranger named («شخصی به نام …», «فردی به نام …») and whom a case is against («علیه آقای …», «به طرفیت آقای …»)
     r"|(?:شخصی|فردی|کسی|پیمانکاری|فروشنده\s*\u200c?ای|کارفرمایی)\s+به\s*نام(?:\s+(?:[آا]قای|خانم))?(?![\w\u200c])"
-    r"|(?:علیه|به\s*طرفیت)\s+(?:[آا]قای|خانم)(?![\w\u200c])"
+    r"|(?:علیه|به\s*طرفیت|توسط)\s+(?:[آا]قای|خانم)(?![\w\u200c])"  # (and who did the work: «توسط آقای …»)
     # a contract's other side: «طبق قرارداد شماره … که با آقای … به کد ملی … منعقد شده»
     r"|قرارداد[^.\n]{0,60}?(?<![\w\u200c])با\s+(?:[آا]قای|خانم)(?![\w\u200c])"
     # «… از آقای … به کد ملی … خریداری»: the seller (not «به وکالت از آقای …», «از طرف خانم …»: a client; OCR
@@ -520,10 +520,7 @@ def role_before(text: str, pos: int, floor: int) -> tuple[str | None, Relation |
         # «کد ملی فرزند (متقاضی): …», «کد ملی درخواست‌کننده: …»: the applicant is who writes; «کد ملی من …» says so
         return WRITER, None
     own_role = _ROLE_LABEL.search(window)
-    # (an employer only as the writer introduces himself: «کارفرما: آقای …» heads a worker's complaint)
-    signed = r"|^\s*" if own_role and own_role.group(1) != "کارفرما" else ""
-    if own_role and re.search(r"(?:" + _INJANEB + r"[^\n.]{0,40}?" + signed + r")(?<![\w\u200c])" + own_role.group(1)
-                              + r"(?:ی|\u200cی)?(?![\w\u200c])", text[:pos], re.MULTILINE):  # (or its ezafe: «کارفرمای …»)
+    if own_role and _gave_himself(own_role.group(1), text[:pos]):
         # «اینجانب … مادر دانش‌آموز …⏎کدملی مادر: …»: the role the writer gave herself; or signed with, at a
         # line's start («دهیار روستای … - مرتضی …⏎کدملی دهیار: …»)
         return WRITER, None
@@ -542,6 +539,15 @@ def role_before(text: str, pos: int, floor: int) -> tuple[str | None, Relation |
     if best is None:
         return None, None
     return best[1], best[2]
+
+
+def _gave_himself(role: str, text: str) -> bool:
+    """The writer gave himself `role`: «اینجانب … مادر دانش‌آموز …», «اینجانب …، کارفرمای …» (with its ezafe), or signed
+    with it at a line's start («دهیار روستای … - مرتضی …»); an employer so only untitled («کارفرما: بهروز کریمی», not
+    «کارفرما: آقای …», whom a worker's complaint is against)."""
+    introduced = _INJANEB + r"[^\n.]{0,40}?(?<![\w\u200c])" + role + r"(?:ی|\u200cی)?(?![\w\u200c])"
+    signed = r"^\s*" + role + (r"\s*[:：](?!\s*(?:[آا]قای|خانم|جناب))" if role == "کارفرما" else r"(?:ی|\u200cی)?(?![\w\u200c])")
+    return re.search(introduced + "|" + signed, text, re.MULTILINE) is not None
 
 
 # A worker of the workplace named just after («لیست بیمه کارگر این شرکت آقای …»).
@@ -575,6 +581,8 @@ _ASKS_FOR_OWN = re.compile(r"(?:خواهش|تقاضا|استدعا|تمنا|لط
                            # …or moved to the writer's code: «تقاضا دارم سهمیه به کد ملی خودم منتقل شود»
                            r"|(?:" + _OWN_MATTERS + r")\s+به\s+(?:کد|شماره)\s*\u200c?ملی\s+(?:" + _INJANEB
                            + r"|من|بنده|خودم)"
+                           # …or a household of the writer's own: «خواهشمند است امکان تشکیل خانوار مستقل برای اینجانب …»
+                           r"|(?:تشکیل|جداسازی|جدا\s*سازی)\s+خانوار"
                            # …or with its colloquial «my»: «تروخدا یارانمو وصل کنین», «لطفا حقوقمو بدید»
                            r"|(?:" + _OWN_MATTERS.replace("یارانه", "یارانه|یاران") + r")\s*\u200c?ا?م(?:و|رو)?)"
                            r"(?![\w\u200c])")
