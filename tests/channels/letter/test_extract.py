@@ -598,6 +598,14 @@ CASES = [
          ("یارانه خانوار ما به سرپرستی پدرم آقای کریم زارعی با شماره ملی " + OTHER + " واریز می‌شود.\nخواهشمند است"
           " امکان تشکیل خانوار مستقل برای اینجانب و همسرم فراهم شود تا یارانه به حساب خودمان واریز گردد.\nپیمان زارعی\nشماره ملی " + WRITER,) * 2, True,
          WRITER, None, None),
+    Case("«دهک خانوار بنده را بازبینی کنید»: the writer's own decile, his wife's code background",
+         ("یارانه خانوار ما قطع شده است.\nهمسرم خدیجه زارعی به کد ملی " + OTHER + " در یک شرکت بیمه شد.\nلطفاً دهک"
+          " خانوار بنده را بازبینی کنید. شماره ملی اینجانب " + WRITER + " است و یارانه قطع است.",) * 2, True,
+         WRITER, None, None),
+    Case("a project's contractor named after the project's long name, «پیمانکار پروژه … خیابان ۲۲ بهمن، آقای …»",
+         ("پیمانکار پروژه جدول‌گذاری و آسفالت خیابان ۲۲ بهمن دوگنبدان، آقای سیاوش کریمی‌پور (کد ملی " + OTHER + ")، کار"
+          " را رها کرده است.\nجلوی منزل اینجانب گودال مانده؛ یارانه هم نداریم.\nمالک منزل: علی‌اصغر موسوی\nش.م: "
+          + WRITER,) * 2, True, WRITER, None, None),
     Case("«کارفرما: آقای …» heading a worker's complaint is the other party, not who writes",
          ("شکایت از کارفرما\nکارفرما: آقای حمید رستمی، کد ملی کارفرما " + OTHER + "\nاینجانب جواد کاظمی در این کارگاه"
           " کار کردم و حقوق و یارانه ام نرسیده.\nشاکی: جواد کاظمی\nکد ملی: " + WRITER,) * 2, True, WRITER, None, None),
@@ -1116,7 +1124,11 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
                                          # employer signing untitled «کارفرما: …»; «توسط آقای … به کد ملی …»; «تشکیل
                                          # خانوار مستقل برای اینجانب»); its wrong one a mother's code alone in the
                                          # header, her son's bare in brackets after his name
-                                         ("blind_letters_r81.jsonl", 26)])
+                                         ("blind_letters_r81.jsonl", 26),
+                                         # then, tuned on, mid-to-late Mehr in the south: 26 / 2 / 2 as it came
+                                         # (the same with the start's code), 28 / 0 / 2 after («دهک خانوار بنده»
+                                         # asked for; a project's contractor after its long name)
+                                         ("blind_letters_r83.jsonl", 28)])
 def test_letters_written_blind(name, right):
     """Letters written by people who had not read this code: header and footer blocks, the writer's code after
     the signature, a relative's code first, lawyers, guardians and village councils writing for someone, a
