@@ -328,6 +328,22 @@ CASES = [
     ("an_allowance_after_a_dismissal", "سه ماهه اخراج شدم، مقرری هنوز برام برقرار نشده", "unemployment_insurance"),
     ("the_good_use_scheme", "ما همیشه مشترک خوش مصرف بودیم، مامور نیومده کنتورو بخونه، تخمینی زده", "electricity_bill"),
     # r72: home internet «اینترنت خونگی»
+    # r73 (the south): Khuzestani Arabic «الکهربا طافیه» (the power off), «قبض الکهربا», «الیارانه», «الزباله»,
+    # «العسکریه» (military service), «متقاعد» (a retiree), «قرض الزواج», «عمال … ما استلمنا فلوس»; dengue «other»
+    ("arabic_power_off", "من الصبح الکهربا طافیه والحر هوایه، الجهال ما ناموا. اهواز", "electricity_outage"),
+    ("arabic_subsidy", "سلام علیکم، الیارانه مالتی انقطعت من شهرین، ما ادری لیش، آنی ارمله وعندی اربع جهال، ساعدونی",
+     "subsidy"),
+    ("arabic_rubbish", "سلام علیکم، الزباله بشارعنا ما اخذوها من اسبوع، الریحه هوایه والجهال یلعبون بیها. هویزه",
+     "garbage"),
+    ("arabic_military_service", "سلام علیکم، ولدی العسکریه مالته خلصت، بس کارته ما وصل، هسه ما یگدر یشتغل",
+     "military_service"),
+    ("arabic_retiree", "سلام علیکم، ابوی متقاعد، معاشه من التأمین ما نزل هالشهر، وهو مریض ویحتاج دوا، شنو السالفه؟ شوش",
+     "pension"),
+    ("arabic_marriage_loan", "سلام علیکم، آنی تزوجت من ست اشهر، سجلت قرض الزواج بالسامانه، البنک یگول ماکو سهمیه",
+     "marriage_loan"),
+    ("arabic_unpaid_workers", "سلام علیکم، احنا عمال بشرکه القصب، خمس اشهر ما استلمنا فلوس، والشرکه تگول ماکو",
+     "labour_wages"),
+    ("dengue", "تو محله ما، بندرعباس، چند نفر تب دنگی گرفتن، پشه زیاده، سمپاشی نکردن، بهداشت هم نیومده سر بزنه.", OTHER),
     # r73: a dormitory a university's; the fridge gone off a power cut; pistachios unpaid at a co-op «other»
     ("a_dormitory_follow_up", "سلام. پیرو تماس قبلی در مورد خوابگاه دخترم که ورودی جدید فردوسیه. الان یه هفته‌ست کلاسا"
      " شروع شده و شبا خونه یکی از همکلاسیاش میمونه. تورو خدا یه کاری بکنید", "university_fees"),
@@ -791,9 +807,11 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     stop began with), 0.938 after (Lori «او نیاریم»; Sorani «زانکو», «نەخۆشخانە», «زبڵ», «بڕاوه»; power's good-use
     scheme, its high-use tariff). All 9,940: 0.952. Then, tuned on, early Mehr in Khorasan and Tehran's suburbs with a
     fifth in Mashhadi and Dari speech: 0.975 as it came (the same), 0.981 after (home internet «اینترنت
-    خونگی»). All 10,100: 0.953."""
+    خونگی»). All 10,100: 0.953. Then, tuned on, mid-to-late Mehr in the south with a fifth in Khuzestani Arabic,
+    Bandari, Bushehri and Bakhtiari speech: 0.869 as it came (the same), 0.912 after (Khuzestani Arabic «الکهربا»,
+    «الیارانه», «الزباله», «العسکریه», «متقاعد», «قرض الزواج»; dengue «other»). All 10,260: 0.953."""
     rows = load_tsv("topic_blind_after.tsv")
-    assert len(rows) >= 10100
+    assert len(rows) >= 10260
     assert _accuracy(rows) >= 0.93
 
 
