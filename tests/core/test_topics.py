@@ -344,6 +344,13 @@ CASES = [
     ("arabic_unpaid_workers", "سلام علیکم، احنا عمال بشرکه القصب، خمس اشهر ما استلمنا فلوس، والشرکه تگول ماکو",
      "labour_wages"),
     ("dengue", "تو محله ما، بندرعباس، چند نفر تب دنگی گرفتن، پشه زیاده، سمپاشی نکردن، بهداشت هم نیومده سر بزنه.", OTHER),
+    # r74 (the south): Khuzestani Arabic «الماي» (the water), «الکهربا تنگطع» (the power cuts out); a desalination
+    # plant broken the water company's; a sailor's card «other»
+    ("arabic_the_water", "السلام عليكم، احنا بحي ملاشیه، الماي من الصبح طين، لونه احمر، ما نگدر نشربه",
+     "water_outage"),
+    ("arabic_power_cuts_out", "الكهربا تنگطع كل يوم ست ساعات بالخفاجيه، الجهال ما يگدرون يدرسون", "electricity_outage"),
+    ("a_desalination_plant", "ای آو شیرین‌کن محله‌مون تو بندر ریگ خراو بیده، آو شور ایخوریم", "water_outage"),
+    ("a_sailors_card", "مه ملوانُم، کارت ملوانیم تو بندر لنگه تمدید نکِردَن، بی کارت نَیلن سوار لنج بشُم", OTHER),
     # r73: a dormitory a university's; the fridge gone off a power cut; pistachios unpaid at a co-op «other»
     ("a_dormitory_follow_up", "سلام. پیرو تماس قبلی در مورد خوابگاه دخترم که ورودی جدید فردوسیه. الان یه هفته‌ست کلاسا"
      " شروع شده و شبا خونه یکی از همکلاسیاش میمونه. تورو خدا یه کاری بکنید", "university_fees"),
@@ -893,6 +900,9 @@ FACET_CASES = [
      {"school_child": {"son"}, "school_matter": {"building"}}),
     ("pistachios_at_a_coop", "پسته‌مونه بردیم تعاونی، گفتن پولش یه ماه دیگه", OTHER,
      {"other_matter": {"farming"}, "farm_matter": {"payment"}}),
+    # r74: goods held at customs; dengue's mosquitoes
+    ("goods_at_customs", "بارم از ۱۵ آذر تو گمرک پرویزخان مونده", OTHER, {"other_matter": {"customs"}}),
+    ("mosquitoes", "پشه‌ها تو محله ما زیاد شدن، همسایه‌مون تب دنگی گرفته", OTHER, {"other_matter": {"mosquitoes"}}),
     ("a_dams_water_in_laki", "آو سد وه زمینیل ایمه نیەتیه، ذرتیل خشک بینه", OTHER, {"other_matter": {"farm_water"}}),
 ]
 
