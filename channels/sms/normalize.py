@@ -99,6 +99,14 @@ KINSHIP: dict[str, Relation] = {
     "اوغلوم": Relation.CHILD, "قیزیم": Relation.CHILD, "oghlum": Relation.CHILD, "oghlom": Relation.CHILD,
     "qizim": Relation.CHILD, "ghizim": Relation.CHILD, "کوڕهکهم": Relation.CHILD, "کورهکهم": Relation.CHILD,
     "عیالم": Relation.SPOUSE, "آقامون": Relation.SPOUSE, "اقامون": Relation.SPOUSE,  # «آقامون»: my husband
+    # more Azeri, in Persian letters and Finglish: «اریم» (my husband), «باجیم», «قارداشیم» (my sister, brother),
+    # «قاینانام» (my mother-in-law), «atamin», «anamin», «qizimin» (my father's, mother's, daughter's)
+    "اریم": Relation.SPOUSE, "اریمین": Relation.SPOUSE, "باجیم": Relation.SIBLING, "باجیمین": Relation.SIBLING,
+    "قارداشیم": Relation.SIBLING, "قارداشیمین": Relation.SIBLING, "قاینانام": Relation.OTHER,
+    "قاینانامین": Relation.OTHER, "قیزیمین": Relation.CHILD, "اوغلومون": Relation.CHILD,
+    "atam": Relation.FATHER, "atamin": Relation.FATHER, "anam": Relation.MOTHER, "anamin": Relation.MOTHER,
+    "qizimin": Relation.CHILD, "oghlumun": Relation.CHILD, "arim": Relation.SPOUSE, "arimin": Relation.SPOUSE,
+    "bajim": Relation.SIBLING, "bacim": Relation.SIBLING, "qardashim": Relation.SIBLING,
     # «پدر من», «shohar e man»: the kin noun and «my» apart (read before «من» alone, which is the writer)
     **{f"{noun} من": relation for noun, relation in (
         ("پدر", Relation.FATHER), ("مادر", Relation.MOTHER), ("همسر", Relation.SPOUSE), ("شوهر", Relation.SPOUSE),
@@ -153,6 +161,7 @@ FOLLOW_UP_WORDS = ("پیگیری", "پیگیر", "وضعیت", "رهگیری", "
                    "ثبت کرده", "ثبت کردیم",  # «ثبت کرده بودم به شماره X»: the matter registered before
                    "جواو",  # Kurdish and Lori «جواب»
                    "المتابعه", "متابعه",  # Arabic «رقم المتابعة» (the follow-up number)
+                   "منتظرم", "shekayat kodu",  # «… ۲۰ روزه منتظرم کد X», Azeri Finglish «shekayat kodu X» (the complaint's code)
                    "کد دادن", "کد دادید", "کد داده", "شماره ثبت شکایت", "ارجاع شده", "این کد را", "این کدو",
                    "تماس نگرفت", "خبری نشد", "خبری نیست", "پیرو ",  # «پیرو درخواست شماره …» (not «پیروزی»)
                    "بهم دادین", "بهم دادید",  # «کد X بهم دادین»: the code the line gave
@@ -172,7 +181,7 @@ _DIGIT_RUN = re.compile(r"(?<!\d)\d(?:-?\d)*(?!\d)")
 _CODE_LABEL = re.compile(
     r"(?:(?:شماره\s*)?(?:ال)?(?:کد|کُد|کودی?)\s*(?:‌|\s)?(?:ال)?(?:ملی|میلی)|شماره\s*(?:‌|\s)?ملی|(?<![\w\u200c])[شک](?:\s*\.\s*|\s+)م(?![\w\u200c])"
     r"|(?<![\w\u200c])[شک]\s*\.\s*ملی"  # «ک.ملی»
-    r"|(?<![a-z])(?:kod|code|kode|cod)\s*-?\s*(?:meli|melli|mely|melly)(?:e|ye)?(?![a-z])"
+    r"|(?<![a-z])(?:kod|code|kode|cod)\s*-?\s*(?:meli|melli|mely|melly)(?:e|ye|si)?(?![a-z])"  # (Azeri «kod melisi»)
     r"|(?<![a-z])shomare\s*(?:meli|melli)"
     r"|(?<![a-z])[ks]\s*\.\s*m(?![a-z]))"  # «k.m», as «ک.م» in Finglish (with its dot: «km» is kilometres)
     r"(?:\s*(?:من|ام|اش|ش)|م)?\s*[:：]?\s*", re.IGNORECASE)
@@ -290,7 +299,8 @@ def without_codes(text: str) -> str:
 SELF_WORDS = ("من", "خودم", "خودمم", "اینجانب", "بنده", "قیم",  # «قیم»: the ward's guardian
               "فرستنده", "ارسال کننده", "پیامک از",  # who sends the message: «فرستنده: Y»
               "khodam", "injaneb", "bandeh", "man",
-              "منیم", "خۆم", "خوم", "خوهم",  # Azeri «my», Sorani and Lori «myself», Kurdish «خوەم»
+              "منیم", "منیمکی", "menim", "menimki",  # Azeri «my», «mine»
+              "خۆم", "خوم", "خوهم",  # Sorani and Lori «myself», Kurdish «خوەم»
               "انی", "مه",  # Khuzestani Arabic and Lori «I» («کد ملی انی Y», «کد ملی مه Y»)
               "چمه",  # Talysh «my» («چمه کد Y»)
               "کدملیم", "ملیم")  # «کدملیم Y», «کد ملیم Y»: my national code
@@ -663,6 +673,7 @@ _OWN_MATTER = re.compile(
 # …or said first, before any relative, with «-م» («من یارانه‌ام قطع شده ولی همسرم یارانه‌اش میاد»).
 _MY_MATTER = re.compile(
     r"(?<![\w\u200c])(?:(?:یارانه|حقوق|مستمری|وام|بیمه|گذرنامه|پاسپورت|سند|کالابرگ|سهام)"
+    r"(?:\s+(?:بازماندگی|بازنشستگی|وظیفه))?"  # («مستمری بازماندگی من»)
     r"(?:\s*\u200c?(?:ام|م)|\s+من)|یارانم)(?![\w\u200c])")  # «یارانه‌ام», «یارانه من»
 # …or set against a relative's with «ولی» («یارانه شوهرم واریز میشه ولی یارانه من قطع شده»), or before theirs
 # («حقوق من این ماه نیومده مال اون اومده»); or the writer asks to be the household's head («میخوام خودم سرپرست بشم»).
