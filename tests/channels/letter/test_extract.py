@@ -866,6 +866,14 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
     # A mother whose code stands alone in the header, her son's bare in brackets after his name («اینجانب … مادر امید
     # رحمانی (X)»): read the other way round.
     "blind_letters_r81.jsonl": {"hard: mother writes for son's conscription block"},
+    # The writer's own matter beside a relative's code given as background, when no request names it as his (a
+    # pensioner's wife «به عنوان تبعی»; a married son who left the household; a wife who was her husband's
+    # dependant and asks insurance «برای خود اینجانب»); a neighbour who writes «من خودم ضامن …» above the old lady's
+    # code, read as a guarantor's other party; a workers' representative for «همکار ما آقای …», read as a coworker
+    # named as a party.
+    "blind_letters_r84.jsonl": {"own pension delay in Tabriz", "own kalabarg cut in Zanjan",
+                                "hard: writer asks insurance for herself", "neighbour writes for elderly woman",
+                                "hard: workers' representative"},
 }
 
 
@@ -1128,7 +1136,11 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
                                          # then, tuned on, mid-to-late Mehr in the south: 26 / 2 / 2 as it came
                                          # (the same with the start's code), 28 / 0 / 2 after («دهک خانوار بنده»
                                          # asked for; a project's contractor after its long name)
-                                         ("blind_letters_r83.jsonl", 28)])
+                                         ("blind_letters_r83.jsonl", 28),
+                                         # then, tuned on, early-to-mid Aban in the north-west and centre: 21 / 5 / 4
+                                         # as it came (the same with the start's code) and after (the rules tried
+                                         # for its misses broke earlier letters: not kept)
+                                         ("blind_letters_r84.jsonl", 21)])
 def test_letters_written_blind(name, right):
     """Letters written by people who had not read this code: header and footer blocks, the writer's code after
     the signature, a relative's code first, lawyers, guardians and village councils writing for someone, a
