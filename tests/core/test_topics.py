@@ -344,6 +344,20 @@ CASES = [
     ("arabic_unpaid_workers", "سلام علیکم، احنا عمال بشرکه القصب، خمس اشهر ما استلمنا فلوس، والشرکه تگول ماکو",
      "labour_wages"),
     ("dengue", "تو محله ما، بندرعباس، چند نفر تب دنگی گرفتن، پشه زیاده، سمپاشی نکردن، بهداشت هم نیومده سر بزنه.", OTHER),
+    # r74 and r75 (the north-west): Azeri «قاز قبضی» (the gas bill), «زبیل», «زیبیل» (rubbish), «سو قبضی» (the water
+    # bill), «چوخور» (potholes), «کانالیزاسیا» (the sewer), «قاز انشعابی» (a gas connection),
+    # «کندین یولو» (the village's road), «ایشیق … گئدیر» (the power goes); stubble burnt «other»
+    ("azeri_gas_bill", "قبض قازیمیز بو دفعه بیر میلیون سککیز یوز مین گلیب اوچ نفریک اردبیل", "gas_bill"),
+    ("azeri_rubbish", "زبیل ماشینی بیر هفته‌دیر بیزیم کوچه‌یه گلمیر", "garbage"),
+    ("azeri_water_bill", "سو قبضیمیز چوخ گلیب کنتور خرابدی دئدیک گلیب دوزلتمه‌دیلر ارومیه", "water_bill"),
+    ("azeri_potholes", "خیاوانیمیزدا بویوک چوخورلار وار یاغیشدان سونرا سو ییغیلیر ماشینلار دوشور اردبیل", "roads"),
+    ("azeri_sewer", "سلام، بیزیم آپارتماندا کانالیزاسیا توتولوب، زیرزمینه سو گلیب", "sewage"),
+    ("azeri_gas_connection", "مشگین شهرده یئنی ائو تیکمیشیک، قاز انشعابی وئرمیرلر، قیش گلیر", "gas_connection"),
+    ("azeri_village_road", "سلام بیزیم کندین یولونو قار باغلاییب آمبولانس گله بیلمیر ائوده خسته میز وار",
+     "intercity_roads"),
+    ("azeri_power_goes", "سلام اردبیلده بیزیم محله ده ایشیق هر گون ایکی ساعات گئدیر، بخاری یانمیر",
+     "electricity_outage"),
+    ("stubble_burnt", "کاه و کلش زمین همسایه رو آتیش زدن، دودش کل روستا رو گرفته", OTHER),
     # r74 (the south): Khuzestani Arabic «الماي» (the water), «الکهربا تنگطع» (the power cuts out); a desalination
     # plant broken the water company's; a sailor's card «other»
     ("arabic_the_water", "السلام عليكم، احنا بحي ملاشیه، الماي من الصبح طين، لونه احمر، ما نگدر نشربه",
@@ -816,9 +830,11 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     fifth in Mashhadi and Dari speech: 0.975 as it came (the same), 0.981 after (home internet «اینترنت
     خونگی»). All 10,100: 0.953. Then, tuned on, mid-to-late Mehr in the south with a fifth in Khuzestani Arabic,
     Bandari, Bushehri and Bakhtiari speech: 0.869 as it came (the same), 0.912 after (Khuzestani Arabic «الکهربا»,
-    «الیارانه», «الزباله», «العسکریه», «متقاعد», «قرض الزواج»; dengue «other»). All 10,260: 0.953."""
+    «الیارانه», «الزباله», «العسکریه», «متقاعد», «قرض الزواج»; dengue «other»). All 10,260: 0.953. Then, tuned on,
+    early-to-mid Aban in the north-west and centre with a fifth in Azeri: 0.912 as it came (the same), 0.963 after
+    (Azeri «قاز قبضی», «زبیل», «سو قبضی», «چوخور», «کانالیزاسیا»; stubble burnt «other»). All 10,420: 0.953."""
     rows = load_tsv("topic_blind_after.tsv")
-    assert len(rows) >= 10260
+    assert len(rows) >= 10420
     assert _accuracy(rows) >= 0.93
 
 
@@ -900,6 +916,9 @@ FACET_CASES = [
      {"school_child": {"son"}, "school_matter": {"building"}}),
     ("pistachios_at_a_coop", "پسته‌مونه بردیم تعاونی، گفتن پولش یه ماه دیگه", OTHER,
      {"other_matter": {"farming"}, "farm_matter": {"payment"}}),
+    # r75: the retirees' emergency loan queued for
+    ("a_retirees_emergency_loan", "وام ضروری بازنشستگی رو ثبت‌نام کردم ولی اسمم تو لیست درنیومد", "pension",
+     {"pension_kind": {"own"}, "pension_matter": {"loan_queue"}}),
     # r74: goods held at customs; dengue's mosquitoes
     ("goods_at_customs", "بارم از ۱۵ آذر تو گمرک پرویزخان مونده", OTHER, {"other_matter": {"customs"}}),
     ("mosquitoes", "پشه‌ها تو محله ما زیاد شدن، همسایه‌مون تب دنگی گرفته", OTHER, {"other_matter": {"mosquitoes"}}),
