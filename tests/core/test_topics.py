@@ -832,9 +832,15 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     Bandari, Bushehri and Bakhtiari speech: 0.869 as it came (the same), 0.912 after (Khuzestani Arabic «الکهربا»,
     «الیارانه», «الزباله», «العسکریه», «متقاعد», «قرض الزواج»; dengue «other»). All 10,260: 0.953. Then, tuned on,
     early-to-mid Aban in the north-west and centre with a fifth in Azeri: 0.912 as it came (the same), 0.963 after
-    (Azeri «قاز قبضی», «زبیل», «سو قبضی», «چوخور», «کانالیزاسیا»; stubble burnt «other»). All 10,420: 0.953."""
+    (Azeri «قاز قبضی», «زبیل», «سو قبضی», «چوخور», «کانالیزاسیا»; stubble burnt «other»). All 10,420: 0.953. The
+    stop's two never tuned on, measured only after every change: a representative week in mid-to-late Shahrivar,
+    0.956, and one in mid-Aban, 0.950 (both the same with the code the stop began with; misses: a pension's slip
+    beside supplementary insurance, welfare's stipend, a fertilizer quota, an account changed for the subsidy, a
+    taxi driver's car, brick kilns' smoke, a bill for water that never came, a petrol pump short-filling by a road,
+    a conscript's mother's insurance, a birth date wrong). All 10,740: 0.953 (0.950 with the code the stop began
+    with)."""
     rows = load_tsv("topic_blind_after.tsv")
-    assert len(rows) >= 10420
+    assert len(rows) >= 10740
     assert _accuracy(rows) >= 0.93
 
 

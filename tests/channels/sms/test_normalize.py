@@ -746,12 +746,14 @@ def test_labelled_messages():
     came (the same), 89 after (Azeri «اریم», «باجیم» — the twenty-fifth stop's known miss —, «قارداشیم», «قاینانام»,
     Finglish «atamin», «anamin», «qizimin»; «منیمکی», «menim kodum», «kod melisi»; «shekayat kodu X», «… منتظرم کد
     X»; «مستمری بازماندگی من» a widow's own beside her late husband's code); left out, its miss: a writer who gives
-    his own code first as «X هستم» and writes for a neighbour «که Y کد ملیشه»."""
+    his own code first as «X هستم» and writes for a neighbour «که Y کد ملیشه». The stop's two never tuned on,
+    measured only after every change: a representative week in mid-to-late Shahrivar, 90 of 90, and one in mid-Aban,
+    90 of 90 (both the same with the code the stop began with)."""
     kinds = {normalize.Register: "register", normalize.FollowUp: "follow_up",
              normalize.MissingCode: "missing_code", normalize.InvalidCode: "invalid_code"}
     with open(Path(__file__).with_name("sms_labelled.tsv"), encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
-    assert len(rows) >= 6987
+    assert len(rows) >= 7167
     for row in rows:
         decision = decide(row["text"])
         assert kinds[type(decision)] == row["kind"], row
