@@ -548,7 +548,8 @@ def _gave_himself(role: str, text: str) -> bool:
     with it at a line's start («دهیار روستای … - مرتضی …»); an employer so only untitled («کارفرما: بهروز کریمی», not
     «کارفرما: آقای …», whom a worker's complaint is against)."""
     introduced = _INJANEB + r"[^\n.]{0,40}?(?<![\w\u200c])" + role + r"(?:ی|\u200cی)?(?![\w\u200c])"
-    signed = r"^\s*" + role + (r"\s*[:：](?!\s*(?:[آا]قای|خانم|جناب))" if role == "کارفرما" else r"(?:ی|\u200cی)?(?![\w\u200c])")
+    untitled = r"\s*[:：](?!\s*(?:[آا]قای|خانم|جناب))"
+    signed = r"^\s*" + role + (untitled if role == "کارفرما" else r"(?:ی|\u200cی)?(?![\w\u200c])")
     return re.search(introduced + "|" + signed, text, re.MULTILINE) is not None
 
 
@@ -577,7 +578,8 @@ _WRITER_IS_CONSCRIPT = re.compile(_INJANEB + r"[^.\n]{0,60}?(?<![\w\u200c])" + _
 # «تمنا دارم … مستمری اینجانب برقرار گردد», «… سند سهم اینجانب صادر گردد», «لطفا وضعیت یارانه من رو مشخص کنید»
 # (not «… مستمری پدر اینجانب …»: the relative's).
 _OWN_MATTERS = r"وام|معافیت|مستمری|حقوق|یارانه|کالابرگ|سهمیه|پرونده|سند|سهم|خسارت|سابقه|سوابق|دهک"
-_ASKS_FOR_OWN = re.compile(r"(?:خواهش|تقاضا|استدعا|تمنا|لطفا|لطفاً|تو\s*رو\s*خدا|ترو\s*خدا)[^.\n]{0,100}?(?<![\w\u200c])"
+_ASKS_FOR_OWN = re.compile(r"(?:خواهش|تقاضا|استدعا|تمنا|لطفا|لطفاً|تو\s*رو\s*خدا|ترو\s*خدا)"
+                           r"[^.\n]{0,100}?(?<![\w\u200c])"
                            r"(?:(?:" + _OWN_MATTERS + r")(?:\s+[^\s.\d]+){0,2}?\s+" + _AFTER_KIN + r"(?:" + _INJANEB
                            + r"|من|بنده|خودم)"
                            # …or moved to the writer's code: «تقاضا دارم سهمیه به کد ملی خودم منتقل شود»

@@ -151,8 +151,9 @@ for _noun, _relation in KIN_NOUNS.items():
         KINSHIP.setdefault(f"{_noun} {_adjective}م", Relation.OTHER if grand else _relation)
 # A kinship word may carry the colloquial «is» («مال پسرمه»: it is my son's).
 # Digits may be glued to it on an old phone's keypad («کدملی پدرم4212128098»): only a letter continues a word.
+# And the object's «و» after it: «کالابرگ بابامو».
 _KINSHIP = re.compile(r"(?<![^\W\d_]|\u200c)(" + "|".join(map(re.escape, KINSHIP))
-                      + r")(?:\u200c?ه|و)?(?![^\W\d_]|\u200c)", re.IGNORECASE)  # (and the object's «و»: «کالابرگ بابامو»)
+                      + r")(?:\u200c?ه|و)?(?![^\W\d_]|\u200c)", re.IGNORECASE)
 # «نتیجه», «چی شد», «به کجا رسید» ask after a matter already raised, as «پیگیری» does; «قبلا», «شکایت کرده»,
 # «درخواست داده», «ثبت شد(ه)» say it was raised before (with a tracking code, that is the one to follow); «جواب»,
 # «پاسخ»: the answer to it is asked for.
@@ -161,7 +162,8 @@ FOLLOW_UP_WORDS = ("پیگیری", "پیگیر", "وضعیت", "رهگیری", "
                    "ثبت کرده", "ثبت کردیم",  # «ثبت کرده بودم به شماره X»: the matter registered before
                    "جواو",  # Kurdish and Lori «جواب»
                    "المتابعه", "متابعه",  # Arabic «رقم المتابعة» (the follow-up number)
-                   "منتظرم", "shekayat kodu",  # «… ۲۰ روزه منتظرم کد X», Azeri Finglish «shekayat kodu X» (the complaint's code)
+                   # «… ۲۰ روزه منتظرم کد X» (I have waited), Azeri Finglish «shekayat kodu X» (the complaint's code)
+                   "منتظرم", "shekayat kodu",
                    "کد دادن", "کد دادید", "کد داده", "شماره ثبت شکایت", "ارجاع شده", "این کد را", "این کدو",
                    "تماس نگرفت", "خبری نشد", "خبری نیست", "پیرو ",  # «پیرو درخواست شماره …» (not «پیروزی»)
                    "بهم دادین", "بهم دادید",  # «کد X بهم دادین»: the code the line gave
@@ -179,7 +181,9 @@ FOLLOW_UP_WORDS = ("پیگیری", "پیگیر", "وضعیت", "رهگیری", "
 _DIGIT_RUN = re.compile(r"(?<!\d)\d(?:-?\d)*(?!\d)")
 # «کد ملی», «کدملی», «شماره ملی», «ش.م», «ک.م», «ک م», «kod meli», «code melli», «k.m» (with «من», «ام», «اش», «ش» after it).
 _CODE_LABEL = re.compile(
-    r"(?:(?:شماره\s*)?(?:ال)?(?:کد|کُد|کودی?)\s*(?:‌|\s)?(?:ال)?(?:ملی|میلی)|شماره\s*(?:‌|\s)?ملی|(?<![\w\u200c])[شک](?:\s*\.\s*|\s+)م(?![\w\u200c])"
+    # (and Kurdish «کۆدی میلی», Arabic «الكود الملي»)
+    r"(?:(?:شماره\s*)?(?:ال)?(?:کد|کُد|کودی?)\s*(?:‌|\s)?(?:ال)?(?:ملی|میلی)|شماره\s*(?:‌|\s)?ملی"
+    r"|(?<![\w\u200c])[شک](?:\s*\.\s*|\s+)م(?![\w\u200c])"
     r"|(?<![\w\u200c])[شک]\s*\.\s*ملی"  # «ک.ملی»
     r"|(?<![a-z])(?:kod|code|kode|cod)\s*-?\s*(?:meli|melli|mely|melly)(?:e|ye|si)?(?![a-z])"  # (Azeri «kod melisi»)
     r"|(?<![a-z])shomare\s*(?:meli|melli)"
@@ -678,7 +682,8 @@ _MY_MATTER = re.compile(
 # …or set against a relative's with «ولی» («یارانه شوهرم واریز میشه ولی یارانه من قطع شده»), or before theirs
 # («حقوق من این ماه نیومده مال اون اومده»); or the writer asks to be the household's head («میخوام خودم سرپرست بشم»).
 _BUT_MINE = re.compile(r"(?<![\w\u200c])(?:ولی|اما)\s+" + _MY_MATTER.pattern
-                       + "|" + _MY_MATTER.pattern + r"[^.\n]{0,30}?(?<![\w\u200c])مال\s+(?:اون|او|ایشون|ایشان)(?![\w\u200c])"
+                       + "|" + _MY_MATTER.pattern
+                       + r"[^.\n]{0,30}?(?<![\w\u200c])مال\s+(?:اون|او|ایشون|ایشان)(?![\w\u200c])"
                        r"|(?<![\w\u200c])خودم\s+سرپرست(?:\s*خانوار)?\s*(?:بشم|شوم|باشم)(?![\w\u200c])")
 
 

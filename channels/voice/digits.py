@@ -351,9 +351,9 @@ def _end_said_again(tokens: list[str], i: int, length: int, corrected: bool = Fa
     first = _digits(tokens[kept:i])
     if corrected and (len(first) != len(said) or sum(a != b for a, b in zip(first, said)) > 2):
         return None
+    one_lost = len(first) == len(said) - 1 and any(said[:k] + said[k + 1:] == first for k in range(len(said)))
     if lost and not (len(said) >= 3 and _UNHEARD in tokens[_start(tokens, kept):i]
-                     and (len(first) == len(said) - 1 and any(said[:k] + said[k + 1:] == first for k in range(len(said)))
-                          or _unit_lost(tokens[kept:i], first, said))):
+                     and (one_lost or _unit_lost(tokens[kept:i], first, said))):
         return None
     return tokens[:kept] + tokens[i + 1:]
 

@@ -724,8 +724,8 @@ def test_labelled_messages():
     mid-Khordad to early Tir: 84 of 90 as it came (the same), 89 after (Baluchi «منی جن», «جنم», my wife; «بی بی», a
     grandmother; «یه کد ۱۲ رقمی دادین X», «کدی که فرستادین X», Finglish «che shod», follow-ups); left out, its miss: a
     code denied as the writer's after it, «X این کد ملی مال من نیس مال بابامه» (read as the writer's; read right
-    since the twenty-seventh stop: cases in `test_register`); the stop's last, a representative mid-Tir written after every change and never tuned on, 88 of 90 (the same with the code
-    the stop began with); left out, its misses: the writer's own matter beside a relative's code given as
+    since the twenty-seventh stop: cases in `test_register`); the stop's last, a representative mid-Tir written
+    after every change and never tuned on, 88 of 90 (the same with the code the stop began with); left out, its misses: the writer's own matter beside a relative's code given as
     background (a divorced wife's coupon still in her ex-husband's household, a childbirth loan beside the child's
     code); then, tuned on, the Caspian provinces and the north-west: 87 of 90 as it came (the same), 90 after
     (Talysh «چمه کیله», my daughter, and «چمه», my; Mazani «مه پیر», my father; Azeri Finglish «ne oldu»); the

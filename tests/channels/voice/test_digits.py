@@ -127,8 +127,8 @@ def test_echoed_digits_are_dropped_only_when_one_way_gives_a_valid_code():
 
 def test_a_digit_lost_in_the_first_saying_is_restored_by_the_end_said_again():
     """A bad line took a digit (380604 [unk] 996: nine digits), or a tens word's unit, and the caller said the end
-    again after noise (44996): the end said again fills the gap. When the noise stood before that end, the end said again only
-    confirms what was heard and restores nothing: the caller is asked again."""
+    again after noise (44996): the end said again fills the gap. When the noise stood before that end, the end said
+    again only confirms what was heard and restores nothing: the caller is asked again."""
     said = "سه هشت صفر شش صفر چهار [unk] نه نه شش [unk] چهار چهار نه نه شش"
     assert parse_code(said, is_valid_national_code) == "3806044996"
     # A tens word's unit lost («پنجاه و [unk]», read 50 for 55) and the end said again with it: 13 56 55 68 25
