@@ -928,6 +928,7 @@ FACET_CASES = [
     # r74: goods held at customs; dengue's mosquitoes
     ("goods_at_customs", "بارم از ۱۵ آذر تو گمرک پرویزخان مونده", OTHER, {"other_matter": {"customs"}}),
     ("mosquitoes", "پشه‌ها تو محله ما زیاد شدن، همسایه‌مون تب دنگی گرفته", OTHER, {"other_matter": {"mosquitoes"}}),
+    ("a_sailors_card_kind", "کارت ملوانیم تو بندر لنگه تمدید نکردن", OTHER, {"other_matter": {"sailor_card"}}),
     ("a_dams_water_in_laki", "آو سد وه زمینیل ایمه نیەتیه، ذرتیل خشک بینه", OTHER, {"other_matter": {"farm_water"}}),
 ]
 
