@@ -298,6 +298,10 @@ def parse_code(transcript: str, valid: Callable[[str], bool], length: int = 10) 
             # «پونصد پونصد و چهل», «بیس بیست و دو»: a stutter, a tens or hundreds word (in either spelling) begun
             # again as the number it starts
             variants.append((1, tokens[: i - 1] + tokens[i:]))
+        if (i and _WORD.get(token, (0, frozenset({0})))[1] != frozenset({0}) and _single_digit(tokens[i - 1])
+                and token.startswith(tokens[i - 1]) and token != tokens[i - 1]):
+            # «هف هفتاد و نه», «پنج پنجاه»: a stutter, a unit begun as the tens or hundreds word it starts
+            variants.append((1, tokens[: i - 1] + tokens[i:]))
         if (i > 1 and tokens[i - 1] == "و" and _WORD.get(token, (0, frozenset({0})))[1] != frozenset({0})
                 and _WORD.get(tokens[i - 2]) == _WORD[token] and tokens[i + 1: i + 2] == ["و"]):
             # «چهل و چهل و دو»: a tens word and its «و» begun, then the whole number said

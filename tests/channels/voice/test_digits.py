@@ -174,6 +174,14 @@ def test_a_helpers_one_by_one_and_a_stuttered_tens_word():
     assert spoken_national_code(said) == "7528424889"
 
 
+def test_a_unit_begun_as_the_tens_word_it_starts():
+    """«هف هفتاد و نه», «پنج پنجاه و …»: a stutter, the unit the tens word begins with said first (on 1,620 generated
+    codes said in pairs with one such stutter: 1,619 right and 1 wrong, against 11 right and 84 wrong before; said
+    without it, all 1,620 right either way)."""
+    assert spoken_national_code("صفر صفر هف هفتاد و نه بیست هفتاد و دو نود و چهار") == "0079207294"
+    assert spoken_national_code("پنج پنجاه و هفت نود و هفت صفر صفر هفتاد و نه هشتاد و سه") == "5797007983"
+
+
 def test_a_number_word_cut_as_the_word_it_begins_with_then_said_whole():
     # «سی» is what the line left of «سیصد»; the caller says the group again
     said = "صفر صفر شصت و نه سی [unk] [unk] سیصد و هشتاد و هشت هشتاد و شش پنج"
@@ -299,10 +307,10 @@ def test_labelled_spoken_codes():
     north-west, Azeri accents among its hard third: 79 of 80 (the same); left out, its miss: a noisy line that cut
     four words out of the first saying, «[unk] پنج یک نه صفر هفت [unk] [unk] [unk] نه سه [unk] [unk] شش دو هفت نه
     سه» (no reading: the call asks again); then the stop's never tuned on, a representative day measured after every
-    change: 79 of 80 (the same); left out, its miss: «صفر صفر هف هفتاد و نه …», a unit begun before the tens word it
-    starts (read 7 79: no reading of ten digits). All must be right now."""
+    change: 79 of 80 (the same); its miss, «صفر صفر هف هفتاد و نه …», a unit begun before the tens word it starts,
+    is read since (a rule of this stop's last hour, after that round was measured: declared). All must be right now."""
     with open(Path(__file__).with_name("spoken_codes.tsv"), encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
-    assert len(rows) == 5599
+    assert len(rows) == 5600
     wrong = [r["transcript"] for r in rows if spoken_national_code(r["transcript"]) != r["digits"]]
     assert wrong == []
