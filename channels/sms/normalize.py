@@ -335,6 +335,8 @@ _LABEL_AFTER = re.compile(
     r"|(?:(?:است|هست)\s*|(?:مال|ماله|برای)\s*(?:[^\s\d()]+\s+){1,3})?\(\s*" + _WHOSE + r"\s*(?:[،,][^()]{0,40})?\)"
     # «X مال خودشه، مال من Y»: his own, of the person the message is written for
     r"|(?:مال|ماله)\s*(" + "|".join(_THIRD_PERSON) + r")(?:\u200c?ه)?(?![\w\u200c])"
+    # «X هستم» (I am X: the writer's), «Y کد ملیشه» (it is his national code: whom he writes for)
+    r"|(هستم)(?![\w\u200c])|(?:کد\s*\u200c?)?ملی\s*(ش|اش|شون|شان)\s*\u200c?(?:ه|هست|است)(?![\w\u200c])"
     # Finglish: «X male babamam», «Y male khodame» (it is my father's, my own)
     r"|(?:male|mal-e|mal\s+e|baraye)\s+" + _WHOSE + r"(?:am|e|eh|ast|hast)?(?![\w\u200c]))", re.IGNORECASE)
 
@@ -377,7 +379,7 @@ LATE = "late"  # a late person's code (`_LATE` in its sentence, before it)
 
 def _whose(word: str) -> str:
     word = _CHILD_ROLES.get(word, word.lower())
-    if word in _THIRD_PERSON:
+    if word in _THIRD_PERSON or word in ("ش", "اش", "شون", "شان"):  # («X کد ملیشه»: his)
         return "ایشان"
     return word if word in KINSHIP else "self"
 

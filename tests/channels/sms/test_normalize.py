@@ -52,6 +52,10 @@ REGISTER = [
     # a widow's survivor pension, «مستمری بازماندگی من», beside her late husband's code: hers
     ("my-survivors-pension", f"مستمری بازماندگی من که همسرم فوت کرده سه ماهه قطعه کد ملی خودم {CODE_A} کد همسر"
      f" مرحومم {CODE_B}", CODE_A, None, None, None),
+    # «X هستم» (I am X), «Y کد ملیشه» (Y is his national code): the writer and whom he writes for
+    ("i-am-x-his-code-is-y", f"سلام {CODE_A} هستم از طرف آقای حسینی همسایمون که {CODE_B} کد ملیشه پیام میدم کارت سوختش"
+     " باطل شده", CODE_A, CODE_B, Relation.OTHER, None),
+    ("his-code-is-y", f"کارت سوخت همسایمون باطل شده {CODE_B} کد ملیشه", CODE_B, CODE_B, Relation.OTHER, None),
     # Mazani, Gilaki and Khorasani «برارم», Dari «بیادرم» (my brother)
     ("khorasani-my-brother", f"برارم کارگر معدن بود شش ماه حقوقشه ندادن کد ملی برارم {CODE_A} کد مو {CODE_B}", CODE_B,
      CODE_A, Relation.SIBLING, None),
@@ -745,15 +749,15 @@ def test_labelled_messages():
     a spouse's code); then, tuned on, early-to-mid Aban in the north-west and centre, a fifth in Azeri: 81 of 90 as it
     came (the same), 89 after (Azeri «اریم», «باجیم» — the twenty-fifth stop's known miss —, «قارداشیم», «قاینانام»,
     Finglish «atamin», «anamin», «qizimin»; «منیمکی», «menim kodum», «kod melisi»; «shekayat kodu X», «… منتظرم کد
-    X»; «مستمری بازماندگی من» a widow's own beside her late husband's code); left out, its miss: a writer who gives
-    his own code first as «X هستم» and writes for a neighbour «که Y کد ملیشه». The stop's two never tuned on,
+    X»; «مستمری بازماندگی من» a widow's own beside her late husband's code), 90 with the stop's last rule (a writer
+    who gives his own code as «X هستم» and writes for a neighbour «که Y کد ملیشه»). The stop's two never tuned on,
     measured only after every change: a representative week in mid-to-late Shahrivar, 90 of 90, and one in mid-Aban,
     90 of 90 (both the same with the code the stop began with)."""
     kinds = {normalize.Register: "register", normalize.FollowUp: "follow_up",
              normalize.MissingCode: "missing_code", normalize.InvalidCode: "invalid_code"}
     with open(Path(__file__).with_name("sms_labelled.tsv"), encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
-    assert len(rows) >= 7167
+    assert len(rows) >= 7168
     for row in rows:
         decision = decide(row["text"])
         assert kinds[type(decision)] == row["kind"], row
