@@ -577,18 +577,17 @@ _WRITER_IS_CONSCRIPT = re.compile(_INJANEB + r"[^.\n]{0,60}?(?<![\w\u200c])" + _
 # The request names the writer's own matter: «خواهشمند است … وام اینجانب پرداخت شود», «… معافیت کفالت اینجانب …»,
 # «تمنا دارم … مستمری اینجانب برقرار گردد», «… سند سهم اینجانب صادر گردد», «لطفا وضعیت یارانه من رو مشخص کنید»
 # (not «… مستمری پدر اینجانب …»: the relative's).
+_ME = r"(?:" + _INJANEB + r"|من|بنده|خودم)"  # the writer, as a request names him
 _OWN_MATTERS = r"وام|معافیت|مستمری|حقوق|یارانه|کالابرگ|سهمیه|پرونده|سند|سهم|خسارت|سابقه|سوابق|دهک"
 _ASKS_FOR_OWN = re.compile(r"(?:خواهش|تقاضا|استدعا|تمنا|لطفا|لطفاً|تو\s*رو\s*خدا|ترو\s*خدا)"
                            r"[^.\n]{0,100}?(?<![\w\u200c])"
-                           r"(?:(?:" + _OWN_MATTERS + r")(?:\s+[^\s.\d]+){0,2}?\s+" + _AFTER_KIN + r"(?:" + _INJANEB
-                           + r"|من|بنده|خودم)"
+                           r"(?:(?:" + _OWN_MATTERS + r")(?:\s+[^\s.\d]+){0,2}?\s+" + _AFTER_KIN + _ME
                            # …or moved to the writer's code: «تقاضا دارم سهمیه به کد ملی خودم منتقل شود»
-                           r"|(?:" + _OWN_MATTERS + r")\s+به\s+(?:کد|شماره)\s*\u200c?ملی\s+(?:" + _INJANEB
-                           + r"|من|بنده|خودم)"
+                           + r"|(?:" + _OWN_MATTERS + r")\s+به\s+(?:کد|شماره)\s*\u200c?ملی\s+" + _ME
                            # …or a household of the writer's own: «خواهشمند است امکان تشکیل خانوار مستقل برای اینجانب …»
-                           r"|(?:تشکیل|جداسازی|جدا\s*سازی)\s+خانوار"
+                           + r"|(?:تشکیل|جداسازی|جدا\s*سازی)\s+خانوار"
                            # …or with its colloquial «my»: «تروخدا یارانمو وصل کنین», «لطفا حقوقمو بدید»
-                           r"|(?:" + _OWN_MATTERS.replace("یارانه", "یارانه|یاران") + r")\s*\u200c?ا?م(?:و|رو)?)"
+                           r"|(?:" + _OWN_MATTERS + r"|یاران)\s*\u200c?ا?م(?:و|رو)?)"  # («یارانمو»: its «ه» dropped)
                            r"(?![\w\u200c])")
 # A form's code labelled by a role without «my» («کدملی مادر:», «کد ملی ولی:»): the writer's, when she named herself
 # by that role («اینجانب شیرین احمدی مادر دانش آموز …»).
@@ -681,10 +680,9 @@ _LATE_AFTER = re.compile(r"[\d \-]*\)?(?:(?!\d{5})[^.\n]){0,40}?(?<![\w\u200c])"
                          r"(?:فوت\s*(?:کرد|شد|نمود)|درگذشت|به\s*رحمت\s*خدا\s*رفت)")
 # A widow who introduces herself by her late husband («اینجانب … همسر مرحوم …») or names him so first («همسر
 # اینجانب مرحوم …»): her survivor's pension, her coupon, her own matter, whatever code of his she gives.
-_WRITER_IS_WIDOW = re.compile(_INJANEB + r"[^.\n]{0,60}?(?<![\w\u200c])(?:همسر|زوجه|عیال)\s+(?:"
-                              + alternation(LATE_WORDS) + r")(?![\w\u200c])"
-                              r"|(?<![\w\u200c])(?:همسر|شوهر)\s+(?:اینجانب|بنده)\s+(?:"
-                              + alternation(LATE_WORDS) + r")(?![\w\u200c])")
+_LATE_WORD = r"(?:" + alternation(LATE_WORDS) + r")(?![\w\u200c])"
+_WRITER_IS_WIDOW = re.compile(_INJANEB + r"[^.\n]{0,60}?(?<![\w\u200c])(?:همسر|زوجه|عیال)\s+" + _LATE_WORD
+                              + r"|(?<![\w\u200c])(?:همسر|شوهر)\s+(?:اینجانب|بنده)\s+" + _LATE_WORD)
 _WRITER_IS_HEIR = re.compile(_INJANEB + r"[^.\n]{0,80}?(?:" + "|".join(HEIR_WORDS) + r")(?![\w\u200c])"
                              # «وراث: ۱- فاطمه ملکی (همسر) ۲- اینجانب علی طاهری», «وراث ایشان عبارتند از: اینجانب …»:
                              # listed among them

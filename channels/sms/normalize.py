@@ -320,10 +320,12 @@ _WHOSE = "(" + "|".join(map(re.escape, (*KINSHIP, *SELF_WORDS))) + ")"
 _COPULA = r"\s*(?:هست|است|میباشد|می‌باشد|میشه|هستش)(?![\w\u200c])"
 _CHILD_ROLES = {"بچه": "فرزندم", "نوزاد": "فرزندم", "کودک": "فرزندم"}  # a child named by role: the writer's
 _THIRD_PERSON = ("خودش", "خودشون", "خودشان")  # «his own»: the person written for
+_THEIR_ENDINGS = ("ش", "اش", "شون", "شان")  # «his», «their» on a word: «کد ملیش», «کد ملیشه»
+_NOT_MINE = r"(?:نیس|نیست|نمیباشد|نمی‌باشد)(?![\w\u200c])"  # «X مال من نیست …»: a code denied as the writer's
 _LABEL_AFTER = re.compile(
     r"\s*(?:هم\s+)?(?:(?:این\s*)?(?:کد|شماره)(?:\s*(?:‌|\s)?ملی)?\s*)?"
     # denied as the writer's first: «X این کد ملی مال من نیس مال بابامه»
-    r"(?:(?:مال|ماله)\s*" + _I + r"\s*(?:نیس|نیست|نمیباشد|نمی‌باشد)(?![\w\u200c])\s*[،,]?\s*(?:بلکه\s*)?)?(?:"
+    r"(?:(?:مال|ماله)\s*" + _I + r"\s*" + _NOT_MINE + r"\s*[،,]?\s*(?:بلکه\s*)?)?(?:"
     r"(?:مال|ماله|برای|متعلق\s*به|مربوط\s*به)\s*" + _WHOSE + r"(?:\u200c?ه(?![\w\u200c])|(?![\w\u200c])(?:" + _COPULA
     + r"|\s*(?=[.,،;!?؟\n]|$)))"  # (not before a colon: «X مال خودم: Y» labels Y)
     r"|" + _WHOSE + _COPULA + r"|" + _WHOSE + r"\u200c?ه(?![\w\u200c])"
@@ -336,15 +338,15 @@ _LABEL_AFTER = re.compile(
     # «X مال خودشه، مال من Y»: his own, of the person the message is written for
     r"|(?:مال|ماله)\s*(" + "|".join(_THIRD_PERSON) + r")(?:\u200c?ه)?(?![\w\u200c])"
     # «X هستم» (I am X: the writer's), «Y کد ملیشه» (it is his national code: whom he writes for)
-    r"|(هستم)(?![\w\u200c])|(?:کد\s*\u200c?)?ملی\s*(ش|اش|شون|شان)\s*\u200c?(?:ه|هست|است)(?![\w\u200c])"
+    r"|(هستم)(?![\w\u200c])|(?:کد\s*\u200c?)?ملی\s*(" + "|".join(_THEIR_ENDINGS) + r")\s*\u200c?(?:ه|هست|است)(?![\w\u200c])"
     # Finglish: «X male babamam», «Y male khodame» (it is my father's, my own)
     r"|(?:male|mal-e|mal\s+e|baraye)\s+" + _WHOSE + r"(?:am|e|eh|ast|hast)?(?![\w\u200c]))", re.IGNORECASE)
 
 
 # «کد ملیش», «کد ملیشون», «کد ملی ایشان», «کد ملی خودش» right before a code: the code of someone named before.
 # «کد ملی اون بنده خدا X»: of the poor soul the message tells about.
-_THEIR_LABEL = re.compile(r"(?:ملی\s*(?:ش|شون|شان|اش|ایشان|ایشون|خودش|خودشون|خودشان"
-                          r"|(?:(?:اون|این|آن)\s+)?بنده" + POOR_SOUL_AFTER_BANDEH + ")"
+_THEIR_LABEL = re.compile(r"(?:ملی\s*(?:" + "|".join((*_THEIR_ENDINGS, "ایشان", "ایشون", *_THIRD_PERSON))
+                          + r"|(?:(?:اون|این|آن)\s+)?بنده" + POOR_SOUL_AFTER_BANDEH + ")"
                           r"|(?:meli|melli)(?:e|ye)?\s*(?:ishun|ishoon|ishon|ishan|esh|shun|oon|un))\s*[:：]?\s*$",
                           re.IGNORECASE)
 
@@ -379,7 +381,7 @@ LATE = "late"  # a late person's code (`_LATE` in its sentence, before it)
 
 def _whose(word: str) -> str:
     word = _CHILD_ROLES.get(word, word.lower())
-    if word in _THIRD_PERSON or word in ("ش", "اش", "شون", "شان"):  # («X کد ملیشه»: his)
+    if word in _THIRD_PERSON or word in _THEIR_ENDINGS:  # («X کد ملیشه»: his)
         return "ایشان"
     return word if word in KINSHIP else "self"
 
@@ -672,7 +674,7 @@ _OWN_MATTER = re.compile(
     # «مال همسرم پرداخت شد ولی مال من …», «وام مال خودمه» (not «مال خودم: X», «X مال خودم», «X هم مال خودم» nor «…
     # دومی مال خودم», a code's label)
     r"|(?<!\d)(?<!\d\s)(?<!\d\sهم\s)(?<!اولی\s)(?<!دومی\s)(?<!اول\s)(?<!دوم\s)مال\s+(?:من|خودم)(?:ه)?(?![\w\u200c])"
-    r"(?!\s*[:،,]?\s*\d{4})(?!\s*(?:نیس|نیست|نمیباشد|نمی‌باشد)(?![\w\u200c]))"  # (nor «X مال من نیست …»: denied)
+    r"(?!\s*[:،,]?\s*\d{4})(?!\s*" + _NOT_MINE + ")"  # (nor «X مال من نیست …»: denied)
     # «وام دانشجویی به من ندادن», «… به من داده نشده»: what was not given to the writer
     r"|(?<![\w\u200c])به\s+من\s+(?:ندادن|ندادند|نمیدن|نمی\s*دهند|داده\s+نشده|پرداخت\s+نشده|واریز\s+نشده|نریختن)"
     r"(?![\w\u200c])")

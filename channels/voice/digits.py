@@ -293,14 +293,11 @@ def parse_code(transcript: str, valid: Callable[[str], bool], length: int = 10) 
                     # word the line cut, said again whole; «سی [unk] [unk] سیصد و هشتاد …»: cut as the word it
                     # begins with
                     variants.append((1, tokens[:cut] + tokens[i:]))
-        if (i and _WORD.get(token, (0, frozenset({0})))[1] != frozenset({0}) and _WORD.get(tokens[i - 1]) == _WORD[token]
-                and tokens[i + 1: i + 2] == ["و"]):
-            # «پونصد پونصد و چهل», «بیس بیست و دو»: a stutter, a tens or hundreds word (in either spelling) begun
-            # again as the number it starts
-            variants.append((1, tokens[: i - 1] + tokens[i:]))
-        if (i and _WORD.get(token, (0, frozenset({0})))[1] != frozenset({0}) and _single_digit(tokens[i - 1])
-                and token.startswith(tokens[i - 1]) and token != tokens[i - 1]):
-            # «هف هفتاد و نه», «پنج پنجاه»: a stutter, a unit begun as the tens or hundreds word it starts
+        if i and _WORD.get(token, (0, frozenset({0})))[1] != frozenset({0}) and (
+                _WORD.get(tokens[i - 1]) == _WORD[token] and tokens[i + 1: i + 2] == ["و"]
+                or _single_digit(tokens[i - 1]) and token.startswith(tokens[i - 1]) and token != tokens[i - 1]):
+            # A stutter: «پونصد پونصد و چهل», «بیس بیست و دو», a tens or hundreds word (in either spelling) begun
+            # again as the number it starts; «هف هفتاد و نه», «پنج پنجاه», the unit it begins with said first
             variants.append((1, tokens[: i - 1] + tokens[i:]))
         if (i > 1 and tokens[i - 1] == "و" and _WORD.get(token, (0, frozenset({0})))[1] != frozenset({0})
                 and _WORD.get(tokens[i - 2]) == _WORD[token] and tokens[i + 1: i + 2] == ["و"]):
