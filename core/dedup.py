@@ -524,7 +524,9 @@ class Deduplicator:
     def _alike(self, text: str, topic: str, case: Case) -> bool:
         """Topics and texts say the same matter (before looking for what tells the two apart)."""
         p = self.policy
-        if topic != case.topic and self._one_bill(text, topic, case.text, case.topic):
+        if topic != case.topic and (self._one_bill(text, topic, case.text, case.topic)
+                                    or self.catalog.reads_as_either(text, topic, case.topic)
+                                    or self.catalog.reads_as_either(case.text, case.topic, topic)):
             topic = case.topic
         if topic == case.topic and topic != OTHER:
             return (p.same_topic_floor <= 0 or similarity(text, case.text) >= p.same_topic_floor

@@ -685,13 +685,16 @@ class TopicCatalog:
     def __init__(self, agencies: dict[str, Agency], topics: dict[str, Topic], facets: tuple[Facet, ...] = (),
                  whole_words: tuple[str, ...] = (), places: PlaceWords | None = None,
                  phone_line_topics: frozenset[str] = frozenset(), model: "WordModel | None" = None,
-                 utility_bill_topics: frozenset[str] = frozenset()):
+                 utility_bill_topics: frozenset[str] = frozenset(),
+                 either_topics: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()):
         self.agencies = agencies
         self.place_words = places
         # Topics where a phone number names the matter (the line), not the caller.
         self.phone_line_topics = phone_line_topics
         # The utilities' bills: one of them is any of them for a text that names no utility (`services_named`).
         self.utility_bill_topics = utility_bill_topics
+        # (two topics, the phrases they share in meaning): `reads_as_either`
+        self.either_topics = either_topics
         self.topics = topics
         self.facet_defs = facets
         groups = []
@@ -760,8 +763,11 @@ class TopicCatalog:
             )
         lines = frozenset(_known_topics("phone_line_topics", data.get("phone_line_topics", ()), topics))
         bills = frozenset(_known_topics("utility_bill_topics", data.get("utility_bill_topics", ()), topics))
+        either = tuple((frozenset(_known_topics("either_topic", e["topics"], topics)), frozenset(e["phrases"]))
+                       for e in data.get("either_topic", ()))
         model = _word_model(str(examples), frozenset(topics)) if examples is not None else None
-        return cls(agencies, topics, tuple(facets), tuple(data.get("whole_words", ())), places, lines, model, bills)
+        return cls(agencies, topics, tuple(facets), tuple(data.get("whole_words", ())), places, lines, model, bills,
+                   either)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "TopicCatalog":
@@ -774,6 +780,17 @@ class TopicCatalog:
         """Every topic with evidence: (code, score, phrase score, evidence), best first. For operators
         and tests: shows why a text went where it did and what came second."""
         return self._matcher.scores(text)
+
+    def reads_as_either(self, text: str, topic: str, other: str) -> bool:
+        """Whether `text`, filed under `topic`, may as well be about `other`: its only evidence for `topic`, keywords
+        aside, is phrases the two share in meaning (the catalog's `either_topic`: «گاز هنوز وصل نشده», a connection
+        or a supply restored)."""
+        shared = next((phrases for pair, phrases in self.either_topics if pair == {topic, other}), None)
+        if shared is None:
+            return False
+        found = next((set(evidence) for code, _, _, evidence in self.scores(text) if code == topic), set())
+        own = found - set(self.topics[topic].keywords)
+        return bool(own) and own <= shared
 
     def classify(self, text: str) -> TopicMatch:
         ranked = self._matcher.scores(text) if text else []

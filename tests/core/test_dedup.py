@@ -384,6 +384,15 @@ CASES = [
      "تعاونی روستایی صحنه بذر گندم و کود برای کشت پاییزه نمیده میگن سهمیه تموم شده", False),
     ("a_tanker_that_did_not_come_again", "تانکر آب روستای ما تو زهک سه روزه نیومده. آب آشامیدنی نداریم",
      "سلام باز هم تانکر نیومد. روستای ما بخش زهک سیستان. یه هفته شد. مردم از آب هامون که خشکه...", True),
+    # «گاز … وصل نشده» is a connection not made or a supply not restored: it repeats a cut; a new home's branch
+    # («انشعاب») asked for is another matter than a cut or low pressure
+    ("gas_not_yet_reconnected", "گاز منزل ما هنوز وصل نشده. مأمور کنتور رو پلمب کرد رفت.",
+     "گاز خونه ما از دیروز قطع شده، مامور گاز اومد کنتور رو بست", True),
+    ("a_new_homes_branch_and_low_pressure", "برای خونه نوسازمون درخواست انشعاب گاز دادم ۸ ماهه هنوز وصل نکردن",
+     "فشار گاز منزل فعلی ما خیلی پایینه و بخاری خاموش میشه", False),
+    # a Mehr home's deed and a registration turned down for the national scheme: two housing matters
+    ("a_mehr_deed_and_a_registration_turned_down", "مسکن مهر ما ده ساله تحویل شده ولی هنوز سند تک برگ ندادن",
+     "تو نهضت ملی هم ثبت نام کردیم میگن چون مسکن مهر داشتید حذف شدید", False),
 ]
 
 
@@ -692,7 +701,7 @@ QUALITY_FLOORS = [
     # Persian with no shared service word, a symptom against a formal request): 0.922 / 0.905 on 9,495 — the recall
     # floor, 0.91 until then, is 0.90 since (declared: the stop's two hardest local-speech rounds joined the set;
     # every earlier pair reads as before).
-    ("dedup_pairs.tsv", 9495, 0.91, 0.90),
+    ("dedup_pairs.tsv", 9945, 0.91, 0.90),
     ("dedup_pairs_holdout.tsv", 40, 0.85, 0.85),
     # A stress set written blind to defeat this design, kept apart from the tuning data and not tuned on: the
     # same matter told with almost no shared word (an agency's term against slang or Finglish), and two matters
