@@ -58,12 +58,15 @@ KINSHIP: dict[str, Relation] = {
     "کاکه‌ام": Relation.SIBLING, "کاکام": Relation.SIBLING, "کاکهم": Relation.SIBLING,  # (Sorani «کاکەم» as folded)
     "بچیم": Relation.CHILD, "کرم": Relation.CHILD,
     "ننه‌م": Relation.MOTHER, "ننه م": Relation.MOTHER, "ننه‌ام": Relation.MOTHER, "ننم": Relation.MOTHER,
-    # Baluchi «پتم», «منی پت» (my father), «منی جن», «جنم» (my wife); Mazani «مه پییر», «مه پیر» (my father); Talysh
-    # «چمه کیله» (my daughter); Gilaki «می خاخور», «خاخورم» (my sister)
+    # Baluchi «پتم», «منی پت» (my father), «منی برات», «منی مات» (my brother, my mother), «منی جن», «جنم» (my
+    # wife); Mazani «مه پییر», «مه پیر» (my father); Talysh «چمه کیله» (my daughter); Gilaki «می خاخور», «خاخورم», «می
+    # برار» (my sister, my brother)
     "پتم": Relation.FATHER, "منی پت": Relation.FATHER, "منی جن": Relation.SPOUSE, "جنم": Relation.SPOUSE,
+    "منی برات": Relation.SIBLING, "منی مات": Relation.MOTHER,
     "مه پییر": Relation.FATHER, "مه پیر": Relation.FATHER, "پییرم": Relation.FATHER, "پییر": Relation.FATHER,
     "چمه کیله": Relation.CHILD,
-    "می خاخور": Relation.SIBLING, "خاخورم": Relation.SIBLING,
+    "می خاخور": Relation.SIBLING, "خاخورم": Relation.SIBLING, "می برار": Relation.SIBLING,
+    "ایجم": Relation.MOTHER, "آغام": Relation.SIBLING,  # Turkmen «ایجم», «آغام» (my mother, my elder brother)
     # Azeri «یولداشیم» (my spouse), Laki and Kurdish «باپیرم» (my grandfather)
     "یولداشیم": Relation.SPOUSE, "یولداشیمین": Relation.SPOUSE, "باپیرم": Relation.OTHER,
     # Khorasani and old Tehrani «آقام» (my father), «همشیره» (sister, also as a bare label), Mazani «ریکا» (son).
@@ -164,6 +167,7 @@ FOLLOW_UP_WORDS = ("پیگیری", "پیگیر", "وضعیت", "رهگیری", "
                    "المتابعه", "متابعه",  # Arabic «رقم المتابعة» (the follow-up number)
                    # «… ۲۰ روزه منتظرم کد X» (I have waited), Azeri Finglish «shekayat kodu X» (the complaint's code)
                    "منتظرم", "shekayat kodu",
+                   "هنوز",  # «ر: X … هنوز بخاری نیاوردن» (still not done): the matter X was filed as
                    "کد دادن", "کد دادید", "کد داده", "شماره ثبت شکایت", "ارجاع شده", "این کد را", "این کدو",
                    "تماس نگرفت", "خبری نشد", "خبری نیست", "پیرو ",  # «پیرو درخواست شماره …» (not «پیروزی»)
                    "بهم دادین", "بهم دادید",  # «کد X بهم دادین»: the code the line gave
@@ -307,6 +311,7 @@ SELF_WORDS = ("من", "خودم", "خودمم", "اینجانب", "بنده", "�
               "خۆم", "خوم", "خوهم",  # Sorani and Lori «myself», Kurdish «خوەم»
               "انی", "مه",  # Khuzestani Arabic and Lori «I» («کد ملی انی Y», «کد ملی مه Y»)
               "چمه",  # Talysh «my» («چمه کد Y»)
+              "منی",  # Baluchi «my» («منی کد ملی Y»)
               "کدملیم", "ملیم")  # «کدملیم Y», «کد ملیم Y»: my national code
 # (not «بنده خدا», a poor soul: «کد ملی اون بنده خدا X» is the neighbour's)
 _SELF = re.compile(r"(?<![\w\u200c])(?:" + "|".join(SELF_WORDS) + r")(?![\w\u200c])(?!(?<=بنده)" + POOR_SOUL_AFTER_BANDEH
@@ -366,6 +371,10 @@ _WHOSE_RIGHT_AFTER = re.compile(r"\s*(?:" + _WHOSE + r"(?=\s*(?:[.,،;:!?؟\n/]|
                                 r"|(?:کد|شماره)(?:\s*\u200c?ملی)?\s+(?P<name>(?!ملی)[^\s\d.,،;:!?؟()]{2,})"
                                 r"(?=\s*(?:[.,،;!?؟\n]|$)))",
                                 re.IGNORECASE)
+
+# …and, in a message that opens on a code, its label, whatever follows it.
+_LABELLED_AFTER = re.compile(r"\s*(?:کد|شماره)(?:\s*\u200c?ملی)?\s*" + _WHOSE + r"(?:\u200c?ه)?(?![\w\u200c])",
+                             re.IGNORECASE)
 
 
 def _as_code(digits: str) -> str:
@@ -565,14 +574,18 @@ _DIVORCED = re.compile(r"(?<![\w\u200c])از\s+(?:شوهرم|همسرم|خانم
 
 
 def _labels_after(folded: str, places: list[tuple[int, int, str]]) -> dict[str, str] | None:
-    """Whose each code is when every code is followed by whose it is («X پسرم Y خودم.»), else None."""
+    """Whose each code is when every code is followed by whose it is («X پسرم Y خودم.»), else None. A message that
+    opens on a code labels its codes after them, whatever follows the label («X کد ملی دخترم Y کد ملی خودم دخترم
+    معلول است …»)."""
+    opens_on_code = not folded[:places[0][0]].strip() if places else False
     labels: dict[str, str] = {}
     for _, end, code in places:
-        right_after = _WHOSE_RIGHT_AFTER.match(folded, end)
+        right_after = _WHOSE_RIGHT_AFTER.match(folded, end) or (_LABELLED_AFTER.match(folded, end) if opens_on_code
+                                                               else None)
         if right_after is None:
             return None
         # a name after «کد» (kin and self words, with their «ه», are read by the alternatives before it)
-        labels.setdefault(code, "ایشان" if right_after.group("name")
+        labels.setdefault(code, "ایشان" if right_after.groupdict().get("name")
                           else _whose(next(g for g in right_after.groups() if g)))
     return labels
 
