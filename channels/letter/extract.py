@@ -64,14 +64,14 @@ _KIN_ADJECTIVES = "|".join(KIN_ADJECTIVES)
 # «من همسایه خانم … هستم»: the writer is the role named next (the person after it is whom he writes for).
 _WRITER_IS_ROLE = re.compile(r"(?<![\w\u200c])(?:من|" + _INJANEB + r"|بنده)\s*$")
 # «کد ملی ایشان», «کد ملی نامبرده»: the code of whom the letter named last.
-_PRONOUN_LABEL = re.compile(r"ملی\s+(?:ایشان|نامبرده)")
+_PRONOUN_LABEL = re.compile(r"ملی\s+(?:ایشان|ایشون|نامبرده)")
 _SUBJECT_WORDS = (r"موکل|محجور|(?:فرزندان|وراث|ورثه)\s+مرحوم"
                   # Arabic kin with its «my» before a name («ولدی حسین …»; not a surname: «آقای مصطفی ولدی به کد ملی …»)
                   r"|(?<![\w\u200c])(?:" + "|".join(ARABIC_KIN) + r")(?=\s+(?!(?:به|با|کد)(?![\w\u200c]))[^\W\d]{2,})"
                   r"|(?:دانش\s*\u200c?[آا]موز|شاگرد)(?:ان)?\s*\u200c?م(?![\w\u200c])"  # a teacher's «دانش‌آموزانم»
                   # whom the writer writes for: «این نامه را از طرف همسایه‌ام … به کد ملی … مینویسم»
                   r"|از\s+طرف\s+(?:همسایه|دوست|اقوام)\s*\u200c?(?:ام|م|مان|مون)?(?![\w\u200c])"
-                  r"|ملی\s+(?:ایشان|نامبرده|خودش(?:ان|ون)?|متوف[یا]|مرحوم|بیمار|مددجو|مشمول|دانش\s*\u200c?[آا]موز|دانشجو"
+                  r"|ملی\s+(?:ایشان|ایشون|نامبرده|خودش(?:ان|ون)?|متوف[یا]|مرحوم|بیمار|مددجو|مشمول|دانش\s*\u200c?[آا]موز|دانشجو"
                   r"|صغیر)")
 # A third person the letter names before a code: a titled name («همسر آقای …», «به خانم …»), a lawyer's client
 # («به وکالت از»), a child («کودک»), a block headed by whom it describes («مشخصات بیمار:», «مشخصات ایشون:»), a
@@ -106,11 +106,14 @@ _SALUTATION = re.compile(r"سلام|احترام")  # the greeting: what comes b
 # The relation of the person named to the writer, from the writer's kin noun before a titled name.
 _THIRD_PARTY_RELATION = {"پدر": Relation.CHILD, "مادر": Relation.CHILD, "همسر": Relation.SPOUSE,
                          "برادر": Relation.SIBLING, "خواهر": Relation.SIBLING}
-# The writer named by whose kin she is («من مادر رضا میرشکار هستم», «اینجانب پدر علی …»), and a code labelled by that
-# first name («کد ملی رضا: …»): the one the letter is about.
+# The writer named by whose kin or neighbour she is («من مادر رضا میرشکار هستم», «اینجانب پدر علی …», «من همسایه حاج
+# عیسی … هستم»), and a code labelled by that first name («کد ملی رضا: …», «شماره ملی حاج عیسی: …»): the one the
+# letter is about. (An honorific before the name is not the name.)
+_HONORIFIC = r"(?:(?:حاج|حاجی|کربلایی|مشهدی|مش|ننه)\s+)?"
 _WRITER_IS_KIN_OF = re.compile(r"(?:(?<![\w\u200c])من|" + _INJANEB + r")(?:\s+[^\s\d]+){0,3}?\s+("
-                               + "|".join(_THIRD_PARTY_RELATION) + r"|مادربزرگ|پدربزرگ)\s+([^\W\d]{2,})")
-_NAME_LABEL = re.compile(r"(?:کد|شماره)\s*\u200c?ملی\s+([^\W\d]{2,})\s*[:：]?\s*$")
+                               + "|".join(_THIRD_PARTY_RELATION) + r"|مادربزرگ|پدربزرگ|همسایه)\s+" + _HONORIFIC
+                               + r"([^\W\d]{2,})")
+_NAME_LABEL = re.compile(r"(?:کد|شماره)\s*\u200c?ملی\s+" + _HONORIFIC + r"([^\W\d]{2,})\s*[:：]?\s*$")
 # People a letter names who are neither its writer nor whom it is about: a guarantor, a witness, the other
 # party of a contract or a case; and, when named by title, a neighbour, an employer or a colleague, a seller,
 # a shop's manager, a contractor, an owner, a landlord or a tenant, a group's representative (untitled, those words may
@@ -165,7 +168,7 @@ _OTHER_PERSON = re.compile(
     r"|(?:شخصی|فردی|کسی|پیمانکاری|فروشنده\s*\u200c?ای|کارفرمایی)\s+به\s*نام(?:\s+(?:[آا]قای|خانم))?(?![\w\u200c])"
     r"|(?:علیه|به\s*طرفیت|توسط)\s+(?:[آا]قای|خانم)(?![\w\u200c])"  # (and who did the work: «توسط آقای …»)
     # a project's contractor, however long the project's name: «پیمانکار پروژه جدول‌گذاری و آسفالت خیابان … ، آقای …»
-    r"|پیمانکار(?:ان)?\s+(?:پروژه|طرح|عملیات)(?:(?!\d{5})[^.\n]){0,80}?[\s،,:(]+(?:[آا]قای|خانم)(?![\w\u200c])"
+    r"|پیمانکار(?:ان)?\s+(?:(?!\d{5})[^.]){0,80}?[\s،,:(]+(?:[آا]قای|خانم)(?![\w\u200c])"
     # a contract's other side: «طبق قرارداد شماره … که با آقای … به کد ملی … منعقد شده»
     r"|قرارداد[^.\n]{0,60}?(?<![\w\u200c])با\s+(?:[آا]قای|خانم)(?![\w\u200c])"
     # «… از آقای … به کد ملی … خریداری»: the seller (not «به وکالت از آقای …», «از طرف خانم …»: a client; OCR
