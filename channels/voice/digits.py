@@ -128,7 +128,8 @@ def _unglue(token: str) -> list[str]:
 
 def _repeats(tokens: list[str]) -> list[str]:
     """«دو تا صفر» → «صفر صفر»: a count of 2–9, «تا», and a single digit (word or figure), a bad line's noise
-    between them or not («دو [unk] تا [unk] صفر»). A «تا» in any other place carries nothing."""
+    between them or not («دو [unk] تا [unk] صفر»), or a two-digit number («دو تا سی و یک» → «سی و یک سی و یک»). A
+    «تا» in any other place carries nothing."""
     out: list[str] = []
     i = 0
     while i < len(tokens):
@@ -140,10 +141,26 @@ def _repeats(tokens: list[str]) -> list[str]:
                 out.extend([tokens[digit]] * count)
                 i = digit + 1
                 continue
+            pair = _two_digit_number(tokens, digit) if digit < len(tokens) and tokens[said] in REPEAT_WORDS else None
+            if pair is not None:  # «دو تا سی و یک»: the number said that many times (3131)
+                out.extend(tokens[digit:pair] * count)
+                i = pair
+                continue
         if tokens[i] not in REPEAT_WORDS:
             out.append(tokens[i])
         i += 1
     return out
+
+
+def _two_digit_number(tokens: list[str], i: int) -> int | None:
+    """Where a two-digit number said from `i` ends (a teen, a tens word, a tens word «و» a unit), or None."""
+    if tokens[i] in TEENS:
+        return i + 1
+    if tokens[i] not in TENS:
+        return None
+    if tokens[i + 1: i + 2] == ["و"] and i + 2 < len(tokens) and tokens[i + 2] in UNITS:
+        return i + 3
+    return i + 1
 
 
 def _next_heard(tokens: list[str], i: int) -> int:
@@ -244,6 +261,8 @@ def parse_code(transcript: str, valid: Callable[[str], bool], length: int = 10) 
     90 then 1, «نهصد و بیست هشت» 928 or 920 then 8; «نه ببخشید» may take back the group before it, «از
     اول» what came before. Readings are tried in order of how much they depart from the plain one."""
     tokens = _code_tokens(transcript)
+    if _two_codes(tokens, valid, length):
+        return None
     variants = [(0, tokens)]
     for i, token in enumerate(tokens):
         if i and (tokens[i - 1], token) == _START_OVER:
@@ -405,6 +424,20 @@ def _zeros_counted(tokens: list[str]) -> list[str]:
         if tokens[i: i + 3] == ["رقم", "اول", "صفر"] and 2 <= count <= 4:
             return tokens[: i - 1] + ["صفر"] * count + tokens[i + 3:]
     return tokens
+
+
+def _two_codes(tokens: list[str], valid: Callable[[str], bool], length: int) -> bool:
+    """Two whole codes, different and each valid, said one after the other with a pause between (read off two
+    cards: «… [unk] [unk] …»): nothing says which is meant, so the call asks again. (Not where a word takes the
+    first back or says it again: «… ببخشید اشتباه …».)"""
+    if any(token in _TAKE_BACK or token in _SAID_AGAIN for token in tokens):
+        return False
+    pauses = [i for i, token in enumerate(tokens) if token == _UNHEARD]
+    for i in pauses:
+        before, after = _digits(tokens[:i]), _digits(tokens[i + 1:])
+        if len(before) == len(after) == length and before != after and valid(before) and valid(after):
+            return True
+    return False
 
 
 def _digits(tokens: list[str]) -> str:
