@@ -393,6 +393,9 @@ CASES = [
     # a Mehr home's deed and a registration turned down for the national scheme: two housing matters
     ("a_mehr_deed_and_a_registration_turned_down", "مسکن مهر ما ده ساله تحویل شده ولی هنوز سند تک برگ ندادن",
      "تو نهضت ملی هم ثبت نام کردیم میگن چون مسکن مهر داشتید حذف شدید", False),
+    # matters no topic covers, of one kind: a border dweller's card
+    ("a_border_dwellers_card", "کارت مرزنشینی من صادر نشده، بدون اون نمیتونم سهمیه بگیرم",
+     "هنوز کارت مرزنشینی نیومده سه ماهه، فرمانداری میگه از تهران باید بیاد", True),
 ]
 
 
@@ -701,7 +704,7 @@ QUALITY_FLOORS = [
     # Persian with no shared service word, a symptom against a formal request): 0.922 / 0.905 on 9,495 — the recall
     # floor, 0.91 until then, is 0.90 since (declared: the stop's two hardest local-speech rounds joined the set;
     # every earlier pair reads as before).
-    ("dedup_pairs.tsv", 9945, 0.91, 0.90),
+    ("dedup_pairs.tsv", 10245, 0.91, 0.90),
     ("dedup_pairs_holdout.tsv", 40, 0.85, 0.85),
     # A stress set written blind to defeat this design, kept apart from the tuning data and not tuned on: the
     # same matter told with almost no shared word (an agency's term against slang or Finglish), and two matters

@@ -403,6 +403,24 @@ CASES = [
     ("a_tea_farmers_leaf_unpaid", "ولگ چایی رو تحویل کارخانه دادیم، شش ماه بوبوسته هنوز پولش نریختن", OTHER),
     ("a_gas_cylinder_at_twice_its_price", "تو طوفان که گاز رفت کپسول گاز رو دو برابر قیمت فروختن", "price_gouging"),
     ("a_mehr_homes_deed", "ده ساله واحد مسکن مهر ما تحویل شده ولی سند تک‌برگ نداده‌اند", "housing_project"),
+    ("the_retirees_supplementary_insurance", "بیمه تکمیلی بازنشستگان تامین اجتماعی امسال هنوز قرارداد نبسته؟ من هزینه عمل"
+     " پروستات رو دادم مدارکشو بردم میگن فعلا نمیشه پرداخت کرد", "health_insurance"),
+    ("proof_of_life_for_a_pension", "پدربزرگم دو ماهه تو بیمارستان بستریه، تامین اجتماعی میگه باید خودش بیاد گواهی"
+     " حیات بده وگرنه حقوقش رو قطع میکنن", "pension"),
+    ("a_seniors_free_bus_card", "کارت بلیت رایگان اتوبوس سالمندا رو از کجا باید گرفت من شصت و شش سالمه ساکن کرجم",
+     "municipal_services"),
+    ("sorani_a_school_without_its_teacher", "مامۆستای قوتابخانەی گوندمان از مهر نیامده، بچه‌ها سه ماه است درس"
+     " نخوانده‌اند", "school_fees"),
+    ("a_heaters_price_doubled", "قیمت بخاری گازی تو بازار سنندج تو یه هفته دو برابر شده، فروشنده‌ها میگن زمستونه",
+     "price_gouging"),
+    ("a_river_bank_full_of_rubbish", "کنار رودخونه خرم‌آباد پر آشغال شده، از پل تا پایین. شهرداری هیچ کاری نمیکنه",
+     "garbage"),
+    ("contributions_not_recorded", "کارت کۆڵبەری دارم و بیمەم رو خودم پرداخت میکردم، ئێستا سهم دولت رو نمیدن و سابقەم"
+     " ثبت نمیشه", "insurance_record"),
+    ("a_hidden_leaks_discount", "لوله حیاط ما تو سرما ترکید و کلی آب هدر رفت. حالا قبض آب سه میلیون اومده. شنیدم برای"
+     " نشتی پنهان تخفیف میدن", "water_bill"),
+    ("a_care_homes_fee", "مرکز نگهداری سالمندان از آذرماه شهریه را بدون اطلاع قبلی افزایش داده است", OTHER),
+    ("the_relief_committees_stipend", "کمیته امداد کمک معیشتی ما رو قطع کرده", OTHER),
 ]
 
 
@@ -856,7 +874,7 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     a conscript's mother's insurance, a birth date wrong). All 10,740: 0.953 (0.950 with the code the stop began
     with)."""
     rows = load_tsv("topic_blind_after.tsv")
-    assert len(rows) >= 11220
+    assert len(rows) >= 11540
     assert _accuracy(rows) >= 0.93
 
 
