@@ -48,6 +48,8 @@ KINSHIP: dict[str, Relation] = {
     "والده‌ام": Relation.MOTHER, "والده": Relation.MOTHER, "والدم": Relation.FATHER, "پدربزرگم": Relation.OTHER,
     "مادربزرگم": Relation.OTHER, "پدربزرگ": Relation.OTHER, "مادربزرگ": Relation.OTHER,
     "بی بی من": Relation.OTHER, "بی بیم": Relation.OTHER, "بی بی": Relation.OTHER,  # «بی بی», a grandmother
+    "آقاجون": Relation.OTHER, "آقاجونم": Relation.OTHER, "آقا جون": Relation.OTHER,  # «آقاجون», a grandfather
+    "آقا جونم": Relation.OTHER,
     # (Kurdish and Lori «دایکم», «دالگم», «بوام» come with the spoken kin nouns above.)
     "دا": Relation.MOTHER,  # Lori and Kurdish «دا» («دا پیرم», «کدملی دا …»; not «دام», livestock)
     # Gilaki «می مار», «می پئر» (my mother, my father; «پیر» as normalized); Khuzestani Arabic «ولدی», «ابوی» …
@@ -67,6 +69,10 @@ KINSHIP: dict[str, Relation] = {
     "چمه کیله": Relation.CHILD,
     "می خاخور": Relation.SIBLING, "خاخورم": Relation.SIBLING, "می برار": Relation.SIBLING,
     "ایجم": Relation.MOTHER, "آغام": Relation.SIBLING,  # Turkmen «ایجم», «آغام» (my mother, my elder brother)
+    # Sorani «کچەکەم», «براکەم», «خەسووم» (my daughter, my brother, my mother-in-law; «ە» folded to «ه»), Lori «خوارم»
+    # (my sister), Laki «هامسا» (neighbour)
+    "کچهکهم": Relation.CHILD, "براکهم": Relation.SIBLING, "خهسووم": Relation.OTHER, "خوارم": Relation.SIBLING,
+    "هامسا": Relation.OTHER, "هامسام": Relation.OTHER,
     # Azeri «یولداشیم» (my spouse), Laki and Kurdish «باپیرم» (my grandfather)
     "یولداشیم": Relation.SPOUSE, "یولداشیمین": Relation.SPOUSE, "باپیرم": Relation.OTHER,
     # Khorasani and old Tehrani «آقام» (my father), «همشیره» (sister, also as a bare label), Mazani «ریکا» (son).
@@ -132,6 +138,7 @@ KINSHIP: dict[str, Relation] = {
     "madarbozorgam": Relation.OTHER, "pedarbozorgam": Relation.OTHER, "pedar bozorgam": Relation.OTHER,
     "madar bozorgam": Relation.OTHER, "pedarbozorg": Relation.OTHER, "madarbozorg": Relation.OTHER,
     "nave": Relation.OTHER, "naveh": Relation.OTHER,  # a bare label, as «pedarbozorg»: «code meli nave X»
+    "bibi": Relation.OTHER, "bibim": Relation.OTHER, "aghajoon": Relation.OTHER, "aghajun": Relation.OTHER,
     "pedarzanam": Relation.OTHER, "madarzanam": Relation.OTHER, "pedarshoharam": Relation.OTHER,
     "madarshoharam": Relation.OTHER,
 }
@@ -201,6 +208,7 @@ _PUNCT_ONLY = re.compile(r"^[\s\W_]*$")
 # digit happens to hold («کد پستی ۴۴۱۲۰۱۷۰۱۱», «کدپستی منزل …»).
 _OTHER_NUMBER_LABEL = re.compile(
     r"(?:(?:کد|code|kod)\s*(?:پستی|posti)|کدپستی|شناسه\s*(?:قبض|پرداخت)?"
+    r"|(?<![\w\u200c])تلفن\s*(?:خونه|خانه|منزل|ثابت)"  # «تلفن خونه ۸۷۳۲۴۵۶۷۸۱»: a landline without its zero
     r"|(?:شماره|کد)\s*(?:حساب|کارت|تلفن|تماس|موبایل|همراه|اشتراک|شبا|قبض|کنتور|پرونده|پرسنلی|دانشجویی|بیمه"
     r"|شناسنامه|سفارش|پلاک|گذرنامه|پاسپورت|سریال|بدنه|شاسی|قرارداد|نامه|کارگاه)"
     # «پرونده‌ام به شماره …», «قبضی با شماره …»: a thing's number
@@ -215,12 +223,14 @@ _PHONE_SAID_AFTER = re.compile(r"\s*(?:شمارمه|شماره\s*(?:منه|(?:ت
 _PHONE_SAID_BEFORE = re.compile(r"(?:(?:همراه|موبایل|تلفن|شماره)\s*\u200c?(?:م|ام|من)"
                                 r"|(?:shomar|mobil|hamrah)(?:e?\s*-?\s*)?(?:am|m|e\s*man))\s*[:：]?\s*$", re.IGNORECASE)
 # What may stand right before an older code written without its leading zeros.
-_SHORT_CODE_LEAD = re.compile(r"(?:" + _CODE_LABEL.pattern + "|" + _KINSHIP.pattern + r")\s*[:：]?\s*$", re.IGNORECASE)
+# («کد ملی پدر ۹۱۳۴۷۹۴۷»: the label with a bare kin noun after it)
+_SHORT_CODE_LEAD = re.compile(r"(?:" + _CODE_LABEL.pattern + r"(?:" + alternation(KIN_NOUNS) + r")?|" + _KINSHIP.pattern
+                              + r")\s*[:：]?\s*$", re.IGNORECASE)
 # …or before it, saying whose it is: «۲۱۳۴۴۸۵۶۴ کد ملی پسرمه».
 _SHORT_CODE_TRAIL = re.compile(r"\s*[:：]?\s*(?:" + _CODE_LABEL.pattern + r")", re.IGNORECASE)
 # A number written after a «کد ملی» label, perhaps after whose it is, whole or in groups: «کدملی ۹۱۵۴۰۵۶۸»,
-# «code melli 576 135 8249», «کد ملی پسرم ۳۶۳ ۹۲۷ ۹۹۷۴».
-_LABELLED_NUMBER = re.compile(r"(?:[^\d\s]{1,15}\s*[:：]?\s*)?\d+(?:[ \-./]\d{1,8})*(?!\d)")
+# «code melli 576 135 8249», «کد ملی پسرم ۳۶۳ ۹۲۷ ۹۹۷۴», «کد ملی ۰۰۸ - ۴۳۶۹۹۸ - ۱».
+_LABELLED_NUMBER = re.compile(r"(?:[^\d\s]{1,15}\s*[:：]?\s*)?\d+(?:(?: ?[\-./] ?| )\d{1,8})*(?!\d)")
 
 
 class Register(msgspec.Struct, frozen=True):
@@ -461,9 +471,9 @@ _FIRST, _SECOND = r"(?:اولی|کد\s*اول(?:ی)?)", r"(?:دومی|کد\s*د�
 _IN_ORDER = re.compile(r"(?:به\s*ترتیب\s*(?:مال\s*|کد\s*)?" + _WHOSE + r"\s*(?:و|،|,)" + _OWNER_SAID
                        + r"|" + _FIRST + _OWNER_SAID + r".{0,40}?" + _SECOND + _OWNER_SAID + ")", re.IGNORECASE)
 # …or before them: «دو تا کد میفرستم اولی مال خودمه دومی مال خواهرم: X - Y», «کد اول مال پدرمه …، کد دوم مال خودم.
-# X Y», «کد ملی من و پدرم به ترتیب X و Y».
+# X Y», «کد ملی من و پدرم به ترتیب X و Y», «کد ملی من و آقاجونم: X - Y».
 _IN_ORDER_BEFORE = re.compile(_FIRST + _OWNER_SAID + r".{0,60}?" + _SECOND + _OWNER_SAID
-                              + r"|" + _WHOSE + r"\s*و\s*" + _WHOSE + r"\s*به\s*ترتیب", re.IGNORECASE)
+                              + r"|" + _WHOSE + r"\s*و\s*" + _WHOSE + r"\s*(?:به\s*ترتیب|[:：]\s*$)", re.IGNORECASE)
 
 
 def _labels_in_order(folded: str, places: list[tuple[int, int, str]]) -> dict[str, str] | None:
@@ -839,7 +849,10 @@ def _relative(code: str, kin: str | None) -> Person | None:
 
 # An heir writing about a late person's estate («سهام عدالت متوفی و تقسیم آن بین وراث», «ما ۴ نفر وارث هستیم …
 # کدملی مرحوم X»): the matter is the late person's file (as in letters).
-_ESTATE = re.compile(r"(?<![\w\u200c])(?:" + "|".join(HEIR_WORDS) + r"|انحصار\s*وراثت|سهم\s*الارث|ترکه)(?![\w\u200c])")
+# (and what is still in the late person's name, or owed to him: «سند خونه به نامشه», «حقوق معوقه … ایشان»)
+_ESTATE = re.compile(r"(?<![\w\u200c])(?:" + "|".join(HEIR_WORDS) + r"|انحصار\s*وراثت|سهم\s*الارث|ترکه"
+                     r"|به\s*نام(?:شه|ش\s+(?:است|هست)|\s+(?:ایشان|ایشون|مرحوم))|معوقه\s+(?:[^\s\d]+\s+){0,2}ایشان)"
+                     r"(?![\w\u200c])")
 
 
 # A code the writer takes back and corrects: «کد ملی X. اشتباه زدم. درستش Y هست».
