@@ -480,6 +480,8 @@ def role_before(text: str, pos: int, floor: int) -> tuple[str | None, Relation |
         word = match.group(1) or match.group(2) or match.group(3) or match.group(4)
         if window[:match.start()].rstrip().endswith("(") and any(o.end() <= match.start() for o in others):
             continue  # «ضامن اینجانب آقای … (برادرم) به کد ملی …»: the kin of the party just named
+        if any(_APPOSITIVE.fullmatch(window, o.end(), match.start()) for o in others if o.end() <= match.start()):
+            continue  # «ضامن قبلی، برادرم رضا … به کد ملی …»: the party just named is that relative
         party_before = max((o.end() for o in others if o.end() <= match.start() and not _WRITER_IS_ROLE.search(
             window, 0, o.start())), default=-1)
         if _PRONOUN_LABEL.fullmatch(word) and party_before > kin_before:
@@ -558,7 +560,9 @@ def _gave_himself(role: str, text: str) -> bool:
 
 # A worker of the workplace named just after («لیست بیمه کارگر این شرکت آقای …»).
 _EMPLOYEE_BEFORE = re.compile(r"(?:کارگر|کارمند|پرسنل|نیروی)(?:ان)?\s+(?:(?:این|اون|آن|ما)\s+)?$")
-_KIN_BLOCK = re.compile(r"مشخصات\s*(" + "|".join(KIN_NOUNS) + r")\s*[:：]")
+# Between a party's role and a kin word that names him: a word or two of the same clause («ضامن قبلی، برادرم …»).
+_APPOSITIVE = re.compile(r"[^\S\n]*(?:[^\s\d.،,:]+[^\S\n]*){0,2}[،,]?[^\S\n]*")
+_KIN_BLOCK = re.compile(r"مشخصات\s*(" + "|".join(KIN_NOUNS) + r")م?\s*[:：]")  # (and «مشخصات پدرم:»)
 _MY_KIN = re.compile(r"(?<![\w\u200c])(" + "|".join(KIN_NOUNS) + r")م(?![\w\u200c])")
 
 
