@@ -450,6 +450,8 @@ _SETS_ASIDE = re.compile(
     # «خط تلفنم مشکلی نداره، ولی …», «حقوقم مرتب میاد … مشکلی نیست ولی …»: what is fine is not the matter (not
     # «اگه مشکلی نداره …»: a courtesy; not «سالمه», which also tells an age: «۱۹ سالمه»)
     r"|(?<!اگه\s)(?<!اگر\s)مشکل(?:ی)?\s+(?:نداره|ندارد|نیست)"
+    # «حقوقم هم سر وقت میاد … مشکلم برقه», «قبض آب که هر ماه سر وقت میاد ولی …»: what comes on time is not the matter
+    r"|(?:مرتب|سر\s*وقت|به\s*موقع)\s+(?:میاد|می\s*\u200c?آید|میرسه|واریز\s*میشه)"
     # «مشکلی هم با برق نداریم. فقط قبض …»: no trouble with the service, but with its bill
     r"|مشکل(?:ی)?\s+(?:هم\s+)?با\s+(?:[^\s\d]+\s+){1,3}?ندار(?:یم|م)"
     # «برق که همش قطعه هیچ، ولی سوال من درباره قبضه»: never mind the first
@@ -482,7 +484,7 @@ _MEANS = re.compile(
     r"|(?:حقوق|مستمری)\S*(?:\s+[^\s\d]+)?\s+(?:رو\s+|را\s+)?می\s*\u200c?گیرم)(?![\w\u200c])")
 # Strings one of the two always holds: a cheap test first (the regexes cost ten microseconds a text).
 _ASIDE_HINTS = ("بماند", "بگذریم", "کنار", "دیگ", "جدا", "ندار", "مشکل", "مهم", "اصلی", "م که", "م هم", "ش هم", "ت هم",
-                "چیزی", "ضمن", "زنگ", "هیچ", "سوال", "سؤال", "درست", "اوکیه", "عادیه")
+                "چیزی", "ضمن", "زنگ", "هیچ", "سوال", "سؤال", "درست", "اوکیه", "عادیه", "مرتب", "وقت", "موقع")
 _POINTER_WORDS = 3  # words before a marker that only point back («ولی اون», «اونم یه»)
 # The utilities a matter may belong to, as a text names them with its endings («برقمون», «آبشون»): what an aside's
 # service lends a matter left without one (`TopicCatalog._with_its_service`).

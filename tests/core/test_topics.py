@@ -421,6 +421,22 @@ CASES = [
      " نشتی پنهان تخفیف میدن", "water_bill"),
     ("a_care_homes_fee", "مرکز نگهداری سالمندان از آذرماه شهریه را بدون اطلاع قبلی افزایش داده است", OTHER),
     ("the_relief_committees_stipend", "کمیته امداد کمک معیشتی ما رو قطع کرده", OTHER),
+    ("a_universitys_lms_down", "سامانه ال ام اس دانشگاه از ساعت ۸ صبح بالا نمیاد. امروز میانترم آنلاین داریم و استاد"
+     " میگه هر کی وصل نشه صفر میگیره. اینترنت خونمون سالمه", "university_fees"),
+    ("finglish_a_sim_card_given_away", "salam simcart man too dore sarbazi 8 mah khamoosh bood, hala ke tamoom shode mige"
+     " khat vagozar shode be yeki dige. in khat 10 sale dast mane", "telecom_phone"),
+    ("finglish_self_employed_insurance", "freelancer hastam, mikham bime khish farma begiram. dar sayt tamin ejtemaei"
+     " sabtenam kardam vali mige sen shoma baraye in no bime mojaz nist. man 24 salame", "insurance_record"),
+    ("finglish_a_traffic_zone_fine", "jarime tardod tarh zoj o fard oomade baraye mashinam, vali man ab'an mashin ro"
+     " foroukhtam va sanad zadam. chera be esme man mizanan?", "traffic_fines"),
+    ("a_dowry_at_the_family_court", "سلام. نامزدم ۶ ماهه عقد کردیم، الان میخواد جدا شه، مهریه ۵۱۴ سکه گذاشتن. دادگاه"
+     " خانواده نوبت نمیده. چیکار کنم؟", OTHER),
+    ("an_online_shops_return", "از فروشگاه اینترنتی یه لپتاپ برای دانشگاهم خریدم، رنگش و مدلش فرق داشت با عکس. درخواست"
+     " مرجوعی دادم، فروشنده جواب نمیده", OTHER),
+    ("livestock_insurance", "من گاومو بیمه کرده بودم، بیمه دام. گاوم تلف شد. صندوق بیمه کشاورزی میگه کارشناس تاییدش نکرده",
+     OTHER),
+    ("what_comes_on_time_is_not_the_matter", "من بازنشسته صندوق روستاییم، حقوقم هم سر وقت میاد، خدا رو شکر. مشکلم برقه."
+     " از غروب تا ساعت ده شب برق خونه‌ها میره و میاد", "electricity_outage"),
 ]
 
 
@@ -874,7 +890,7 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     a conscript's mother's insurance, a birth date wrong). All 10,740: 0.953 (0.950 with the code the stop began
     with)."""
     rows = load_tsv("topic_blind_after.tsv")
-    assert len(rows) >= 11540
+    assert len(rows) >= 11860
     assert _accuracy(rows) >= 0.93
 
 
