@@ -142,7 +142,7 @@ _NAMED_ROLE = (r"(?:همسایه|کارفرما|همکار|فروشنده|مدی
                r"|صاحب\s*(?:خانه|خونه|کار|مغازه|فروشگاه))")
 _OTHER_PERSON = re.compile(
     # (not «خدا شاهد است»: God knows; not «اشتباه خوانده شده», read wrongly)
-    r"(?:(?:ضامن(?:ین|\s*\u200c?ها)?|ضمانت\s*\u200c?نامه|کفیل|(?<!خدا\s)شاهد|معرف|طرف\s*(?:قرارداد|دعوا|دعوی|مقابل|شکایت)|خوانده(?!\s*(?:شده|شد|نشده|نشد|می\s*\u200c?شود))|متهم|(?<!سند\s)معارض"
+    r"(?:(?:ضامن(?:ین|\s*\u200c?ها)?|ضمانت(?:\s*\u200c?نامه)?|کفیل|(?<!خدا\s)شاهد|معرف|طرف\s*(?:قرارداد|دعوا|دعوی|مقابل|شکایت)|خوانده(?!\s*(?:شده|شد|نشده|نشد|می\s*\u200c?شود))|متهم|(?<!سند\s)معارض"
     r"|مشتکی\s*\u200c?عنه"  # a complaint form's «مشتکی‌عنه (کارفرما): آقای …», whom the complaint is against
     r"|(?:همسر|شوهر|زن|سرپرست(?:\s*خانوار)?)\s*سابق)"  # a former spouse («همسر سابقم (کد ملی …)»), titled or not;
     # a divorced mother's «سرپرست خانوار سابق: آقای …»
@@ -160,7 +160,8 @@ _OTHER_PERSON = re.compile(
     # signs «اینجانب … مدیرعامل شرکت …», untitled)
     r"|مدیر\s*\u200c?عامل[^\S\n]*[:：]?[^\S\n]*(?:[آا]قای|خانم)(?![\w\u200c])"
     # «کارگاه … متعلق به آقای … به کد ملی …»: the owner of a place
-    r"|متعلق\s+به\s+(?:[آا]قای|خانم|ناخدا)(?![\w\u200c])"  # (a boat's: «… متعلق به ناخدا …»)
+    # (a boat's: «… متعلق به ناخدا …»; a co-owner's: «… متعلق به اینجانب و آقای …»)
+    r"|متعلق\s+به\s+(?:(?:" + _INJANEB + r"|من|بنده)\s+و\s+)?(?:[آا]قای|خانم|ناخدا)(?![\w\u200c])"
     # a co-owner, the other share's: «سه دانگ دیگر متعلق به برادرم آقای … با کد ملی …»
     r"|(?:دانگ|سهم|نصف|نیمه)\s+(?:دیگر|دیگه|باقی\s*\u200c?مانده)\s+متعلق\s+به\s+[^\s\d]+(?:\s+(?:[آا]قای|خانم))?"
     r"(?![\w\u200c])"
@@ -474,7 +475,9 @@ def role_before(text: str, pos: int, floor: int) -> tuple[str | None, Relation |
     if floor and best is None:
         for match in _LATE_PARENT.finditer(window):
             best = (match.start(), SUBJECT, Relation.MOTHER if match.group(1) else Relation.FATHER)
-    others = list(_OTHER_PERSON.finditer(window))  # (read once: the kin marks and the parties both use them)
+    # (read once: the kin marks and the parties both use them; not the writer's own role in brackets after his
+    # signature, «با تشکر - سعید افشار (ضامن)», who said he is so: «اینجانب ضامن ایشان هستم»)
+    others = [o for o in _OTHER_PERSON.finditer(window) if not _signed_as(o.group(0), text)]
     kin_before = -1
     for match in _KIN_MARK.finditer(window):
         word = match.group(1) or match.group(2) or match.group(3) or match.group(4)
@@ -556,6 +559,15 @@ def _gave_himself(role: str, text: str) -> bool:
     untitled = r"\s*[:：](?!\s*(?:[آا]قای|خانم|جناب))"
     signed = r"^\s*" + role + (untitled if role == "کارفرما" else r"(?:ی|\u200cی)?(?![\w\u200c])")
     return re.search(introduced + "|" + signed, text, re.MULTILINE) is not None
+
+
+_BRACKETED_ROLE = re.compile(r"\(\s*(" + _PARTY_ROLE + r"|خریدار)\s*\)")
+
+
+def _signed_as(mention: str, text: str) -> bool:
+    """A role in brackets (a party's mention) that the writer gave himself in the letter."""
+    bracketed = _BRACKETED_ROLE.fullmatch(mention)
+    return bracketed is not None and _gave_himself(bracketed.group(1), text)
 
 
 # A worker of the workplace named just after («لیست بیمه کارگر این شرکت آقای …»).
