@@ -711,9 +711,9 @@ QUALITY_FLOORS = [
     # Persian with no shared service word, a symptom against a formal request): 0.922 / 0.905 on 9,495 — the recall
     # floor, 0.91 until then, is 0.90 since (declared: the stop's two hardest local-speech rounds joined the set;
     # every earlier pair reads as before). The twenty-eighth stop's eight, each the same with the code it began with
-    # as it came: late Aban to Azar in Tehran 0.886 / 0.827 (0.900 / 0.840 after: «گاز … وصل نشده» a connection or a
-    # supply restored), the south-east 0.913 / 0.840 (0.917 / 0.880: a Mehr home's deed the project's), the Caspian
-    # north 0.917 / 0.733 (0.925 / 0.827: Gilaki «ایتا» no messenger app), the west 0.871 / 0.813 (0.873 / 0.840),
+    # as it came: late Aban to Azar in Tehran 0.886 / 0.827 (0.913 / 0.840 after: «گاز … وصل نشده» a connection or a
+    # supply restored), the south-east 0.913 / 0.840 (0.919 / 0.907: a Mehr home's deed the project's), the Caspian
+    # north 0.917 / 0.733 (0.939 / 0.827: Gilaki «ایتا» no messenger app), the west 0.871 / 0.813 (0.873 / 0.827),
     # the old and who speaks for them 0.817 / 0.653 (0.820 / 0.667: most splits a son's text about his father's
     # pension against the father's own, both read as told by the person filed under — in the product the son's SMS
     # names his father's code and so is not in his own voice), the young 0.781 / 0.667 (the same), farmers and

@@ -890,7 +890,7 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     a conscript's mother's insurance, a birth date wrong). All 10,740: 0.953 (0.950 with the code the stop began
     with). The twenty-eighth stop's, tuned on, each the same with the code the stop began with: late Aban to Azar in
     Tehran and the centre 0.906 as it came (0.919 after: a supply cut for a debt the bill's), the south-east 0.950
-    (0.956), the Caspian north 0.925 (0.944: Gilaki «ایتا», «one», no messenger app), the west 0.925 (0.950), the old
+    (0.956), the Caspian north 0.925 (0.944: Gilaki «ایتا», «one», no messenger app), the west 0.925 (0.956), the old
     and who speaks for them 0.887 (0.919: a retirees' supplementary insurance, proof of life), the young 0.919
     (0.956: an LMS, Finglish), farmers and villagers 0.875 (0.906: their matters with the state «other»); never
     tuned on, a representative fortnight in early-to-mid Azar, measured after every change: 0.969 (0.963 with the
