@@ -609,9 +609,9 @@ def _code_places(folded: str, codes: list[str]) -> list[tuple[int, int, str]]:
 
 
 # A tracking code copied from a receipt or read out is often grouped with spaces, dots or slashes: «۶۳۲۱ ۱۹۱۲ ۳۳۶۳»,
-# «5968.3581.9059», «۲۱۸۵/۰۵۰۶/۰۴۸۳», or digit by digit, «5 2 4 7 1 6 7 2 8 4 4 6» (counted only when the check
-# digit holds).
-_GROUPED_RUN = re.compile(r"(?<![\d+])(?:\d{2,6}(?:[ ./]\d{2,6})+(?!\d)|\d(?: \d){11}(?!\d| \d))")
+# «5968.3581.9059», «۲۱۸۵/۰۵۰۶/۰۴۸۳», «۱۰۴۵۵ ۹۰۳۲۶۰۷», or digit by digit, «5 2 4 7 1 6 7 2 8 4 4 6» (counted only
+# when the check digit holds).
+_GROUPED_RUN = re.compile(r"(?<![\d+])(?:\d{2,7}(?:[ ./]\d{2,7})+(?!\d)|\d(?: \d){11}(?!\d| \d))")
 
 
 def _tracking_codes(folded: str, runs: list[tuple[int, str]]) -> tuple[list[str], list[str]]:
