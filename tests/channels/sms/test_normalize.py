@@ -808,8 +808,8 @@ def test_labelled_messages():
     person's deed «به نامشه»; left out, a widow's survivor pension labelled her late husband's, twice, and a
     grandparents' household of three codes), the young 86 (88: «ش دانشجویی»; left out, the writer's own matter beside
     a spouse's or a household head's code), farmers 89 (90: «X کدملی آقای … Y هم کد من»). Never tuned on, a
-    representative week in early-to-mid Azar measured after every change: 89 of 90 (the same; left out, a tracking
-    code grouped 5-7 after «شماره پیگیری قبلیم»)."""
+    representative week in early-to-mid Azar measured after every change: 89 of 90 (the same; its miss, a tracking
+    code grouped 5-7 after «شماره پیگیری قبلیم», read since: declared, the rule came after that round was measured)."""
     kinds = {normalize.Register: "register", normalize.FollowUp: "follow_up",
              normalize.MissingCode: "missing_code", normalize.InvalidCode: "invalid_code"}
     with open(Path(__file__).with_name("sms_labelled.tsv"), encoding="utf-8", newline="") as f:
