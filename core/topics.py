@@ -528,6 +528,19 @@ _NEXT_MATTER = re.compile(
     r"|(?:یه|یک)\s*(?:موضوع|مسئله|مساله|مشکل|قضیه)\S*\s*(?:دیگه|دیگر)|موضوع\s*جدید)")
 
 
+# A message of thanks (not a letter's closing «با تشکر», not a request's «ممنون میشم»; not «دستتون درد نکنه», as often
+# bitter as not), and what would make it more than thanks: a request, a question, a «but», something not done, «!».
+_THANKS = re.compile(r"(?<![\w\u200c])(?<!با\s)(?:تشکر\s*(?:می\s*\u200c?کنم|کنم|کردم)|ممنونم(?!\s*می)"
+                     r"|خدا\s*خیر(?:تون|شون|ش|شان|تان)\s*بده)")
+_MORE_THAN_THANKS = re.compile(r"(?<![\w\u200c])(?:ولی|اما|هنوز|لطفا|لطفاً|خواهش\S*|درخواست\S*|تقاضا\S*|چرا|کی|نمی\S*"
+                               r"|ن(?:شده|کرده|یومده|یامده|دارد|داره|داریم))(?![\w\u200c])|[?؟!]")
+
+
+def _only_thanks(text: str) -> bool:
+    """The message thanks for what was done and asks nothing."""
+    return _THANKS.search(text) is not None and _MORE_THAN_THANKS.search(text) is None
+
+
 def without_done(text: str) -> str | None:
     """The text less a matter told as done before the one asked about (`_DONE`), or None when it tells none."""
     if _DONE.search(text) is None:
@@ -795,6 +808,9 @@ class TopicCatalog:
         return bool(own) and own <= shared
 
     def classify(self, text: str) -> TopicMatch:
+        if _only_thanks(text):
+            # «از راهداری ایلام تشکر میکنم که دیشب جاده رو باز کردن»: thanks for a service, no matter of it
+            return TopicMatch(OTHER, self.topics[OTHER].agency, 0.0, ("thanks",))
         ranked = self._matcher.scores(text) if text else []
         # Only a choice between topics can change when a matter in passing is left out.
         main = without_asides(text) if len(ranked) > 1 else None

@@ -400,6 +400,10 @@ CASES = [
     ("a_qanats_water_diverted", "دو ماهه بالادستیا آب قنات رو بستن سمت زمین خودشون باغ پسته ما داره خشک میشه جهاد"
      " کشاورزی هم میگه برید شورای حل اختلاف", "احتراماً حقابه اینجانب از قنات روستا توسط تعدادی از مالکین بالادست"
      " مسدود و منحرف گردیده و باغ پسته‌ام در معرض خشکیدگی قرار دارد.", True),
+    # dates delivered to a co-op and not paid for: a farming matter, one kind of «other»
+    ("dates_unpaid_at_the_coop", "با سلام. اینجانب نخلدار بم هستم، خرمای مضافتی خود را در شهریور به تعاونی تحویل"
+     " داده‌ام و تاکنون وجه آن پرداخت نشده است", "پول خرمامون که تحویل تعاونی بم دادیم هنوز ندادن، یک ماه و نیمه."
+     " کارگرا سر نخلستون منتظر مزدشونن", True),
     # kerosene not brought to a home with no gas: the fuel quota's matter, not a gas cut
     ("kerosene_not_brought", "روستای ما گاز نداره نفت سفید کوپنی هنوز نیومده سرما شروع شده",
      "زنگ زدم بپرسم نفت سفید روستای ما کی توزیع میشه، هفته پیش هم پیام دادم ولی خبری نشده، بچه کوچیک داریم.", True),
@@ -720,7 +724,7 @@ QUALITY_FLOORS = [
     # villagers 0.866 / 0.773 (0.859 / 0.813: kinds of «other» for their inputs, pasture, bees, greenhouses, a
     # qanat). 0.919 / 0.897 on 10,545 — the recall floor, 0.90 until then, is 0.89 since (declared: the 9,495 pairs
     # the set held read 0.923 / 0.908, better than at the stop's start; the old's and the young's rounds joined it).
-    ("dedup_pairs.tsv", 10545, 0.91, 0.89),
+    ("dedup_pairs.tsv", 10695, 0.91, 0.89),
     ("dedup_pairs_holdout.tsv", 40, 0.85, 0.85),
     # A stress set written blind to defeat this design, kept apart from the tuning data and not tuned on: the
     # same matter told with almost no shared word (an agency's term against slang or Finglish), and two matters

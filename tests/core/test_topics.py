@@ -435,6 +435,21 @@ CASES = [
      " مرجوعی دادم، فروشنده جواب نمیده", OTHER),
     ("livestock_insurance", "من گاومو بیمه کرده بودم، بیمه دام. گاوم تلف شد. صندوق بیمه کشاورزی میگه کارشناس تاییدش نکرده",
      OTHER),
+    # thanks for what a service did, asking nothing, is no matter of the service (but a bitter «دستتون درد نکنه …!»
+    # and thanks beside «ولی …», «هنوز …» are)
+    ("thanks_for_a_road_opened", "از راهداری ایلام تشکر میکنم که دیشب جاده رو باز کردن", OTHER),
+    ("thanks_and_still_not_done", "از راهداری ایلام تشکر میکنم ولی جاده روستای ما هنوز بسته‌ست", "intercity_roads"),
+    ("bitter_thanks", "دستتون درد نکنه که وسط دی ماه گازو قطع کردید تا ما هم بفهمیم زمستون یعنی چی!!", "gas_outage"),
+    ("finglish_payame_noor", "shahriye payam noor borazjan ro ghesti kardam vali system mige bedehkar hasti nemitooni"
+     " emtehan bedi", "university_fees"),
+    ("a_gas_pipe_torn_by_a_digger", "گاز کل خیابون ما تو فسا از دیروز ظهر قطعه. پیمانکار داشته جوب رو می‌کنده لوله گاز رو"
+     " پاره کرده.", "gas_outage"),
+    ("a_fishing_boats_fuel", "پیگیری: سوخت شناور صیادی بنام اینجانب در بندر ریگ از مهر تا امروز تخصیص داده نشده."
+     " شیلات میگه دست شرکت پخشه", "fuel_card"),
+    ("the_fishing_bans_support", "ای ایام ممنوعیت صید ما صیادا هیچ درآمدی نداریم. وعده دادن کمک معیشتی بِدن، هنو هیچی"
+     " نیومده", OTHER),
+    ("a_school_uniform_from_one_shop", "مدرسه بچه‌ام مِگه روپوش فرم رو فقط از همو مغازه‌ای که خودشون مِگن بخرین. مو رفتم"
+     " دیدم بیرون نصف قیمتشه", "school_fees"),
     ("what_comes_on_time_is_not_the_matter", "من بازنشسته صندوق روستاییم، حقوقم هم سر وقت میاد، خدا رو شکر. مشکلم برقه."
      " از غروب تا ساعت ده شب برق خونه‌ها میره و میاد", "electricity_outage"),
 ]
@@ -898,7 +913,7 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     scam in the subsidy's name, a Finglish mobile number given to another). All 12,020: 0.953 (0.949 with the
     code the stop began with)."""
     rows = load_tsv("topic_blind_after.tsv")
-    assert len(rows) >= 12020
+    assert len(rows) >= 12180
     assert _accuracy(rows) >= 0.93
 
 
