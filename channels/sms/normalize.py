@@ -128,7 +128,7 @@ KINSHIP: dict[str, Relation] = {
     "farzandam": Relation.CHILD, "pesaram": Relation.CHILD, "dokhtaram": Relation.CHILD,
     "hamsaram": Relation.SPOUSE, "shoharam": Relation.SPOUSE, "shoharm": Relation.SPOUSE,
     "khanomam": Relation.SPOUSE, "khanumam": Relation.SPOUSE, "khanumame": Relation.SPOUSE, "khanoomam": Relation.SPOUSE,
-    "pedaram": Relation.FATHER, "babam": Relation.FATHER,
+    "pedaram": Relation.FATHER, "babam": Relation.FATHER, "baba": Relation.FATHER,  # («codemeli baba X», a bare label)
     "bache": Relation.CHILD, "bacheh": Relation.CHILD, "bachem": Relation.CHILD, "bacham": Relation.CHILD,
     "madaram": Relation.MOTHER, "maman": Relation.MOTHER, "mamanam": Relation.MOTHER,
     "baradaram": Relation.SIBLING, "khaharam": Relation.SIBLING, "dadasham": Relation.SIBLING,

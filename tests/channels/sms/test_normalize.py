@@ -399,6 +399,8 @@ REGISTER = [
      Relation.OTHER, None),
     ("finglish-bibi", f"salam man navash hastam bibi yaraneh ash ghat shode. code meli bibi: {CODE_B} code khodam: {CODE_A}",
      CODE_A, CODE_B, Relation.OTHER, None),
+    ("finglish-baba-a-bare-label", f"salam codemeli baba {CODE_B} va man {CODE_A}. sahame edalat baba ro nadadan", CODE_A,
+     CODE_B, Relation.FATHER, None),
     ("aghajoon-owned-after", f"{CODE_B} مال آقاجونه {CODE_A} مال خودم. آقاجون کارت سوختش باطل شده", CODE_A, CODE_B,
      Relation.OTHER, None),
     # an older code without its zeros after the label and a bare kin noun; the labels of both before both codes
@@ -814,7 +816,7 @@ def test_labelled_messages():
              normalize.MissingCode: "missing_code", normalize.InvalidCode: "invalid_code"}
     with open(Path(__file__).with_name("sms_labelled.tsv"), encoding="utf-8", newline="") as f:
         rows = list(csv.DictReader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
-    assert len(rows) >= 7882
+    assert len(rows) >= 7972
     for row in rows:
         decision = decide(row["text"])
         assert kinds[type(decision)] == row["kind"], row
