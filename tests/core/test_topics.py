@@ -910,10 +910,13 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     (0.956: an LMS, Finglish), farmers and villagers 0.875 (0.906: their matters with the state «other»); never
     tuned on, a representative fortnight in early-to-mid Azar, measured after every change: 0.969 (0.963 with the
     start's code; misses: a power bill of a home heated by power read as gas, insulin pens not in the pharmacies, a
-    scam in the subsidy's name, a Finglish mobile number given to another). All 12,020: 0.953 (0.949 with the
-    code the stop began with)."""
+    scam in the subsidy's name, a Finglish mobile number given to another). Then, tuned on, the south's Azar, a
+    quarter in local speech: 0.919 as it came (the same), 0.938 after (a message of thanks alone «other»); and the
+    second never tuned on, a representative late Azar around Yalda: 0.931 (the same with the start's code; misses a
+    gas bill beside low pressure and the reverse, a cleaner's wages read as a school's, the line's own hours). All
+    12,340: 0.953 (0.948 with the code the stop began with)."""
     rows = load_tsv("topic_blind_after.tsv")
-    assert len(rows) >= 12180
+    assert len(rows) >= 12340
     assert _accuracy(rows) >= 0.93
 
 

@@ -922,6 +922,8 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
     # seller fined, the buyer's code first (each the writer's own matter beside another's code, no request naming it).
     "blind_letters_r87.jsonl": {"hard: writer's own kalabarg cut", "seller of a car gets fines",
                                 "hard: kalabarg moved to a stranger"},
+    # Never tuned on: a grandson's letter in his grandmother's voice, her code read as whom he writes for.
+    "blind_letters_r93.jsonl": {"hard: letter penned by grandson"},
     # Never tuned on: a teacher who gives only his personnel number, writing for a former pupil (the pupil's code read
     # as the writer's); a neighbour for an old man on oxygen, both codes given (read as the writer's own matter).
     "blind_letters_r82.jsonl": {"teacher (gives only an 8-digit personnel number)",
@@ -1221,7 +1223,10 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
                                          # the stop's never tuned on, a representative week's mail in early-to-mid
                                          # Azar, measured after every change: 26 / 3 / 1 (the same with the start's
                                          # code)
-                                         ("blind_letters_r87.jsonl", 26)])
+                                         ("blind_letters_r87.jsonl", 26),
+                                         # and the second, a representative week's mail in late Azar: 27 / 1 / 2
+                                         # (the same with the start's code)
+                                         ("blind_letters_r93.jsonl", 27)])
 def test_letters_written_blind(name, right):
     """Letters written by people who had not read this code: header and footer blocks, the writer's code after
     the signature, a relative's code first, lawyers, guardians and village councils writing for someone, a
