@@ -529,9 +529,9 @@ _NEXT_MATTER = re.compile(
 
 
 # A message of thanks (not a letter's closing «با تشکر», not a request's «ممنون میشم»; not «دستتون درد نکنه», as often
-# bitter as not), and what would make it more than thanks: a request, a question, a «but», something not done, «!».
-_THANKS = re.compile(r"(?<![\w\u200c])(?<!با\s)(?:تشکر\s*(?:می\s*\u200c?کنم|کنم|کردم)|ممنونم(?!\s*می)"
-                     r"|خدا\s*خیر(?:تون|شون|ش|شان|تان)\s*بده)")
+# bitter as not, nor «خدا خیرتون بده», as often a plea), and what would make it more than thanks: a request, a
+# question, a «but», something not done, «!».
+_THANKS = re.compile(r"(?<![\w\u200c])(?<!با\s)(?:تشکر\s*(?:می\s*\u200c?کنم|کنم|کردم)|ممنونم(?!\s*می))")
 _MORE_THAN_THANKS = re.compile(r"(?<![\w\u200c])(?:ولی|اما|هنوز|لطفا|لطفاً|خواهش\S*|درخواست\S*|تقاضا\S*|چرا|کی|نمی\S*"
                                r"|ن(?:شده|کرده|یومده|یامده|دارد|داره|داریم))(?![\w\u200c])|[?؟!]")
 
