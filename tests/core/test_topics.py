@@ -439,6 +439,7 @@ CASES = [
     # and thanks beside «ولی …», «هنوز …» are)
     ("thanks_for_a_road_opened", "از راهداری ایلام تشکر میکنم که دیشب جاده رو باز کردن", OTHER),
     ("thanks_and_still_not_done", "از راهداری ایلام تشکر میکنم ولی جاده روستای ما هنوز بسته‌ست", "intercity_roads"),
+    ("a_plea_ending_god_bless_you", "آب سه روزه قطعه، خدا خیرتون بده", "water_outage"),
     ("bitter_thanks", "دستتون درد نکنه که وسط دی ماه گازو قطع کردید تا ما هم بفهمیم زمستون یعنی چی!!", "gas_outage"),
     ("finglish_payame_noor", "shahriye payam noor borazjan ro ghesti kardam vali system mige bedehkar hasti nemitooni"
      " emtehan bedi", "university_fees"),
