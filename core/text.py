@@ -44,6 +44,9 @@ _LETTERS = str.maketrans(
         "\u200b": ZWNJ,  # zero-width space: typed by some keyboards where a ZWNJ is meant
         "\u2028": "\n", "\u2029": "\n", "\x85": "\n",  # Unicode line/paragraph separators
         "\u00a0": " ",  # no-break space
+        # Latin letters a case-blind regex takes for ASCII ones (Azeri Latin «atamın»): folded, so that a match's text
+        # is its pattern's («atamin») and a lookup by it finds it
+        "ı": "i", "İ": "I", "ſ": "s", "\u212a": "K",
     }
 )
 

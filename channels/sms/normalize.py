@@ -48,6 +48,7 @@ KINSHIP: dict[str, Relation] = {
     "والده‌ام": Relation.MOTHER, "والده": Relation.MOTHER, "والدم": Relation.FATHER, "پدربزرگم": Relation.OTHER,
     "مادربزرگم": Relation.OTHER, "پدربزرگ": Relation.OTHER, "مادربزرگ": Relation.OTHER,
     "بی بی من": Relation.OTHER, "بی بیم": Relation.OTHER, "بی بی": Relation.OTHER,  # «بی بی», a grandmother
+    "بی\u200cبی\u200cم": Relation.OTHER, "بی\u200cبیم": Relation.OTHER, "بی\u200cبی": Relation.OTHER,  # (with its ZWNJ)
     "آقاجون": Relation.OTHER, "آقاجونم": Relation.OTHER, "آقا جون": Relation.OTHER,  # «آقاجون», a grandfather
     "آقا جونم": Relation.OTHER,
     # (Kurdish and Lori «دایکم», «دالگم», «بوام» come with the spoken kin nouns above.)
@@ -69,6 +70,11 @@ KINSHIP: dict[str, Relation] = {
     "چمه کیله": Relation.CHILD,
     "می خاخور": Relation.SIBLING, "خاخورم": Relation.SIBLING, "می برار": Relation.SIBLING,
     "ایجم": Relation.MOTHER, "آغام": Relation.SIBLING,  # Turkmen «ایجم», «آغام» (my mother, my elder brother)
+    # Khorasani «همساده» (neighbour), «جاریم» (my husband's brother's wife)
+    "همساده": Relation.OTHER, "همسادم": Relation.OTHER, "همساده‌م": Relation.OTHER, "همساده‌مون": Relation.OTHER,
+    "جاریم": Relation.OTHER,
+    # Azeri «کوره کنیم» (my son-in-law), «قونشوم», «قونشوموز» (my, our neighbour)
+    "کوره کنیم": Relation.OTHER, "کوره کنیمین": Relation.OTHER, "قونشوم": Relation.OTHER, "قونشوموز": Relation.OTHER,
     # Sorani «کچەکەم», «براکەم», «خەسووم» (my daughter, my brother, my mother-in-law; «ە» folded to «ه»), Lori «خوارم»
     # (my sister), Laki «هامسا» (neighbour)
     "کچهکهم": Relation.CHILD, "براکهم": Relation.SIBLING, "خهسووم": Relation.OTHER, "خوارم": Relation.SIBLING,
@@ -115,6 +121,7 @@ KINSHIP: dict[str, Relation] = {
     "قاینانامین": Relation.OTHER, "قیزیمین": Relation.CHILD, "اوغلومون": Relation.CHILD,
     "atam": Relation.FATHER, "atamin": Relation.FATHER, "anam": Relation.MOTHER, "anamin": Relation.MOTHER,
     "qizimin": Relation.CHILD, "oghlumun": Relation.CHILD, "arim": Relation.SPOUSE, "arimin": Relation.SPOUSE,
+    "oglum": Relation.CHILD, "oglumun": Relation.CHILD, "yoldasim": Relation.SPOUSE, "yoldasimin": Relation.SPOUSE,
     "bajim": Relation.SIBLING, "bacim": Relation.SIBLING, "qardashim": Relation.SIBLING,
     # «پدر من», «shohar e man»: the kin noun and «my» apart (read before «من» alone, which is the writer)
     **{f"{noun} من": relation for noun, relation in (
@@ -174,6 +181,7 @@ FOLLOW_UP_WORDS = ("پیگیری", "پیگیر", "وضعیت", "رهگیری", "
                    "المتابعه", "متابعه",  # Arabic «رقم المتابعة» (the follow-up number)
                    # «… ۲۰ روزه منتظرم کد X» (I have waited), Azeri Finglish «shekayat kodu X» (the complaint's code)
                    "منتظرم", "shekayat kodu",
+                   "کد سامد",  # the line's own name for its tracking code
                    "هنوز",  # «ر: X … هنوز بخاری نیاوردن» (still not done): the matter X was filed as
                    "کد دادن", "کد دادید", "کد داده", "شماره ثبت شکایت", "ارجاع شده", "این کد را", "این کدو",
                    "تماس نگرفت", "خبری نشد", "خبری نیست", "پیرو ",  # «پیرو درخواست شماره …» (not «پیروزی»)
@@ -209,6 +217,7 @@ _PUNCT_ONLY = re.compile(r"^[\s\W_]*$")
 _OTHER_NUMBER_LABEL = re.compile(
     r"(?:(?:کد|code|kod)\s*(?:پستی|posti)|کدپستی|شناسه\s*(?:قبض|پرداخت)?"
     r"|(?<![\w\u200c])تلفن\s*(?:خونه|خانه|منزل|ثابت)"  # «تلفن خونه ۸۷۳۲۴۵۶۷۸۱»: a landline without its zero
+    r"|پوست\s*کدی?"  # Azeri «پوست کدی» (postal code)
     r"|(?:شماره|کد|(?<![\w\u200c])ش\s*\.?)\s*"  # (and «ش دانشجویی», the «ش» of «شماره»)
     r"(?:حساب|کارت|تلفن|تماس|موبایل|همراه|اشتراک|شبا|قبض|کنتور|پرونده|پرسنلی|دانشجویی|بیمه"
     r"|شناسنامه|سفارش|پلاک|گذرنامه|پاسپورت|سریال|بدنه|شاسی|قرارداد|نامه|کارگاه)"
@@ -320,10 +329,12 @@ SELF_WORDS = ("من", "خودم", "خودمم", "اینجانب", "بنده", "�
               "khodam", "injaneb", "bandeh", "man",
               "منیم", "منیمکی", "menim", "menimki",  # Azeri «my», «mine»
               "خۆم", "خوم", "خوهم",  # Sorani and Lori «myself», Kurdish «خوەم»
-              "انی", "مه",  # Khuzestani Arabic and Lori «I» («کد ملی انی Y», «کد ملی مه Y»)
+              # Khuzestani Arabic, Lori and Khorasani «I» («کد ملی انی Y», «کد ملی مه Y», «مو نوه‌شم Y»)
+              "انی", "مه", "مو",
               "چمه",  # Talysh «my» («چمه کد Y»)
               "منی",  # Baluchi «my» («منی کد ملی Y»)
-              "کدملیم", "ملیم")  # «کدملیم Y», «کد ملیم Y»: my national code
+              "کدملیم", "ملیم",  # «کدملیم Y», «کد ملیم Y»: my national code
+              "کدیم")  # Azeri «کدیم Y» (my code)
 # (not «بنده خدا», a poor soul: «کد ملی اون بنده خدا X» is the neighbour's)
 _SELF = re.compile(r"(?<![\w\u200c])(?:" + "|".join(SELF_WORDS) + r")(?![\w\u200c])(?!(?<=بنده)" + POOR_SOUL_AFTER_BANDEH
                    + ")", re.IGNORECASE)
@@ -590,12 +601,16 @@ def _labels_after(folded: str, places: list[tuple[int, int, str]]) -> dict[str, 
     opens on a code labels its codes after them, whatever follows the label («X کد ملی دخترم Y کد ملی خودم دخترم
     معلول است …»)."""
     opens_on_code = not folded[:places[0][0]].strip() if places else False
+    starts = {start for start, _, _ in places}
     labels: dict[str, str] = {}
     for _, end, code in places:
         right_after = _WHOSE_RIGHT_AFTER.match(folded, end) or (_LABELLED_AFTER.match(folded, end) if opens_on_code
                                                                else None)
         if right_after is None:
             return None
+        number_next = re.match(r"\s*(?=\d)", folded[right_after.end():])
+        if number_next and right_after.end() + number_next.end() not in starts:
+            return None  # «anamin kodu X menimki Y anamin 78 yasi …»: a word before a number that is no code (an age)
         # a name after «کد» (kin and self words, with their «ه», are read by the alternatives before it)
         labels.setdefault(code, "ایشان" if right_after.groupdict().get("name")
                           else _whose(next(g for g in right_after.groups() if g)))

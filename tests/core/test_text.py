@@ -146,3 +146,9 @@ def test_match_segments_are_folded(text):
         assert segment
         for token in segment:
             assert token and "\u200c" not in token and "آ" not in token and " " not in token
+
+
+def test_latin_letters_a_case_blind_match_takes_for_ascii_are_folded():
+    """Azeri Latin «ı» (and «İ», «ſ», the Kelvin sign) match «i», «s», «k» in a case-blind regex: folded, a match's
+    text is the word its pattern was written from, and a lookup by it finds it (an SMS once raised on «atamın»)."""
+    assert normalize("atamın kodu İstanbul") == "atamin kodu Istanbul"
