@@ -451,6 +451,15 @@ CASES = [
      " نیومده", OTHER),
     ("a_school_uniform_from_one_shop", "مدرسه بچه‌ام مِگه روپوش فرم رو فقط از همو مغازه‌ای که خودشون مِگن بخرین. مو رفتم"
      " دیدم بیرون نصف قیمتشه", "school_fees"),
+    # Azeri: dear («باهالی»), its deed («باغین سندی»)
+    ("azeri_snow_chains_sold_dear", "زنجیر چرخ ماشینی گدیکده ایکی قات باهالی ساتیرلار، یوخاریدا قار یاغیر، مجبور"
+     " آلیرسان", "price_gouging"),
+    ("azeri_an_inherited_gardens_deed", "آتامدان قالان باغین سندی هله آتامین آدینادی، انحصار وراثت آلمیشیق، ثبت اداره‌سی"
+     " دییر نوبت یوخدو", "land_deeds"),
+    # «… گفتن اول بدهی قبض‌تونو بدید» is no cut for a debt: the veto's words stand side by side
+    ("a_debt_to_pay_first_is_no_cut_for_a_debt", "کنتور گاز ما تو شیروان شبا یخ میزنه و فشار میاد پایین. رفتم اداره گاز"
+     " گفتن اول بدهی قبض‌تونو بدید، دادم، ولی هنوزم از ساعت ۸ شب به بعد پکیج خاموش میشه. مشکل ما فشار گازه نه قبض",
+     "gas_outage"),
     ("what_comes_on_time_is_not_the_matter", "من بازنشسته صندوق روستاییم، حقوقم هم سر وقت میاد، خدا رو شکر. مشکلم برقه."
      " از غروب تا ساعت ده شب برق خونه‌ها میره و میاد", "electricity_outage"),
 ]
@@ -914,10 +923,12 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     scam in the subsidy's name, a Finglish mobile number given to another). Then, tuned on, the south's Azar, a
     quarter in local speech: 0.919 as it came (the same), 0.938 after (a message of thanks alone «other»); and the
     second never tuned on, a representative late Azar around Yalda: 0.931 (the same with the start's code; misses a
-    gas bill beside low pressure and the reverse, a cleaner's wages read as a school's, the line's own hours). All
-    12,340: 0.953 (0.948 with the code the stop began with)."""
+    gas bill beside low pressure and the reverse, a cleaner's wages read as a school's, the line's own hours). Then,
+    tuned on, Azar in Azerbaijan, a quarter in Azeri: 0.925 (the same; 0.938 after: Azeri «باهالی», «باغین سندی»),
+    and in Khorasan: 0.919 (the same; the same: the debt veto's words side by side, «گفتن اول بدهی … بدید» no cut for
+    a debt). All 12,660: 0.952 (0.948 with the code the stop began with)."""
     rows = load_tsv("topic_blind_after.tsv")
-    assert len(rows) >= 12340
+    assert len(rows) >= 12660
     assert _accuracy(rows) >= 0.93
 
 
