@@ -384,20 +384,23 @@ _THEIR_LABEL = re.compile(r"(?:ملی\s*(?:" + "|".join((*_THEIR_ENDINGS, "ای�
 # «خودم» after a code says whose it is whatever follows («X مادرم Y خودم یارانه مادرم قطع شده»); a kinship word
 # followed by more may begin the matter («Y پسرم بیمه نداره»).
 # «X کد دالگم ، Y کد خودم»: the same after «کد», when a stop follows. A slash is a stop too: «X مادرم / Y خودم».
+_CODE_WORD = r"(?:کد|شماره)(?:\s*\u200c?ملی)?"  # «کد», «کد ملی», «شماره ملی» after a code, before whose it is
 _WHOSE_RIGHT_AFTER = re.compile(r"\s*(?:" + _WHOSE + r"(?=\s*(?:[.,،;:!?؟\n/]|$|\d))|(خودم|خودمم)(?![\w\u200c])"
                                 r"|\(\s*" + _WHOSE + r"\s*(?:[،,][^()]{0,40})?\)"
                                 # «X کد ملی خودم (مادرش) و Y کد ملی پسرم.»: a word on the writer in brackets, «و» the next
-                                r"|(?:کد|شماره)(?:\s*\u200c?ملی)?\s*" + _WHOSE + r"(?:\u200c?ه)?(?:\s*\([^()\d]{0,30}\))?"
+                                r"|" + _CODE_WORD + r"\s*" + _WHOSE + r"(?:\u200c?ه)?(?:\s*\([^()\d]{0,30}\))?"
                                 r"(?=\s*(?:[.,،;:!?؟\n]|$|و\s*\d))"
                                 # «X کد سعید، Y کد من»: someone named, the writer's son whom the message names
-                                r"|(?:کد|شماره)(?:\s*\u200c?ملی)?\s+(?P<name>(?!ملی)[^\s\d.,،;:!?؟()]{2,})"
+                                r"|" + _CODE_WORD + r"\s+(?P<name>(?!ملی)[^\s\d.,،;:!?؟()]{2,})"
                                 r"(?=\s*(?:[.,،;!?؟\n]|$)))",
                                 re.IGNORECASE)
 
 # …and, in a message that opens on a code, its label, whatever follows it.
 # («X کدملی آقای حسن کریمی …»: a third person titled; «Y هم کد من»)
-_LABELLED_AFTER = re.compile(r"\s*(?:هم\s+)?(?:کد|شماره)(?:\s*\u200c?ملی)?\s*(?:" + _WHOSE + r"(?:\u200c?ه)?"
-                             r"|(?P<name>آقای|اقای|خانم))(?![\w\u200c])", re.IGNORECASE)
+_WHOSE_AFTER_OPENING_CODE = re.compile(r"\s*(?:هم\s+)?" + _CODE_WORD + r"\s*(?:" + _WHOSE + r"(?:\u200c?ه)?"
+                                       r"|(?P<name>آقای|اقای|خانم))(?![\w\u200c])", re.IGNORECASE)
+# Only spaces, then a number: what a label after a code must be followed by, if anything, is the next code.
+_NUMBER_NEXT = re.compile(r"\s*(?=\d)")
 
 
 def _as_code(digits: str) -> str:
@@ -604,12 +607,12 @@ def _labels_after(folded: str, places: list[tuple[int, int, str]]) -> dict[str, 
     starts = {start for start, _, _ in places}
     labels: dict[str, str] = {}
     for _, end, code in places:
-        right_after = _WHOSE_RIGHT_AFTER.match(folded, end) or (_LABELLED_AFTER.match(folded, end) if opens_on_code
-                                                               else None)
+        right_after = _WHOSE_RIGHT_AFTER.match(folded, end) or (
+            _WHOSE_AFTER_OPENING_CODE.match(folded, end) if opens_on_code else None)
         if right_after is None:
             return None
-        number_next = re.match(r"\s*(?=\d)", folded[right_after.end():])
-        if number_next and right_after.end() + number_next.end() not in starts:
+        number_next = _NUMBER_NEXT.match(folded, right_after.end())
+        if number_next and number_next.end() not in starts:
             return None  # «anamin kodu X menimki Y anamin 78 yasi …»: a word before a number that is no code (an age)
         # a name after «کد» (kin and self words, with their «ه», are read by the alternatives before it)
         labels.setdefault(code, "ایشان" if right_after.groupdict().get("name")
