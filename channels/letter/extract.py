@@ -63,16 +63,18 @@ _WRITER_MARK = re.compile(r"(?<!موکل\s)(?<!موکل\sا)" + _AFTER_KIN + r"(
 _KIN_ADJECTIVES = "|".join(KIN_ADJECTIVES)
 # «من همسایه خانم … هستم»: the writer is the role named next (the person after it is whom he writes for).
 _WRITER_IS_ROLE = re.compile(r"(?<![\w\u200c])(?:من|" + _INJANEB + r"|بنده)\s*$")
+# «ایشان» (colloquial «ایشون»), «نامبرده» (the said): whom the letter named before.
+_NAMED_BEFORE = r"ایشان|ایشون|نامبرده"
 # «کد ملی ایشان», «کد ملی نامبرده»: the code of whom the letter named last.
-_PRONOUN_LABEL = re.compile(r"ملی\s+(?:ایشان|ایشون|نامبرده)")
+_PRONOUN_LABEL = re.compile(r"ملی\s+(?:" + _NAMED_BEFORE + ")")
 _SUBJECT_WORDS = (r"موکل|محجور|(?:فرزندان|وراث|ورثه)\s+مرحوم"
                   # Arabic kin with its «my» before a name («ولدی حسین …»; not a surname: «آقای مصطفی ولدی به کد ملی …»)
                   r"|(?<![\w\u200c])(?:" + "|".join(ARABIC_KIN) + r")(?=\s+(?!(?:به|با|کد)(?![\w\u200c]))[^\W\d]{2,})"
                   r"|(?:دانش\s*\u200c?[آا]موز|شاگرد)(?:ان)?\s*\u200c?م(?![\w\u200c])"  # a teacher's «دانش‌آموزانم»
                   # whom the writer writes for: «این نامه را از طرف همسایه‌ام … به کد ملی … مینویسم»
                   r"|از\s+طرف\s+(?:همسایه|دوست|اقوام)\s*\u200c?(?:ام|م|مان|مون)?(?![\w\u200c])"
-                  r"|ملی\s+(?:ایشان|ایشون|نامبرده|خودش(?:ان|ون)?|متوف[یا]|مرحوم|بیمار|مددجو|مشمول|دانش\s*\u200c?[آا]موز|دانشجو"
-                  r"|صغیر)")
+                  r"|ملی\s+(?:" + _NAMED_BEFORE + r"|خودش(?:ان|ون)?|متوف[یا]|مرحوم|بیمار|مددجو|مشمول"
+                  r"|دانش\s*\u200c?[آا]موز|دانشجو|صغیر)")
 # A third person the letter names before a code: a titled name («همسر آقای …», «به خانم …»), a lawyer's client
 # («به وکالت از»), a child («کودک»), a block headed by whom it describes («مشخصات بیمار:», «مشخصات ایشون:»), a
 # student or patient named by a parent («مادر دانش‌آموز علی …»; but «پدر مشمول: <name>» labels the signer), a pupil
@@ -84,7 +86,7 @@ _THIRD_PARTY = re.compile(
     r"(?:(پدر|مادر|همسر|برادر|خواهر|دختر|پسر|فرزند)[^\S\n]+)?"  # (the kin noun on the same line)
     r"(?:(?<![\w\u200c])(?:[آا]قای|خانم)(?![\w\u200c])(?![^\n]*" + _ADDRESSEE + r")|کودک|به\s*وکالت\s*از"
     r"|(?:مشخصات|نام)\s*(?:بیمار|دانش\s*\u200c?[آا]موز|دانشجو|متوفی|مشمول|کودک|صغیر|بیمه\s*\u200c?شده|ذی\s*\u200c?نفع"
-    r"|ایشان|ایشون|نامبرده|فرد\s*مورد\s*(?:درخواست|نظر))"
+    r"|" + _NAMED_BEFORE + r"|فرد\s*مورد\s*(?:درخواست|نظر))"
     r"|(?:(?<=پدر\s)|(?<=مادر\s))(?:دانش\s*\u200c?[آا]موز|دانشجو|بیمار|مشمول)(?!\s*:)"
     # «اینجانب شهلا احمدی مادر آرمان ویسی به کد ملی …»: the code of whom the writer is the mother, father or wife of
     r"|(?<=[\s،,])(?:مادر|پدر|همسر)\s+(?!(?:آن|این|اون|مرحوم|شادروان|متوفی)\s)"

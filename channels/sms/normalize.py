@@ -615,7 +615,7 @@ def _labels_after(folded: str, places: list[tuple[int, int, str]]) -> dict[str, 
         if number_next and number_next.end() not in starts:
             return None  # «anamin kodu X menimki Y anamin 78 yasi …»: a word before a number that is no code (an age)
         # a name after «کد» (kin and self words, with their «ه», are read by the alternatives before it)
-        labels.setdefault(code, "ایشان" if right_after.groupdict().get("name")
+        labels.setdefault(code, "ایشان" if right_after.group("name")
                           else _whose(next(g for g in right_after.groups() if g)))
     return labels
 

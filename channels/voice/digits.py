@@ -137,15 +137,13 @@ def _repeats(tokens: list[str]) -> list[str]:
         if count >= 2:
             said = _next_heard(tokens, i + 1)
             digit = _next_heard(tokens, said + 1)
-            if digit < len(tokens) and tokens[said] in REPEAT_WORDS and _single_digit(tokens[digit]):
-                out.extend([tokens[digit]] * count)
-                i = digit + 1
-                continue
-            pair = _two_digit_number(tokens, digit) if digit < len(tokens) and tokens[said] in REPEAT_WORDS else None
-            if pair is not None:  # «دو تا سی و یک»: the number said that many times (3131)
-                out.extend(tokens[digit:pair] * count)
-                i = pair
-                continue
+            if digit < len(tokens) and tokens[said] in REPEAT_WORDS:
+                # a digit, or a two-digit number («دو تا سی و یک»: 3131), said that many times
+                end = digit + 1 if _single_digit(tokens[digit]) else _two_digit_number(tokens, digit)
+                if end is not None:
+                    out.extend(tokens[digit:end] * count)
+                    i = end
+                    continue
         if tokens[i] not in REPEAT_WORDS:
             out.append(tokens[i])
         i += 1
