@@ -88,6 +88,17 @@ def _vowels_fit(latin: str, word: str) -> bool:
         "و" not in word or any(v in latin for v in ("o", "u", "v", "w")))
 
 
+# Latin spellings of a long vowel that Persian writes: «ee» and «i» an «ی» (not in «ei», «ey»: a diphthong written so
+# too), «oo» and «u» a «و».
+_LONG_I = re.compile(r"ee|(?<![ae])i")
+_LONG_U = re.compile(r"oo|u")
+
+
+def _long_vowels_written(latin: str, word: str) -> bool:
+    """Whether `word` writes the long vowels the Latin spelling says: the converse of `_vowels_fit`."""
+    return ("ی" in word or not _LONG_I.search(latin)) and ("و" in word or not _LONG_U.search(latin))
+
+
 class Lexicon:
     """Persian words by skeleton, each with how often the examples use it."""
 
@@ -112,7 +123,10 @@ class Lexicon:
         found = self._by_skeleton.get(skeleton)
         if not found:
             return None
-        return next((word for word in found if _vowels_fit(latin, word)), found[0])
+        fitting = [word for word in found if _vowels_fit(latin, word)]
+        # …and of those, one that writes the long vowels the Latin spells («zaeefe» is «ضعیفه», not the commoner
+        # «اضافه» of the same skeleton)
+        return next((word for word in fitting if _long_vowels_written(latin, word)), fitting[0] if fitting else found[0])
 
 
 @lru_cache(maxsize=1)

@@ -445,8 +445,8 @@ _SETS_ASIDE = re.compile(
     r"(?<![\w\u200c])(?:بماند|بگذریم|به\s*کنار"
     r"|(?:حرف|بحث|داستان|مسئله|مساله|موضوع)(?:ش|ی|یه)?\s*\u200c?(?:دیگه|دیگر|دیگری|جدا)"
     r"|(?:فعلا|فعلاً|اونو|اونرو|اون\s+رو)\s+(?:\S+\s+)?کاری\s*ندار(?:م|یم)?"
-    # «اون مهم نیست» points back; «مهم نیست چقدر خرج داره» does not
-    r"|(?:اون|این|اونم|اینم|اونا|اینا|آن)\s+(?:\S+\s+)?مهم\s*نیست|(?:مشکل|درخواست|خواسته|موضوع)\s+اصلی(?:م|مون|ام)?"
+    # «اون مهم نیست», «اونش مهم نیست» point back; «مهم نیست چقدر خرج داره» does not
+    r"|(?:اون|این|اونم|اینم|اونا|اینا|آن|اونش|اینش)\s+(?:\S+\s+)?مهم\s*نیست|(?:مشکل|درخواست|خواسته|موضوع)\s+اصلی(?:م|مون|ام)?"
     # «خط تلفنم مشکلی نداره، ولی …», «حقوقم مرتب میاد … مشکلی نیست ولی …»: what is fine is not the matter (not
     # «اگه مشکلی نداره …»: a courtesy; not «سالمه», which also tells an age: «۱۹ سالمه»)
     r"|(?<!اگه\s)(?<!اگر\s)مشکل(?:ی)?\s+(?:نداره|ندارد|نیست)"
@@ -816,9 +816,11 @@ class TopicCatalog:
         main = without_asides(text) if len(ranked) > 1 else None
         if main is not None:
             ranked_main = self._matcher.scores(main)
-            if not ranked_main or _level(ranked_main):
+            if not ranked_main or _level(ranked_main) or (ranked_main[0][0] in self.utility_bill_topics and ranked_main[0][2] == 0
+                                                                      and not services_named(main)):
                 # nothing a topic knows, or a kind of matter whose service it does not say («… اون بماند، ولی زنگ
-                # زدم بخاطر قبض … بدهی قدیمی»: a bill, of water, power or gas?)
+                # زدم بخاطر قبض … بدهی قدیمی»: a bill, of water, power or gas?), or a bill the keyword of one service's
+                # reads and no word names («یه هفته آب نداشتیم …، اونوقت تو قبض همون دوره مصرفمون رو دو برابر زدن»)
                 with_service = self._with_its_service(main, text)
                 ranked_with = self._matcher.scores(with_service) if with_service is not None else []
                 if ranked_with and not _level(ranked_with):

@@ -407,6 +407,18 @@ CASES = [
     # kerosene not brought to a home with no gas: the fuel quota's matter, not a gas cut
     ("kerosene_not_brought", "روستای ما گاز نداره نفت سفید کوپنی هنوز نیومده سرما شروع شده",
      "زنگ زدم بپرسم نفت سفید روستای ما کی توزیع میشه، هفته پیش هم پیام دادم ولی خبری نشده، بچه کوچیک داریم.", True),
+    # a car's fuel quota and a motorcycle's: two cards
+    ("a_cars_quota_and_a_motorcycles", "سهمیه بنزین سواریم این ماه شارژ نشده", "سهمیه موتورسیکلتم هم دو ماهه نیومده",
+     False),
+    # years of work not on the record and a conscript's service to be added: two requests
+    ("work_years_and_service_years", "سابقه ۴ سال کارم تو پارس جنوبی ثبت نشده",
+     "سابقه سربازیم هم تو سابقه بیمه‌ام لحاظ نشده", False),
+    # «یه ماشین دیگه هم …»: another car, at a clause's start
+    ("another_car_registered_too", "ماشین ثبت نامی ایران‌خودرو رو تحویل نمیدن",
+     "یه ماشین دیگه هم به اسم خانمم تو طرح مادران ثبت نام کردیم، اونم پیامک تخصیص نیومده", False),
+    # …not another call about the same («یه بار دیگه هم زنگ زدم»)
+    ("another_call_is_the_same_matter", "ماشین ثبت نامی ایران‌خودرو رو تحویل نمیدن",
+     "یه بار دیگه هم زنگ زدم، هنوز ماشینمو تحویل ندادن", True),
 ]
 
 

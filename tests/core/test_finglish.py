@@ -42,6 +42,14 @@ def test_of_words_with_one_skeleton_the_commonest_whose_written_vowels_are_spelt
     assert words.persian("darkhast") == "درخواست"  # the «و» of «خوا» is not said
 
 
+def test_of_words_with_one_skeleton_one_that_writes_the_long_vowels_the_latin_spells():
+    words = Lexicon(Counter({"اضافه": 20, "ضعیفه": 3, "جاده": 9, "جدید": 4}))
+    assert words.persian("zaeefe") == "ضعیفه"  # «ee» is an «ی», which «اضافه» does not write
+    assert words.persian("ezafe") == "اضافه"
+    assert words.persian("jadid") == "جدید"
+    assert words.persian("jade") == "جاده"
+
+
 def test_a_latin_sentence_is_read_again_as_persian_and_a_persian_one_naming_adsl_is_not():
     segments = match_segments("yaraneye man variz nashode")
     assert len(segments) == 2 and "واریز" in segments[1] and "variz" in segments[0]

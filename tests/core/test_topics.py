@@ -462,6 +462,13 @@ CASES = [
      "gas_outage"),
     ("what_comes_on_time_is_not_the_matter", "من بازنشسته صندوق روستاییم، حقوقم هم سر وقت میاد، خدا رو شکر. مشکلم برقه."
      " از غروب تا ساعت ده شب برق خونه‌ها میره و میاد", "electricity_outage"),
+    # a bill no word of its clause names, after a past outage of water: the water bill («مصرف» alone is a keyword of
+    # the power bill)
+    ("a_bill_after_a_past_water_cut_is_waters", "یه هفته کامل آب نداشتیم بخاطر ترکیدگی لوله اصلی، اونوقت تو قبض همون"
+     " دوره مصرفمون رو دو برابر زدن. این چجوری ممکنه؟", "water_bill"),
+    # «اونش مهم نیست» sets aside what it points back to
+    ("that_part_is_not_important", "دیروز برقمون سه ساعت رفت، اونش مهم نیست. پیامک اومده بدهی شما ۲ میلیونه و تا ۴۸"
+     " ساعت دیگه قطع میشه، در حالی که من همه قبضامو پرداخت کردم", "electricity_bill"),
 ]
 
 
