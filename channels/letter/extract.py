@@ -600,9 +600,9 @@ _WRITER_IS_CONSCRIPT = re.compile(_INJANEB + r"[^.\n]{0,60}?(?<![\w\u200c])" + _
 # (not «… مستمری پدر اینجانب …»: the relative's).
 _ME = r"(?:" + _INJANEB + r"|من|بنده|خودم)"  # the writer, as a request names him
 _OWN_MATTERS = r"وام|معافیت|مستمری|حقوق|یارانه|کالابرگ|سهمیه|پرونده|سند|سهم|خسارت|سابقه|سوابق|دهک"
-_ASKS_FOR_OWN = re.compile(r"(?:خواهش|تقاضا|استدعا|تمنا|لطفا|لطفاً|تو\s*رو\s*خدا|ترو\s*خدا)"
+_ASKS_FOR_OWN = re.compile(r"(?:خواهش|تقاضا|درخواست|استدعا|تمنا|لطفا|لطفاً|تو\s*رو\s*خدا|ترو\s*خدا)"
                            r"[^.\n]{0,100}?(?<![\w\u200c])"
-                           r"(?:(?:" + _OWN_MATTERS + r")(?:\s+[^\s.\d]+){0,2}?\s+" + _AFTER_KIN + _ME
+                           r"(?:(?:" + _OWN_MATTERS + r")(?:[^\S\n]+[^\s.\d]+){0,2}?[^\S\n]+" + _AFTER_KIN + _ME  # (on its line)
                            # …or moved to the writer's code: «تقاضا دارم سهمیه به کد ملی خودم منتقل شود»
                            + r"|(?:" + _OWN_MATTERS + r")\s+به\s+(?:کد|شماره)\s*\u200c?ملی\s+" + _ME
                            # …or a household of the writer's own: «خواهشمند است امکان تشکیل خانوار مستقل برای اینجانب …»

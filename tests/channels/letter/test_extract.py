@@ -862,20 +862,20 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
     # A late father's code as the only one, a son's fuel quota for the father's pickup; an heir's own share of an
     # orchard with the late father's code beside his: both read as the late father's file, as heirs' letters are.
     "blind_letters_r45.jsonl": {"hard: Zanjan son wants fuel quota", "Tuyserkan heir"},
-    # The same: an heir's own share of his late father's justice shares, the father's code first.
-    "blind_letters_r46.jsonl": {"hard: Estahban heir"},
+    # (r46's heir, his own share of his late father's justice shares beside the father's code, is read right since the
+    # twenty-ninth stop: «درخواست … سهم اینجانب» names it.)
     # A head of household's own coupon, his wife named with her code as the one still in her father's household:
     # read as the wife's matter, as «همسرم خانم … (کد ملی X)» mostly is (r41's and r40's kind again).
     "blind_letters_r51.jsonl": {"head of household writes for his own household"},
     # The writer's own matter beside a relative's code given as background, as r51's: a widow's household coupon
     # beside her married son's code.
     "blind_letters_r53.jsonl": {"hard: Bandar Abbas widow"},
-    # Never tuned on: two more of that kind (a conscript's own exemption beside his disabled mother's code, a writer's
-    # own dividend beside his brother's code as a comparison), and a daughter whose code follows her mother's
-    # Arabic-Indic one, read as no writer. (A bride's own loan beside her husband's, «… وام خودش را گرفته ولی وام من
-    # …», is read right since the rule the earlier rounds' husbands led to.)
-    "blind_letters_r56.jsonl": {"hard: young man seeks his own guardianship exemption",
-                                "hard: justice-shares dividend unpaid to writer", "daughter writes for elderly mother"},
+    # Never tuned on: one more of that kind (a writer's own dividend beside his brother's code as a comparison), and a
+    # daughter whose code follows her mother's Arabic-Indic one, read as no writer. (A bride's own loan beside her
+    # husband's, «… وام خودش را گرفته ولی وام من …», is read right since the rule the earlier rounds' husbands led to;
+    # a conscript's own exemption beside his disabled mother's code since the twenty-ninth stop: «درخواست … معافیت
+    # اینجانب».)
+    "blind_letters_r56.jsonl": {"hard: justice-shares dividend unpaid to writer", "daughter writes for elderly mother"},
     # A neighbour the writer complains of, titled and named with his code («آقای نیک پور با کد ملی X در آن ثبت است»),
     # read as whom the letter is about (a titled name with a code is, in most letters).
     "blind_letters_r59.jsonl": {"sewage leak complaint naming a neighbour"},
@@ -1034,7 +1034,7 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
                                          # other change and not tuned on: 27 / 1 / 2 (26 / 2 / 2 with the code the
                                          # stop began with), 28 / 1 / 1 after (a late father's code beside the living
                                          # guardian's own, «پدر ایشان مرحوم …», is set aside)
-                                         ("blind_letters_r46.jsonl", 28),
+                                         ("blind_letters_r46.jsonl", 29),
                                          # a representative spring month, written after every other change of the
                                          # stop: 26 / 3 / 1 as it came (the same with the code the stop began with),
                                          # 29 / 0 / 1 after (a seller «آقای … به کد ملی … به اینجانب فروخته», a
@@ -1078,7 +1078,7 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
                                          # of the stop and never tuned on: 23 / 4 / 3 (the same with the code the
                                          # stop began with); 24 / 3 / 3 with the rule r52–r54 led to (a relative's
                                          # matter told as settled beside the writer's own)
-                                         ("blind_letters_r56.jsonl", 24),
+                                         ("blind_letters_r56.jsonl", 25),
                                          # a representative Ordibehesht (late spring) at the twenty-third stop: 27 /
                                          # 1 / 2 as it came, 28 / 0 / 2 after («پدر سرباز وظیفه <three names> به کد
                                          # ملی X»: the son's, whose name runs to three words)
@@ -1263,5 +1263,22 @@ def test_letters_written_blind(name, right):
     ("اینجانب دکتر رضا احمدی پزشک معالج بیمار محمد کریمی به کد ملی 0012345679 گواهی میکنم", None, "0012345679"),
 ])
 def test_whether_the_patient_writes(text, writer, subject):
+    fields = decide(passes(text, text), final=True)
+    assert fields.sure and (fields.writer_national_code, fields.subject_national_code) == (writer, subject)
+
+
+@pytest.mark.parametrize("lines, writer, subject", [
+    # «درخواست … یارانه خودم»: the writer's own matter, though a late father's code stands before his
+    (["احتراماً اینجانب زینب موسوی به عرض می‌رساند پدرم مرحوم جواد موسوی به کد ملی 0012345679 فوت کرده است.",
+      "از آن زمان یارانه من قطع شده چون هنوز عضو خانوار ایشان هستم.",
+      "درخواست دارم یارانه خودم برقرار شود.", "زینب موسوی", "شماره ملی: 0030316911"], "0030316911", None),
+    # …not a subject line's «درخواست … مستمری» with «اینجانب» on a later line: a mother writing for her son
+    (["موضوع: درخواست کولر و افزایش مستمری معلولیت", "سلام",
+      "اینجانب پروین صیادی مادر پسری معلول به نام امید هستم. کد ملی ایشان 0012345679 می‌باشد.",
+      "تقاضا دارم کمک هزینه برای پسرم در نظر گرفته شود.", "پروین صیادی", "کد ملی: 0030316911"],
+     "0030316911", "0012345679"),
+], ids=["asks-for-her-own-subsidy", "a-subject-line-is-no-request-for-the-writer"])
+def test_a_request_that_names_the_writers_own_matter(lines, writer, subject):
+    text = "\n".join(lines)
     fields = decide(passes(text, text), final=True)
     assert fields.sure and (fields.writer_national_code, fields.subject_national_code) == (writer, subject)
