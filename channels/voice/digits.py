@@ -186,8 +186,19 @@ def spoken_national_code(transcript: str) -> str | None:
     code = parse_code(transcript, is_valid_national_code)
     if code is not None:
         return code
-    plain = _digits(_code_tokens(transcript))
-    return plain.zfill(10) if len(plain) in (8, 9) and is_valid_national_code(plain) else None
+    tokens = _code_tokens(transcript)
+    plain = _digits(tokens)
+    return plain.zfill(10) if (len(plain) in (8, 9) and is_valid_national_code(plain)
+                               and not _pair_lost(tokens)) else None
+
+
+def _pair_lost(tokens: list[str]) -> bool:
+    """Whether a word the recognizer could not place stands among digits said in pairs or groups («پنجا و نه صفر هف
+    [unk] سی و یک یازده»): a lost pair, not zeros left unsaid, is what the code more likely lacks. (Among digits said
+    one by one, «[unk] یک نه [unk] چهار شش هشت [unk] سه شش نه», a pause is a breath: an old card's eight.)"""
+    numbers = [i for i, token in enumerate(tokens) if token in _WORD]
+    return (bool(numbers) and _UNHEARD in tokens[numbers[0]:numbers[-1]]
+            and any(len(group.digits) > 1 for group in _read(tokens).groups))
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ CASES = [
     ("bare-thousand", "هزار و یک", "1001"),
     ("teens", "یازده دوازده نوزده", "111219"),
     ("colloquial-teens", "پونزده شونزده هیجده", "151618"),
+    ("teens-without-their-dal", "دوازه سیزه پونزه شونزه", "12131516"),  # «davazze», «sizze», as said
     ("tens-then-units", "بیست و سه", "23"),
     ("units-do-not-join", "سه چهار", "34"),
     ("tens-do-not-join", "بیست سی", "2030"),
@@ -153,6 +154,13 @@ def test_two_lost_digits_are_not_guessed():
 def test_a_count_of_digits_with_noise_between_its_words():
     said = "[unk] دو [unk] تا [unk] صفر دو نهصد [unk] و بیست و نه [unk] پنجا [unk] و نُه [unk] شصت [unk] سه [unk]"
     assert parse_code(said, is_valid_national_code) == "0029295963"
+
+
+def test_a_code_short_of_a_pair_the_line_lost_is_no_old_eight_digit_code():
+    # 59 0 7 [unk] 31 11: eight digits whose zero-padded reading passes the check digit, but a pair was lost
+    assert spoken_national_code("پنجا و نه صفر هف [unk] سی و یک یازده") is None
+    # …said without the pause, an old card's eight digits
+    assert spoken_national_code("پنجا و نه صفر هف سی و یک یازده") == "0059073111"
 
 
 def test_a_code_said_twice_a_part_at_a_time_is_read_once():
