@@ -1277,8 +1277,19 @@ def test_whether_the_patient_writes(text, writer, subject):
       "اینجانب پروین صیادی مادر پسری معلول به نام امید هستم. کد ملی ایشان 0012345679 می‌باشد.",
       "تقاضا دارم کمک هزینه برای پسرم در نظر گرفته شود.", "پروین صیادی", "کد ملی: 0030316911"],
      "0030316911", "0012345679"),
-], ids=["asks-for-her-own-subsidy", "a-subject-line-is-no-request-for-the-writer"])
-def test_a_request_that_names_the_writers_own_matter(lines, writer, subject):
+    # «کد ملی مستأجر:» under the letter of one who introduced herself as the tenant: hers, not the landlord's kind
+    (["اینجانب مریم فتحی مستأجر واحد ۶ ساختمان شماره ۱۸ هستم.",
+      "طبق اجاره‌نامه موجر آقای جمشید صالحی به کد ملی 0012345679 موظف به تعمیرات است.",
+      "پکیج واحد از ۲۸ آذر خراب است. لطفاً راهنمایی کنید.", "مریم فتحی", "کد ملی مستأجر: 0030316911"],
+     "0030316911", None),
+    # a guardian for his ward: the late father's code background beside the ward's, which no word places
+    (["اینجانب کیومرث امیری قیم قانونی برادرزاده‌ام امیرعلی امیری هستم.",
+      "برادرم مرحوم فرهاد امیری (کد ملی 0012345679) سال ۱۴۰۱ فوت کرد.",
+      "از مهر ماه مستمری امیرعلی به کد ملی 9907067131 قطع شده است. تقاضای رسیدگی دارم.",
+      "کیومرث امیری – قیم", "کد ملی قیم: 0030316911"], "0030316911", "9907067131"),
+], ids=["asks-for-her-own-subsidy", "a-subject-line-is-no-request-for-the-writer", "the-tenant-who-writes",
+        "a-guardian-for-his-late-brothers-child"])
+def test_who_writes_and_for_whom(lines, writer, subject):
     text = "\n".join(lines)
     fields = decide(passes(text, text), final=True)
     assert fields.sure and (fields.writer_national_code, fields.subject_national_code) == (writer, subject)
