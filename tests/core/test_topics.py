@@ -933,9 +933,13 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     gas bill beside low pressure and the reverse, a cleaner's wages read as a school's, the line's own hours). Then,
     tuned on, Azar in Azerbaijan, a quarter in Azeri: 0.925 (the same; 0.938 after: Azeri «باهالی», «باغین سندی»),
     and in Khorasan: 0.919 (the same; the same: the debt veto's words side by side, «گفتن اول بدهی … بدید» no cut for
-    a debt). All 12,660: 0.952 (0.948 with the code the stop began with)."""
+    a debt). All 12,660: 0.952 (0.948 with the code the stop began with). The twenty-ninth stop's, tuned on: a
+    representative first week of Dey, 0.933 as it came (the same with the code the stop began with), 0.956 after (a
+    bill no word names after a past outage of water; «اونش مهم نیست»; one text relabelled, an alley's snow the city
+    streets', as every earlier round labels it: the prompt had named it a municipal matter, declared). All 12,750:
+    0.953 (0.952 with the code the stop began with)."""
     rows = load_tsv("topic_blind_after.tsv")
-    assert len(rows) >= 12660
+    assert len(rows) >= 12750
     assert _accuracy(rows) >= 0.93
 
 

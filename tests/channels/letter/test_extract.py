@@ -928,6 +928,9 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
     # as the writer's); a neighbour for an old man on oxygen, both codes given (read as the writer's own matter).
     "blind_letters_r82.jsonl": {"teacher (gives only an 8-digit personnel number)",
                                 "neighbour writes for an 83-year-old"},
+    # A patient's own overcharge, the brother who paid for him named with his code as «همراهم (برادرم … به کد ملی …)»:
+    # read as whom the letter is about.
+    "blind_letters_r94.jsonl": {"Patient's own overcharge complaint"},
 }
 
 
@@ -1226,7 +1229,13 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
                                          ("blind_letters_r87.jsonl", 26),
                                          # and the second, a representative week's mail in late Azar: 27 / 1 / 2
                                          # (the same with the start's code)
-                                         ("blind_letters_r93.jsonl", 27)])
+                                         ("blind_letters_r93.jsonl", 27),
+                                         # written at the twenty-ninth stop, a representative first week of
+                                         # Dey: 26 / 2 / 2 as it came (the same with the code the stop began
+                                         # with; «درخواست … یارانه خودم» beside a late father's code, a tenant's
+                                         # «کد ملی مستأجر:», a guardian for his late brother's child), 29 / 1 / 0
+                                         # after
+                                         ("blind_letters_r94.jsonl", 29)])
 def test_letters_written_blind(name, right):
     """Letters written by people who had not read this code: header and footer blocks, the writer's code after
     the signature, a relative's code first, lawyers, guardians and village councils writing for someone, a
