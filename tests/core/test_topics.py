@@ -937,9 +937,12 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     representative first week of Dey, 0.933 as it came (the same with the code the stop began with), 0.956 after (a
     bill no word names after a past outage of water; «اونش مهم نیست»; one text relabelled, an alley's snow the city
     streets', as every earlier round labels it: the prompt had named it a municipal matter, declared). All 12,750:
-    0.953 (0.952 with the code the stop began with)."""
+    0.953 (0.952 with the code the stop began with). Its second, never tuned on, a representative mid-Dey measured
+    after every change: 0.944 (the same with the start's code; misses a gas bill after weak gas read as power's by the
+    examples, a decile that took the subsidy and the coupon read as the coupon's and the reverse, a heater's price as
+    a gas cut, a nurse's manner as a hospital's costs). All 12,840: 0.952 (0.952)."""
     rows = load_tsv("topic_blind_after.tsv")
-    assert len(rows) >= 12750
+    assert len(rows) >= 12840
     assert _accuracy(rows) >= 0.93
 
 

@@ -931,6 +931,12 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
     # A patient's own overcharge, the brother who paid for him named with his code as «همراهم (برادرم … به کد ملی …)»:
     # read as whom the letter is about.
     "blind_letters_r94.jsonl": {"Patient's own overcharge complaint"},
+    # Never tuned on: a villager's own code unlabelled after his name in a plain hand («محمد ریگی   2960685581», his
+    # son's phone above it), read as whom he writes for; a teacher's letter for an illiterate farmer, the farmer's
+    # code alone, read as the writer's; a prisoner's wife asking relief for herself, her husband's code first, read
+    # as his matter.
+    "blind_letters_r95.jsonl": {"Villager's own subsidy cut", "Village teacher writes for illiterate",
+                                "Prisoner's wife asks relief"},
 }
 
 
@@ -1235,7 +1241,10 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
                                          # with; «درخواست … یارانه خودم» beside a late father's code, a tenant's
                                          # «کد ملی مستأجر:», a guardian for his late brother's child), 29 / 1 / 0
                                          # after
-                                         ("blind_letters_r94.jsonl", 29)])
+                                         ("blind_letters_r94.jsonl", 29),
+                                         # its second, never tuned on, mid-Dey: 27 / 3 / 0 (the same with the
+                                         # code the stop began with)
+                                         ("blind_letters_r95.jsonl", 27)])
 def test_letters_written_blind(name, right):
     """Letters written by people who had not read this code: header and footer blocks, the writer's code after
     the signature, a relative's code first, lawyers, guardians and village councils writing for someone, a
