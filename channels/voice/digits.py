@@ -298,6 +298,10 @@ def parse_code(transcript: str, valid: Callable[[str], bool], length: int = 10) 
                 prompted, said = tokens[i + 1: i + 1 + k], tokens[i + 1 + k: i + 1 + 2 * k]
                 if len(said) == k and all(map(_single_digit, prompted + said)) and _digits(prompted) == _digits(said):
                     variants.append((1, tokens[:i] + tokens[i + 1 + k:]))
+        if token in ("ملی", "ملیم") and i + 1 < len(tokens):
+            # The code after its label, another number said before it («شماره [unk] صفر نهصد و دوازده … کد ملیم صفر
+            # پنج …»: a mobile number first)
+            variants.append((1, tokens[i + 1:]))
         if token in ("یعنی", _UNHEARD):
             # The whole code said again another way after «یعنی», or after what the recognizer could not place
             # (the operator's read-back, a cough): the later saying is meant, if either.
