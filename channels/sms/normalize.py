@@ -710,8 +710,9 @@ _GROUPED_NUMBER = re.compile(r"(?<![\d])\d+(?:[ \-./]\d+)*(?![\d])")
 # The matter named as the writer's own: «گذرنامه خودم …», «مشکل خودمه», «حقوق بازنشستگی خودم» (a relative's code
 # beside it is given in case it is needed).
 _OWN_MATTER = re.compile(
-    r"(?<![\w\u200c])(?:مشکل|موضوع|مسئله|مساله|گذرنامه|پاسپورت|حقوق|بازنشستگی|مستمری|یارانه|وام|سند|پرونده)"
-    r"\s+(?:خودم(?:ه|و|رو)?|خود\s+من)(?![\w\u200c])"
+    r"(?<![\w\u200c])(?:مشکل|موضوع|مسئله|مساله|گذرنامه|پاسپورت|حقوق|بازنشستگی|مستمری|یارانه|وام|سند|پرونده|خانوار)"
+    r"\s+(?:خودم(?:ه|و|رو)?|خود\s+من(?:ه)?)(?![\w\u200c])"  # («خانوار خودم رو … جدا کنم», «حقوق خود منه»)
+    r"|(?<![\w\u200c])برای\s+خودم\s+(?:درخواست|تقاضا)"  # «برای خودم درخواست … دادم»
     r"|(?:درباره|درمورد|در\s*مورد|مربوط\s*به)\s+خودم(?:ه)?(?![\w\u200c])"  # «سوالم درباره خودمه»
     r"|(?:به|با|ب)\s*(?:اسم|نام)\s*(?:من|خودم|اینجانب)(?:ه|است|هست)?(?![\w\u200c])"  # «… به اسم منه», «بنام خودم»
     # «مال همسرم پرداخت شد ولی مال من …», «وام مال خودمه» (not «مال خودم: X», «X مال خودم», «X هم مال خودم» nor «…
@@ -792,6 +793,39 @@ def _by_bare_kin(text: str, folded: str, places: list[tuple[int, int, str]]) -> 
     return writer, person(subject[0])
 
 
+# A household's head, as a code's label («سرپرست: X همسر: Y دختر: Z»).
+_HEAD_LABEL = re.compile(r"(?:^|[\s(/،,:])سرپرست(?:\s*خانوار)?\s*[:：]?\s*$")
+
+
+def _household(text: str, folded: str, places: list[tuple[int, int, str]],
+               labels: dict[str, str]) -> tuple[str, Person] | None:
+    """(writer's code, subject) for a household listed, three codes or more each labelled by whose it is («کد ملی من X،
+    همسرم Y، پسرم Z. پسرم تو آزمون … قبول شده», «سرپرست: X همسر: Y دختر: Z» in a message about «دخترم»): the one
+    person the message names again outside the list is whom it is about; the writer is the code labelled his own, or
+    the household's head's. None when not so."""
+    if len({code for _, _, code in places}) < 3:
+        return None
+    named: dict[str, tuple[str, int]] = {}  # code -> its label as the message would say it again, and how often
+    writer = next((code for code, label in labels.items() if label == "self"), None)
+    previous_end = 0
+    for start, end, code in places:
+        label = labels.get(code)
+        bare = _BARE_KIN_LABEL.search(folded, previous_end, start)
+        if label in KINSHIP:
+            named[code] = (label, 2)  # once as the label, once more in the matter
+        elif bare:
+            named[code] = (bare.group(1) + "م", 1)  # «دختر:» is the «دخترم» of the message
+        elif writer is None and _HEAD_LABEL.search(folded, previous_end, start):
+            writer = code
+        previous_end = end
+    again = [code for code, (words, times) in named.items()
+             if len(re.findall(r"(?<![\w\u200c])" + re.escape(words) + r"(?![\w\u200c])", folded)) >= times]
+    if len(again) != 1 or writer is None or writer == again[0]:
+        return None
+    kin = next((KINSHIP[k.group(1).lower()] for k in _KINSHIP.finditer(named[again[0]][0])), Relation.OTHER)
+    return writer, Person(national_code=again[0], relation=kin)
+
+
 def _caller_and_subject(text: str, folded: str, codes: list[str]) -> tuple[str, Person | None]:
     """The writer's code and the person the matter is about (None: the writer's own matter). With a kinship
     word and a second code, the code labelled by kin («کد ملی پسرم …») is the subject's; without such a
@@ -807,6 +841,9 @@ def _caller_and_subject(text: str, folded: str, codes: list[str]) -> tuple[str, 
     if by_bare_kin is not None:
         return by_bare_kin
     labels = _code_labels(folded, places)
+    household = _household(text, folded, places, labels)
+    if household is not None:
+        return household
     late = [c for c in codes if labels.get(c) == LATE]
     if len(late) == 1 and _ESTATE.search(folded):
         # An heir writing about a late person's estate: the matter is the late person's file (as in letters).

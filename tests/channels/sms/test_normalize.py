@@ -15,6 +15,8 @@ from core.model import Relation
 from core.tracking import new_tracking_code
 from tests.channels.sms.helpers import CODE_A, CODE_B, SENDER
 
+HOUSE_X, HOUSE_Y = "2960154363", "6054568027"  # two more of a household's codes
+
 FA = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
 AR = str.maketrans("0123456789", "٠١٢٣٤٥٦٧٨٩")
 TC = new_tracking_code()
@@ -436,6 +438,16 @@ REGISTER = [
     # a message that opens on a code labels its codes after them, whatever words follow the last label
     ("opens-on-a-code-labelled-after", f"{CODE_B} کد ملی دخترم {CODE_A} کد ملی خودم دخترم معلول است مستمریش قطع شده",
      CODE_A, CODE_B, Relation.CHILD, None),
+    # a household listed: whom the matter names again outside the list is its subject; the writer, his own or the head
+    ("household-named-again", f"بیمه سلامت خانواده‌مون تمدید شد ولی پسر کوچیکم جا افتاده. کد ملی من {CODE_A}، همسرم"
+     f" {HOUSE_X}، پسر بزرگم {HOUSE_Y}، پسر کوچیکم {CODE_B}", CODE_A, CODE_B, Relation.CHILD, None),
+    ("household-bare-labels-and-its-head", f"از خانوار ما فقط اسم دخترم تو سامانه یارانه حذف شده. سرپرست: {CODE_A}"
+     f" همسر: {HOUSE_X} دختر: {CODE_B} پسر: {HOUSE_Y}", CODE_A, CODE_B, Relation.CHILD, None),
+    # the writer's own matter named so, a relative's code beside it as background
+    ("her-own-household-apart", f"ازدواج کردم و میخوام خانوار خودم رو از خانوار پدرم جدا کنم ولی سامانه خطا میده. کد"
+     f" ملی پدرم {CODE_B} کد ملی خودم {CODE_A}", CODE_A, None, None, None),
+    ("asked-for-herself", f"شوهرم زندانیه (کد ملی {CODE_B}) و من با دو تا بچه موندم. برای خودم درخواست پوشش کمیته"
+     f" امداد دادم هنوز جواب نیومده. کد ملی خودم {CODE_A}", CODE_A, None, None, None),
 ]
 
 
