@@ -538,6 +538,10 @@ def role_before(text: str, pos: int, floor: int) -> tuple[str | None, Relation |
         return WRITER, None
     if own_role and own_role.group(1) == "ولی" and Relation.CHILD in _my_kin(text, pos):
         return WRITER, None  # «… فرزندم …⏎کد ملی ولی: …»: the parent who writes of his child
+    kin_label = _KIN_CODE_LABEL.search(window)
+    if kin_label and re.search("(?<![\\w\u200c])" + kin_label.group(1) + _CALLED_MINE, text):
+        # «کد ملی مادربزرگ: …» in a letter about «مادربزرگ اینجانب» («مادربزرگم»): the relative whom it is about
+        return SUBJECT, KIN_NOUNS[kin_label.group(1)]
     kin_block = _KIN_BLOCK.search(window)
     if (kin_block and window.count("\n", kin_block.end()) <= _BLOCK_LINES
             and (best is None or kin_block.start() > best[0])):
@@ -576,6 +580,9 @@ def _signed_as(mention: str, text: str) -> bool:
 _EMPLOYEE_BEFORE = re.compile(r"(?:کارگر|کارمند|پرسنل|نیروی)(?:ان)?\s+(?:(?:این|اون|آن|ما)\s+)?$")
 # Between a party's role and a kin word that names him: a word or two of the same clause («ضامن قبلی، برادرم …»).
 _APPOSITIVE = re.compile(r"[^\S\n]*(?:[^\s\d.،,:]+[^\S\n]*){0,2}[،,]?[^\S\n]*")
+# A code labelled by a bare kin noun («کد ملی مادربزرگ:»), and that relative called the writer's own.
+_KIN_CODE_LABEL = re.compile(r"(?:کد|شماره)\s*\u200c?ملی\s*(" + "|".join(KIN_NOUNS) + r")\s*[:：]?\s*$")
+_CALLED_MINE = r"\s*\u200c?(?:م|ام|\s+(?:اینجانب|بنده|من))(?![\w\u200c])"
 _KIN_BLOCK = re.compile(r"مشخصات\s*(" + "|".join(KIN_NOUNS) + r")م?\s*[:：]")  # (and «مشخصات پدرم:»)
 _MY_KIN = re.compile(r"(?<![\w\u200c])(" + "|".join(KIN_NOUNS) + r")م(?![\w\u200c])")
 
@@ -598,7 +605,8 @@ _WRITER_IS_CONSCRIPT = re.compile(_INJANEB + r"[^.\n]{0,60}?(?<![\w\u200c])" + _
 # The request names the writer's own matter: «خواهشمند است … وام اینجانب پرداخت شود», «… معافیت کفالت اینجانب …»,
 # «تمنا دارم … مستمری اینجانب برقرار گردد», «… سند سهم اینجانب صادر گردد», «لطفا وضعیت یارانه من رو مشخص کنید»
 # (not «… مستمری پدر اینجانب …»: the relative's).
-_ME = r"(?:" + _INJANEB + r"|من|بنده|خودم)"  # the writer, as a request names him
+_ME = r"(?:" + _INJANEB + r"|من|بنده|خودم|خود(?=\s+(?:را|رو)(?![\w\u200c])))"  # the writer, as a request names him
+# («درخواست رسیدگی به پرونده معافیت کفالت خود را دارم»: a request's «خود را» is the one who asks)
 _OWN_MATTERS = r"وام|معافیت|مستمری|حقوق|یارانه|کالابرگ|سهمیه|پرونده|سند|سهم|خسارت|سابقه|سوابق|دهک"
 _ASKS_FOR_OWN = re.compile(r"(?:خواهش|تقاضا|درخواست|استدعا|تمنا|لطفا|لطفاً|تو\s*رو\s*خدا|ترو\s*خدا)"
                            r"[^.\n]{0,100}?(?<![\w\u200c])"

@@ -1305,8 +1305,17 @@ def test_whether_the_patient_writes(text, writer, subject):
       "برادرم مرحوم فرهاد امیری (کد ملی 0012345679) سال ۱۴۰۱ فوت کرد.",
       "از مهر ماه مستمری امیرعلی به کد ملی 9907067131 قطع شده است. تقاضای رسیدگی دارم.",
       "کیومرث امیری – قیم", "کد ملی قیم: 0030316911"], "0030316911", "9907067131"),
+    # «کد ملی مادربزرگ:» in a letter about «مادربزرگ اینجانب», the grandchild giving no code of her own
+    (["مادربزرگ اینجانب خانم طاهره عباسی، ۸۸ ساله، در روستای ارجمند تنها زندگی می‌کند.",
+      "از ۲۳ دی ماه برق منزل ایشان قطع است.", "کد ملی مادربزرگ: 0012345679", "لطفاً پیگیری فرمایید.",
+      "نوه ایشان، سارا عباسی"], None, "0012345679"),
+    # a request's «… خود را» is the writer's own matter, a late father's code beside it
+    (["پدر اینجانب مرحوم غلامرضا سلیمانی (کد ملی 0012345679) در آبان ماه امسال درگذشت.",
+      "اینجانب تنها پسر خانواده و عهده‌دار نگهداری مادرم هستم.",
+      "درخواست رسیدگی به پرونده معافیت کفالت خود را دارم.", "امید سلیمانی", "کدملی: 0030316911"],
+     "0030316911", None),
 ], ids=["asks-for-her-own-subsidy", "a-subject-line-is-no-request-for-the-writer", "the-tenant-who-writes",
-        "a-guardian-for-his-late-brothers-child"])
+        "a-guardian-for-his-late-brothers-child", "a-grandmother-by-her-kin-label", "a-request-for-his-own"])
 def test_who_writes_and_for_whom(lines, writer, subject):
     text = "\n".join(lines)
     fields = decide(passes(text, text), final=True)
