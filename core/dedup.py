@@ -323,11 +323,13 @@ def _another(text: str) -> bool:
 _SERVICE = (r"(?<![\w\u200c])(?:یارانه|یاران|کالابرگ|کالا\s*برگ|سهام\s*عدالت|سهام|مستمری|حقوق|بیمه|دفترچه|گذرنامه"
             r"|گذرنام|پاسپورت|وام|کارت\s*سوخت|شهریه|سیم\s*\u200c?کارت|کارت\s*ملی|شناسنامه|فیش(?:\s*حج)?)")
 _ONE_WORD_BETWEEN = r"(?:\s*\u200c?(?:ی\s+)?(?:[^\s\d]+\s+)?)"  # «کالابرگ خانوار خودم», «حقوق بازنشستگی پدرم»
-_MY = r"(?:م|ام|مان|مون)(?![\w\u200c])"
-_OWN_SERVICE = re.compile(_SERVICE + r"\s*\u200c?" + _MY + "|" + _SERVICE + _ONE_WORD_BETWEEN
-                          + r"(?:خودم|من|اینجانب|خودمون|بنده)(?![\w\u200c])"
-                          # «کالابرگ خانوار ما», «یارانه ما»: the household's own
-                          + "|" + _SERVICE + r"(?:\s+خانوار)?\s+ما(?![\w\u200c])")
+_MY = r"(?:م|ام|مان|مون)(?:و|رو)?(?![\w\u200c])"  # («گذرنامه‌مو», «حقوقمو»: with the object's «و»)
+# …and as an operator's note tells it of the caller («تماس‌گیرنده اظهار داشت گذرنامه‌اش …», «شهروند می‌گوید برای پسر
+# ده‌ساله‌اش …»): «his» is the caller's own.
+_HIS = r"(?:ش|اش|شان|شون)(?![\w\u200c])"
+_REPORTED = re.compile(r"^\W*(?:تماس\s*\u200c?گیرنده|شهروند|مراجعه\s*\u200c?کننده|متقاضی|مخاطب|نامبرده)"
+                       r"[^.\n]{0,30}?(?:اظهار\s*(?:داشت|نمود|کرد)|می\s*\u200c?(?:گوید|گفت)|میگه|گفت|اعلام\s*(?:کرد|نمود|داشت)"
+                       r"|عنوان\s*(?:کرد|نمود))(?![\w\u200c])")
 # «گذرنامه پسر ۱۰ ساله‌ام», «دختر هشت ساله‌ام»: an age may stand between the relative and «my».
 # (the numbers in words, less the hundreds: `NUMBER_WORDS` already leaves out the article «یه»)
 _AGE_WORD = "|".join(sorted((w for w in NUMBER_WORDS if w not in HUNDREDS), key=len, reverse=True))
@@ -338,16 +340,39 @@ _KIN_WORDS = {**{noun: relation.value for noun, relation in (*KIN_NOUNS.items(),
               "خانم": Relation.SPOUSE.value, "پدربزرگ": Relation.OTHER.value, "مادربزرگ": Relation.OTHER.value}
 # «سهام عدالت پدر مرحومم», «مستمری مادر پیرم»: a word between the relative and «my» (and «پدر بزرگم» a grandparent).
 _KIN_ADJECTIVE = r"(?:\s+(" + "|".join(KIN_ADJECTIVES) + r"))?"
-_KIN_SERVICE = re.compile(_SERVICE + _ONE_WORD_BETWEEN + r"(" + "|".join(_KIN_WORDS) + r")" + _AGED + _KIN_ADJECTIVE
-                          + r"\s*\u200c?" + _MY)
+_KIN = r"(" + "|".join(_KIN_WORDS) + r")" + _AGED + _KIN_ADJECTIVE + r"\s*\u200c?"
 # Registered in someone's name («پژو ۲۰۷ که به نام همسرم ثبت نام شده», «خطی که به اسم خودمه»): whose it is, whatever
 # is registered.
 _IN_NAME_OF = r"(?<![\w\u200c])(?:به|با)\s*(?:نام|اسم)\s*\u200c?"
-_OWN_NAME = re.compile(_IN_NAME_OF + r"(?:خودم|من|اینجانب|بنده)(?:ه|است)?(?![\w\u200c])|(?<![\w\u200c])برای\s+خودم(?![\w\u200c])")
-_KIN_NAME = re.compile(_IN_NAME_OF + r"(" + "|".join(_KIN_WORDS) + r")" + _AGED + _KIN_ADJECTIVE + r"\s*\u200c?" + _MY)
-# …or before it, for them: «برای پسر ۸ ساله‌ام گذرنامه درخواست دادم».
-_FOR_KIN = re.compile(r"(?<![\w\u200c])برای\s+(" + "|".join(_KIN_WORDS) + r")" + _AGED + _KIN_ADJECTIVE + r"\s*\u200c?"
-                      + _MY + r"\s+(?:[^\s\d،,.]+\s+){0,2}?" + _SERVICE)
+
+
+@dataclass(frozen=True)
+class _Owners:
+    """The patterns of whose a service is, in one voice: the writer's («my»: «یارانه‌ام», «یارانه خودم»), or the
+    caller's as an operator's note tells it («his»: «یارانه‌اش», «یارانه خودش»)."""
+
+    own_service: re.Pattern  # «کالابرگم», «یارانه خودم»
+    own_name: re.Pattern  # «به اسم خودمه», «برای خودم»
+    kin_service: re.Pattern  # «حقوق بازنشستگی پدرم»
+    kin_name: re.Pattern  # «به نام همسرم»
+    for_kin: re.Pattern  # «برای پسر ۸ ساله‌ام گذرنامه …»
+
+
+def _owners(my: str, me: str, self_: str, ours: str) -> _Owners:
+    return _Owners(
+        own_service=re.compile(_SERVICE + r"\s*\u200c?" + my + "|" + _SERVICE + _ONE_WORD_BETWEEN + r"(?:" + me
+                               + r")(?![\w\u200c])" + ours),
+        own_name=re.compile(_IN_NAME_OF + r"(?:" + me + r")(?:ه|است)?(?![\w\u200c])|(?<![\w\u200c])برای\s+" + self_
+                            + r"(?![\w\u200c])"),
+        kin_service=re.compile(_SERVICE + _ONE_WORD_BETWEEN + _KIN + my),
+        kin_name=re.compile(_IN_NAME_OF + _KIN + my),
+        for_kin=re.compile(r"(?<![\w\u200c])برای\s+" + _KIN + my + r"\s+(?:[^\s\d،,.]+\s+){0,2}?" + _SERVICE),
+    )
+
+
+# («کالابرگ خانوار ما», «یارانه ما»: the household's own)
+_FIRST_PERSON = _owners(_MY, "خودم|من|اینجانب|خودمون|بنده", "خودم", "|" + _SERVICE + r"(?:\s+خانوار)?\s+ما(?![\w\u200c])")
+_REPORTED_CALLER = _owners(_HIS, "خودش|او|وی|ایشان|ایشون", "خودش", "")
 _THIRD_SERVICE = re.compile(_SERVICE + r"(?:\s+(?:بیکاری|ازدواج|بازنشستگی|سلامت))?\s*\u200c?(?:ش|اش|شون|شان|ایشان|ایشون)"
                             r"(?![\w\u200c])")  # («بیمه بیکاریش», «وام ازدواجش»: the kind of service between)
 OWN, THIRD = "own", "third"
@@ -358,11 +383,13 @@ def whose(text: str) -> frozenset[str]:
     """Whose the personal services a text names are: OWN, relations («mother»: «فرزندم» and «پسرم» are one),
     THIRD (his, hers)."""
     text = _normalized(text)
-    found = {_relation_named(m.group(0), m.group(1), m.group(2)) for pattern in (_KIN_SERVICE, _KIN_NAME, _FOR_KIN)
-             for m in pattern.finditer(text)} - {None}
-    if _OWN_SERVICE.search(text) or _OWN_NAME.search(text):
+    reported = _REPORTED.search(text) is not None  # an operator's note: «his» is the caller's
+    owners = _REPORTED_CALLER if reported else _FIRST_PERSON
+    found = {_relation_named(m.group(0), m.group(1), m.group(2))
+             for pattern in (owners.kin_service, owners.kin_name, owners.for_kin) for m in pattern.finditer(text)} - {None}
+    if owners.own_service.search(text) or owners.own_name.search(text):
         found.add(OWN)
-    if _THIRD_SERVICE.search(text):
+    if not reported and _THIRD_SERVICE.search(text):
         found.add(THIRD)
     return frozenset(found)
 

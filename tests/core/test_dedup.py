@@ -419,6 +419,12 @@ CASES = [
     # …not another call about the same («یه بار دیگه هم زنگ زدم»)
     ("another_call_is_the_same_matter", "ماشین ثبت نامی ایران‌خودرو رو تحویل نمیدن",
      "یه بار دیگه هم زنگ زدم، هنوز ماشینمو تحویل ندادن", True),
+    # an operator's note tells the caller's own as «his»: the passport the caller texts about as «mine»
+    ("an_operators_note_in_the_callers_voice", "تماس‌گیرنده اظهار داشت گذرنامه‌اش با کد رهگیری 670562647912 دو ماه"
+     " است صادر نشده است.", "گذرنامه م هنوز نیومده کد 670562647912", True),
+    # …and his son's as «his son's»: two passports
+    ("an_operators_note_of_the_callers_son", "گذرنامه مو دو ماهه صادر نشده", "شهروند می‌گوید برای پسر ده‌ساله‌اش هم"
+     " درخواست گذرنامه داده و پلیس به او گفته مدارک ناقص است.", False),
 ]
 
 
