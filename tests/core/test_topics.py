@@ -940,9 +940,11 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     0.953 (0.952 with the code the stop began with). Its second, never tuned on, a representative mid-Dey measured
     after every change: 0.944 (the same with the start's code; misses a gas bill after weak gas read as power's by the
     examples, a decile that took the subsidy and the coupon read as the coupon's and the reverse, a heater's price as
-    a gas cut, a nurse's manner as a hospital's costs). All 12,840: 0.952 (0.952)."""
+    a gas cut, a nurse's manner as a hospital's costs). All 12,840: 0.952 (0.952). Its third, tuned on, one matter
+    told as an SMS, an operator's note, a spoken message and a letter's sentence: 0.967 as it came (the same; a power
+    cut that stops a gas heater's fan read as gas, thanks to the gas office read as its cut). All 12,930: 0.953."""
     rows = load_tsv("topic_blind_after.tsv")
-    assert len(rows) >= 12840
+    assert len(rows) >= 12930
     assert _accuracy(rows) >= 0.93
 
 

@@ -937,6 +937,12 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
     # as his matter.
     "blind_letters_r95.jsonl": {"Villager's own subsidy cut", "Village teacher writes for illiterate",
                                 "Prisoner's wife asks relief"},
+    # Neighbours for an old woman, «خانم … با کد ملی X همسایه ما …», the writer's code bare under «از طرف اهالی»: hers
+    # read as a neighbour's, a party's, and the letter as the writer's own; a deaf sister's
+    # code written with eleven digits (labelled none), read by its ten that pass the check; an uncle for his orphaned
+    # nephew, «نام: … - کد ملی X» the only code, read as the writer's.
+    "blind_letters_r96.jsonl": {"hard: neighbour for old woman", "hard: brother for deaf sister",
+                                "uncle for orphaned nephew"},
 }
 
 
@@ -1244,7 +1250,11 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
                                          ("blind_letters_r94.jsonl", 29),
                                          # its second, never tuned on, mid-Dey: 27 / 3 / 0 (the same with the
                                          # code the stop began with)
-                                         ("blind_letters_r95.jsonl", 27)])
+                                         ("blind_letters_r95.jsonl", 27),
+                                         # its third, tuned on, people writing for others and households: 21 / 5
+                                         # / 4 as it came (20 / 5 / 5 with the code the stop began with), 23 / 3 /
+                                         # 4 after («کد ملی مادربزرگ:», a request's «… خود را»)
+                                         ("blind_letters_r96.jsonl", 23)])
 def test_letters_written_blind(name, right):
     """Letters written by people who had not read this code: header and footer blocks, the writer's code after
     the signature, a relative's code first, lawyers, guardians and village councils writing for someone, a
