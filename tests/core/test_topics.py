@@ -942,9 +942,12 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     examples, a decile that took the subsidy and the coupon read as the coupon's and the reverse, a heater's price as
     a gas cut, a nurse's manner as a hospital's costs). All 12,840: 0.952 (0.952). Its third, tuned on, one matter
     told as an SMS, an operator's note, a spoken message and a letter's sentence: 0.967 as it came (the same; a power
-    cut that stops a gas heater's fan read as gas, thanks to the gas office read as its cut). All 12,930: 0.953."""
+    cut that stops a gas heater's fan read as gas, thanks to the gas office read as its cut). All 12,930: 0.953. Its
+    fourth, never tuned on, a representative turn of Dey to Bahman measured after every change: 0.978 (the same with
+    the start's code; misses a loader's snow piled before a garage read as «other», a nurse's manner as a hospital's
+    costs). All 13,020: 0.953 (0.952 with the code the stop began with)."""
     rows = load_tsv("topic_blind_after.tsv")
-    assert len(rows) >= 12930
+    assert len(rows) >= 13020
     assert _accuracy(rows) >= 0.93
 
 
