@@ -466,6 +466,9 @@ CASES = [
     # the power bill)
     ("a_bill_after_a_past_water_cut_is_waters", "یه هفته کامل آب نداشتیم بخاطر ترکیدگی لوله اصلی، اونوقت تو قبض همون"
      " دوره مصرفمون رو دو برابر زدن. این چجوری ممکنه؟", "water_bill"),
+    # how a nurse behaved, not what the care cost: «other» (every round's labellers file it so)
+    ("a_nurses_manner_is_no_hospital_bill", "از پرستار اورژانس بیمارستان شهید بهشتی شکایت دارم، با مادر مسنم بی‌ادبی"
+     " کرد و سرش داد زد", "other"),
     # «اونش مهم نیست» sets aside what it points back to
     ("that_part_is_not_important", "دیروز برقمون سه ساعت رفت، اونش مهم نیست. پیامک اومده بدهی شما ۲ میلیونه و تا ۴۸"
      " ساعت دیگه قطع میشه، در حالی که من همه قبضامو پرداخت کردم", "electricity_bill"),
