@@ -328,8 +328,8 @@ _MY = r"(?:م|ام|مان|مون)(?:و|رو)?(?![\w\u200c])"  # («گذرنام�
 # ده‌ساله‌اش …»): «his» is the caller's own.
 _HIS = r"(?:ش|اش|شان|شون)(?![\w\u200c])"
 _REPORTED = re.compile(r"^\W*(?:تماس\s*\u200c?گیرنده|شهروند|مراجعه\s*\u200c?کننده|متقاضی|مخاطب|نامبرده)"
-                       r"[^.\n]{0,30}?(?:اظهار\s*(?:داشت|نمود|کرد)|می\s*\u200c?(?:گوید|گفت)|میگه|گفت|اعلام\s*(?:کرد|نمود|داشت)"
-                       r"|عنوان\s*(?:کرد|نمود))(?![\w\u200c])")
+                       r"[^.\n]{0,30}?(?:اظهار\s*(?:داشت|نمود|کرد)|می\s*\u200c?(?:گوید|گفت)|میگه|گفت"
+                       r"|اعلام\s*(?:کرد|نمود|داشت)|عنوان\s*(?:کرد|نمود))(?![\w\u200c])")
 # «گذرنامه پسر ۱۰ ساله‌ام», «دختر هشت ساله‌ام»: an age may stand between the relative and «my».
 # (the numbers in words, less the hundreds: `NUMBER_WORDS` already leaves out the article «یه»)
 _AGE_WORD = "|".join(sorted((w for w in NUMBER_WORDS if w not in HUNDREDS), key=len, reverse=True))
@@ -358,11 +358,13 @@ class _Owners:
     for_kin: re.Pattern  # «برای پسر ۸ ساله‌ام گذرنامه …»
 
 
-def _owners(my: str, me: str, self_: str, ours: str) -> _Owners:
+def _owners(my: str, me: str, myself: str, household: str) -> _Owners:
+    """`my`: the ending («ـم», «ـش»); `me`: the words («من», «او»); `myself` after «برای»; `household`: a further
+    way a service is named the owner's, or empty."""
     return _Owners(
         own_service=re.compile(_SERVICE + r"\s*\u200c?" + my + "|" + _SERVICE + _ONE_WORD_BETWEEN + r"(?:" + me
-                               + r")(?![\w\u200c])" + ours),
-        own_name=re.compile(_IN_NAME_OF + r"(?:" + me + r")(?:ه|است)?(?![\w\u200c])|(?<![\w\u200c])برای\s+" + self_
+                               + r")(?![\w\u200c])" + household),
+        own_name=re.compile(_IN_NAME_OF + r"(?:" + me + r")(?:ه|است)?(?![\w\u200c])|(?<![\w\u200c])برای\s+" + myself
                             + r"(?![\w\u200c])"),
         kin_service=re.compile(_SERVICE + _ONE_WORD_BETWEEN + _KIN + my),
         kin_name=re.compile(_IN_NAME_OF + _KIN + my),
@@ -371,7 +373,8 @@ def _owners(my: str, me: str, self_: str, ours: str) -> _Owners:
 
 
 # («کالابرگ خانوار ما», «یارانه ما»: the household's own)
-_FIRST_PERSON = _owners(_MY, "خودم|من|اینجانب|خودمون|بنده", "خودم", "|" + _SERVICE + r"(?:\s+خانوار)?\s+ما(?![\w\u200c])")
+_FIRST_PERSON = _owners(_MY, "خودم|من|اینجانب|خودمون|بنده", "خودم",
+                        "|" + _SERVICE + r"(?:\s+خانوار)?\s+ما(?![\w\u200c])")
 _REPORTED_CALLER = _owners(_HIS, "خودش|او|وی|ایشان|ایشون", "خودش", "")
 _THIRD_SERVICE = re.compile(_SERVICE + r"(?:\s+(?:بیکاری|ازدواج|بازنشستگی|سلامت))?\s*\u200c?(?:ش|اش|شون|شان|ایشان|ایشون)"
                             r"(?![\w\u200c])")  # («بیمه بیکاریش», «وام ازدواجش»: the kind of service between)
@@ -386,7 +389,8 @@ def whose(text: str) -> frozenset[str]:
     reported = _REPORTED.search(text) is not None  # an operator's note: «his» is the caller's
     owners = _REPORTED_CALLER if reported else _FIRST_PERSON
     found = {_relation_named(m.group(0), m.group(1), m.group(2))
-             for pattern in (owners.kin_service, owners.kin_name, owners.for_kin) for m in pattern.finditer(text)} - {None}
+             for pattern in (owners.kin_service, owners.kin_name, owners.for_kin)
+             for m in pattern.finditer(text)} - {None}
     if owners.own_service.search(text) or owners.own_name.search(text):
         found.add(OWN)
     if not reported and _THIRD_SERVICE.search(text):

@@ -126,7 +126,8 @@ class Lexicon:
         fitting = [word for word in found if _vowels_fit(latin, word)]
         # …and of those, one that writes the long vowels the Latin spells («zaeefe» is «ضعیفه», not the commoner
         # «اضافه» of the same skeleton)
-        return next((word for word in fitting if _long_vowels_written(latin, word)), fitting[0] if fitting else found[0])
+        return next((word for word in fitting if _long_vowels_written(latin, word)),
+                    fitting[0] if fitting else found[0])
 
 
 @lru_cache(maxsize=1)

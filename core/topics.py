@@ -446,7 +446,8 @@ _SETS_ASIDE = re.compile(
     r"|(?:حرف|بحث|داستان|مسئله|مساله|موضوع)(?:ش|ی|یه)?\s*\u200c?(?:دیگه|دیگر|دیگری|جدا)"
     r"|(?:فعلا|فعلاً|اونو|اونرو|اون\s+رو)\s+(?:\S+\s+)?کاری\s*ندار(?:م|یم)?"
     # «اون مهم نیست», «اونش مهم نیست» point back; «مهم نیست چقدر خرج داره» does not
-    r"|(?:اون|این|اونم|اینم|اونا|اینا|آن|اونش|اینش)\s+(?:\S+\s+)?مهم\s*نیست|(?:مشکل|درخواست|خواسته|موضوع)\s+اصلی(?:م|مون|ام)?"
+    r"|(?:اون|این|اونم|اینم|اونا|اینا|آن|اونش|اینش)\s+(?:\S+\s+)?مهم\s*نیست"
+    r"|(?:مشکل|درخواست|خواسته|موضوع)\s+اصلی(?:م|مون|ام)?"
     # «خط تلفنم مشکلی نداره، ولی …», «حقوقم مرتب میاد … مشکلی نیست ولی …»: what is fine is not the matter (not
     # «اگه مشکلی نداره …»: a courtesy; not «سالمه», which also tells an age: «۱۹ سالمه»)
     r"|(?<!اگه\s)(?<!اگر\s)مشکل(?:ی)?\s+(?:نداره|ندارد|نیست)"
@@ -816,8 +817,7 @@ class TopicCatalog:
         main = without_asides(text) if len(ranked) > 1 else None
         if main is not None:
             ranked_main = self._matcher.scores(main)
-            if not ranked_main or _level(ranked_main) or (ranked_main[0][0] in self.utility_bill_topics and ranked_main[0][2] == 0
-                                                                      and not services_named(main)):
+            if not ranked_main or _level(ranked_main) or self._bill_of_no_service(main, ranked_main):
                 # nothing a topic knows, or a kind of matter whose service it does not say («… اون بماند، ولی زنگ
                 # زدم بخاطر قبض … بدهی قدیمی»: a bill, of water, power or gas?), or a bill the keyword of one service's
                 # reads and no word names («یه هفته آب نداشتیم …، اونوقت تو قبض همون دوره مصرفمون رو دو برابر زدن»)
@@ -844,6 +844,11 @@ class TopicCatalog:
         code, score, _, evidence = ranked[0]
         # «other» scores 0 whatever named it (an «other» phrase: «قطار», «هلال احمر»), as on every other path
         return TopicMatch(code, self.topics[code].agency, 0.0 if code == OTHER else score, evidence)
+
+    def _bill_of_no_service(self, text: str, ranked: list) -> bool:
+        """A utility's bill found by a keyword alone («مصرف»), in a text that names no utility."""
+        code, _, phrase_score, _ = ranked[0]
+        return code in self.utility_bill_topics and phrase_score == 0 and not services_named(text)
 
     @staticmethod
     def _with_its_service(main: str, text: str) -> str | None:

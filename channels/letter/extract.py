@@ -610,7 +610,8 @@ _ME = r"(?:" + _INJANEB + r"|من|بنده|خودم|خود(?=\s+(?:را|رو)(?!
 _OWN_MATTERS = r"وام|معافیت|مستمری|حقوق|یارانه|کالابرگ|سهمیه|پرونده|سند|سهم|خسارت|سابقه|سوابق|دهک"
 _ASKS_FOR_OWN = re.compile(r"(?:خواهش|تقاضا|درخواست|استدعا|تمنا|لطفا|لطفاً|تو\s*رو\s*خدا|ترو\s*خدا)"
                            r"[^.\n]{0,100}?(?<![\w\u200c])"
-                           r"(?:(?:" + _OWN_MATTERS + r")(?:[^\S\n]+[^\s.\d]+){0,2}?[^\S\n]+" + _AFTER_KIN + _ME  # (on its line)
+                           # (the words between on the request's line)
+                           r"(?:(?:" + _OWN_MATTERS + r")(?:[^\S\n]+[^\s.\d]+){0,2}?[^\S\n]+" + _AFTER_KIN + _ME
                            # …or moved to the writer's code: «تقاضا دارم سهمیه به کد ملی خودم منتقل شود»
                            + r"|(?:" + _OWN_MATTERS + r")\s+به\s+(?:کد|شماره)\s*\u200c?ملی\s+" + _ME
                            # …or a household of the writer's own: «خواهشمند است امکان تشکیل خانوار مستقل برای اینجانب …»

@@ -862,7 +862,8 @@ def test_labelled_messages():
     others and households: 85 of 90 as it came (the same), 89 after (a household listed is about whom the message
     names again; «خانوار خودم», «حقوق خود منه», «برای خودم درخواست … دادم» the writer's own); left out, its miss: a
     retiree's own pension beside three dependants' codes after «تحت تکفل من هستن (کدهای ملی …)», read as the first
-    of them («من» nearest it). Its fourth, never tuned on, a representative turn of Dey to Bahman: 90 of 90 (the same)."""
+    of them («من» nearest it). Its fourth, never tuned on, a representative turn of Dey to Bahman: 90 of 90 (the
+    same)."""
     kinds = {normalize.Register: "register", normalize.FollowUp: "follow_up",
              normalize.MissingCode: "missing_code", normalize.InvalidCode: "invalid_code"}
     with open(Path(__file__).with_name("sms_labelled.tsv"), encoding="utf-8", newline="") as f:
