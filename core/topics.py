@@ -702,7 +702,8 @@ class TopicCatalog:
                  whole_words: tuple[str, ...] = (), places: PlaceWords | None = None,
                  phone_line_topics: frozenset[str] = frozenset(), model: "WordModel | None" = None,
                  utility_bill_topics: frozenset[str] = frozenset(),
-                 either_topics: tuple[tuple[frozenset[str], frozenset[str]], ...] = ()):
+                 either_topics: tuple[tuple[frozenset[str], frozenset[str]], ...] = (),
+                 utility_services: dict[str, str] | None = None):
         self.agencies = agencies
         self.place_words = places
         # Topics where a phone number names the matter (the line), not the caller.
@@ -711,6 +712,8 @@ class TopicCatalog:
         self.utility_bill_topics = utility_bill_topics
         # (two topics, the phrases they share in meaning): `reads_as_either`
         self.either_topics = either_topics
+        # topic -> the utility it is about, as `services_named` names it: `_model_choice`
+        self.utility_services = utility_services or {}
         self.topics = topics
         self.facet_defs = facets
         groups = []
@@ -782,8 +785,10 @@ class TopicCatalog:
         either = tuple((frozenset(_known_topics("either_topic", e["topics"], topics)), frozenset(e["phrases"]))
                        for e in data.get("either_topic", ()))
         model = _word_model(str(examples), frozenset(topics)) if examples is not None else None
+        services = {code: data["utility_services"][code]
+                    for code in _known_topics("utility_services", data.get("utility_services", {}), topics)}
         return cls(agencies, topics, tuple(facets), tuple(data.get("whole_words", ())), places, lines, model, bills,
-                   either)
+                   either, services)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "TopicCatalog":
@@ -880,7 +885,8 @@ class TopicCatalog:
         found = {code for code, *_ in ranked} | {OTHER}
         chosen = ranking[0][1]
         phrased = any(phrase > 0 for _, _, phrase, _ in ranked)
-        if chosen not in found and (phrased or len(ranking) < 2 or ranking[0][0] - ranking[1][0] < MODEL_LEAD):
+        if chosen not in found and (phrased or len(ranking) < 2 or ranking[0][0] - ranking[1][0] < MODEL_LEAD
+                                    or self._other_utility(chosen, text)):
             chosen = next((topic for _, topic in ranking if topic in found), None)
             if chosen is None:  # a catalog whose examples name none of the topics found
                 return None
@@ -888,6 +894,12 @@ class TopicCatalog:
         if parent is not None and not self._own_evidence(chosen, parent, ranked):
             chosen = parent  # «وام … ضامن»: nothing says a marriage loan but the words of any loan
         return chosen
+
+    def _other_utility(self, topic: str, text: str) -> bool:
+        """Whether `topic` is about a utility the text does not name, where it names another."""
+        service = self.utility_services.get(topic)
+        named = services_named(text) if service is not None else frozenset()
+        return bool(named) and service not in named
 
     @staticmethod
     def _own_evidence(topic: str, parent: str, ranked: list) -> bool:

@@ -466,6 +466,9 @@ CASES = [
     # the power bill)
     ("a_bill_after_a_past_water_cut_is_waters", "یه هفته کامل آب نداشتیم بخاطر ترکیدگی لوله اصلی، اونوقت تو قبض همون"
      " دوره مصرفمون رو دو برابر زدن. این چجوری ممکنه؟", "water_bill"),
+    # a bill after weak gas: the examples' bill words are mostly the power bill's, but the text names only gas
+    ("a_bill_of_the_one_utility_named", "اونهمه روز گاز ضعیف بود و نصف روز نداشتیم، حالا قبضش با پله بالا اومده! مبلغ"
+     " رو اصلاح کنید. شماره اشتراک 3412298 بجنورد", "gas_bill"),
     # how a nurse behaved, not what the care cost: «other» (every round's labellers file it so)
     ("a_nurses_manner_is_no_hospital_bill", "از پرستار اورژانس بیمارستان شهید بهشتی شکایت دارم، با مادر مسنم بی‌ادبی"
      " کرد و سرش داد زد", "other"),
@@ -970,6 +973,8 @@ CATALOG_ERRORS = [
         {"code": "other", "name_fa": "x", "agency": "a"}], "utility_bill_topics": ["zz"]}),
     ("either_of_unknown_topic", {"agencies": {"a": {"name_fa": "الف"}}, "topics": [
         {"code": "other", "name_fa": "x", "agency": "a"}], "either_topic": [{"topics": ["zz"], "phrases": ["گاز*"]}]}),
+    ("utility_of_unknown_topic", {"agencies": {"a": {"name_fa": "الف"}}, "topics": [
+        {"code": "other", "name_fa": "x", "agency": "a"}], "utility_services": {"zz": "گاز"}}),
 ]
 
 
