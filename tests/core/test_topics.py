@@ -951,9 +951,12 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     cut that stops a gas heater's fan read as gas, thanks to the gas office read as its cut). All 12,930: 0.953. Its
     fourth, never tuned on, a representative turn of Dey to Bahman measured after every change: 0.978 (the same with
     the start's code; misses a loader's snow piled before a garage read as «other», a nurse's manner as a hospital's
-    costs). All 13,020: 0.953 (0.952 with the code the stop began with)."""
+    costs). All 13,020: 0.953 (0.952 with the code the stop began with). Its fifth, never tuned on, a representative
+    first half of Bahman measured after every change: 0.967 (the same; misses a nurse's «بی احترامی» as a hospital's
+    costs, a marriage loan's guarantors as a bank loan, a fuel station pumping short as the fuel card's). All 13,110:
+    0.953 (0.953)."""
     rows = load_tsv("topic_blind_after.tsv")
-    assert len(rows) >= 13020
+    assert len(rows) >= 13110
     assert _accuracy(rows) >= 0.93
 
 

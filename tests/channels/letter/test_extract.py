@@ -1261,7 +1261,10 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
                                          ("blind_letters_r96.jsonl", 23),
                                          # its fourth, never tuned on, a turn of Dey to Bahman: 25 / 3 / 2 (the
                                          # same with the code the stop began with)
-                                         ("blind_letters_r97.jsonl", 25)])
+                                         ("blind_letters_r97.jsonl", 25),
+                                         # its fifth, never tuned on, the first half of Bahman: 29 / 0 / 1 (the
+                                         # same with the code the stop began with)
+                                         ("blind_letters_r98.jsonl", 29)])
 def test_letters_written_blind(name, right):
     """Letters written by people who had not read this code: header and footer blocks, the writer's code after
     the signature, a relative's code first, lawyers, guardians and village councils writing for someone, a
