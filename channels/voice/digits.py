@@ -298,6 +298,14 @@ def parse_code(transcript: str, valid: Callable[[str], bool], length: int = 10) 
                 prompted, said = tokens[i + 1: i + 1 + k], tokens[i + 1 + k: i + 1 + 2 * k]
                 if len(said) == k and all(map(_single_digit, prompted + said)) and _digits(prompted) == _digits(said):
                     variants.append((1, tokens[:i] + tokens[i + 1 + k:]))
+        if token == "نه" and 0 < i < len(tokens) - 1 and (tokens[i - 1] in FILLERS - {_UNHEARD}
+                                                         or tokens[i + 1] not in _NUMBER_WORDS | JOINERS):
+            # «… هشتاد و یک، اِ نه، نود و یک …», «… هشصد و یازده نه وایسا هفصد و یازده …»: "no" between a filler or
+            # a word of no number, taking back the group said before it, or all said before it («… نه، یکی یکی میگم،
+            # هفت پنج شش …»)
+            before = _read(tokens[:i]).groups
+            if before:
+                variants += [(2, tokens[:before[-1].first] + tokens[i + 1:]), (2, tokens[i + 1:])]
         if token in ("ملی", "ملیم") and i + 1 < len(tokens):
             # The code after its label, another number said before it («شماره [unk] صفر نهصد و دوازده … کد ملیم صفر
             # پنج …»: a mobile number first)
