@@ -326,7 +326,8 @@ _ONE_WORD_BETWEEN = r"(?:\s*\u200c?(?:ی\s+)?(?:[^\s\d]+\s+)?)"  # «کالاب�
 _MY = r"(?:م|ام|مان|مون)(?:و|رو)?(?![\w\u200c])"  # («گذرنامه‌مو», «حقوقمو»: with the object's «و»)
 # …and as an operator's note tells it of the caller («تماس‌گیرنده اظهار داشت گذرنامه‌اش …», «شهروند می‌گوید برای پسر
 # ده‌ساله‌اش …»): «his» is the caller's own.
-_HIS = r"(?:ش|اش|شان|شون)(?![\w\u200c])"
+_HIS_ENDINGS = r"ش|اش|شان|شون"
+_HIS = r"(?:" + _HIS_ENDINGS + r")(?![\w\u200c])"
 _REPORTED = re.compile(r"^\W*(?:تماس\s*\u200c?گیرنده|شهروند|مراجعه\s*\u200c?کننده|متقاضی|مخاطب|نامبرده)"
                        r"[^.\n]{0,30}?(?:اظهار\s*(?:داشت|نمود|کرد)|می\s*\u200c?(?:گوید|گفت)|میگه|گفت"
                        r"|اعلام\s*(?:کرد|نمود|داشت)|عنوان\s*(?:کرد|نمود))(?![\w\u200c])")
@@ -376,8 +377,8 @@ def _owners(my: str, me: str, myself: str, household: str) -> _Owners:
 _FIRST_PERSON = _owners(_MY, "خودم|من|اینجانب|خودمون|بنده", "خودم",
                         "|" + _SERVICE + r"(?:\s+خانوار)?\s+ما(?![\w\u200c])")
 _REPORTED_CALLER = _owners(_HIS, "خودش|او|وی|ایشان|ایشون", "خودش", "")
-_THIRD_SERVICE = re.compile(_SERVICE + r"(?:\s+(?:بیکاری|ازدواج|بازنشستگی|سلامت))?\s*\u200c?(?:ش|اش|شون|شان|ایشان|ایشون)"
-                            r"(?![\w\u200c])")  # («بیمه بیکاریش», «وام ازدواجش»: the kind of service between)
+_THIRD_SERVICE = re.compile(_SERVICE + r"(?:\s+(?:بیکاری|ازدواج|بازنشستگی|سلامت))?\s*\u200c?(?:" + _HIS_ENDINGS
+                            + r"|ایشان|ایشون)(?![\w\u200c])")  # («بیمه بیکاریش», «وام ازدواجش»: the kind of service between)
 OWN, THIRD = "own", "third"
 
 

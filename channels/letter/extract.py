@@ -919,15 +919,14 @@ def decide(passes: list[PassText], *, final: bool = False) -> LetterFields:
         accepted = [v for v in accepted if v not in late]
         subjects = [v for v in subjects if v not in late]
     unknown = [v for v in accepted if v not in writers and v not in subjects]
-    living_unknown = [v for v in unknown if not v.late and v.labelled]
-    if (writers and len(subjects) == 1 and subjects[0] in late and len(living_unknown) == 1 and len(unknown) == 1
-            and not writer_is_heir):
+    if (writers and len(subjects) == 1 and subjects[0] in late and len(unknown) == 1 and not unknown[0].late
+            and unknown[0].labelled and not writer_is_heir):
         # A late relative's code the wording marks, beside the writer's and one living person's labelled code no
         # wording places («برادرم مرحوم … (کد ملی …) … مستمری امیرعلی به کد ملی …», a guardian for his ward): the
         # letter is about the living; the late person's code is background, as beside a living subject's (above).
         others += subjects
         accepted = [v for v in accepted if v not in subjects]
-        subjects, unknown = living_unknown, []
+        subjects, unknown = unknown, []
     if writers and subjects and not writer_is_heir:
         # A late person's code no wording places, beside a writer's and a subject's marked codes («پدربزرگ بنده
         # مرحوم … (کد ملی …)» in a grandson's letter for his grandmother): background, as a late subject's is above.
