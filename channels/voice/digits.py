@@ -35,6 +35,7 @@ FILLERS = {"اِ", "ا", "اه", "اِم", "ام", "اوم", "امم", "خب", "
 _TAKE_BACK = {"ببخشید", "یعنی", "اشتباه"}
 _SAID_AGAIN = {"تکرار", "دوباره"}  # «… تکرار می‌کنم …»: the whole code said twice
 _START_OVER = ("از", "اول")  # «از اول میگم»
+_ONE_BY_ONE_SAID = {"میگم", "بگم", "میخونم", "بخونم"}  # «یکی یکی میگم»: the caller starts over, digit by digit
 _COUNTED = {"لحظه", "رقم", "رقمی", "رقمیه", "رقمیم"}  # «یه لحظه», «ده رقمی»: a number not of the code
 _PROMPT = {"بگو"}  # «… بگو صفر، صفر …»: someone beside the caller prompts a digit, which the caller then says
 _UNHEARD = "[unk]"  # a word the recognizer could not place: a cough, a name, the operator reading back
@@ -44,7 +45,7 @@ _SOUNDS_LIKE = {"ده": "دو", "سی": "سه", "شصت": "شش", "چهل": "چ�
 # Every word the grammar may produce: what the Vosk recognizer is limited to.
 GRAMMAR_WORDS: tuple[str, ...] = tuple(sorted(
     set(UNITS) | set(TEENS) | set(TENS) | set(HUNDREDS) | set(ZERO) | set(THOUSAND) | JOINERS
-    | REPEAT_WORDS | _TAKE_BACK | _SAID_AGAIN | set(_START_OVER) | _COUNTED | _PROMPT
+    | REPEAT_WORDS | _TAKE_BACK | _SAID_AGAIN | set(_START_OVER) | _ONE_BY_ONE_SAID | _COUNTED | _PROMPT
 ))
 
 # Places a word fills, per table.
@@ -431,10 +432,14 @@ def _code_tokens(transcript: str) -> list[str]:
 
 
 def _one_by_one(tokens: list[str]) -> list[str]:
-    """«یکی یکی بگو» (say them one by one), a helper's words before the digits: no digits of the code."""
+    """«یکی یکی بگو» (say them one by one), a helper's words before the digits: no digits of the code. «یکی یکی
+    میگم», the caller's own: starting over, digit by digit (read as «از اول»: the plain reading is tried first, for
+    a code whose rest follows one by one)."""
     for i in range(len(tokens) - 2):
-        if tokens[i: i + 3] == ["یکی", "یکی", "بگو"]:
+        if tokens[i: i + 2] == ["یکی", "یکی"] and tokens[i + 2] in _PROMPT:
             return tokens[:i] + tokens[i + 2:]
+        if tokens[i: i + 2] == ["یکی", "یکی"] and tokens[i + 2] in _ONE_BY_ONE_SAID:
+            return tokens[:i] + list(_START_OVER) + tokens[i + 3:]
     return tokens
 
 

@@ -196,6 +196,15 @@ def test_a_helpers_one_by_one_and_a_stuttered_tens_word():
     assert spoken_national_code(said) == "7528424889"
 
 
+@pytest.mark.parametrize("said", [
+    "صد و بیست و سه چهل و پنج اِ یکی یکی میگم صفر صفر هفت شش سه نه هشت چهار پنج پنج",  # groups, then one by one
+    "کد ملیم صفر صفر هفتاد و شش نه یکی یکی بگم صفر صفر هفت شش سه نه هشت چهار پنج پنج",
+    "صفر صفر هفتاد و شش بقیه رو یکی یکی می‌گم سه نه هشت چهار پنج پنج",  # the rest one by one: not a new start
+])
+def test_the_caller_starting_over_one_by_one(said):
+    assert spoken_national_code(said) == "0076398455"
+
+
 def test_a_unit_begun_as_the_tens_word_it_starts():
     """«هف هفتاد و نه», «پنج پنجاه و …»: a stutter, the unit the tens word begins with said first (on 1,620 generated
     codes said in pairs with one such stutter: 1,619 right and 1 wrong, against 11 right and 84 wrong before; said
