@@ -794,15 +794,17 @@ def _by_bare_kin(text: str, folded: str, places: list[tuple[int, int, str]]) -> 
 
 
 # A household's head, as a code's label («سرپرست: X همسر: Y دختر: Z»).
+_WHOLE_HOUSEHOLD = re.compile(r"(?<![\w\u200c])(?:خانوار|خانواده)")
 _HEAD_LABEL = re.compile(r"(?:^|[\s(/،,:])سرپرست(?:\s*خانوار)?\s*[:：]?\s*$")
 
 
 def _household(text: str, folded: str, places: list[tuple[int, int, str]],
-               labels: dict[str, str]) -> tuple[str, Person] | None:
+               labels: dict[str, str]) -> tuple[str, Person | None] | None:
     """(writer's code, subject) for a household listed, three codes or more each labelled by whose it is («کد ملی من X،
     همسرم Y، پسرم Z. پسرم تو آزمون … قبول شده», «سرپرست: X همسر: Y دختر: Z» in a message about «دخترم»): the one
     person the message names again outside the list is whom it is about; the writer is the code labelled his own, or
-    the household's head's. None when not so."""
+    the household's head's; with no one of the list named again, a household's matter («کالابرگ خانوار ما …») is the
+    writer's own (subject None). None when not so."""
     if len({code for _, _, code in places}) < 3:
         return None
     named: dict[str, tuple[str, int]] = {}  # code -> its label as the message would say it again, and how often
@@ -820,6 +822,10 @@ def _household(text: str, folded: str, places: list[tuple[int, int, str]],
         previous_end = end
     again = [code for code, (words, times) in named.items()
              if len(re.findall(r"(?<![\w\u200c])" + re.escape(words) + r"(?![\w\u200c])", folded)) >= times]
+    if not again and writer is not None and _WHOLE_HOUSEHOLD.search(folded):
+        # no one of the list singled out, the household's matter («کالابرگ خانوار ما … کد ملی سرپرست خانوار (خودم)
+        # X همسرم Y دخترام Z و W»): the head's, who writes
+        return writer, None
     if len(again) != 1 or writer is None or writer == again[0]:
         return None
     kin = next((KINSHIP[k.group(1).lower()] for k in _KINSHIP.finditer(named[again[0]][0])), Relation.OTHER)

@@ -443,6 +443,9 @@ REGISTER = [
      f" {HOUSE_X}، پسر بزرگم {HOUSE_Y}، پسر کوچیکم {CODE_B}", CODE_A, CODE_B, Relation.CHILD, None),
     ("household-bare-labels-and-its-head", f"از خانوار ما فقط اسم دخترم تو سامانه یارانه حذف شده. سرپرست: {CODE_A}"
      f" همسر: {HOUSE_X} دختر: {CODE_B} پسر: {HOUSE_Y}", CODE_A, CODE_B, Relation.CHILD, None),
+    # …and no one of the list singled out: the household's matter, its head's who writes
+    ("household-of-the-head", f"کالابرگ خانوار ما فقط برای ۲ نفر حساب شده در صورتی که ۴ نفریم. کد ملی سرپرست خانوار"
+     f" (خودم) {CODE_A} همسرم {CODE_B} دخترام {HOUSE_X} و {HOUSE_Y}", CODE_A, None, None, None),
     # the writer's own matter named so, a relative's code beside it as background
     ("her-own-household-apart", f"ازدواج کردم و میخوام خانوار خودم رو از خانوار پدرم جدا کنم ولی سامانه خطا میده. کد"
      f" ملی پدرم {CODE_B} کد ملی خودم {CODE_A}", CODE_A, None, None, None),
