@@ -1306,6 +1306,11 @@ def test_whether_the_patient_writes(text, writer, subject):
 
 
 @pytest.mark.parametrize("lines, writer, subject", [
+    # a gas piping's contractor «(مجری)» with his code: a party to the writer's matter
+    (["موضوع: شکایت از مجری لوله‌کشی گاز",
+      "برای گازکشی ساختمان سه طبقه‌مان در اراک با آقای رسول فتحی (مجری) به کد ملی ۹۷۸۶۱۲۶۴۴۰ قرارداد بستیم.",
+      "۸۰ میلیون تومان پیش گرفته و کار را نیمه‌کاره ول کرده.", "مالک ساختمان: مرتضی نادری", "کد ملی: 0030316911"],
+     "0030316911", None),
     # «درخواست … یارانه خودم»: the writer's own matter, though a late father's code stands before his
     (["احتراماً اینجانب زینب موسوی به عرض می‌رساند پدرم مرحوم جواد موسوی به کد ملی 0012345679 فوت کرده است.",
       "از آن زمان یارانه من قطع شده چون هنوز عضو خانوار ایشان هستم.",
@@ -1334,7 +1339,7 @@ def test_whether_the_patient_writes(text, writer, subject):
       "اینجانب تنها پسر خانواده و عهده‌دار نگهداری مادرم هستم.",
       "درخواست رسیدگی به پرونده معافیت کفالت خود را دارم.", "امید سلیمانی", "کدملی: 0030316911"],
      "0030316911", None),
-], ids=["asks-for-her-own-subsidy", "a-subject-line-is-no-request-for-the-writer", "the-tenant-who-writes",
+], ids=["a-gas-pipings-contractor", "asks-for-her-own-subsidy", "a-subject-line-is-no-request-for-the-writer", "the-tenant-who-writes",
         "a-guardian-for-his-late-brothers-child", "a-grandmother-by-her-kin-label", "a-request-for-his-own"])
 def test_who_writes_and_for_whom(lines, writer, subject):
     text = "\n".join(lines)
