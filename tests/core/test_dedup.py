@@ -425,6 +425,16 @@ CASES = [
     # …and his son's as «his son's»: two passports
     ("an_operators_note_of_the_callers_son", "گذرنامه مو دو ماهه صادر نشده", "شهروند می‌گوید برای پسر ده‌ساله‌اش هم"
      " درخواست گذرنامه داده و پلیس به او گفته مدارک ناقص است.", False),
+    # a bill after a new meter «while consumption has not changed» is the bill's amount, as «it tripled» is
+    ("a_bill_that_tripled_after_a_new_meter", "کنتور برقمونو عوض کردن قبض ۳ برابر شد", "قبض برق دوره بهمن منزل"
+     " اینجانب پس از نصب کنتور هوشمند به ۲ میلیون و ۴۰۰ هزار تومان رسیده در حالی که مصرف تغییری نکرده است.", True),
+    # money asked «outside the bill» is under the table
+    ("cash_outside_the_bill_is_under_the_table", "تماس‌گیرنده اظهار داشت جراح بیمارستانی در کاشان برای عمل زانوی پدر"
+     " ایشان مبلغ ۴۰ میلیون تومان به‌صورت نقدی و خارج از صورتحساب مطالبه کرده است.",
+     "همون دکتری که برا عمل بابام زیرمیزی خواست، امروز گفت اگه ندید نوبت عمل میفته بعد عید", True),
+    # two stations pumping short, of two fuels
+    ("a_petrol_and_a_cng_station_pumping_short", "پمپ بنزین ورودی شهر کم میزنه", "جایگاه CNG کنار پلیس راه هم کم"
+     " میزنه", False),
 ]
 
 

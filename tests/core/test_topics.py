@@ -475,6 +475,24 @@ CASES = [
     # «اونش مهم نیست» sets aside what it points back to
     ("that_part_is_not_important", "دیروز برقمون سه ساعت رفت، اونش مهم نیست. پیامک اومده بدهی شما ۲ میلیونه و تا ۴۸"
      " ساعت دیگه قطع میشه، در حالی که من همه قبضامو پرداخت کردم", "electricity_bill"),
+    # …and a nurse who shouted («داد زد» side by side: not «انجام دادم … زدن»)
+    ("a_nurse_who_shouted", "پرستار بخش اورژانس بیمارستان امام رضا سر مادر ۸۰ ساله‌ام داد زد و بیرونمون کرد. این چه"
+     " رفتاریه با مریض؟", "other"),
+    ("given_is_no_shouting", "جریمه عدم معاینه فنی زدن، درحالیکه معاینه رو انجام دادم برگه‌اشم دارم", "traffic_fines"),
+    # a fuel station pumping short is short measure, wherever it stands (not the fuel card's, not the road's)
+    ("a_station_pumping_short", "جایگاه سوخت سر جاده فیروزکوه کم میزنه، ۳۰ لیتر زدم باکم پر نشد", "price_gouging"),
+    ("a_station_that_gave_short", "سلام باز همون پمپ بنزین امروز هم کم زد ده لیتر زدم هشت لیتر اومد", "price_gouging"),
+    ("a_quota_cut_short_is_the_cards", "سهمیه گازوئیل این ماهم رو کم زدن میگن پیمایشت کمه، کارت سوختم", "fuel_card"),
+    # a heater's flame that goes out is gas (not «خاموش … روشن», the power's flicker)
+    ("a_flame_that_goes_out", "خونه سرده، بخاری‌ها از صبح روشن نمیشن، شعله‌اش یه لحظه میاد بعد خاموش میشه. اردبیل",
+     "gas_outage"),
+    # Azeri «گازیمیز یوخدور» (we have no gas); «سویوخدان» (from the cold) is no «سو یوخ» (no water)
+    ("azeri_our_gas_and_the_cold", "سلام ۳ گوندور گازیمیز یوخدور. میانه محله قره‌چمن. اوشاقلار سویوخدان ناخوش"
+     " اولوبلار", "gas_outage"),
+    # Mazani: an alley's snow nobody cleared is the city streets'
+    ("an_alleys_snow_not_cleared", "برف بیمو، کوچه ره اتا نفر هم پاک نکرده، ماشین نتونده بیرون بیه. ساری", "roads"),
+    ("a_village_route_after_snow", "تماس‌گیرنده اظهار داشت با گذشت چند روز از بارش برف، مسیر روستا به شهر بازگشایی"
+     " نشده و بیمار دیالیزی روستا امکان رفتن به بیمارستان را ندارد.", "intercity_roads"),
 ]
 
 
