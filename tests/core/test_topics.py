@@ -972,9 +972,13 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     costs). All 13,020: 0.953 (0.952 with the code the stop began with). Its fifth, never tuned on, a representative
     first half of Bahman measured after every change: 0.967 (the same; misses a nurse's «بی احترامی» as a hospital's
     costs, a marriage loan's guarantors as a bank loan, a fuel station pumping short as the fuel card's). All 13,110:
-    0.953 (0.953)."""
+    0.953 (0.953). The thirtieth stop's, tuned on, a representative second half of Bahman: 0.933 as it came (the same
+    with the code the stop began with), 0.989 after (a nurse who shouted «other»; a fuel station pumping short is
+    short measure; a heater's flame that goes out gas; Azeri «گازیمیز یوخدور», and «سویوخدان» no «سو یوخ»; an
+    alley's snow nobody cleared; a village's route not reopened; its miss: the relief committee's dowry loan read as
+    a marriage loan). All 13,200: 0.954 (0.953 with the code the stop began with)."""
     rows = load_tsv("topic_blind_after.tsv")
-    assert len(rows) >= 13110
+    assert len(rows) >= 13200
     assert _accuracy(rows) >= 0.93
 
 
