@@ -90,8 +90,10 @@ _THIRD_PARTY = re.compile(
     r"|(?:(?<=پدر\s)|(?<=مادر\s))(?:دانش\s*\u200c?[آا]موز|دانشجو|بیمار|مشمول)(?!\s*:)"
     # «اینجانب شهلا احمدی مادر آرمان ویسی به کد ملی …»: the code of whom the writer is the mother, father or wife of
     r"|(?<=[\s،,])(?:مادر|پدر|همسر)\s+(?!(?:آن|این|اون|مرحوم|شادروان|متوفی)\s)"
-    # «مادر سرباز وظیفه <name>», «… <name> فرزند <father's name>»
-    r"(?=[^\s\d:،,]{2,}(?:\s+[^\s\d:،,]{2,}){1,4}(?:\s+فرزند\s+[^\s\d:،,]{2,})?\s+(?:به|با)\s*(?:کد|شماره)\s*ملی)"
+    # «مادر سرباز وظیفه <name>», «… <name> فرزند <father's name>»; the code in brackets after the name («مادر سرباز
+    # آرش کریمی (شماره ملی: …)»)
+    r"(?=[^\s\d:،,]{2,}(?:\s+[^\s\d:،,()]{2,}){1,4}(?:\s+فرزند\s+[^\s\d:،,]{2,})?"
+    r"(?:\s+(?:به|با)\s*|\s*\(\s*(?:(?:به|با)\s*)?)(?:کد|شماره)\s*ملی)"
     # a patient named by a doctor or a health worker, a code label following in the sentence («بیمار مرتضی … ۱۴ ساله
     # به کد ملی …»; not «اینجانب بیمار …»)
     r"|(?<![\w\u200c])(?<!اینجانب\s)(?<!من\s)"
@@ -140,7 +142,7 @@ _PARTY_ROLE = alternation(OTHER_PARTY_ROLES + ("پیمانکار", "مجری", "
 # or with his code labelled as his: a buyer so named is a party too (the writer, when he is the buyer, does not title
 # himself), a dealer or an agent «عامل» (not a «مدیرعامل»), whoever keeps a shop «متصدی فروشگاه … آقای …».
 _NAMED_ROLE = (r"(?:همسایه|کارفرما|همکار|فروشنده|مدیریت|پیمانکار|مالک|موجر|مستاجر|مستأجر|شریک|خریدار"
-               r"|(?<![\w\u200c])عامل|متصدی|نماینده|دهیار|بخشدار|شهردار|مامور|مأمور|مسئول|کارمند"
+               r"|(?<![\w\u200c])عامل|متصدی|نماینده|دهیار|بخشدار|شهردار|مامور|مأمور|مسئول|مسیول|کارمند"
                r"|صاحب\s*(?:خانه|خونه|کار|مغازه|فروشگاه))")
 _OTHER_PERSON = re.compile(
     # (not «خدا شاهد است»: God knows; not «اشتباه خوانده شده», read wrongly)
@@ -514,8 +516,11 @@ def role_before(text: str, pos: int, floor: int) -> tuple[str | None, Relation |
             best = (match.start(), SUBJECT, _THIRD_PARTY_RELATION.get(match.group(1), Relation.OTHER))
     right_after_previous = floor > 0 and floor >= pos - 160
     for match in others:
-        if _EMPLOYEE_BEFORE.search(window, 0, match.start()):
-            continue  # «کارگر این شرکت آقای …»: the workplace's worker, not its owner
+        employee = _EMPLOYEE_BEFORE.search(window, 0, match.start())
+        if employee and not _SELF_BEFORE.search(window, 0, employee.start()):
+            # «کارگر این شرکت آقای …»: the workplace's worker, not its owner (but «اینجانب کارگر کارگاه … آقای …»: the
+            # writer is the worker, and the man titled its owner)
+            continue
         if window.count("\n", match.end()) > (_BLOCK_LINES if match.group().startswith("مشخصات") else 1):
             continue  # a party named lines before the code («… ضامن کارمند میخواد …⏎نام: …⏎کد ملی …») is not its holder
         if (right_after_previous and match.group().startswith("شاهد") and match.start() < 20
@@ -578,6 +583,7 @@ def _signed_as(mention: str, text: str) -> bool:
 
 # A worker of the workplace named just after («لیست بیمه کارگر این شرکت آقای …»).
 _EMPLOYEE_BEFORE = re.compile(r"(?:کارگر|کارمند|پرسنل|نیروی)(?:ان)?\s+(?:(?:این|اون|آن|ما)\s+)?$")
+_SELF_BEFORE = re.compile(r"(?:" + _INJANEB + r"|(?<![\w\u200c])(?:من|بنده))\s*$")
 # Between a party's role and a kin word that names him: a word or two of the same clause («ضامن قبلی، برادرم …»).
 _APPOSITIVE = re.compile(r"[^\S\n]*(?:[^\s\d.،,:]+[^\S\n]*){0,2}[،,]?[^\S\n]*")
 # A code labelled by a bare kin noun («کد ملی مادربزرگ:»), and that relative called the writer's own.

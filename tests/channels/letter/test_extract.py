@@ -1316,6 +1316,16 @@ def test_whether_the_patient_writes(text, writer, subject):
       "برای گازکشی ساختمان سه طبقه‌مان در اراک با آقای رسول فتحی (مجری) به کد ملی ۹۷۸۶۱۲۶۴۴۰ قرارداد بستیم.",
       "۸۰ میلیون تومان پیش گرفته و کار را نیمه‌کاره ول کرده.", "مالک ساختمان: مرتضی نادری", "کد ملی: 0030316911"],
      "0030316911", None),
+    # the contractor's man «مسئول این پیمانکاری آقای …» (normalized «مسیول»), a party to the shopkeepers' matter
+    (["پیمانکار لوله کشی فاضلاب خیابان شهید بهشتی اراک دو ماه است خیابان را کنده و رها کرده.",
+      "مسئول این پیمانکاری آقای ابراهیم صفری است، کد ملی ۷۹۷۲۲۵۲۱۰۶، که طبق تابلو کار باید بهمن تمام میشد.",
+      "از طرف کسبه خیابان بهشتی", "رضا کریمی", "کد ملی: 0030316911"], "0030316911", None),
+    # a worker of the workshop of the man titled, who is its owner
+    (["اینجانب کارگر کارگاه تولید مبلمان آقای رحمان شریفی به ش.م ۱۹۵۳۳۶۴۱۱۱ واقع در شهرک صنعتی بوعلی هستم.",
+      "چهار ماه است حقوق ما را نداده و بیمه هم رد نکرده.", "امضا: اکبر قاسمی", "ش.م: ۴۷۵۰۷۱۴۰۵۴"], "4750714054", None),
+    # the son's code in brackets after his name, the mother's under her signature
+    (["اینجانب فاطمه ویسی مادر سرباز آرش کریمی (شماره ملی: ۶۵۲-۴۸۸-۹۹۱۶) هستم. پسرم در سیستان خدمت میکند.",
+      "تقاضا دارم به شهر خودمان منتقل شود.", "فاطمه ویسی", "شماره ملی: ۹۰۵۰۴۵۸۰۲۵"], "9050458025", "6524889916"),
     # «درخواست … یارانه خودم»: the writer's own matter, though a late father's code stands before his
     (["احتراماً اینجانب زینب موسوی به عرض می‌رساند پدرم مرحوم جواد موسوی به کد ملی 0012345679 فوت کرده است.",
       "از آن زمان یارانه من قطع شده چون هنوز عضو خانوار ایشان هستم.",
@@ -1344,7 +1354,8 @@ def test_whether_the_patient_writes(text, writer, subject):
       "اینجانب تنها پسر خانواده و عهده‌دار نگهداری مادرم هستم.",
       "درخواست رسیدگی به پرونده معافیت کفالت خود را دارم.", "امید سلیمانی", "کدملی: 0030316911"],
      "0030316911", None),
-], ids=["a-gas-pipings-contractor", "asks-for-her-own-subsidy", "a-subject-line-is-no-request-for-the-writer", "the-tenant-who-writes",
+], ids=["a-gas-pipings-contractor", "a-contractors-man", "the-workshops-owner", "a-conscripts-code-in-brackets",
+        "asks-for-her-own-subsidy", "a-subject-line-is-no-request-for-the-writer", "the-tenant-who-writes",
         "a-guardian-for-his-late-brothers-child", "a-grandmother-by-her-kin-label", "a-request-for-his-own"])
 def test_who_writes_and_for_whom(lines, writer, subject):
     text = "\n".join(lines)
