@@ -2,6 +2,7 @@
 
 import pytest
 
+from core.text import normalize
 from core.topics import OTHER, TopicCatalog, WordModel, default_catalog, without_asides, without_done
 from tests.core.data import load_examples, load_tsv
 
@@ -622,6 +623,14 @@ def test_a_matter_told_as_done_before_the_one_asked_about_is_left_out():
         "ولی", "عیدی"]
     assert without_done("قسط وام مسکن رو مرتب میدم ولی تو سامانه بدهکار نشون میده") is None
     assert without_done("برق محله ما مرتب قطع میشه ولی کسی جواب نمیده") is None
+
+
+def test_words_written_with_a_hamza_seat_match_as_normalized():
+    """Stored text is normalized, which writes «ئ» as «ی» («مسئله» → «مسیله»): a pattern written with the hamza seat
+    alone would not match it."""
+    for spelling in ("مسئله", "مساله"):
+        text = normalize(f"قبض گازمونم زیاد اومده اون یه {spelling} دیگه‌ست، آب سه روزه قطعه")
+        assert without_asides(text).split()[-4:] == ["آب", "سه", "روزه", "قطعه"]
 
 
 def test_the_main_request_named_sets_aside_what_came_before():
