@@ -794,7 +794,9 @@ def _by_bare_kin(text: str, folded: str, places: list[tuple[int, int, str]]) -> 
 
 
 # A household's head, as a code's label («سرپرست: X همسر: Y دختر: Z»).
-_WHOLE_HOUSEHOLD = re.compile(r"(?<![\w\u200c])(?:خانوار|خانواده)")
+_WHOLE_HOUSEHOLD = re.compile(r"(?<![\w\u200c])(?:خانوار|خانواده|khanevar|khanevad|khanvad)", re.IGNORECASE)
+# The writer's dependants («همسرم X هم تحت تکفل منه»): people of his cover, not whom his matter is about.
+_HIS_DEPENDANTS = re.compile(r"تحت\s*(?:تکفل|کفالت)\s*(?:من|منه|منن|اینجانب|بنده|خودم)(?![\w\u200c])")
 _HEAD_LABEL = re.compile(r"(?:^|[\s(/،,:])سرپرست(?:\s*خانوار)?\s*[:：]?\s*$")
 
 
@@ -850,6 +852,12 @@ def _caller_and_subject(text: str, folded: str, codes: list[str]) -> tuple[str, 
     household = _household(text, folded, places, labels)
     if household is not None:
         return household
+    own = [c for c in codes if labels.get(c) == "self"]
+    dependants = _HIS_DEPENDANTS.search(folded)
+    if len(own) == 1 and dependants and not _KINSHIP.search(text, dependants.end()):
+        # relatives named only as the writer's dependants, none after: his own matter («دفترچه تامین اجتماعی من
+        # اعتبار نداره … همسرم X هم تحت تکفل منه … کد ملی خودم Y»)
+        return own[0], None
     late = [c for c in codes if labels.get(c) == LATE]
     if len(late) == 1 and _ESTATE.search(folded):
         # An heir writing about a late person's estate: the matter is the late person's file (as in letters).

@@ -446,6 +446,14 @@ REGISTER = [
     # …and no one of the list singled out: the household's matter, its head's who writes
     ("household-of-the-head", f"کالابرگ خانوار ما فقط برای ۲ نفر حساب شده در صورتی که ۴ نفریم. کد ملی سرپرست خانوار"
      f" (خودم) {CODE_A} همسرم {CODE_B} دخترام {HOUSE_X} و {HOUSE_Y}", CODE_A, None, None, None),
+    ("household-of-the-head-finglish", f"salam yaraneye 5 nafar az khanevade ma ghat shode. sarparast khodam {CODE_A}"
+     f" khanomam {CODE_B} bachehaa {HOUSE_X} {HOUSE_Y}", CODE_A, None, None, None),
+    # relatives named only as the writer's dependants: his own matter («همسرم X هم تحت تکفل منه»)…
+    ("a-dependant-named", f"دفترچه تامین اجتماعی من اعتبار نداره. همسرم {CODE_B} هم تحت تکفل منه و دارو نمیتونه بگیره."
+     f" کد ملی خودم {CODE_A}", CODE_A, None, None, None),
+    # …but not a dependant named again as whom the matter is about
+    ("a-dependants-own-matter", f"کد ملی خودم {CODE_A}. پسرم {CODE_B} تحت تکفل منه، یارانه پسرم قطع شده", CODE_A, CODE_B,
+     Relation.CHILD, None),
     # the writer's own matter named so, a relative's code beside it as background
     ("her-own-household-apart", f"ازدواج کردم و میخوام خانوار خودم رو از خانوار پدرم جدا کنم ولی سامانه خطا میده. کد"
      f" ملی پدرم {CODE_B} کد ملی خودم {CODE_A}", CODE_A, None, None, None),
