@@ -287,6 +287,8 @@ _ANOTHER = re.compile(r"(?<![\w\u200c])(?:یه|یک)\s+[^\W\d_]{2,}(?:\s+[^\W\d_
                       r"(?:دیگه|دیگر|دیگری)(?![\w\u200c])"
                       # «… رو هم نداده، جدا پیگیری کنید»: the writer asks for it to be followed up apart
                       r"|(?<![\w\u200c])(?:جدا|جداگانه)\s+(?:پیگیری|بررسی|رسیدگی)"
+                      # «جدا از اون پژو، یه شاهین هم …»: apart from that one, another
+                      r"|" + _CLAUSE_START + r"(?:جدا|غیر)\s+از\s+(?:اون|این|آن)(?![\w\u200c])"
                       # «یه ماشین دیگه هم به اسم خانمم ثبت نام کردیم»: another of them, at a clause's start (not another
                       # time or message about the same: «یه بار دیگه هم زنگ زدم»)
                       r"|" + _CLAUSE_START + r"(?:یه|یک)\s+(?!(?:بار|دفعه|مرتبه|روز|هفته|ماه|سال|ساعت|نامه|پیام|پیامک"

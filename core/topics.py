@@ -442,7 +442,9 @@ def _known_topics(what: str, codes, topics: dict[str, Topic]) -> list[str]:
 # اصلی», «موضوع اصلی») sets aside the clause before it.
 _CLAUSE_BREAK = re.compile(r"[،,.!?؟؛;\n]+|\s+(?=(?:ولی|اما|منتها|ولیکن)\s)")
 _SETS_ASIDE = re.compile(
-    r"(?<![\w\u200c])(?:بماند|بگذریم|به\s*کنار"
+    r"(?<![\w\u200c])(?:بماند|بمونه|بگذریم|به\s*کنار"
+    # «… که آن را جداگانه پیگیری می‌کنم»: the writer follows that one up apart
+    r"|(?:جدا|جداگانه)\s+(?:پیگیری|پیگیر)\s*(?:می\s*\u200c?کنم|میکنم|خواهم\s+کرد|میشم|می\s*\u200c?شوم)"
     r"|(?:حرف|بحث|داستان|مسئله|مسیله|مساله|موضوع)(?:ش|ی|یه)?\s*\u200c?(?:دیگه|دیگر|دیگری|جدا)"
     r"|(?:فعلا|فعلاً|اونو|اونرو|اون\s+رو)\s+(?:\S+\s+)?کاری\s*ندار(?:م|یم)?"
     # «اون مهم نیست», «اونش مهم نیست» point back; «مهم نیست چقدر خرج داره» does not
@@ -484,7 +486,7 @@ _MEANS = re.compile(
     r"|با\s+(?:همین\s+|این\s+)?(?:حقوق|مستمری)\S*(?:\s+[^\s\d]+){0,3}?\s+(?:چطور|چطوری|چجوری|چه\s*جوری)"
     r"|(?:حقوق|مستمری)\S*(?:\s+[^\s\d]+)?\s+(?:رو\s+|را\s+)?می\s*\u200c?گیرم)(?![\w\u200c])")
 # Strings one of the two always holds: a cheap test first (the regexes cost ten microseconds a text).
-_ASIDE_HINTS = ("بماند", "بگذریم", "کنار", "دیگ", "جدا", "ندار", "مشکل", "مهم", "اصلی", "م که", "م هم", "ش هم", "ت هم",
+_ASIDE_HINTS = ("بماند", "بمونه", "بگذریم", "کنار", "دیگ", "جدا", "ندار", "مشکل", "مهم", "اصلی", "م که", "م هم", "ش هم", "ت هم",
                 "چیزی", "ضمن", "زنگ", "هیچ", "سوال", "سؤال", "درست", "اوکیه", "عادیه", "مرتب", "وقت", "موقع")
 _POINTER_WORDS = 3  # words before a marker that only point back («ولی اون», «اونم یه»)
 # The utilities a matter may belong to, as a text names them with its endings («برقمون», «آبشون»): what an aside's

@@ -492,6 +492,24 @@ CASES = [
      " اولوبلار", "gas_outage"),
     # Mazani: an alley's snow nobody cleared is the city streets'
     ("an_alleys_snow_not_cleared", "برف بیمو، کوچه ره اتا نفر هم پاک نکرده، ماشین نتونده بیرون بیه. ساری", "roads"),
+    # a shop's card reader to be cut off, not linked to its tax file
+    ("a_card_reader_not_linked_to_the_tax_file", "پیامک دادن کارتخوان فروشگاه شما بدلیل عدم اتصال به پرونده تا ۲۰ اسفند"
+     " غیر فعال میشه، من پرونده دارم", "tax"),
+    ("the_nurses_manner_again", "پرستار اورژانس بیمارستان امام خمینی اردبیل سر مادر پیرم داد زد گفت برو بیرون. این چه"
+     " طرز برخورده؟", "other"),
+    # the rural health insurance's fund by its name, at the hospital's desk
+    ("the_rural_insured", "تو بیمارستان گفتن بیمه‌ات قطعه و باید آزاد حساب کنیم، من بیمه شدگان روستایی هستم و پارسال"
+     " تمدیدش کردم", "health_insurance"),
+    ("a_flight_cancelled_in_finglish", "slm, havapeymaii parvaz mashhad-tehran ro 2 bar takhir dad akharesh cancel kard,"
+     " pool bilit ro ham pas nemidan", "other"),
+    # the welfare organisation's, named as the one who pays or covers
+    ("the_welfare_organisations", "مادرم معلوله، درخواست ویلچر از بهزیستی سبزوار دادیم ۸ ماهه جواب ندادن", "other"),
+    # a guarantor whose salary is docked
+    ("a_guarantor_docked", "بازم از حقوقم کسر کردن! عیدیمم برداشتن! من ضامنم نه بدهکار", "bank_loan"),
+    # «… اون بمونه», «… که آن را جداگانه پیگیری می‌کنم»: set aside
+    ("that_one_can_wait", "شاهین ما چی شد؟ عید شد. (قبض برقمونم زیاد اومده ولی اون بمونه)", "car_delivery"),
+    ("followed_up_apart", "اینجانب مادر پسر معلول تحت پوشش بهزیستی هستم. مستمری ماهانه فرزندم از دی‌ماه واریز نشده"
+     " است. یارانه‌مان هم کم شده که آن را جداگانه پیگیری می‌کنم.", "other"),
     ("a_village_route_after_snow", "تماس‌گیرنده اظهار داشت با گذشت چند روز از بارش برف، مسیر روستا به شهر بازگشایی"
      " نشده و بیمار دیالیزی روستا امکان رفتن به بیمارستان را ندارد.", "intercity_roads"),
 ]
@@ -1082,7 +1100,7 @@ FACET_CASES = [
      {"other_matter": {"farming"}, "farm_matter": {"payment"}}),
     # r75: the retirees' emergency loan queued for
     ("a_retirees_emergency_loan", "وام ضروری بازنشستگی رو ثبت‌نام کردم ولی اسمم تو لیست درنیومد", "pension",
-     {"pension_kind": {"own"}, "pension_matter": {"loan_queue"}}),
+     {"pension_kind": {"own"}, "pension_matter": {"loan_queue"}, "pension_item": {"loan"}}),
     # r74: goods held at customs; dengue's mosquitoes
     ("goods_at_customs", "بارم از ۱۵ آذر تو گمرک پرویزخان مونده", OTHER, {"other_matter": {"customs"}}),
     ("mosquitoes", "پشه‌ها تو محله ما زیاد شدن، همسایه‌مون تب دنگی گرفته", OTHER, {"other_matter": {"mosquitoes"}}),
