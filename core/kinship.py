@@ -23,7 +23,8 @@ SPOKEN_KIN_NOUNS: dict[str, Relation] = {
     # Kurdish and Lori «mother» and «father», written in Persian letters («خونه دالگ و بوام», «دایکم پیره»)
     "دایک": Relation.MOTHER, "دالگ": Relation.MOTHER, "دالک": Relation.MOTHER, "باوک": Relation.FATHER,
     "باوگ": Relation.FATHER,  # (Kalhori and Laki, as «دالگ» beside «دالک»)
-    "بوا": Relation.FATHER,
+    "بوا": Relation.FATHER, "بووا": Relation.FATHER,  # (Bushehri «بووام», my father)
+    "یمه": Relation.MOTHER,  # (Khuzestani Arabic «یمه», mother)
     "برار": Relation.SIBLING, "بیادر": Relation.SIBLING,  # Mazani, Gilaki and Khorasani «برار»; Dari «بیادر»
 }
 # Kin in Khuzestani Arabic, the noun with its «ی» of «my» («ولدی», my son; «ابوی», my father, also old Tehrani), as

@@ -47,6 +47,10 @@ KINSHIP: dict[str, Relation] = {
     "ایشون": Relation.OTHER,
     "والده‌ام": Relation.MOTHER, "والده": Relation.MOTHER, "والدم": Relation.FATHER, "پدربزرگم": Relation.OTHER,
     "مادربزرگم": Relation.OTHER, "پدربزرگ": Relation.OTHER, "مادربزرگ": Relation.OTHER,
+    # the rest of the family and a neighbour with their «my» or «our», written joined, with a ZWNJ or a space
+    **{noun + ending: Relation.OTHER for noun in ("خاله", "عمه", "دایی", "عمو", "نوه", "پدربزرگ", "مادربزرگ",
+                                                  "بابابزرگ", "مامانبزرگ", "مامان بزرگ", "بابا بزرگ", "همسایه")
+       for ending in ("م", "\u200cم", "\u200cام", "مون", "\u200cمون", "\u200cمان")},
     "بی بی من": Relation.OTHER, "بی بیم": Relation.OTHER, "بی بی": Relation.OTHER,  # «بی بی», a grandmother
     "بی\u200cبی\u200cم": Relation.OTHER, "بی\u200cبیم": Relation.OTHER, "بی\u200cبی": Relation.OTHER,  # (with its ZWNJ)
     "آقاجون": Relation.OTHER, "آقاجونم": Relation.OTHER, "آقا جون": Relation.OTHER,  # «آقاجون», a grandfather
@@ -794,6 +798,7 @@ def _by_bare_kin(text: str, folded: str, places: list[tuple[int, int, str]]) -> 
 
 
 # A household's head, as a code's label («سرپرست: X همسر: Y دختر: Z»).
+_I_AM_THE_HEAD = re.compile(r"سرپرست\s*خانوار\s*\u200c?(?:هستم|م|ام)(?![\w\u200c])")
 _WHOLE_HOUSEHOLD = re.compile(r"(?<![\w\u200c])(?:خانوار|خانواده|khanevar|khanevad|khanvad)", re.IGNORECASE)
 # The writer's dependants («همسرم X هم تحت تکفل منه»): people of his cover, not whom his matter is about.
 _HIS_DEPENDANTS = re.compile(r"تحت\s*(?:تکفل|کفالت)\s*(?:من|منه|منن|اینجانب|بنده|خودم)(?![\w\u200c])")
@@ -811,6 +816,8 @@ def _household(text: str, folded: str, places: list[tuple[int, int, str]],
         return None
     named: dict[str, tuple[str, int]] = {}  # code -> its label as the message would say it again, and how often
     writer = next((code for code, label in labels.items() if label == "self"), None)
+    if writer is None and _I_AM_THE_HEAD.search(folded) and places[0][2] not in labels:
+        writer = places[0][2]  # «سرپرست خانوار هستم، کد ملی X. همسرم Y …»: the head, who writes, gives his first
     previous_end = 0
     for start, end, code in places:
         label = labels.get(code)
@@ -877,7 +884,9 @@ def _caller_and_subject(text: str, folded: str, codes: list[str]) -> tuple[str, 
             or _BUT_MINE.search(text)):
         # No relative named, or the matter named as the writer's own: his matter, under the code he calls his own
         # («کد ملی وام گیرنده X کد ملی خودم Y»: a guarantor's docked salary), else the first.
-        return next((c for c in codes if labels.get(c) == "self"), codes[0]), None
+        # (not a code the message gives as someone else's: «مالکش آقای …، کد ملی X … به نام خودمه، کد ملی Y»)
+        return next((c for c in codes if labels.get(c) == "self"), next((c for c in codes if c not in labels),
+                                                                          codes[0])), None
     by_kin = [c for c in codes if labels.get(c, "self") != "self"]
     if len(by_kin) == 1:  # «کد ملی پسرم …»: the code says whose it is
         subject_code, relation = by_kin[0], KINSHIP[labels[by_kin[0]]]
@@ -937,8 +946,19 @@ def _taken_back(folded: str, codes: list[str]) -> set[str]:
             if code != after and _TAKEN_BACK.search(folded, end, start)}
 
 
+# A message typed with no spaces («کدملیپدربزرگم۴۷۹۴۲۱۴۸۷۱کدملیخودم۸۳۵۹…»): its words apart from its numbers, and a
+# label apart from whose it says it is, so that each reads as typed with spaces.
+_LETTER_BESIDE_DIGIT = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
+_GLUED_LABEL = re.compile(r"(کد\s*ملی)(?=(?:" + "|".join(sorted((k for k in KINSHIP if " " not in k), key=len, reverse=True))
+                          + r"|خودم|من)(?:\d|\s|$))")
+
+
+def _unglued(text: str) -> str:
+    return _GLUED_LABEL.sub(r"\1 ", _LETTER_BESIDE_DIGIT.sub(" ", text))
+
+
 def decide(sms: InboundSms) -> Decision:
-    text = normalize_text(sms.text)
+    text = _unglued(normalize_text(sms.text))
     folded = fold_digits(text)
     runs = _runs(folded)
     tracking, valid_tracking = _tracking_codes(folded, runs)

@@ -448,6 +448,20 @@ REGISTER = [
      f" (خودم) {CODE_A} همسرم {CODE_B} دخترام {HOUSE_X} و {HOUSE_Y}", CODE_A, None, None, None),
     ("household-of-the-head-finglish", f"salam yaraneye 5 nafar az khanevade ma ghat shode. sarparast khodam {CODE_A}"
      f" khanomam {CODE_B} bachehaa {HOUSE_X} {HOUSE_Y}", CODE_A, None, None, None),
+    # the rest of the family and a neighbour with their «my» or «our» («خاله‌م», «بابابزرگم», «همسایه‌مون»)
+    ("an-aunts-code", f"سلام خاله‌م تو روستا زندگی میکنه، شوهرش پاییز فوت کرد. کد ملی خاله‌م: {CODE_B}. کد ملی"
+     f" خواهرزاده (من): {CODE_A}. یارانه خاله‌م نمیاد", CODE_A, CODE_B, Relation.OTHER, None),
+    ("a-neighbours-code-in-brackets", f"درخواست کمک برای همسایه‌مون (کد ملی {CODE_B}) که سقف اتاقش زیر برف ریخته. من"
+     f" همسایه‌شونم (کد ملی {CODE_A})", CODE_A, CODE_B, Relation.OTHER, None),
+    # a message typed with no spaces
+    ("typed-with-no-spaces", f"کدملیپدربزرگم{CODE_B}کدملیخودم{CODE_A}برقروستامون از دیشب قطعه پدربزرگم دستگاه اکسیژن"
+     " داره", CODE_A, CODE_B, Relation.OTHER, None),
+    # the household's head who says so, his own code first
+    ("i-am-the-head", f"سرپرست خانوار هستم، کد ملی {CODE_A}. همسرم {CODE_B} و بچه‌ها {HOUSE_X} و {HOUSE_Y}. یارانه‌ی"
+     " خانوار ما از بهمن قطع شده", CODE_A, None, None, None),
+    # the writer's own matter: his code, not the one he gives as a titled other's
+    ("the-landowners-code-first", f"زمینی که اجاره کرده بودم (مالکش آقای نوروزی، کد ملی {CODE_B}) سرمای بهمن کل"
+     f" پیازهامو زد. بیمه کشاورزی به نام خودمه، کد ملی {CODE_A}، ولی ارزیاب نیومده", CODE_A, None, None, None),
     # relatives named only as the writer's dependants: his own matter («همسرم X هم تحت تکفل منه»)…
     ("a-dependant-named", f"دفترچه تامین اجتماعی من اعتبار نداره. همسرم {CODE_B} هم تحت تکفل منه و دارو نمیتونه بگیره."
      f" کد ملی خودم {CODE_A}", CODE_A, None, None, None),
