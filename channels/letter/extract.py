@@ -70,6 +70,7 @@ _PRONOUN_LABEL = re.compile(r"ملی\s+(?:" + _NAMED_BEFORE + ")")
 _SUBJECT_WORDS = (r"موکل|محجور|(?:فرزندان|وراث|ورثه)\s+مرحوم"
                   # Arabic kin with its «my» before a name («ولدی حسین …»; not a surname: «آقای مصطفی ولدی به کد ملی …»)
                   r"|(?<![\w\u200c])(?:" + "|".join(ARABIC_KIN) + r")(?=\s+(?!(?:به|با|کد)(?![\w\u200c]))[^\W\d]{2,})"
+                  r"|ملی\s+(?:" + "|".join(ARABIC_KIN) + r")(?![\w\u200c])"  # …and labelling his code: «کد ملی اخوی:»
                   r"|(?:دانش\s*\u200c?[آا]موز|شاگرد)(?:ان)?\s*\u200c?م(?![\w\u200c])"  # a teacher's «دانش‌آموزانم»
                   # whom the writer writes for: «این نامه را از طرف همسایه‌ام … به کد ملی … مینویسم»
                   r"|از\s+طرف\s+(?:همسایه|دوست|اقوام)\s*\u200c?(?:ام|م|مان|مون)?(?![\w\u200c])"
@@ -84,10 +85,10 @@ _SUBJECT_WORDS = (r"موکل|محجور|(?:فرزندان|وراث|ورثه)\s+�
 _ADDRESSEE = r"(?:محترم|ریاست|رئیس|رییس|مدیر|وزیر|استاندار|فرماندار|شهردار|دادستان|دکتر)"  # «جناب آقای رییس …»
 _THIRD_PARTY = re.compile(
     r"(?:(پدر|مادر|همسر|برادر|خواهر|دختر|پسر|فرزند)[^\S\n]+)?"  # (the kin noun on the same line)
-    r"(?:(?<![\w\u200c])(?:[آا]قای|خانم)(?![\w\u200c])(?![^\n]*" + _ADDRESSEE + r")|کودک|به\s*وکالت\s*از"
+    r"(?:(?<![\w\u200c])(?:[آا]قای|خانم|(?<!فرزند\s)کاکه?)(?![\w\u200c])(?![^\n]*" + _ADDRESSEE + r")|کودک|به\s*وکالت\s*از"
     r"|(?:مشخصات|نام)\s*(?:بیمار|دانش\s*\u200c?[آا]موز|دانشجو|متوفی|مشمول|کودک|صغیر|بیمه\s*\u200c?شده|ذی\s*\u200c?نفع"
     r"|" + _NAMED_BEFORE + r"|فرد\s*مورد\s*(?:درخواست|نظر))"
-    r"|(?:(?<=پدر\s)|(?<=مادر\s))(?:دانش\s*\u200c?[آا]موز|دانشجو|بیمار|مشمول)(?!\s*:)"
+    r"|(?:(?<=پدر\s)|(?<=مادر\s))(?P<parent_of>دانش\s*\u200c?[آا]موز|دانشجو|بیمار|مشمول)(?!\s*:)"
     # «اینجانب شهلا احمدی مادر آرمان ویسی به کد ملی …»: the code of whom the writer is the mother, father or wife of
     r"|(?<=[\s،,])(?:مادر|پدر|همسر)\s+(?!(?:آن|این|اون|مرحوم|شادروان|متوفی)\s)"
     # «مادر سرباز وظیفه <name>», «… <name> فرزند <father's name>»; the code in brackets after the name («مادر سرباز
@@ -507,6 +508,11 @@ def role_before(text: str, pos: int, floor: int) -> tuple[str | None, Relation |
     for match in _THIRD_PARTY.finditer(window):
         if match.group("patient") and _PATIENT_WRITES.search(window, 0, match.start()):
             continue  # «اینجانب علی رضایی بیمار سرطانی به کد ملی …»: the writer is the patient
+        at = pos - len(window) + match.start()  # (the window may begin inside a line)
+        if (match.group("parent_of") and _SIGNS_AS_PARENT.fullmatch(text, text.rfind("\n", 0, at) + 1, at)
+                and Relation.CHILD in _my_kin(text)):
+            # «پدر دانش آموز عبدالغفور ریگی⏎کد ملی …» signing a letter about «پسرم»: the parent who writes
+            continue
         lines = _BLOCK_LINES if match.group(0).startswith("مشخصات") else 1
         if window.count("\n", match.end()) > lines or _SALUTATION.search(window, match.end()):
             # A title before the greeting, or lines away, is the addressee's («جناب آقای رئیس …», however OCR
@@ -591,6 +597,11 @@ _KIN_CODE_LABEL = re.compile(r"(?:کد|شماره)\s*\u200c?ملی\s*(" + "|".jo
 _CALLED_MINE = r"\s*\u200c?(?:م|ام|\s+(?:اینجانب|بنده|من))(?![\w\u200c])"
 _KIN_BLOCK = re.compile(r"مشخصات\s*(" + "|".join(KIN_NOUNS) + r")م?\s*[:：]")  # (and «مشخصات پدرم:»)
 _MY_KIN = re.compile(r"(?<![\w\u200c])(" + "|".join(KIN_NOUNS) + r")م(?![\w\u200c])")
+
+
+# A signature that gives the signer's role as a parent, at its line's start («پدر دانش آموز <name>»): what stands
+# before the role on its line.
+_SIGNS_AS_PARENT = re.compile(r"[^\S\n]*(?:(?:پدر|مادر)[^\S\n]+)?")
 
 
 def _my_kin(text: str, end: int | None = None) -> set[Relation]:

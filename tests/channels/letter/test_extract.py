@@ -1323,6 +1323,16 @@ def test_whether_the_patient_writes(text, writer, subject):
       "برای گازکشی ساختمان سه طبقه‌مان در اراک با آقای رسول فتحی (مجری) به کد ملی ۹۷۸۶۱۲۶۴۴۰ قرارداد بستیم.",
       "۸۰ میلیون تومان پیش گرفته و کار را نیمه‌کاره ول کرده.", "مالک ساختمان: مرتضی نادری", "کد ملی: 0030316911"],
      "0030316911", None),
+    # a father who signs «پدر دانش آموز <name>» in a letter about «پسرم»
+    (["پسرم نوید ریگی کلاس سوم مدرسه استثنایی نور در زاهدان هست.", "کد ملی پسرم ۹۹۳ ۵۴۷ ۶۲۳۵",
+      "امسال آموزش و پرورش سرویس مدرسه رو قطع کرده.", "پدر دانش آموز عبدالغفور ریگی", "کد ملی ۸۹۲ ۴۴۸ ۸۲۶۰"],
+     "8924488260", "9935476235"),
+    # Khuzestani Arabic «کد ملی اخوی:» labels the brother's code, the writer giving none
+    (["اخوي عبدالكريم حردانی ۳۵ سال معلول جسمی حرکتی هست و بیمه سلامتش از دی ماه غیرفعال شده.", "کد ملی اخوی:",
+      "۹۹۵۲۵۶۹۷۳۴", "خواهرش - سهام حردانی"], None, "9952569734"),
+    # Kurdish «کاک» titles the villager the village head writes for
+    (["ولی خانه کاک رحمان ویسی", "به کدملی ١٢٦٥٤٤٧٤٣٨ که بالای روستا هست هنوز انشعاب نگرفته.",
+      "خودش سواد نداره منِ دهیار براش نوشتم.", "دهیار روستا: آزاد احمدی", "کدملی ۷۴۰۸۸۶۹۱۷۴"], "7408869174", "1265447438"),
     # the contractor's man «مسئول این پیمانکاری آقای …» (normalized «مسیول»), a party to the shopkeepers' matter
     (["پیمانکار لوله کشی فاضلاب خیابان شهید بهشتی اراک دو ماه است خیابان را کنده و رها کرده.",
       "مسئول این پیمانکاری آقای ابراهیم صفری است، کد ملی ۷۹۷۲۲۵۲۱۰۶، که طبق تابلو کار باید بهمن تمام میشد.",
@@ -1361,7 +1371,7 @@ def test_whether_the_patient_writes(text, writer, subject):
       "اینجانب تنها پسر خانواده و عهده‌دار نگهداری مادرم هستم.",
       "درخواست رسیدگی به پرونده معافیت کفالت خود را دارم.", "امید سلیمانی", "کدملی: 0030316911"],
      "0030316911", None),
-], ids=["a-gas-pipings-contractor", "a-contractors-man", "the-workshops-owner", "a-conscripts-code-in-brackets",
+], ids=["a-gas-pipings-contractor", "a-pupils-father-signs", "my-brother-in-arabic", "a-kurdish-title", "a-contractors-man", "the-workshops-owner", "a-conscripts-code-in-brackets",
         "asks-for-her-own-subsidy", "a-subject-line-is-no-request-for-the-writer", "the-tenant-who-writes",
         "a-guardian-for-his-late-brothers-child", "a-grandmother-by-her-kin-label", "a-request-for-his-own"])
 def test_who_writes_and_for_whom(lines, writer, subject):
