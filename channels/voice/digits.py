@@ -36,7 +36,9 @@ _TAKE_BACK = {"ببخشید", "یعنی", "اشتباه"}
 _SAID_AGAIN = {"تکرار", "دوباره"}  # «… تکرار می‌کنم …»: the whole code said twice
 _START_OVER = ("از", "اول")  # «از اول میگم»
 _ONE_BY_ONE_SAID = {"میگم", "بگم", "میخونم", "بخونم"}  # «یکی یکی میگم»: the caller starts over, digit by digit
-_COUNTED = {"لحظه", "رقم", "رقمی", "رقمیه", "رقمیم"}  # «یه لحظه», «ده رقمی»: a number not of the code
+_COUNTED = {"لحظه", "دقه", "دقیقه", "رقم", "رقمی", "رقمیه", "رقمیم"}  # «یه لحظه», «یه دقه», «ده رقمی»: a number not of
+# the code
+_ONCE_MORE = ["یه", "بار", "دیگه"]  # «یه بار دیگه میگم»: the code said twice, as «دوباره»
 _PROMPT = {"بگو"}  # «… بگو صفر، صفر …»: someone beside the caller prompts a digit, which the caller then says
 _UNHEARD = "[unk]"  # a word the recognizer could not place: a cough, a name, the operator reading back
 # Digits a recognizer limited to number words may write as a tens word that sounds like them.
@@ -45,7 +47,7 @@ _SOUNDS_LIKE = {"ده": "دو", "سی": "سه", "شصت": "شش", "چهل": "چ�
 # Every word the grammar may produce: what the Vosk recognizer is limited to.
 GRAMMAR_WORDS: tuple[str, ...] = tuple(sorted(
     set(UNITS) | set(TEENS) | set(TENS) | set(HUNDREDS) | set(ZERO) | set(THOUSAND) | JOINERS
-    | REPEAT_WORDS | _TAKE_BACK | _SAID_AGAIN | set(_START_OVER) | _ONE_BY_ONE_SAID | _COUNTED | _PROMPT
+    | REPEAT_WORDS | _TAKE_BACK | _SAID_AGAIN | set(_START_OVER) | _ONE_BY_ONE_SAID | _COUNTED | _PROMPT | set(_ONCE_MORE)
 ))
 
 # Places a word fills, per table.
@@ -427,8 +429,16 @@ def _code_tokens(transcript: str) -> list[str]:
     """The transcript's words without the numbers that count something other than digits: «یه لحظه», «ده
     رقمی», «نه رقمیه» are never part of the code. (Before «رقم» a number may be: «… سی و یک رقم آخرم دو» —
     `parse_code` also tries a reading without it.)"""
-    tokens = _zeros_counted(_one_by_one(_tokens(transcript)))
+    tokens = _zeros_counted(_one_by_one(_once_more(_tokens(transcript))))
     return _without(tokens, _counting(tokens, _COUNTED - {"رقم"}))
+
+
+def _once_more(tokens: list[str]) -> list[str]:
+    """«یه بار دیگه» (once more) is «دوباره»: not the digit one, and the code said again after it."""
+    for i in range(len(tokens) - 2):
+        if tokens[i: i + 3] == _ONCE_MORE:
+            return tokens[:i] + ["دوباره"] + tokens[i + 3:]
+    return tokens
 
 
 def _one_by_one(tokens: list[str]) -> list[str]:
@@ -455,8 +465,16 @@ def _zeros_counted(tokens: list[str]) -> list[str]:
 def _two_codes(tokens: list[str], valid: Callable[[str], bool], length: int) -> bool:
     """Two whole codes, different and each valid, said one after the other with a pause between (read off two
     cards: «… [unk] [unk] …»): nothing says which is meant, so the call asks again. (Not where a word takes the
-    first back or says it again: «… ببخشید اشتباه …».)"""
-    if any(token in _TAKE_BACK or token in _SAID_AGAIN for token in tokens):
+    first back: «… ببخشید اشتباه …». Said again, «دوباره», «یه بار دیگه میگم», whole and clean both times and
+    differing: then, too, nothing says which is meant, whichever passes.)"""
+    if any(token in _TAKE_BACK for token in tokens):
+        return False
+    again = [i for i, token in enumerate(tokens) if token in _SAID_AGAIN]
+    for i in again if _UNHEARD not in tokens else ():  # (not where the line lost a word: the clean saying is meant)
+        before, after = _digits(tokens[:i]), _digits(tokens[i + 1:])
+        if len(before) == len(after) == length and before != after:
+            return True
+    if again:
         return False
     pauses = [i for i, token in enumerate(tokens) if token == _UNHEARD]
     for i in pauses:
