@@ -1010,9 +1010,13 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     representative first half of Esfand: 0.922 as it came (the same), 0.967 after (a shop's card reader and its tax
     file; a nurse's «طرز برخورد»; the rural insured's fund; a flight in Finglish; the welfare organisation «other»;
     misses: a car's delivery stuck at the plate office read as a fine, a water bill told by «متر مکعب» and «شیر فلکه»
-    as gas's, a housing project's unit without utilities as a gas cut). All 13,290: 0.955 (0.953)."""
+    as gas's, a housing project's unit without utilities as a gas cut). All 13,290: 0.955 (0.953). Its third, tuned
+    on, matters told by what happens: 0.889 as it came (0.867 with the code the stop began with), 0.900 after (years
+    missing at retirement the record's; misses: a pension or a subsidy told as «پول پیرزن», «پول خودش», a power bill
+    told by «فقط یه یخچال روشنه», unemployment insurance told as being fired, a relief committee's allowance). All
+    13,380: 0.955 (0.952)."""
     rows = load_tsv("topic_blind_after.tsv")
-    assert len(rows) >= 13290
+    assert len(rows) >= 13380
     assert _accuracy(rows) >= 0.93
 
 

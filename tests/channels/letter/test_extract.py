@@ -822,6 +822,7 @@ TESTDATA = Path(__file__).parents[3] / "channels" / "letter" / "testdata"
 # mother who signs «مادر مهدی» and labels her son's code «کدملی مهدی» (read as the writer's).
 KNOWN_WRONG = {  # set -> the start of each such letter's note
     "blind_letters_r100.jsonl": {"hard: no usable code: only the late husband's code"},
+    "blind_letters_r101.jsonl": {"widow's own survivor pension"},
     # (The writer's own house beside his late grandfather's code named in passing, «پدربزرگم مرحوم … کد ملیش X بود»,
     # wrong since «پدربزرگ» written as one word is a kin word, is right since the twenty-seventh stop: his request
     # names it, «لطفا … که وامم نسوزه».)
@@ -1276,7 +1277,12 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
                                          # conscript's code in brackets after his name; «مسئول … آقای …»); wrong: a
                                          # widow's own bill whose only code is her late husband's (his file); to
                                          # review: a neighbour's invalid code above the old lady's
-                                         ("blind_letters_r100.jsonl", 28)])
+                                         ("blind_letters_r100.jsonl", 28),
+                                         # its third, tuned on, letters for others and naming others: 26 / 2 / 2
+                                         # (the same), 29 / 1 / 0 after (a pupil's father who signs so; «کد ملی
+                                         # اخوی:»; Kurdish «کاک»); wrong: a widow's own survivor pension beside her
+                                         # late husband's code (labelled his file in r13: the rounds disagree)
+                                         ("blind_letters_r101.jsonl", 29)])
 def test_letters_written_blind(name, right):
     """Letters written by people who had not read this code: header and footer blocks, the writer's code after
     the signature, a relative's code first, lawyers, guardians and village councils writing for someone, a
