@@ -152,7 +152,8 @@ _OTHER_PERSON = re.compile(
     r"|(?:همسر|شوهر|زن|سرپرست(?:\s*خانوار)?)\s*سابق)"  # a former spouse («همسر سابقم (کد ملی …)»), titled or not;
     # a divorced mother's «سرپرست خانوار سابق: آقای …»
     + _POSSESSIVE + "(?:" + _TITLE_AFTER + ")?"
-    r"|(?<!درباره\s)(?<!مورد\s)(?<!خصوص\s)" + _NAMED_ROLE + _POSSESSIVE + _TITLE_AFTER +
+    # (not the addressee: «سلام به مسئول محترم⏎پدرم آقای …»)
+    r"|(?<!درباره\s)(?<!مورد\s)(?<!خصوص\s)" + _NAMED_ROLE + r"(?!\s*(?:محترم|گرامی))" + _POSSESSIVE + _TITLE_AFTER +
     # …or named without a title, his code labelled as his: «همسایه ما قدرت ملکی پسر مراد کد ملیش …»
     r"|(?<![\w\u200c])" + _NAMED_ROLE + r"(?:\s*\u200c?(?:ما|مون|مان|م))?"
     r"(?:\s+[^\s\d]+){1,5}?\s+(?:(?:با|به)\s+)?کد\s*\u200c?ملی\s*\u200c?(?:ش|اش)(?![\w\u200c])"

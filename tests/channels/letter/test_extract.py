@@ -1339,6 +1339,9 @@ def test_whether_the_patient_writes(text, writer, subject):
     # Kurdish «کاک» titles the villager the village head writes for
     (["ولی خانه کاک رحمان ویسی", "به کدملی ١٢٦٥٤٤٧٤٣٨ که بالای روستا هست هنوز انشعاب نگرفته.",
       "خودش سواد نداره منِ دهیار براش نوشتم.", "دهیار روستا: آزاد احمدی", "کدملی ۷۴۰۸۸۶۹۱۷۴"], "7408869174", "1265447438"),
+    # …not the addressee «مسئول محترم», a line before the father named
+    (["سلام به مسئول محترم", "پدرم آقای عباس فرهادی کد ملی ۸۱۸۱۰۳۳۶۶۳ از ده روز پیش در بیمارستان بستریه",
+      "تا حالا ۸۰ میلیون دادیم", "دخترش: شیرین فرهادی  ۰۹۱۲۷۷۳۰۵۸۱"], None, "8181033663"),
     # the contractor's man «مسئول این پیمانکاری آقای …» (normalized «مسیول»), a party to the shopkeepers' matter
     (["پیمانکار لوله کشی فاضلاب خیابان شهید بهشتی اراک دو ماه است خیابان را کنده و رها کرده.",
       "مسئول این پیمانکاری آقای ابراهیم صفری است، کد ملی ۷۹۷۲۲۵۲۱۰۶، که طبق تابلو کار باید بهمن تمام میشد.",
@@ -1377,7 +1380,7 @@ def test_whether_the_patient_writes(text, writer, subject):
       "اینجانب تنها پسر خانواده و عهده‌دار نگهداری مادرم هستم.",
       "درخواست رسیدگی به پرونده معافیت کفالت خود را دارم.", "امید سلیمانی", "کدملی: 0030316911"],
      "0030316911", None),
-], ids=["a-gas-pipings-contractor", "a-pupils-father-signs", "my-brother-in-arabic", "a-kurdish-title", "a-contractors-man", "the-workshops-owner", "a-conscripts-code-in-brackets",
+], ids=["a-gas-pipings-contractor", "a-pupils-father-signs", "my-brother-in-arabic", "a-kurdish-title", "not-the-addressee", "a-contractors-man", "the-workshops-owner", "a-conscripts-code-in-brackets",
         "asks-for-her-own-subsidy", "a-subject-line-is-no-request-for-the-writer", "the-tenant-who-writes",
         "a-guardian-for-his-late-brothers-child", "a-grandmother-by-her-kin-label", "a-request-for-his-own"])
 def test_who_writes_and_for_whom(lines, writer, subject):
