@@ -1014,9 +1014,12 @@ def test_accuracy_on_a_blind_set_never_tuned_on():
     on, matters told by what happens: 0.889 as it came (0.867 with the code the stop began with), 0.900 after (years
     missing at retirement the record's; misses: a pension or a subsidy told as «پول پیرزن», «پول خودش», a power bill
     told by «فقط یه یخچال روشنه», unemployment insurance told as being fired, a relief committee's allowance). All
-    13,380: 0.955 (0.952)."""
+    13,380: 0.955 (0.952). Its fourth, never tuned on, a representative second half of Esfand measured after every
+    change: 0.967 (0.956 with the code the stop began with; misses a subsidy told as «اون پول سیصد تومنی» beside a
+    son's service, a village never connected to gas read as a cut, a car's municipal duty read as a fine). All
+    13,470: 0.955 (0.952)."""
     rows = load_tsv("topic_blind_after.tsv")
-    assert len(rows) >= 13380
+    assert len(rows) >= 13470
     assert _accuracy(rows) >= 0.93
 
 

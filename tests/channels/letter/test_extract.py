@@ -823,6 +823,7 @@ TESTDATA = Path(__file__).parents[3] / "channels" / "letter" / "testdata"
 KNOWN_WRONG = {  # set -> the start of each such letter's note
     "blind_letters_r100.jsonl": {"hard: no usable code: only the late husband's code"},
     "blind_letters_r101.jsonl": {"widow's own survivor pension"},
+    "blind_letters_r102.jsonl": {"hard: heater overpricing; seller's code", "Lori neighbour writes for an old man"},
     # (The writer's own house beside his late grandfather's code named in passing, «پدربزرگم مرحوم … کد ملیش X بود»,
     # wrong since «پدربزرگ» written as one word is a kin word, is right since the twenty-seventh stop: his request
     # names it, «لطفا … که وامم نسوزه».)
@@ -1282,7 +1283,11 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
                                          # (the same), 29 / 1 / 0 after (a pupil's father who signs so; «کد ملی
                                          # اخوی:»; Kurdish «کاک»); wrong: a widow's own survivor pension beside her
                                          # late husband's code (labelled his file in r13: the rounds disagree)
-                                         ("blind_letters_r101.jsonl", 29)])
+                                         ("blind_letters_r101.jsonl", 29),
+                                         # its fourth, never tuned on, the second half of Esfand measured after every
+                                         # change: 28 / 2 / 0 (the same with the code the stop began with; 27 / 2 / 1
+                                         # before the addressee's «مسئول محترم» was mended, declared)
+                                         ("blind_letters_r102.jsonl", 28)])
 def test_letters_written_blind(name, right):
     """Letters written by people who had not read this code: header and footer blocks, the writer's code after
     the signature, a relative's code first, lawyers, guardians and village councils writing for someone, a
