@@ -797,12 +797,13 @@ def _by_bare_kin(text: str, folded: str, places: list[tuple[int, int, str]]) -> 
     return writer, person(subject[0])
 
 
-# A household's head, as a code's label («سرپرست: X همسر: Y دختر: Z»).
+# A household's head, as a code's label («سرپرست: X همسر: Y دختر: Z»), or the writer saying he is it.
+_HEAD_LABEL = re.compile(r"(?:^|[\s(/،,:])سرپرست(?:\s*خانوار)?\s*[:：]?\s*$")
 _I_AM_THE_HEAD = re.compile(r"سرپرست\s*خانوار\s*\u200c?(?:هستم|م|ام)(?![\w\u200c])")
+# A household's matter as a whole («کالابرگ خانوار ما», «khanevade ma»).
 _WHOLE_HOUSEHOLD = re.compile(r"(?<![\w\u200c])(?:خانوار|خانواده|khanevar|khanevad|khanvad)", re.IGNORECASE)
 # The writer's dependants («همسرم X هم تحت تکفل منه»): people of his cover, not whom his matter is about.
 _HIS_DEPENDANTS = re.compile(r"تحت\s*(?:تکفل|کفالت)\s*(?:من|منه|منن|اینجانب|بنده|خودم)(?![\w\u200c])")
-_HEAD_LABEL = re.compile(r"(?:^|[\s(/،,:])سرپرست(?:\s*خانوار)?\s*[:：]?\s*$")
 
 
 def _household(text: str, folded: str, places: list[tuple[int, int, str]],

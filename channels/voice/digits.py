@@ -470,12 +470,10 @@ def _two_codes(tokens: list[str], valid: Callable[[str], bool], length: int) -> 
     if any(token in _TAKE_BACK for token in tokens):
         return False
     again = [i for i, token in enumerate(tokens) if token in _SAID_AGAIN]
-    for i in again if _UNHEARD not in tokens else ():  # (not where the line lost a word: the clean saying is meant)
-        before, after = _digits(tokens[:i]), _digits(tokens[i + 1:])
-        if len(before) == len(after) == length and before != after:
-            return True
     if again:
-        return False
+        clean = _UNHEARD not in tokens  # (where the line lost a word, the clean saying is meant)
+        return clean and any(len(before) == len(after) == length and before != after
+                             for before, after in ((_digits(tokens[:i]), _digits(tokens[i + 1:])) for i in again))
     pauses = [i for i, token in enumerate(tokens) if token == _UNHEARD]
     for i in pauses:
         before, after = _digits(tokens[:i]), _digits(tokens[i + 1:])
