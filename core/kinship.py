@@ -24,14 +24,13 @@ SPOKEN_KIN_NOUNS: dict[str, Relation] = {
     "دایک": Relation.MOTHER, "دالگ": Relation.MOTHER, "دالک": Relation.MOTHER, "باوک": Relation.FATHER,
     "باوگ": Relation.FATHER,  # (Kalhori and Laki, as «دالگ» beside «دالک»)
     "بوا": Relation.FATHER, "بووا": Relation.FATHER,  # (Bushehri «بووام», my father)
-    "یمه": Relation.MOTHER,  # (Khuzestani Arabic «یمه», mother)
     "برار": Relation.SIBLING, "بیادر": Relation.SIBLING,  # Mazani, Gilaki and Khorasani «برار»; Dari «بیادر»
 }
 # Kin in Khuzestani Arabic, the noun with its «ی» of «my» («ولدی», my son; «ابوی», my father, also old Tehrani), as
 # SMS and letters from the south write them.
 ARABIC_KIN: dict[str, Relation] = {
     "ولدی": Relation.CHILD, "بنتی": Relation.CHILD, "ابوی": Relation.FATHER, "اخوی": Relation.SIBLING,
-    "مرتی": Relation.SPOUSE, "عمی": Relation.OTHER, "حبوبتی": Relation.OTHER,
+    "مرتی": Relation.SPOUSE, "یمه": Relation.MOTHER, "عمی": Relation.OTHER, "حبوبتی": Relation.OTHER,
 }
 # «بنده خدا» (a poor soul: someone the writer tells about), not «بنده» (I): what follows «بنده» in it.
 POOR_SOUL_AFTER_BANDEH = r"\s*\u200c?(?:ی\s*)?خدا"

@@ -135,8 +135,8 @@ _POSSESSIVE = r"(?:ی?[^\S\n]*\u200c?(?:ام|مان|مون|" + _INJANEB + r"|م�
 _TITLE_AFTER = (r"\.?(?:[\s،,:(]+(?:[^\s\d،,:(]+|\d{1,4})){0,5}?[\s،,:(]+"
                 r"(?:[آا]قایان|خانم\s*\u200c?ها|[آا]قای|خانم|جناب)(?![\w\u200c])")
 # Another party's role as a letter names it: the roles every channel knows, and a contract's or a court's parties
-# (a contractor, «مجری» a gas piping's, an owner, a partner, a defendant). Not the buyer, who is often the writer, but in brackets after
-# a name («آقای … (خریدار)») or titled after the role («خریدار آقای …», below).
+# (a contractor, «مجری» a gas piping's, an owner, a partner, a defendant). Not the buyer, who is often the writer,
+# but in brackets after a name («آقای … (خریدار)») or titled after the role («خریدار آقای …», below).
 _PARTY_ROLE = alternation(OTHER_PARTY_ROLES + ("پیمانکار", "مجری", "مالک", "شریک", "خوانده", "متهم", "مؤجر", "طرف قرارداد",
                                                "طرف دعوا", "طرف شکایت"))
 # Someone the letter names by his role, titled after it («همسایه اینجانب آقای …», «عامل توزیع نفت سفید روستا آقای …»)
