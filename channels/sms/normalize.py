@@ -509,6 +509,8 @@ def _labels_in_order(folded: str, places: list[tuple[int, int, str]]) -> dict[st
 
 
 # Someone the writer names by title, with his code: «آقای نوروزی با کد ملی …» (no one titles himself).
+_PARTY_TITLED = re.compile(r"(?<![\w\u200c])(?:کارفرما|صاحب\s*(?:خانه|خونه)|موجر|فروشنده|مالک|طرف\s*مقابل|بدهکار)"
+                           r"(?:ی|م|مون|مان|ش)?[\s(:،,]*(?:آقای|اقای|خانم)(?![\w\u200c])")
 _TITLED_BEFORE = re.compile(r"(?<![\w\u200c])(?<!اینجانب\s)(?<!من\s)(?:آقای|اقای|خانم)(?![\w\u200c])"
                             r"\s+(?:[^\s\d]+\s+){0,3}?"
                             r"(?:(?:با|به)\s*)?"
@@ -559,7 +561,9 @@ def _code_labels(folded: str, places: list[tuple[int, int, str]]) -> dict[str, s
             previous_end = end
             continue
         if _TITLED_BEFORE.search(before):
-            labels[code] = "ایشان"  # «منزل آقای نوروزی با کد ملی X …»: a third person the writer titles
+            # «منزل آقای نوروزی با کد ملی X …»: a third person the writer titles; a party to the writer's matter when
+            # named by his role before the title («صاحبخونه (آقای حسینی کد ملی X)», «کارفرمام آقای … با کد ملی X»)
+            labels[code] = OTHER_PARTY if _PARTY_TITLED.search(before) else "ایشان"
             previous_end = end
             continue
         other = _SOMEONE_ELSES_LABEL.search(before)

@@ -453,6 +453,11 @@ REGISTER = [
      f" خواهرزاده (من): {CODE_A}. یارانه خاله‌م نمیاد", CODE_A, CODE_B, Relation.OTHER, None),
     ("a-neighbours-code-in-brackets", f"درخواست کمک برای همسایه‌مون (کد ملی {CODE_B}) که سقف اتاقش زیر برف ریخته. من"
      f" همسایه‌شونم (کد ملی {CODE_A})", CODE_A, CODE_B, Relation.OTHER, None),
+    # a landlord or an employer named by role before his title: a party to the writer's own matter
+    ("a-landlord-titled", f"باسلام. مستاجرم تو قم، صاحبخونه (آقای حسینی کد ملی {CODE_B}) میخواد ودیعه رو پس نده. کد ملی"
+     f" خودم {CODE_A}", CODE_A, None, None, None),
+    ("an-employer-titled", f"کارفرمام آقای م.ر با کد ملی {CODE_B} چهار ماه حقوق منو نداده. کد ملیم {CODE_A}", CODE_A, None,
+     None, None),
     # Khuzestani Arabic «یمه» (mother)
     ("khuzestani-mother", f"يمه (مادري) مريضه. كد ملي يمه {CODE_B} و كد ملي مالي {CODE_A}. دفترچه بيمه سلامتش تمديد"
      " نشده", CODE_A, CODE_B, Relation.MOTHER, None),
