@@ -1287,7 +1287,9 @@ KNOWN_WRONG = {  # set -> the start of each such letter's note
                                          # its fourth, never tuned on, the second half of Esfand measured after every
                                          # change: 28 / 2 / 0 (the same with the code the stop began with; 27 / 2 / 1
                                          # before the addressee's «مسئول محترم» was mended, declared)
-                                         ("blind_letters_r102.jsonl", 28)])
+                                         ("blind_letters_r102.jsonl", 28),
+                                         # its fifth, never tuned on, early Farvardin: 28 / 0 / 2 (the same)
+                                         ("blind_letters_r103.jsonl", 28)])
 def test_letters_written_blind(name, right):
     """Letters written by people who had not read this code: header and footer blocks, the writer's code after
     the signature, a relative's code first, lawyers, guardians and village councils writing for someone, a
