@@ -524,7 +524,7 @@ def role_before(text: str, pos: int, floor: int) -> tuple[str | None, Relation |
     right_after_previous = floor > 0 and floor >= pos - 160
     for match in others:
         employee = _EMPLOYEE_BEFORE.search(window, 0, match.start())
-        if employee and not _SELF_BEFORE.search(window, 0, employee.start()):
+        if employee and not _WRITER_IS_ROLE.search(window, 0, employee.start()):
             # «کارگر این شرکت آقای …»: the workplace's worker, not its owner (but «اینجانب کارگر کارگاه … آقای …»: the
             # writer is the worker, and the man titled its owner)
             continue
@@ -590,7 +590,6 @@ def _signed_as(mention: str, text: str) -> bool:
 
 # A worker of the workplace named just after («لیست بیمه کارگر این شرکت آقای …»).
 _EMPLOYEE_BEFORE = re.compile(r"(?:کارگر|کارمند|پرسنل|نیروی)(?:ان)?\s+(?:(?:این|اون|آن|ما)\s+)?$")
-_SELF_BEFORE = re.compile(r"(?:" + _INJANEB + r"|(?<![\w\u200c])(?:من|بنده))\s*$")
 # Between a party's role and a kin word that names him: a word or two of the same clause («ضامن قبلی، برادرم …»).
 _APPOSITIVE = re.compile(r"[^\S\n]*(?:[^\s\d.،,:]+[^\S\n]*){0,2}[،,]?[^\S\n]*")
 # A code labelled by a bare kin noun («کد ملی مادربزرگ:»), and that relative called the writer's own.

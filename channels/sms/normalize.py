@@ -718,7 +718,7 @@ _GROUPED_NUMBER = re.compile(r"(?<![\d])\d+(?:[ \-./]\d+)*(?![\d])")
 # The matter named as the writer's own: «گذرنامه خودم …», «مشکل خودمه», «حقوق بازنشستگی خودم» (a relative's code
 # beside it is given in case it is needed).
 _OWN_MATTER = re.compile(
-    r"(?<![\w\u200c])(?:مشکل|موضوع|مسئله|مسیله|مساله|گذرنامه|پاسپورت|حقوق|بازنشستگی|مستمری|یارانه|وام|سند|پرونده|خانوار)"
+    r"(?<![\w\u200c])(?:مشکل|موضوع|مسیله|مساله|گذرنامه|پاسپورت|حقوق|بازنشستگی|مستمری|یارانه|وام|سند|پرونده|خانوار)"
     r"\s+(?:خودم(?:ه|و|رو)?|خود\s+من(?:ه)?)(?![\w\u200c])"  # («خانوار خودم رو … جدا کنم», «حقوق خود منه»)
     r"|(?<![\w\u200c])برای\s+خودم\s+(?:درخواست|تقاضا)"  # «برای خودم درخواست … دادم»
     r"|(?:درباره|درمورد|در\s*مورد|مربوط\s*به)\s+خودم(?:ه)?(?![\w\u200c])"  # «سوالم درباره خودمه»
@@ -890,8 +890,7 @@ def _caller_and_subject(text: str, folded: str, codes: list[str]) -> tuple[str, 
         # No relative named, or the matter named as the writer's own: his matter, under the code he calls his own
         # («کد ملی وام گیرنده X کد ملی خودم Y»: a guarantor's docked salary), else the first.
         # (not a code the message gives as someone else's: «مالکش آقای …، کد ملی X … به نام خودمه، کد ملی Y»)
-        return next((c for c in codes if labels.get(c) == "self"), next((c for c in codes if c not in labels),
-                                                                          codes[0])), None
+        return (own[0] if own else next((c for c in codes if c not in labels), codes[0])), None
     by_kin = [c for c in codes if labels.get(c, "self") != "self"]
     if len(by_kin) == 1:  # «کد ملی پسرم …»: the code says whose it is
         subject_code, relation = by_kin[0], KINSHIP[labels[by_kin[0]]]

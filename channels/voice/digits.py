@@ -110,6 +110,8 @@ def _tokens(text: str) -> list[str]:
 
 _NUMBER_WORDS = set(_WORD) | set(ZERO) | set(THOUSAND)
 _KNOWN = _NUMBER_WORDS | JOINERS | FILLERS | REPEAT_WORDS
+_NUMBERS_AND_JOINERS = _NUMBER_WORDS | JOINERS
+_HEARD_FILLERS = FILLERS - {_UNHEARD}
 
 
 def _unglue(token: str) -> list[str]:
@@ -301,8 +303,8 @@ def parse_code(transcript: str, valid: Callable[[str], bool], length: int = 10) 
                 prompted, said = tokens[i + 1: i + 1 + k], tokens[i + 1 + k: i + 1 + 2 * k]
                 if len(said) == k and all(map(_single_digit, prompted + said)) and _digits(prompted) == _digits(said):
                     variants.append((1, tokens[:i] + tokens[i + 1 + k:]))
-        if token == "نه" and 0 < i < len(tokens) - 1 and (tokens[i - 1] in FILLERS - {_UNHEARD}
-                                                         or tokens[i + 1] not in _NUMBER_WORDS | JOINERS):
+        if token == "نه" and 0 < i < len(tokens) - 1 and (tokens[i - 1] in _HEARD_FILLERS
+                                                         or tokens[i + 1] not in _NUMBERS_AND_JOINERS):
             # «… هشتاد و یک، اِ نه، نود و یک …», «… هشصد و یازده نه وایسا هفصد و یازده …»: "no" between a filler or
             # a word of no number, taking back the group said before it, or all said before it («… نه، یکی یکی میگم،
             # هفت پنج شش …»)
@@ -446,9 +448,11 @@ def _one_by_one(tokens: list[str]) -> list[str]:
     میگم», the caller's own: starting over, digit by digit (read as «از اول»: the plain reading is tried first, for
     a code whose rest follows one by one)."""
     for i in range(len(tokens) - 2):
-        if tokens[i: i + 2] == ["یکی", "یکی"] and tokens[i + 2] in _PROMPT:
+        if tokens[i: i + 2] != ["یکی", "یکی"]:
+            continue
+        if tokens[i + 2] in _PROMPT:
             return tokens[:i] + tokens[i + 2:]
-        if tokens[i: i + 2] == ["یکی", "یکی"] and tokens[i + 2] in _ONE_BY_ONE_SAID:
+        if tokens[i + 2] in _ONE_BY_ONE_SAID:
             return tokens[:i] + list(_START_OVER) + tokens[i + 3:]
     return tokens
 
